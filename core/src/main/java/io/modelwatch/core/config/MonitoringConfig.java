@@ -1,0 +1,38 @@
+package io.modelwatch.core.config;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a run needs to know, read from {@code monitoring.yaml} (see docs/configuration.md), from
+ * the built-in default churn schema, or inferred from the reference data.
+ *
+ * @param modelId                  model identifier used in reports and events
+ * @param roles                    role columns
+ * @param features                 monitored feature columns, in report order
+ * @param segments                 segment definitions
+ * @param drift                    drift settings
+ * @param quality                  data-quality settings
+ * @param alertRules               alert rules over the run's metrics
+ * @param classificationThreshold  probability at and above which the class is 1, when the class column is absent
+ * @param segmentMinChurners       a segment's recall rule applies only with at least this many actual churners
+ */
+public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features,
+                               List<SegmentSpec> segments, DriftSettings drift, QualitySettings quality,
+                               List<AlertRuleSpec> alertRules, double classificationThreshold,
+                               int segmentMinChurners) {
+
+    public MonitoringConfig {
+        features = List.copyOf(features);
+        segments = List.copyOf(segments);
+        alertRules = List.copyOf(alertRules);
+    }
+
+    public Optional<FeatureSpec> feature(String name) {
+        return features.stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    public List<String> featureNames() {
+        return features.stream().map(FeatureSpec::name).toList();
+    }
+}

@@ -1,0 +1,47 @@
+package io.modelwatch.core.drift.tests;
+
+import io.modelwatch.core.drift.ColumnKind;
+import io.modelwatch.core.drift.DriftDirection;
+import io.modelwatch.core.drift.DriftResult;
+import io.modelwatch.core.drift.DriftTest;
+import io.modelwatch.core.drift.Sample;
+
+import java.util.Set;
+
+/** Evidently's {@code g_test}: NOT YET IMPLEMENTED (placeholder that fails loudly). */
+public final class GDriftTest implements DriftTest {
+
+    public static final String NAME = "g_test";
+
+    private GDriftTest() {
+    }
+
+    public static GDriftTest withDefaults() {
+        return new GDriftTest();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<ColumnKind> supportedKinds() {
+        return Set.of(ColumnKind.CATEGORICAL);
+    }
+
+    @Override
+    public double defaultThreshold() {
+        return 0.1;
+    }
+
+    @Override
+    public DriftDirection direction() {
+        return DriftDirection.P_VALUE_BELOW;
+    }
+
+    @Override
+    public DriftResult test(Sample reference, Sample current, double threshold) {
+        throw new UnsupportedOperationException(NAME + " is not implemented yet");
+    }
+}
