@@ -1,0 +1,22 @@
+package io.modelwatch.core.run;
+
+/**
+ * One flat row of the metrics log (the {@code metrics_log} table, {@code metrics.csv},
+ * {@code snapshot.json → metrics[]}).
+ *
+ * @param category  {@code drift}, {@code psi}, {@code performance}, {@code estimated_performance},
+ *                  {@code quality}, {@code segment}, {@code importance}, {@code concept}
+ * @param name      metric name within the category ({@code recall}, {@code psi}, {@code null_share} ...)
+ * @param column    the column it concerns, or {@code null}
+ * @param segment   the segment it concerns ({@code contract_type=Month-to-month}), or {@code null}
+ * @param value     the value; {@code null} when undefined (for example recall without positives)
+ * @param threshold the threshold it was compared with, or {@code null}
+ * @param status    {@code ok}, {@code breach} or {@code undefined}
+ */
+public record MetricRow(String category, String name, String column, String segment, Double value,
+                        Double threshold, String status) {
+
+    public static final String OK = "ok";
+    public static final String BREACH = "breach";
+    public static final String UNDEFINED = "undefined";
+}
