@@ -312,7 +312,7 @@ public final class ConfigLoader {
                         double edge = finite(edges.get(j), edgeAt);
                         if (!bands.isEmpty() && edge <= bands.get(bands.size() - 1)) {
                             throw fail(edgeAt, "band edges in strictly ascending order, above "
-                                    + bands.get(bands.size() - 1), String.valueOf(edge));
+                                    + fmt(bands.get(bands.size() - 1)), fmt(edge));
                         }
                         bands.add(edge);
                     }
@@ -407,7 +407,8 @@ public final class ConfigLoader {
         private void keys(ObjectNode node, String at, List<String> allowed) {
             node.fieldNames().forEachRemaining(key -> {
                 if (!allowed.contains(key)) {
-                    throw fail(path(at, key), "a known key; valid keys here are " + allowed, "an unknown key");
+                    throw new ConfigException(source + ": " + path(at, key) + ": unknown key; valid keys here are "
+                            + allowed);
                 }
             });
         }
