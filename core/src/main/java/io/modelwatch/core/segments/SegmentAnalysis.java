@@ -57,6 +57,83 @@ public final class SegmentAnalysis {
     /** One segment per value of a categorical column, then {@value #MISSING} for nulls. */
     public static List<SegmentMetrics> byCategory(String dimension, CategoricalColumn col, int[] yTrue,
                                                   int[] yPred) {
+        Assignment a = categories(col);
+        // keep only values that occur, plus MISSING when it has rows
+        return summarise(dimension, a.labels(), a.segmentOfRow(), yTrue, yPred, false);
+    }
+
+    /**
+     * One segment per band {@code [e_i, e_i+1)}, the last closed; values outside go to {@value #OUT_OF_BANDS},
+     * NaN to {@value #MISSING}.
+     *
+     * @param edges strictly increasing band edges, at least two (infinite outer edges are allowed)
+     */
+    public static List<SegmentMetrics> byBands(String dimension, NumericColumn col, double[] edges, int[] yTrue,
+                                               int[] yPred) {
+        checkEdges(dimension, edges);
+        int bands = edges.length - 1;
+        Assignment a = bands(col, edges);
+        List<SegmentMetrics> all = summarise(dimension, a.labels(), a.segmentOfRow(), yTrue, yPred, true);
+        // every band is listed; the two catch-all segments only when they have rows
+        List<SegmentMetrics> out = new ArrayList<>(all.subList(0, bands));
+        for (SegmentMetrics m : all.subList(bands, all.size())) {
+            if (m.count() > 0) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Which segment each row belongs to.
+     *
+     * @param labels       segment labels, indexed by segment number
+     * @param segmentOfRow segment number of each row
+     */
+    public record Assignment(List<String> labels, int[] segmentOfRow) {
+
+        /** The values of {@code data} per segment label (segments without rows are absent). */
+        public java.util.Map<String, double[]> split(double[] data) {
+            int[] sizes = new int[labels.size()];
+            for (int s : segmentOfRow) {
+                sizes[s]++;
+            }
+            double[][] parts = new double[labels.size()][];
+            for (int s = 0; s < parts.length; s++) {
+                parts[s] = new double[sizes[s]];
+            }
+            int[] fill = new int[labels.size()];
+            for (int i = 0; i < segmentOfRow.length; i++) {
+                int s = segmentOfRow[i];
+                parts[s][fill[s]++] = data[i];
+            }
+            java.util.Map<String, double[]> out = new java.util.LinkedHashMap<>();
+            for (int s = 0; s < parts.length; s++) {
+                if (sizes[s] > 0) {
+                    out.put(labels.get(s), parts[s]);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The segment of each row under a configured dimension (bands or categories, as in {@link #of}). */
+    public static Assignment assign(SegmentSpec spec, Column column) {
+        if (spec.isBanded() && column instanceof NumericColumn numeric) {
+            double[] edges = spec.bands().stream().mapToDouble(Double::doubleValue).toArray();
+            checkEdges(spec.name(), edges);
+            return bands(numeric, edges);
+        }
+        if (!spec.isBanded() && column instanceof CategoricalColumn categorical) {
+            return categories(categorical);
+        }
+        throw new IllegalArgumentException("segment '" + spec.name() + "': column '" + column.name() + "' is a "
+                + column.getClass().getSimpleName() + ", expected a "
+                + (spec.isBanded() ? "numeric column for bands " + spec.bands() : "categorical column"));
+    }
+
+    /** Categories in string order, then {@value #MISSING}. */
+    private static Assignment categories(CategoricalColumn col) {
         List<String> dictionary = col.dictionary();
         Integer[] order = new Integer[dictionary.size()];
         for (int k = 0; k < order.length; k++) {
@@ -77,19 +154,11 @@ public final class SegmentAnalysis {
         for (int i = 0; i < codes.length; i++) {
             segmentOfRow[i] = codes[i] == CategoricalColumn.NULL_CODE ? missing : segmentOfCode[codes[i]];
         }
-        // keep only values that occur, plus MISSING when it has rows
-        return summarise(dimension, labels, segmentOfRow, yTrue, yPred, false);
+        return new Assignment(labels, segmentOfRow);
     }
 
-    /**
-     * One segment per band {@code [e_i, e_i+1)}, the last closed; values outside go to {@value #OUT_OF_BANDS},
-     * NaN to {@value #MISSING}.
-     *
-     * @param edges strictly increasing band edges, at least two (infinite outer edges are allowed)
-     */
-    public static List<SegmentMetrics> byBands(String dimension, NumericColumn col, double[] edges, int[] yTrue,
-                                               int[] yPred) {
-        checkEdges(dimension, edges);
+    /** Bands in order, then {@value #OUT_OF_BANDS}, then {@value #MISSING}. */
+    private static Assignment bands(NumericColumn col, double[] edges) {
         int bands = edges.length - 1;
         List<String> labels = new ArrayList<>(bands + 2);
         for (int b = 0; b < bands; b++) {
@@ -121,15 +190,7 @@ public final class SegmentAnalysis {
             }
             segmentOfRow[i] = segment;
         }
-        List<SegmentMetrics> all = summarise(dimension, labels, segmentOfRow, yTrue, yPred, true);
-        // every band is listed; the two catch-all segments only when they have rows
-        List<SegmentMetrics> out = new ArrayList<>(all.subList(0, bands));
-        for (SegmentMetrics m : all.subList(bands, all.size())) {
-            if (m.count() > 0) {
-                out.add(m);
-            }
-        }
-        return out;
+        return new Assignment(labels, segmentOfRow);
     }
 
     private static List<SegmentMetrics> summarise(String dimension, List<String> labels, int[] segmentOfRow,
