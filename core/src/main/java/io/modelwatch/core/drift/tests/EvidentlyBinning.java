@@ -61,7 +61,8 @@ public final class EvidentlyBinning {
     }
 
     /**
-     * Raw (unfilled) shares of both samples over common bins.
+     * Raw (unfilled) shares of both samples over common bins. The arrays are owned by this value and must
+     * not be mutated ({@link #fillEmptyBins} returns a copy).
      *
      * @param method           how the bins were formed
      * @param edges            the {@code k+1} bin edges for {@link Method#STURGES_NUMERIC}, else {@code null}
