@@ -129,6 +129,30 @@ class PerformanceEstimatorTest {
     }
 
     @Test
+    void handlesAMillionRows() {
+        int n = 1_000_000;
+        SplittableRandom r = new SplittableRandom(5);
+        double[] s = new double[n];
+        int[] y = new int[n];
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = r.nextDouble();
+            y[i] = r.nextDouble() < s[i] * s[i] ? 1 : 0; // calibrated probability is s²
+            p[i] = s[i] >= 0.5 ? 1 : 0;
+        }
+        long t0 = System.nanoTime();
+        ConfidenceBasedEstimator e = PerformanceEstimator.withDefaults().fit(s, y, p);
+        long t1 = System.nanoTime();
+        EstimatedPerformance est = e.estimate(s, p);
+        long t2 = System.nanoTime();
+        System.out.printf(Locale.ROOT, "1M rows: fit %d ms (%d chunks), estimate %d ms%n", (t1 - t0) / 1_000_000,
+                e.chunks(), (t2 - t1) / 1_000_000);
+        // with P(y = 1 | s) = s², recall at 0.5 is ∫_.5^1 s² ds / ∫_0^1 s² ds = 0.875
+        assertThat(est.recall().value()).isCloseTo(0.875, within(0.005));
+        assertThat(e.calibration().calibrate(0.7)).isCloseTo(0.49, within(0.02));
+    }
+
+    @Test
     void roundTripsThroughJackson() throws Exception {
         ObjectMapper json = new ObjectMapper();
         String text = json.writeValueAsString(estimator);
