@@ -18,6 +18,9 @@ import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.drift.Sample;
 import io.modelwatch.core.drift.StatTestRegistry;
+import io.modelwatch.core.estimation.ConfidenceBasedEstimator;
+import io.modelwatch.core.estimation.EstimatedPerformance;
+import io.modelwatch.core.estimation.PerformanceEstimator;
 import io.modelwatch.core.importance.WoeIv;
 import io.modelwatch.core.importance.WoeIvResult;
 import io.modelwatch.core.importance.WoeSignFlip;
@@ -27,6 +30,10 @@ import io.modelwatch.core.profile.ColumnProfile;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.quality.DataQualityChecker;
 import io.modelwatch.core.quality.QualityReport;
+import io.modelwatch.core.rootcause.FeatureDrift;
+import io.modelwatch.core.rootcause.RootCauseAnalysis;
+import io.modelwatch.core.rootcause.RootCauseReport;
+import io.modelwatch.core.rootcause.SegmentRecall;
 import io.modelwatch.core.segments.SegmentAnalysis;
 import io.modelwatch.core.segments.SegmentMetrics;
 import io.modelwatch.core.stability.PsiBins;
@@ -100,8 +107,15 @@ public final class MonitoringPipeline {
                 woe.put(f.name(), woe(reference.column(f.name()), outcomes.yTrue(), null));
             }
         }
+        ConfidenceBasedEstimator estimator = null;
+        if (performance != null) {
+            int[] rows = outcomes.scoredLabelledRows();
+            estimator = PerformanceEstimator.withDefaults().fit(pick(outcomes.score(), rows), pick(outcomes.yTrue(), rows),
+                    pick(outcomes.yPred(), rows));
+        }
         return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), columns,
-                prediction, performance, outcomes.churnRate(), outcomes.predictedRate(), segments, segmentBins, woe);
+                prediction, performance, outcomes.churnRate(), outcomes.predictedRate(), segments, segmentBins, woe,
+                estimator);
     }
 
     private ColumnProfile columnProfile(Column column, ColumnKind kind) {
@@ -271,7 +285,14 @@ public final class MonitoringPipeline {
                         flips.stream().map(WoeSignFlip::label).toList()));
             }
         }
-        return new PerformanceSection(report, profile.performance(), concept, segments, importance);
+        EstimatedPerformance estimated = null;
+        if (profile.estimator() != null) {
+            int[] rows = outcomes.scoredRows();
+            if (rows.length > 0) {
+                estimated = profile.estimator().estimate(pick(outcomes.score(), rows), pick(outcomes.yPred(), rows));
+            }
+        }
+        return new PerformanceSection(report, profile.performance(), estimated, concept, segments, importance);
     }
 
     /** WoE/IV of one column; with a reference result, the current side uses the reference's bins. */
@@ -304,17 +325,22 @@ public final class MonitoringPipeline {
                 baseline.put(r.key(), r);
             }
         }
+        String[] ids = batch.find(config.roles().id()).filter(io.modelwatch.core.data.StringColumn.class::isInstance)
+                .map(c -> ((io.modelwatch.core.data.StringColumn) c).values()).orElse(null);
         for (SegmentSpec spec : config.segments()) {
             if (!batch.has(spec.column())) {
                 continue;
             }
-            Column column = batch.column(spec.column());
-            List<SegmentMetrics> metrics = SegmentAnalysis.of(spec, segmentColumn(spec, column),
+            Column column = segmentColumn(spec, batch.column(spec.column()));
+            List<SegmentMetrics> metrics = SegmentAnalysis.of(spec, column,
                     outcomes.labelled() > 0 ? outcomes.yTrue() : null, outcomes.yPredOrZero());
-            Map<String, double[]> probabilities = profile == null ? Map.of()
-                    : SegmentAnalysis.assign(spec, segmentColumn(spec, column)).split(outcomes.score());
+            SegmentAnalysis.Assignment assignment = SegmentAnalysis.assign(spec, column);
+            Map<String, double[]> probabilities = profile == null ? Map.of() : assignment.split(outcomes.score());
+            Map<String, List<String>> missed = missedChurners(assignment, outcomes, ids);
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (SegmentMetrics m : metrics) {
                 String key = m.dimension() + "=" + m.segment();
+                seen.add(key);
                 SegmentRow base = baseline.get(key);
                 Double refRecall = base == null ? null : base.recall();
                 long churners = m.churners() == null ? 0 : m.churners();
@@ -325,10 +351,38 @@ public final class MonitoringPipeline {
                 Double psi = bins == null || values == null || NumericSample.of(values).size() == 0 ? null
                         : stability.psi(bins, values).value();
                 rows.add(new SegmentRow(m.dimension(), m.segment(), m.count(), churners, m.churnRate(), m.recall(),
-                        m.precision(), m.predictedPositiveRate(), refRecall, drop, psi));
+                        m.precision(), m.predictedPositiveRate(), refRecall, drop, psi,
+                        base == null ? 0 : base.count(), base == null ? 0 : base.churners(),
+                        missed.getOrDefault(m.segment(), List.of())));
+            }
+            // a segment the reference had and today lacks still belongs to the partition (root cause needs it)
+            for (SegmentRow base : baseline.values()) {
+                if (base.dimension().equals(spec.name()) && !seen.contains(base.key())) {
+                    rows.add(new SegmentRow(base.dimension(), base.segment(), 0, 0, null, null, null, null,
+                            base.recall(), null, null, base.count(), base.churners(), List.of()));
+                }
             }
         }
         return rows;
+    }
+
+    /** Per segment label, the ids of the first actual churners predicted "no churn". */
+    private static Map<String, List<String>> missedChurners(SegmentAnalysis.Assignment assignment, Outcomes outcomes,
+                                                            String[] ids) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (ids == null || outcomes.labelled() == 0) {
+            return out;
+        }
+        int[] segmentOfRow = assignment.segmentOfRow();
+        for (int i = 0; i < segmentOfRow.length; i++) {
+            if (outcomes.yTrue()[i] == 1 && outcomes.yPred()[i] == 0 && ids[i] != null) {
+                List<String> list = out.computeIfAbsent(assignment.labels().get(segmentOfRow[i]), k -> new ArrayList<>());
+                if (list.size() < SegmentRow.MAX_EXAMPLES) {
+                    list.add(ids[i]);
+                }
+            }
+        }
+        return out;
     }
 
     /** Per segment key, PSI bins of the predicted probability within that segment of the reference. */
@@ -374,9 +428,38 @@ public final class MonitoringPipeline {
         RunSummary summary = new RunSummary(info.runId(), info.modelId(), info.snapshotDate(),
                 new RunSummary.Inputs(info.referenceSource(), info.currentSource(), info.labelsSource()),
                 referenceRows, currentRows, performance.concept().labelledRows(), info.startedAt(), durationMs);
+        RootCauseReport rootCause = performance.performance() == null ? null : rootCause(drift, performance);
         return new RunResult(RunResult.SCHEMA_VERSION, summary, drift.drift(), drift.psi(), performance.performance(),
-                performance.reference(), performance.concept(), quality, performance.segments(),
-                performance.importance(), alerts, metrics);
+                performance.reference(), performance.estimated(), performance.concept(), quality,
+                performance.segments(), performance.importance(), rootCause, alerts, metrics);
+    }
+
+    /**
+     * Ranks drifted features by PSI and segments by their contribution to the recall change (population
+     * shift vs within-segment degradation, see {@link RootCauseAnalysis}), with example missed churners.
+     */
+    private RootCauseReport rootCause(DriftSection drift, PerformanceSection performance) {
+        Map<String, Boolean> drifted = new LinkedHashMap<>();
+        drift.drift().columns().forEach(c -> drifted.put(c.column(), c.drifted()));
+        List<FeatureDrift> features = drift.psi().stream().filter(p -> ROLE_FEATURE.equals(p.role()))
+                .map(p -> new FeatureDrift(p.column(), p.value(), drifted.getOrDefault(p.column(), false))).toList();
+        List<SegmentRecall> segments = new ArrayList<>();
+        Map<String, SegmentRow> byKey = new LinkedHashMap<>();
+        for (SegmentRow s : performance.segments()) {
+            byKey.put(s.key(), s);
+            segments.add(new SegmentRecall(s.dimension(), s.segment(), s.referenceCount(), s.count(),
+                    s.referenceChurners(), s.churners(), s.referenceChurners() == 0 ? null : s.referenceRecall(),
+                    s.churners() == 0 ? null : s.recall()));
+        }
+        try {
+            return RootCauseAnalysis.withDefaults().analyse(features, segments, (dimension, segment) -> {
+                SegmentRow row = byKey.get(dimension + "=" + segment);
+                return row == null ? List.of() : row.missedChurners();
+            });
+        } catch (IllegalArgumentException e) {
+            // segments that do not partition the same labelled rows (no reference labels): features only
+            return RootCauseAnalysis.withDefaults().analyse(features, List.of());
+        }
     }
 
     /** All parts in one process (the CLI). */
@@ -397,6 +480,17 @@ public final class MonitoringPipeline {
      */
     record Outcomes(int[] yTrue, int[] yPred, double[] score, long labelled, Double churnRate, Double predictedRate,
                     ClassificationReport report) {
+
+        /** Rows with a score and a predicted class. */
+        int[] scoredRows() {
+            return IntStream.range(0, score.length).filter(i -> yPred[i] >= 0 && !Double.isNaN(score[i])).toArray();
+        }
+
+        /** Rows with a score, a predicted class and a label. */
+        int[] scoredLabelledRows() {
+            return IntStream.range(0, score.length)
+                    .filter(i -> yTrue[i] >= 0 && yPred[i] >= 0 && !Double.isNaN(score[i])).toArray();
+        }
 
         /** Predicted classes with a missing prediction counted as "not churn" (segment counts need 0/1). */
         int[] yPredOrZero() {
@@ -444,15 +538,7 @@ public final class MonitoringPipeline {
             int[] rows = IntStream.range(0, n)
                     .filter(i -> yTrue[i] >= 0 && yPred[i] >= 0 && !Double.isNaN(score[i])).toArray();
             if (rows.length > 0) {
-                int[] t = new int[rows.length];
-                int[] p = new int[rows.length];
-                double[] s = new double[rows.length];
-                for (int k = 0; k < rows.length; k++) {
-                    t[k] = yTrue[rows[k]];
-                    p[k] = yPred[rows[k]];
-                    s[k] = score[rows[k]];
-                }
-                report = ClassificationMetrics.compute(t, s, p);
+                report = ClassificationMetrics.compute(pick(yTrue, rows), pick(score, rows), pick(yPred, rows));
             }
         }
         return new Outcomes(yTrue, yPred, score, report == null ? 0 : labelled,
@@ -461,6 +547,22 @@ public final class MonitoringPipeline {
     }
 
     // ----------------------------------------------------------------------------------------- helpers
+
+    private static int[] pick(int[] values, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = values[rows[k]];
+        }
+        return out;
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = values[rows[k]];
+        }
+        return out;
+    }
 
     /** A banded dimension needs numbers; a categorical one needs categories (numbers become labels). */
     private Column segmentColumn(SegmentSpec spec, Column column) {
