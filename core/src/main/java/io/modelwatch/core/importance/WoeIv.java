@@ -1,5 +1,6 @@
 package io.modelwatch.core.importance;
 
+import io.modelwatch.core.binning.RadixSort;
 import io.modelwatch.core.binning.EdgeSearch;
 import io.modelwatch.core.binning.Quantiles;
 import io.modelwatch.core.data.CategoricalColumn;
@@ -122,7 +123,7 @@ public final class WoeIv {
             }
         }
         double[] sorted = Arrays.copyOf(labelled, m);
-        Arrays.sort(sorted);
+        RadixSort.sort(sorted);
         double[] edges = m == 0 ? new double[0] : Quantiles.equalFrequencyEdges(sorted, bins);
         if (edges.length == 1) {
             edges = new double[] {edges[0], edges[0]}; // constant feature: one bin (pandas gives none)
