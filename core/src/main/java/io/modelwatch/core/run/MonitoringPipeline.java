@@ -2,6 +2,8 @@ package io.modelwatch.core.run;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
+import io.modelwatch.core.anomaly.AnomalyScan;
+import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentSpec;
@@ -417,13 +419,24 @@ public final class MonitoringPipeline {
 
     // ----------------------------------------------------------------------------------------- assemble
 
-    /** Puts the parts together, derives the flat metric rows and evaluates the alert rules. */
+    /** Puts the parts together, derives the flat metric rows and evaluates the alert rules (no history). */
     public RunResult assemble(RunInfo info, long referenceRows, long currentRows, DriftSection drift,
                               PerformanceSection performance, QualityReport quality, long durationMs) {
-        List<MetricRow> metrics = MetricRows.of(drift, performance, quality, config);
+        return assemble(info, referenceRows, currentRows, drift, performance, quality, durationMs, MetricHistory.empty());
+    }
+
+    /**
+     * Puts the parts together, derives the flat metric rows, evaluates the alert rules, adds data-quality
+     * alerts and checks each watched metric against its own history.
+     */
+    public RunResult assemble(RunInfo info, long referenceRows, long currentRows, DriftSection drift,
+                              PerformanceSection performance, QualityReport quality, long durationMs,
+                              MetricHistory history) {
+        List<MetricRow> metrics = new ArrayList<>(MetricRows.of(drift, performance, quality, config));
         List<Alert> alerts = new ArrayList<>(AlertEvaluator.of(config.alertRules(), config.featureNames())
                 .evaluate(metrics));
         alerts.addAll(QualityAlerts.of(quality));
+        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), alerts));
         alerts.sort(java.util.Comparator.comparing(Alert::severity));
         RunSummary summary = new RunSummary(info.runId(), info.modelId(), info.snapshotDate(),
                 new RunSummary.Inputs(info.referenceSource(), info.currentSource(), info.labelsSource()),
@@ -462,13 +475,19 @@ public final class MonitoringPipeline {
         }
     }
 
-    /** All parts in one process (the CLI). */
+    /** All parts in one process (the CLI), without history. */
     public RunResult run(RunInfo info, ReferenceProfile profile, ColumnBatch current) {
+        return run(info, profile, current, MetricHistory.empty());
+    }
+
+    /** All parts in one process (the CLI), with the metric history of earlier runs for anomaly detection. */
+    public RunResult run(RunInfo info, ReferenceProfile profile, ColumnBatch current, MetricHistory history) {
         long t0 = System.nanoTime();
         DriftSection d = drift(profile, current);
         PerformanceSection p = performance(profile, current);
         QualityReport q = quality(current);
-        return assemble(info, profile.rows(), current.rowCount(), d, p, q, (System.nanoTime() - t0) / 1_000_000);
+        return assemble(info, profile.rows(), current.rowCount(), d, p, q, (System.nanoTime() - t0) / 1_000_000,
+                history);
     }
 
     // ---------------------------------------------------------------------------------------- outcomes
