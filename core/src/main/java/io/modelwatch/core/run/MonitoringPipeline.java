@@ -259,15 +259,20 @@ public final class MonitoringPipeline {
 
     // -------------------------------------------------------------------------------------- performance
 
-    /** Classification quality (when labels are present), concept drift, segments, importance. */
+    /**
+     * Classification quality, concept drift, segments and importance when the batch's labels have matured
+     * (label coverage at least {@code labels.min_coverage}); the estimate from the probabilities always.
+     */
     public PerformanceSection performance(ReferenceProfile profile, ColumnBatch current) {
-        Outcomes outcomes = outcomes(current);
+        Outcomes observed = outcomes(current);
+        double coverage = current.rowCount() == 0 ? 0 : (double) observed.labelled() / current.rowCount();
+        boolean realised = observed.labelled() > 0 && coverage >= config.labels().minCoverage();
+        Outcomes outcomes = realised ? observed : observed.withoutLabels();
         ClassificationReport report = outcomes.labelled() > 0 ? outcomes.report() : null;
         Double change = outcomes.churnRate() != null && profile.churnRate() != null
                 ? outcomes.churnRate() - profile.churnRate() : null;
-        ConceptDrift concept = new ConceptDrift(profile.churnRate(), outcomes.churnRate(), change, outcomes.labelled(),
-                current.rowCount() == 0 ? 0 : (double) outcomes.labelled() / current.rowCount(),
-                profile.predictedRate(), outcomes.predictedRate());
+        ConceptDrift concept = new ConceptDrift(profile.churnRate(), outcomes.churnRate(), change, observed.labelled(),
+                coverage, profile.predictedRate(), outcomes.predictedRate());
         List<SegmentRow> segments = segmentRows(current, outcomes, profile);
         List<ImportanceRow> importance = new ArrayList<>();
         if (outcomes.labelled() > 0) {
@@ -499,6 +504,13 @@ public final class MonitoringPipeline {
      */
     record Outcomes(int[] yTrue, int[] yPred, double[] score, long labelled, Double churnRate, Double predictedRate,
                     ClassificationReport report) {
+
+        /** The same predictions as if no label had arrived yet (a cohort whose labels have not matured). */
+        Outcomes withoutLabels() {
+            int[] none = new int[yTrue.length];
+            java.util.Arrays.fill(none, -1);
+            return new Outcomes(none, yPred, score, 0, null, predictedRate, null);
+        }
 
         /** Rows with a score and a predicted class. */
         int[] scoredRows() {
