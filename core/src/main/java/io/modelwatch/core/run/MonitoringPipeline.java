@@ -355,7 +355,8 @@ public final class MonitoringPipeline {
                         ? refRecall - m.recall() : null;
                 PsiBins bins = profile == null ? null : profile.segmentPredictionBins().get(key);
                 double[] values = probabilities.get(m.segment());
-                Double psi = bins == null || values == null || NumericSample.of(values).size() == 0 ? null
+                Double psi = bins == null || values == null
+                        || NumericSample.of(values).size() < SegmentRow.MIN_ROWS_FOR_PSI ? null
                         : stability.psi(bins, values).value();
                 rows.add(new SegmentRow(m.dimension(), m.segment(), m.count(), churners, m.churnRate(), m.recall(),
                         m.precision(), m.predictedPositiveRate(), refRecall, drop, psi,
