@@ -2,6 +2,8 @@ package io.modelwatch.core.run;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
+import io.modelwatch.core.anomaly.AnomalyScan;
+import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentSpec;
@@ -285,15 +287,20 @@ public final class MonitoringPipeline {
 
     // -------------------------------------------------------------------------------------- performance
 
-    /** Classification quality (when labels are present), concept drift, segments, importance. */
+    /**
+     * Classification quality, concept drift, segments and importance when the batch's labels have matured
+     * (label coverage at least {@code labels.min_coverage}); the estimate from the probabilities always.
+     */
     public PerformanceSection performance(ReferenceProfile profile, ColumnBatch current) {
-        Outcomes outcomes = outcomes(current);
+        Outcomes observed = outcomes(current);
+        double coverage = current.rowCount() == 0 ? 0 : (double) observed.labelled() / current.rowCount();
+        boolean realised = observed.labelled() > 0 && coverage >= config.labels().minCoverage();
+        Outcomes outcomes = realised ? observed : observed.withoutLabels();
         ClassificationReport report = outcomes.labelled() > 0 ? outcomes.report() : null;
         Double change = outcomes.churnRate() != null && profile.churnRate() != null
                 ? outcomes.churnRate() - profile.churnRate() : null;
-        ConceptDrift concept = new ConceptDrift(profile.churnRate(), outcomes.churnRate(), change, outcomes.labelled(),
-                current.rowCount() == 0 ? 0 : (double) outcomes.labelled() / current.rowCount(),
-                profile.predictedRate(), outcomes.predictedRate());
+        ConceptDrift concept = new ConceptDrift(profile.churnRate(), outcomes.churnRate(), change, observed.labelled(),
+                coverage, profile.predictedRate(), outcomes.predictedRate());
         List<SegmentRow> segments = segmentRows(current, outcomes, profile);
         List<ImportanceRow> importance = new ArrayList<>();
         if (outcomes.labelled() > 0) {
@@ -370,7 +377,8 @@ public final class MonitoringPipeline {
                         ? refRecall - m.recall() : null;
                 PsiBins bins = profile == null ? null : profile.segmentPredictionBins().get(key);
                 double[] values = probabilities.get(m.segment());
-                Double psi = bins == null || values == null || NumericSample.of(values).size() == 0 ? null
+                Double psi = bins == null || values == null
+                        || NumericSample.of(values).size() < SegmentRow.MIN_ROWS_FOR_PSI ? null
                         : stability.psi(bins, values).value();
                 rows.add(new SegmentRow(m.dimension(), m.segment(), m.count(), churners, m.churnRate(), m.recall(),
                         m.precision(), m.predictedPositiveRate(), refRecall, drop, psi,
@@ -439,13 +447,24 @@ public final class MonitoringPipeline {
 
     // ----------------------------------------------------------------------------------------- assemble
 
-    /** Puts the parts together, derives the flat metric rows and evaluates the alert rules. */
+    /** Puts the parts together, derives the flat metric rows and evaluates the alert rules (no history). */
     public RunResult assemble(RunInfo info, long referenceRows, long currentRows, DriftSection drift,
                               PerformanceSection performance, QualityReport quality, long durationMs) {
-        List<MetricRow> metrics = MetricRows.of(drift, performance, quality, config);
+        return assemble(info, referenceRows, currentRows, drift, performance, quality, durationMs, MetricHistory.empty());
+    }
+
+    /**
+     * Puts the parts together, derives the flat metric rows, evaluates the alert rules, adds data-quality
+     * alerts and checks each watched metric against its own history.
+     */
+    public RunResult assemble(RunInfo info, long referenceRows, long currentRows, DriftSection drift,
+                              PerformanceSection performance, QualityReport quality, long durationMs,
+                              MetricHistory history) {
+        List<MetricRow> metrics = new ArrayList<>(MetricRows.of(drift, performance, quality, config));
         List<Alert> alerts = new ArrayList<>(AlertEvaluator.of(config.alertRules(), config.featureNames())
                 .evaluate(metrics));
         alerts.addAll(QualityAlerts.of(quality));
+        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), alerts));
         alerts.sort(java.util.Comparator.comparing(Alert::severity));
         RunSummary summary = new RunSummary(info.runId(), info.modelId(), info.snapshotDate(),
                 new RunSummary.Inputs(info.referenceSource(), info.currentSource(), info.labelsSource()),
@@ -484,15 +503,20 @@ public final class MonitoringPipeline {
         }
     }
 
-    /** All parts in one process (the CLI). */
+    /** All parts in one process (the CLI), without history. */
     public RunResult run(RunInfo info, ReferenceProfile profile, ColumnBatch current) {
+        return run(info, profile, current, MetricHistory.empty());
+    }
+
+    /** All parts in one process (the CLI), with the metric history of earlier runs for anomaly detection. */
+    public RunResult run(RunInfo info, ReferenceProfile profile, ColumnBatch current, MetricHistory history) {
         long t0 = System.nanoTime();
         // the sections are independent: their serial parts overlap with the parallel column loops
         CompletableFuture<PerformanceSection> p = CompletableFuture.supplyAsync(() -> performance(profile, current));
         CompletableFuture<QualityReport> q = CompletableFuture.supplyAsync(() -> quality(current));
         DriftSection d = drift(profile, current);
         return assemble(info, profile.rows(), current.rowCount(), d, join(p), join(q),
-                (System.nanoTime() - t0) / 1_000_000);
+                (System.nanoTime() - t0) / 1_000_000, history);
     }
 
     // ---------------------------------------------------------------------------------------- outcomes
@@ -504,6 +528,13 @@ public final class MonitoringPipeline {
      */
     record Outcomes(int[] yTrue, int[] yPred, double[] score, long labelled, Double churnRate, Double predictedRate,
                     ClassificationReport report) {
+
+        /** The same predictions as if no label had arrived yet (a cohort whose labels have not matured). */
+        Outcomes withoutLabels() {
+            int[] none = new int[yTrue.length];
+            java.util.Arrays.fill(none, -1);
+            return new Outcomes(none, yPred, score, 0, null, predictedRate, null);
+        }
 
         /** Rows with a score and a predicted class. */
         int[] scoredRows() {

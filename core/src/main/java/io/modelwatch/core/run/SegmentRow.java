@@ -15,6 +15,7 @@ package io.modelwatch.core.run;
  * @param recallDrop       {@code referenceRecall - recall} when the segment has enough churners, else {@code null}
  * @param psi              drift of the segment's predicted probability against the same segment of the
  *                         reference (drift within the segment), {@code null} when the reference has no rows there
+ *                         or the segment has fewer than {@link #MIN_ROWS_FOR_PSI} scored rows
  * @param referenceCount   rows of the segment in the reference
  * @param referenceChurners actual churners of the segment in the reference
  * @param missedChurners   ids of a few actual churners the model missed in this segment (false negatives),
@@ -24,6 +25,12 @@ public record SegmentRow(String dimension, String segment, long count, long chur
                          Double recall, Double precision, Double predictedPositiveRate, Double referenceRecall,
                          Double recallDrop, Double psi, long referenceCount, long referenceChurners,
                          java.util.List<String> missedChurners) {
+
+    /**
+     * Fewest scored rows a segment needs for its prediction PSI: with ten decile bins, a handful of rows gives
+     * a PSI that is mostly sampling noise (10 rows of a stable segment easily reach PSI 3).
+     */
+    public static final int MIN_ROWS_FOR_PSI = 100;
 
     /** Example ids kept per segment. */
     public static final int MAX_EXAMPLES = 10;

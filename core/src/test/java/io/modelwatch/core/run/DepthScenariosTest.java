@@ -55,6 +55,32 @@ class DepthScenariosTest {
     }
 
     @Test
+    void aCohortIsRealisedOnlyOnceEnoughOfItsLabelsHaveArrived() {
+        ColumnBatch current = PipelineFixture.batch(dir, Scenario.STABLE, 5_000, 34);
+        String target = PipelineFixture.CONFIG.roles().target();
+        double[] labels = ((io.modelwatch.core.data.NumericColumn) current.column(target)).values().clone();
+        for (int i = 0; i < labels.length; i += 2) {
+            labels[i] = Double.NaN; // half the labels have not arrived
+        }
+        java.util.Map<String, io.modelwatch.core.data.Column> columns = new java.util.LinkedHashMap<>(current.columns());
+        columns.put(target, new io.modelwatch.core.data.NumericColumn(target, labels));
+        RunResult half = pipeline.run(PipelineFixture.info(), profile,
+                new ColumnBatch(current.source(), current.rowCount(), columns, current.parseReport()));
+        assertThat(half.performance()).as("not realised at 50 % coverage").isNull();
+        assertThat(half.concept().labelCoverage()).isEqualTo(0.5);
+        assertThat(half.concept().currentChurnRate()).isNull();
+        assertThat(half.estimatedPerformance()).isNotNull();
+        assertThat(half.metrics()).anySatisfy(m -> {
+            assertThat(m.name()).isEqualTo("label_coverage");
+            assertThat(m.value()).isEqualTo(0.5);
+        });
+
+        RunResult full = pipeline.run(PipelineFixture.info(), profile, current);
+        assertThat(full.performance()).as("realised at 100 % coverage").isNotNull();
+        assertThat(full.concept().labelCoverage()).isEqualTo(1.0);
+    }
+
+    @Test
     void whenOnlyMonthToMonthDegradesItIsNamedWorstAndRankedFirst() {
         RunResult r = run(Scenario.SEGMENT, 32);
         // "worst" is the segment that contributes most to the overall recall drop; a small segment correlated with
