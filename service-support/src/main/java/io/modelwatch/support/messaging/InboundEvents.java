@@ -1,0 +1,74 @@
+package io.modelwatch.support.messaging;
+
+import io.modelwatch.support.status.ServiceStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one way a service consumes an event: decode and validate, do the work (which commits to the
+ * database and publishes its own events), and only then acknowledge. Anything that fails goes to the
+ * dead-letter queue with its reason and the message is acknowledged, so the consumer keeps going; if even
+ * the dead-lettering fails the message is nacked (the connector rejects it into the same DLQ).
+ *
+ * <p>Must be called on a worker thread ({@code @Blocking} consumers): the work is blocking JDBC and CPU.
+ */
+@ApplicationScoped
+public class InboundEvents {
+
+    private static final Logger LOG = Logger.getLogger(InboundEvents.class);
+
+    private final EventCodec codec;
+    private final DeadLetters deadLetters;
+    private final ServiceStatus status;
+
+    public InboundEvents(EventCodec codec, DeadLetters deadLetters, ServiceStatus status) {
+        this.codec = codec;
+        this.deadLetters = deadLetters;
+        this.status = status;
+    }
+
+    /**
+     * @param message  the incoming message (raw body)
+     * @param queue    the queue it came from (the dead letter's routing key)
+     * @param type     the event record
+     * @param validate the record's check, throwing {@link IllegalArgumentException} with the reason
+     * @param work     the unit of work; returns the outcome of publishing its results
+     */
+    public <E> CompletionStage<Void> consume(Message<byte[]> message, String queue, Class<E> type,
+                                             UnaryOperator<E> validate,
+                                             Function<E, CompletionStage<Outcome>> work) {
+        byte[] body = message.getPayload();
+        String eventType = type.getSimpleName();
+        Outcome outcome;
+        try {
+            E event;
+            try {
+                event = validate.apply(codec.decode(body, type));
+            } catch (IllegalArgumentException e) {
+                throw new PoisonMessageException(e.getMessage(), e);
+            }
+            outcome = work.apply(event).toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            Throwable root = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
+            if (!(root instanceof PoisonMessageException)) {
+                LOG.errorf(root, "processing a %s from %s failed", eventType, queue);
+            }
+            status.failed(eventType, reason);
+            return deadLetters.send(queue, body, reason)
+                    .thenCompose(x -> message.ack())
+                    .exceptionallyCompose(f -> message.nack(f));
+        }
+        status.processed(eventType, outcome.runId(), outcome.duplicate());
+        return message.ack();
+    }
+
+    /** What one consumption did: the run it concerned, and whether it was a redelivery that changed nothing. */
+    public record Outcome(String runId, boolean duplicate) {
+    }
+}
