@@ -14,12 +14,14 @@ import java.util.UUID;
  * @param runId         the run
  * @param kind          {@link #DRIFT}, {@link #PERFORMANCE} or {@link #QUALITY}
  * @param run           what the run was given (needed to assemble the result)
+ * @param referenceRows rows of the reference the profile was computed from
+ * @param currentRows   rows of the current batch
  * @param section       the section as JSON ({@code DriftSection}, {@code PerformanceSection}, {@code QualitySection})
  * @param metricRows    number of metric rows stored for this section
  * @param traceparent   W3C trace context
  */
 public record MetricsComputed(int schemaVersion, String eventId, String runId, String kind, RunInfo run,
-                              JsonNode section, int metricRows, String traceparent) {
+                              long referenceRows, long currentRows, JsonNode section, int metricRows, String traceparent) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String DRIFT = "drift";
@@ -28,9 +30,10 @@ public record MetricsComputed(int schemaVersion, String eventId, String runId, S
     /** Every section a complete run has. */
     public static final List<String> ALL_KINDS = List.of(DRIFT, PERFORMANCE, QUALITY);
 
-    public static MetricsComputed of(String kind, RunInfo run, JsonNode section, int metricRows, String traceparent) {
-        return new MetricsComputed(SCHEMA_VERSION, UUID.randomUUID().toString(), run.runId(), kind, run, section,
-                metricRows, traceparent);
+    public static MetricsComputed of(String kind, RunInfo run, long referenceRows, long currentRows, JsonNode section,
+                                     int metricRows, String traceparent) {
+        return new MetricsComputed(SCHEMA_VERSION, UUID.randomUUID().toString(), run.runId(), kind, run,
+                referenceRows, currentRows, section, metricRows, traceparent);
     }
 
     /** The event type, which is also its routing key: {@code metrics.<kind>}. */

@@ -61,16 +61,15 @@ public class SectionComputation {
             return OutgoingEvents.publish(emitter, previous.get()).thenApply(x -> new Outcome(event.runId(), true));
         }
 
-        byte[] profileBytes = store.profile(event.referenceId())
-                .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + event.referenceId() + "'"))
-                .profile();
-        ReferenceProfile profile = ReferenceProfile.fromBytes(profileBytes);
+        BatchStore.StoredProfile stored = store.profile(event.referenceId())
+                .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + event.referenceId() + "'"));
+        ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
         ColumnBatch batch = store.loadBatch(event.batchId(), neededColumns(pipeline.config()));
         S computed = section.apply(profile, batch);
         List<MetricRow> metricRows = rows.apply(computed);
 
         RunInfo run = event.runInfo();
-        MetricsComputed out = MetricsComputed.of(kind, run, codec.tree(computed), metricRows.size(),
+        MetricsComputed out = MetricsComputed.of(kind, run, stored.rowCount(), event.rowCount(), codec.tree(computed), metricRows.size(),
                 TraceContext.child(event.traceparent()));
         List<PublishedEvent> published = List.of(
                 new PublishedEvent(out.type(), out.eventId(), out.traceparent(), codec.encode(out)));
