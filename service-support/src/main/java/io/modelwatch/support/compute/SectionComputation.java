@@ -73,7 +73,7 @@ public class SectionComputation {
                 TraceContext.child(event.traceparent()));
         List<PublishedEvent> published = List.of(
                 new PublishedEvent(out.type(), out.eventId(), out.traceparent(), codec.encode(out)));
-        boolean stored = QuarkusTransaction.requiringNew().call(() -> {
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
             if (ledger.previous(event.runId(), BatchReady.TYPE).isPresent()) {
                 return false; // a concurrent delivery finished first
             }
@@ -81,7 +81,7 @@ public class SectionComputation {
             ledger.record(event.runId(), BatchReady.TYPE, event.eventId(), published);
             return true;
         });
-        if (!stored) {
+        if (!recorded) {
             return java.util.concurrent.CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
         return OutgoingEvents.publish(emitter, published).thenApply(x -> new Outcome(event.runId(), false));

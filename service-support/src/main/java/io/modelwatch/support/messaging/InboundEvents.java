@@ -39,10 +39,10 @@ public class InboundEvents {
      * @param validate the record's check, throwing {@link IllegalArgumentException} with the reason
      * @param work     the unit of work; returns the outcome of publishing its results
      */
-    public <E> CompletionStage<Void> consume(Message<byte[]> message, String queue, Class<E> type,
+    public <E> CompletionStage<Void> consume(Message<?> message, String queue, Class<E> type,
                                              UnaryOperator<E> validate,
                                              Function<E, CompletionStage<Outcome>> work) {
-        byte[] body = message.getPayload();
+        byte[] body = rawBody(message.getPayload());
         String eventType = type.getSimpleName();
         Outcome outcome;
         try {
@@ -66,6 +66,22 @@ public class InboundEvents {
         }
         status.processed(eventType, outcome.runId(), outcome.duplicate());
         return message.ack();
+    }
+
+    /** The body as bytes; the channels override the content type so this is normally already {@code byte[]}. */
+    static byte[] rawBody(Object payload) {
+        if (payload == null) {
+            return new byte[0];
+        } else if (payload instanceof byte[] b) {
+            return b;
+        } else if (payload instanceof io.vertx.core.buffer.Buffer b) {
+            return b.getBytes();
+        } else if (payload instanceof io.vertx.core.json.JsonObject j) {
+            return j.toBuffer().getBytes();
+        } else if (payload instanceof io.vertx.core.json.JsonArray j) {
+            return j.toBuffer().getBytes();
+        }
+        return payload.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** What one consumption did: the run it concerned, and whether it was a redelivery that changed nothing. */
