@@ -82,6 +82,23 @@ public final class StatTestRegistry {
     }
 
     /**
+     * A new registry in which the test of the same name is replaced by this one; the name must already
+     * be registered. This is how a variant of a catalogue test is selected, e.g.
+     * {@code defaults().replacing(MannWhitneyDriftTest.withDefaults().twoSided())} for the corrected
+     * two-sided {@code mannw}, while {@link #defaults()} keeps Evidently's one-sided instance.
+     *
+     * @throws IllegalArgumentException naming the valid tests when no test of that name is registered
+     */
+    public StatTestRegistry replacing(DriftTest test) {
+        get(test.name());
+        List<DriftTest> all = new java.util.ArrayList<>();
+        for (DriftTest t : byName.values()) {
+            all.add(t.name().equals(test.name()) ? test : t);
+        }
+        return new StatTestRegistry(all);
+    }
+
+    /**
      * The test of this name.
      *
      * @throws IllegalArgumentException naming the valid tests when the name is unknown

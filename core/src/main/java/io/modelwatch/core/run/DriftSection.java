@@ -1,5 +1,14 @@
 package io.modelwatch.core.run;
 
-/** Placeholder: drift part of a run (Jackson-serialisable record; fields being written). */
-public record DriftSection(String placeholder) {
+import java.util.List;
+
+/**
+ * What {@code drift-service} computes: per-column drift tests and the alerting PSI of every feature and
+ * of the predicted probability.
+ */
+public record DriftSection(DatasetDrift drift, List<PsiValue> psi) {
+
+    public DriftSection {
+        psi = List.copyOf(psi);
+    }
 }

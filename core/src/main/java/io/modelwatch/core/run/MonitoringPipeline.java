@@ -1,20 +1,70 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.alerts.AlertEvaluator;
+import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.config.SegmentSpec;
+import io.modelwatch.core.data.CategoricalColumn;
+import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.NumericColumn;
+import io.modelwatch.core.drift.AutoStatTest;
+import io.modelwatch.core.drift.CategoricalSample;
+import io.modelwatch.core.drift.ColumnKind;
+import io.modelwatch.core.drift.DriftResult;
+import io.modelwatch.core.drift.DriftTest;
+import io.modelwatch.core.drift.DriftTestException;
+import io.modelwatch.core.drift.NumericSample;
+import io.modelwatch.core.drift.Sample;
+import io.modelwatch.core.drift.StatTestRegistry;
+import io.modelwatch.core.importance.WoeIv;
+import io.modelwatch.core.importance.WoeIvResult;
+import io.modelwatch.core.importance.WoeSignFlip;
+import io.modelwatch.core.performance.ClassificationMetrics;
+import io.modelwatch.core.performance.ClassificationReport;
+import io.modelwatch.core.profile.ColumnProfile;
 import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.quality.DataQualityChecker;
+import io.modelwatch.core.quality.QualityReport;
+import io.modelwatch.core.segments.SegmentAnalysis;
+import io.modelwatch.core.segments.SegmentMetrics;
+import io.modelwatch.core.stability.PsiBins;
+import io.modelwatch.core.stability.PsiResult;
+import io.modelwatch.core.stability.StabilityIndex;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The whole monitoring computation of one run, shared by the CLI and the services so that both give
- * identical numbers. The services call the parts ({@link #drift}, {@link #performance},
- * {@link #quality}) in separate processes and {@link #assemble} the result; the CLI calls {@link #run}.
+ * identical numbers. The services call the parts ({@link #drift}, {@link #performance}, {@link #quality})
+ * in separate processes and {@link #assemble} the result; the CLI calls {@link #run}.
+ * Columns are computed in parallel on all cores (the common fork-join pool).
  */
 public final class MonitoringPipeline {
 
+    /** Role name of feature columns in drift and PSI rows. */
+    public static final String ROLE_FEATURE = "feature";
+    /** Role name of the predicted probability in drift and PSI rows. */
+    public static final String ROLE_PREDICTION = "prediction";
+
     private final MonitoringConfig config;
+    private final StatTestRegistry registry;
+    private final StabilityIndex stability;
 
     private MonitoringPipeline(MonitoringConfig config) {
-        this.config = config;
+        this.config = Objects.requireNonNull(config, "config");
+        StatTestRegistry defaults = StatTestRegistry.defaults();
+        this.registry = config.drift().mannWhitneyTwoSided()
+                ? defaults.replacing(io.modelwatch.core.drift.tests.MannWhitneyDriftTest.withDefaults().twoSided())
+                : defaults;
+        this.stability = StabilityIndex.of(config.drift().psiEpsilon());
     }
 
     public static MonitoringPipeline of(MonitoringConfig config) {
@@ -25,30 +75,304 @@ public final class MonitoringPipeline {
         return config;
     }
 
+    // ------------------------------------------------------------------------------------------ profile
+
     /** Computes the reference profile once; store it with {@link ReferenceProfile#toBytes()}. */
     public ReferenceProfile profile(ColumnBatch reference) {
-        throw new UnsupportedOperationException("being written");
+        List<FeatureSpec> present = config.features().stream().filter(f -> reference.has(f.name())).toList();
+        ColumnProfile[] profiles = new ColumnProfile[present.size()];
+        IntStream.range(0, present.size()).parallel()
+                .forEach(i -> profiles[i] = columnProfile(reference.column(present.get(i).name()), present.get(i).kind()));
+        Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+        for (ColumnProfile p : profiles) {
+            columns.put(p.name(), p);
+        }
+        ColumnProfile prediction = reference.find(config.roles().probability())
+                .map(c -> columnProfile(c, ColumnKind.NUMERIC)).orElse(null);
+
+        Outcomes outcomes = outcomes(reference);
+        ClassificationReport performance = outcomes.labelled() > 0 ? outcomes.report() : null;
+        List<SegmentRow> segments = segmentRows(reference, outcomes, null);
+        Map<String, PsiBins> segmentBins = segmentPredictionBins(reference);
+        Map<String, WoeIvResult> woe = new LinkedHashMap<>();
+        if (outcomes.labelled() > 0) {
+            for (FeatureSpec f : present) {
+                woe.put(f.name(), woe(reference.column(f.name()), outcomes.yTrue(), null));
+            }
+        }
+        return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), columns,
+                prediction, performance, outcomes.churnRate(), outcomes.predictedRate(), segments, segmentBins, woe);
     }
+
+    private ColumnProfile columnProfile(Column column, ColumnKind kind) {
+        int bins = config.drift().psiBins();
+        if (kind == ColumnKind.NUMERIC) {
+            NumericColumn c = asNumeric(column);
+            double[] sorted = NumericSample.of(c.values()).sorted();
+            return new ColumnProfile(c.name(), kind, c.size(), c.nullCount(), sorted, null, null,
+                    PsiBins.numeric(sorted, bins));
+        }
+        CategoricalColumn c = asCategorical(column);
+        CategoricalSample sample = categoricalSample(c);
+        return new ColumnProfile(c.name(), kind, c.size(), c.nullCount(), null, sample.labels(), sample.counts(),
+                PsiBins.categorical(c));
+    }
+
+    // -------------------------------------------------------------------------------------------- drift
 
     /** Data and prediction drift: per-column drift tests, dataset drift, and the alerting PSI. */
     public DriftSection drift(ReferenceProfile profile, ColumnBatch current) {
-        throw new UnsupportedOperationException("being written");
+        List<ColumnProfile> tested = new ArrayList<>();
+        for (FeatureSpec f : config.features()) {
+            profile.column(f.name()).filter(p -> current.has(f.name())).ifPresent(tested::add);
+        }
+        int features = tested.size();
+        String probability = config.roles().probability();
+        if (profile.prediction() != null && current.has(probability)) {
+            tested.add(profile.prediction());
+        }
+        ColumnDrift[] drifts = new ColumnDrift[tested.size()];
+        PsiValue[] psis = new PsiValue[tested.size()];
+        IntStream.range(0, tested.size()).parallel().forEach(i -> {
+            ColumnProfile p = tested.get(i);
+            String role = i < features ? ROLE_FEATURE : ROLE_PREDICTION;
+            Column column = current.column(p.name());
+            drifts[i] = columnDrift(p, column, role);
+            psis[i] = psi(p, column, role);
+        });
+        int drifted = 0;
+        for (int i = 0; i < features; i++) {
+            if (drifts[i].drifted()) {
+                drifted++;
+            }
+        }
+        double share = features == 0 ? 0 : (double) drifted / features;
+        double driftShare = config.drift().driftShare();
+        DatasetDrift dataset = new DatasetDrift(Arrays.asList(drifts), drifted, features, share, driftShare,
+                features > 0 && share >= driftShare);
+        return new DriftSection(dataset, Arrays.asList(psis));
     }
+
+    private ColumnDrift columnDrift(ColumnProfile p, Column column, String role) {
+        Sample ref = p.sample();
+        Sample cur = p.kind() == ColumnKind.NUMERIC ? NumericSample.of(asNumeric(column).values())
+                : categoricalSample(asCategorical(column));
+        FeatureSpec spec = config.feature(p.name()).orElse(null);
+        String method = spec != null && spec.driftTest() != null ? spec.driftTest() : config.drift().method();
+        if (method == null || method.equals(io.modelwatch.core.config.DriftSettings.AUTO)) {
+            method = AutoStatTest.choose(p.kind(), p.rows(), distinctUnion(ref, cur));
+        }
+        DriftTest test = registry.get(method);
+        double threshold = threshold(spec, test);
+        String type = p.kind() == ColumnKind.NUMERIC ? "numeric" : "categorical";
+        if (ref.size() == 0 || cur.size() == 0) {
+            return new ColumnDrift(p.name(), role, type, test.name(), null, null, null, threshold,
+                    test.direction().rule(), false, (ref.size() == 0 ? "reference" : "current")
+                    + " has no non-null values");
+        }
+        try {
+            DriftResult r = test.test(ref, cur, threshold);
+            return new ColumnDrift(p.name(), role, type, r.method(), finite(r.statistic()), finite(r.score()),
+                    r.pValue() == null ? null : finite(r.pValue()), threshold, test.direction().rule(), r.drifted(),
+                    null);
+        } catch (DriftTestException e) {
+            return new ColumnDrift(p.name(), role, type, test.name(), null, null, null, threshold,
+                    test.direction().rule(), false, e.getMessage());
+        }
+    }
+
+    /**
+     * The column's own threshold when set; else the configured drift threshold when the column uses the
+     * configured default method; else the test's default (Evidently's per-test defaults).
+     */
+    private double threshold(FeatureSpec spec, DriftTest test) {
+        if (spec != null && spec.driftThreshold() != null) {
+            return spec.driftThreshold();
+        }
+        boolean usesDefaultMethod = spec == null || spec.driftTest() == null;
+        if (usesDefaultMethod && config.drift().threshold() != null) {
+            return config.drift().threshold();
+        }
+        return test.defaultThreshold();
+    }
+
+    /** Distinct non-null values of reference and current together (Evidently's {@code n_unique}). */
+    static long distinctUnion(Sample ref, Sample cur) {
+        if (ref instanceof NumericSample r && cur instanceof NumericSample c) {
+            double[] a = r.sorted();
+            double[] b = c.sorted();
+            long distinct = 0;
+            int i = 0;
+            int j = 0;
+            double last = Double.NaN;
+            while (i < a.length || j < b.length) {
+                double v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
+                if (distinct == 0 || Double.compare(v, last) != 0) {
+                    distinct++;
+                    last = v;
+                }
+            }
+            return distinct;
+        }
+        CategoricalSample r = (CategoricalSample) ref;
+        CategoricalSample c = (CategoricalSample) cur;
+        java.util.Set<String> all = new java.util.HashSet<>();
+        long[] rc = r.counts();
+        for (int i = 0; i < rc.length; i++) {
+            if (rc[i] > 0) {
+                all.add(r.labels().get(i));
+            }
+        }
+        long[] cc = c.counts();
+        for (int i = 0; i < cc.length; i++) {
+            if (cc[i] > 0) {
+                all.add(c.labels().get(i));
+            }
+        }
+        return all.size();
+    }
+
+    private PsiValue psi(ColumnProfile p, Column column, String role) {
+        PsiResult r = p.kind() == ColumnKind.NUMERIC
+                ? stability.psi(p.psiBins(), asNumeric(column).values())
+                : stability.psi(p.psiBins(), asCategorical(column));
+        return new PsiValue(p.name(), role, r.value(), r.bins().stream().map(PsiResult.BinShare::label).toList(),
+                r.bins().stream().map(PsiResult.BinShare::referenceShare).toList(),
+                r.bins().stream().map(PsiResult.BinShare::currentShare).toList());
+    }
+
+    // -------------------------------------------------------------------------------------- performance
 
     /** Classification quality (when labels are present), concept drift, segments, importance. */
     public PerformanceSection performance(ReferenceProfile profile, ColumnBatch current) {
-        throw new UnsupportedOperationException("being written");
+        Outcomes outcomes = outcomes(current);
+        ClassificationReport report = outcomes.labelled() > 0 ? outcomes.report() : null;
+        Double change = outcomes.churnRate() != null && profile.churnRate() != null
+                ? outcomes.churnRate() - profile.churnRate() : null;
+        ConceptDrift concept = new ConceptDrift(profile.churnRate(), outcomes.churnRate(), change, outcomes.labelled(),
+                current.rowCount() == 0 ? 0 : (double) outcomes.labelled() / current.rowCount(),
+                profile.predictedRate(), outcomes.predictedRate());
+        List<SegmentRow> segments = segmentRows(current, outcomes, profile);
+        List<ImportanceRow> importance = new ArrayList<>();
+        if (outcomes.labelled() > 0) {
+            for (FeatureSpec f : config.features()) {
+                WoeIvResult ref = profile.woe().get(f.name());
+                if (ref == null || !current.has(f.name())) {
+                    continue;
+                }
+                WoeIvResult cur = woe(current.column(f.name()), outcomes.yTrue(), ref);
+                List<WoeSignFlip> flips = WoeIv.signFlips(ref, cur);
+                importance.add(new ImportanceRow(f.name(), ref.ivSmoothed(), cur.ivSmoothed(),
+                        WoeIv.ivChangePercent(ref, cur), flips.size(),
+                        flips.stream().map(WoeSignFlip::label).toList()));
+            }
+        }
+        return new PerformanceSection(report, profile.performance(), concept, segments, importance);
     }
+
+    /** WoE/IV of one column; with a reference result, the current side uses the reference's bins. */
+    private WoeIvResult woe(Column column, int[] yTrue, WoeIvResult reference) {
+        int[] labelled = labelledRows(yTrue);
+        int[] y = new int[labelled.length];
+        for (int i = 0; i < labelled.length; i++) {
+            y[i] = yTrue[labelled[i]];
+        }
+        if (column instanceof NumericColumn n) {
+            double[] x = new double[labelled.length];
+            for (int i = 0; i < labelled.length; i++) {
+                x[i] = n.values()[labelled[i]];
+            }
+            return reference == null ? WoeIv.numeric(x, y) : WoeIv.numericWithEdges(reference.edges(), x, y);
+        }
+        CategoricalColumn c = asCategorical(column);
+        String[] x = new String[labelled.length];
+        for (int i = 0; i < labelled.length; i++) {
+            x[i] = c.get(labelled[i]);
+        }
+        return WoeIv.categorical(x, y);
+    }
+
+    private List<SegmentRow> segmentRows(ColumnBatch batch, Outcomes outcomes, ReferenceProfile profile) {
+        List<SegmentRow> rows = new ArrayList<>();
+        Map<String, SegmentRow> baseline = new LinkedHashMap<>();
+        if (profile != null) {
+            for (SegmentRow r : profile.segments()) {
+                baseline.put(r.key(), r);
+            }
+        }
+        for (SegmentSpec spec : config.segments()) {
+            if (!batch.has(spec.column())) {
+                continue;
+            }
+            Column column = batch.column(spec.column());
+            List<SegmentMetrics> metrics = SegmentAnalysis.of(spec, segmentColumn(spec, column),
+                    outcomes.labelled() > 0 ? outcomes.yTrue() : null, outcomes.yPredOrZero());
+            Map<String, double[]> probabilities = profile == null ? Map.of()
+                    : SegmentAnalysis.assign(spec, segmentColumn(spec, column)).split(outcomes.score());
+            for (SegmentMetrics m : metrics) {
+                String key = m.dimension() + "=" + m.segment();
+                SegmentRow base = baseline.get(key);
+                Double refRecall = base == null ? null : base.recall();
+                long churners = m.churners() == null ? 0 : m.churners();
+                Double drop = refRecall != null && m.recall() != null && churners >= config.segmentMinChurners()
+                        ? refRecall - m.recall() : null;
+                PsiBins bins = profile == null ? null : profile.segmentPredictionBins().get(key);
+                double[] values = probabilities.get(m.segment());
+                Double psi = bins == null || values == null || NumericSample.of(values).size() == 0 ? null
+                        : stability.psi(bins, values).value();
+                rows.add(new SegmentRow(m.dimension(), m.segment(), m.count(), churners, m.churnRate(), m.recall(),
+                        m.precision(), m.predictedPositiveRate(), refRecall, drop, psi));
+            }
+        }
+        return rows;
+    }
+
+    /** Per segment key, PSI bins of the predicted probability within that segment of the reference. */
+    private Map<String, PsiBins> segmentPredictionBins(ColumnBatch reference) {
+        Map<String, PsiBins> out = new LinkedHashMap<>();
+        if (!reference.has(config.roles().probability())) {
+            return out;
+        }
+        double[] probability = asNumeric(reference.column(config.roles().probability())).values();
+        for (SegmentSpec spec : config.segments()) {
+            if (!reference.has(spec.column())) {
+                continue;
+            }
+            Map<String, double[]> bySegment = SegmentAnalysis.assign(spec, segmentColumn(spec, reference.column(spec.column())))
+                    .split(probability);
+            bySegment.forEach((label, values) -> {
+                double[] sorted = NumericSample.of(values).sorted();
+                if (sorted.length > 0) {
+                    out.put(spec.name() + "=" + label, PsiBins.numeric(sorted, config.drift().psiBins()));
+                }
+            });
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------ quality
 
     /** Data-quality findings of the current batch. */
-    public QualitySection quality(ColumnBatch current) {
-        throw new UnsupportedOperationException("being written");
+    public QualityReport quality(ColumnBatch current) {
+        return DataQualityChecker.check(current, config);
     }
 
+    // ----------------------------------------------------------------------------------------- assemble
+
     /** Puts the parts together, derives the flat metric rows and evaluates the alert rules. */
-    public RunResult assemble(RunInfo info, DriftSection drift, PerformanceSection performance,
-                              QualitySection quality, long durationMs) {
-        throw new UnsupportedOperationException("being written");
+    public RunResult assemble(RunInfo info, long referenceRows, long currentRows, DriftSection drift,
+                              PerformanceSection performance, QualityReport quality, long durationMs) {
+        List<MetricRow> metrics = MetricRows.of(drift, performance, quality, config);
+        List<Alert> alerts = new ArrayList<>(AlertEvaluator.of(config.alertRules(), config.featureNames())
+                .evaluate(metrics));
+        alerts.addAll(QualityAlerts.of(quality));
+        alerts.sort(java.util.Comparator.comparing(Alert::severity));
+        RunSummary summary = new RunSummary(info.runId(), info.modelId(), info.snapshotDate(),
+                new RunSummary.Inputs(info.referenceSource(), info.currentSource(), info.labelsSource()),
+                referenceRows, currentRows, performance.concept().labelledRows(), info.startedAt(), durationMs);
+        return new RunResult(RunResult.SCHEMA_VERSION, summary, drift.drift(), drift.psi(), performance.performance(),
+                performance.reference(), performance.concept(), quality, performance.segments(),
+                performance.importance(), alerts, metrics);
     }
 
     /** All parts in one process (the CLI). */
@@ -56,7 +380,140 @@ public final class MonitoringPipeline {
         long t0 = System.nanoTime();
         DriftSection d = drift(profile, current);
         PerformanceSection p = performance(profile, current);
-        QualitySection q = quality(current);
-        return assemble(info, d, p, q, (System.nanoTime() - t0) / 1_000_000);
+        QualityReport q = quality(current);
+        return assemble(info, profile.rows(), current.rowCount(), d, p, q, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    // ---------------------------------------------------------------------------------------- outcomes
+
+    /**
+     * Labels, scores and predicted classes of a batch. {@code yTrue[i]} is -1 where the label is missing;
+     * {@code yPred} comes from the class column, or from {@code probability >= classification_threshold}
+     * when the class column is absent or null.
+     */
+    record Outcomes(int[] yTrue, int[] yPred, double[] score, long labelled, Double churnRate, Double predictedRate,
+                    ClassificationReport report) {
+
+        /** Predicted classes with a missing prediction counted as "not churn" (segment counts need 0/1). */
+        int[] yPredOrZero() {
+            int[] out = yPred.clone();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] < 0) {
+                    out[i] = 0;
+                }
+            }
+            return out;
+        }
+    }
+
+    private Outcomes outcomes(ColumnBatch batch) {
+        int n = batch.rowCount();
+        double[] score = batch.find(config.roles().probability()).map(this::asNumeric).map(NumericColumn::values)
+                .orElseGet(() -> filled(n));
+        double[] cls = batch.find(config.roles().predictedClass()).filter(NumericColumn.class::isInstance)
+                .map(c -> ((NumericColumn) c).values()).orElse(null);
+        double[] target = batch.find(config.roles().target()).filter(NumericColumn.class::isInstance)
+                .map(c -> ((NumericColumn) c).values()).orElse(null);
+        int[] yTrue = new int[n];
+        int[] yPred = new int[n];
+        long labelled = 0;
+        long positives = 0;
+        long predictedPositives = 0;
+        long predicted = 0;
+        for (int i = 0; i < n; i++) {
+            double t = target == null ? Double.NaN : target[i];
+            yTrue[i] = t == 0 ? 0 : t == 1 ? 1 : -1;
+            double c = cls == null ? Double.NaN : cls[i];
+            yPred[i] = c == 0 ? 0 : c == 1 ? 1 : Double.isNaN(score[i]) ? -1
+                    : score[i] >= config.classificationThreshold() ? 1 : 0;
+            if (yPred[i] >= 0) {
+                predicted++;
+                predictedPositives += yPred[i];
+            }
+            if (yTrue[i] >= 0) {
+                labelled++;
+                positives += yTrue[i];
+            }
+        }
+        ClassificationReport report = null;
+        if (labelled > 0) {
+            int[] rows = IntStream.range(0, n)
+                    .filter(i -> yTrue[i] >= 0 && yPred[i] >= 0 && !Double.isNaN(score[i])).toArray();
+            if (rows.length > 0) {
+                int[] t = new int[rows.length];
+                int[] p = new int[rows.length];
+                double[] s = new double[rows.length];
+                for (int k = 0; k < rows.length; k++) {
+                    t[k] = yTrue[rows[k]];
+                    p[k] = yPred[rows[k]];
+                    s[k] = score[rows[k]];
+                }
+                report = ClassificationMetrics.compute(t, s, p);
+            }
+        }
+        return new Outcomes(yTrue, yPred, score, report == null ? 0 : labelled,
+                labelled == 0 ? null : (double) positives / labelled,
+                predicted == 0 ? null : (double) predictedPositives / predicted, report);
+    }
+
+    // ----------------------------------------------------------------------------------------- helpers
+
+    /** A banded dimension needs numbers; a categorical one needs categories (numbers become labels). */
+    private Column segmentColumn(SegmentSpec spec, Column column) {
+        return spec.isBanded() ? asNumeric(column) : asCategorical(column);
+    }
+
+    private static int[] labelledRows(int[] yTrue) {
+        return IntStream.range(0, yTrue.length).filter(i -> yTrue[i] >= 0).toArray();
+    }
+
+    private static double[] filled(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
+    }
+
+    private NumericColumn asNumeric(Column c) {
+        if (c instanceof NumericColumn n) {
+            return n;
+        }
+        throw new IllegalArgumentException("column '" + c.name() + "' must be numeric, but was read as "
+                + c.getClass().getSimpleName());
+    }
+
+    private CategoricalColumn asCategorical(Column c) {
+        if (c instanceof CategoricalColumn cat) {
+            return cat;
+        }
+        if (c instanceof NumericColumn n) {
+            // a categorical feature whose values happen to be numbers
+            String[] dict = Arrays.stream(n.values()).filter(v -> !Double.isNaN(v)).distinct()
+                    .mapToObj(CategoricalSample::numberLabel).toArray(String[]::new);
+            Map<String, Integer> code = new LinkedHashMap<>();
+            for (String d : dict) {
+                code.put(d, code.size());
+            }
+            int[] codes = new int[n.size()];
+            for (int i = 0; i < codes.length; i++) {
+                double v = n.values()[i];
+                codes[i] = Double.isNaN(v) ? CategoricalColumn.NULL_CODE : code.get(CategoricalSample.numberLabel(v));
+            }
+            return new CategoricalColumn(c.name(), List.of(dict), codes);
+        }
+        throw new IllegalArgumentException("column '" + c.name() + "' must be categorical, but was read as "
+                + c.getClass().getSimpleName());
+    }
+
+    private static CategoricalSample categoricalSample(CategoricalColumn c) {
+        long[] counts = c.counts();
+        Map<String, Long> map = new LinkedHashMap<>();
+        for (int i = 0; i < counts.length; i++) {
+            map.merge(c.dictionary().get(i), counts[i], Long::sum);
+        }
+        return CategoricalSample.ofCounts(map);
+    }
+
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 }

@@ -1,5 +1,23 @@
 package io.modelwatch.core.run;
 
-/** Placeholder: performance part of a run (Jackson-serialisable record; fields being written). */
-public record PerformanceSection(String placeholder) {
+import io.modelwatch.core.performance.ClassificationReport;
+
+import java.util.List;
+
+/**
+ * What {@code performance-service} computes.
+ *
+ * @param performance classification quality of the labelled current rows, {@code null} without labels
+ * @param reference   the same metrics on the reference (the baseline), {@code null} without reference labels
+ * @param concept     churn rate against the baseline
+ * @param segments    per-segment quality
+ * @param importance  IV / WoE changes per feature (empty without labels)
+ */
+public record PerformanceSection(ClassificationReport performance, ClassificationReport reference,
+                                 ConceptDrift concept, List<SegmentRow> segments, List<ImportanceRow> importance) {
+
+    public PerformanceSection {
+        segments = List.copyOf(segments);
+        importance = List.copyOf(importance);
+    }
 }

@@ -1,10 +1,40 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.performance.ClassificationReport;
+import io.modelwatch.core.quality.QualityReport;
 
 import java.util.List;
 
-/** Placeholder: the complete result of a run; {@code snapshot.json} is its JSON form. */
-public record RunResult(RunInfo run, long durationMs, DriftSection drift, PerformanceSection performance,
-                        QualitySection quality, List<Alert> alerts, List<MetricRow> metrics) {
+/**
+ * The complete result of a run. Its JSON form is {@code snapshot.json} (a versioned contract documented in
+ * {@code docs/output-format.md}); the CLI and the report service write the same thing.
+ *
+ * @param schemaVersion  version of this layout ({@link #SCHEMA_VERSION})
+ * @param run            what ran, on what, when
+ * @param drift          per-column drift and the dataset verdict
+ * @param psi            alerting PSI of every feature and the predicted probability
+ * @param performance    classification quality, {@code null} without labels
+ * @param referencePerformance baseline classification quality of the reference, {@code null} without labels
+ * @param concept        churn rate against the baseline
+ * @param quality        data-quality findings
+ * @param segments       per-segment quality
+ * @param importance     IV / WoE changes
+ * @param alerts         graded alerts, most severe first
+ * @param metrics        the flat rows of the metrics log
+ */
+public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
+                        ClassificationReport performance, ClassificationReport referencePerformance,
+                        ConceptDrift concept, QualityReport quality, List<SegmentRow> segments,
+                        List<ImportanceRow> importance, List<Alert> alerts, List<MetricRow> metrics) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public RunResult {
+        psi = List.copyOf(psi);
+        segments = List.copyOf(segments);
+        importance = List.copyOf(importance);
+        alerts = List.copyOf(alerts);
+        metrics = List.copyOf(metrics);
+    }
 }

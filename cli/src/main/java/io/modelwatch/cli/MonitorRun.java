@@ -1,0 +1,112 @@
+package io.modelwatch.cli;
+
+import io.modelwatch.core.config.ConfigLoader;
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.config.SchemaInference;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.data.InputException;
+import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.data.TimestampColumn;
+import io.modelwatch.core.labels.LabelJoin;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.report.ReportFolder;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.run.RunResult;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** One monitoring run on files: read, profile, compute, write the report folder, print the summary. */
+final class MonitorRun {
+
+    private static final long PROGRESS_EVERY_ROWS = 250_000;
+
+    private MonitorRun() {
+    }
+
+    static int execute(RunOptions options, Progress progress, PrintStream out) {
+        try {
+            return run(options, progress, out);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            // InputException, ConfigException and every "bad value" error name the file, row or column
+            System.err.println("error: " + e.getMessage());
+            return MonitorCommand.EXIT_BAD_INPUT;
+        }
+    }
+
+    private static int run(RunOptions o, Progress progress, PrintStream out) {
+        Instant started = Instant.now();
+        MonitoringConfig base = o.config() != null ? ConfigLoader.load(o.config()) : ConfigLoader.defaults();
+        boolean infer = o.config() == null && !o.useBuiltInConfig();
+
+        progress.stage("reading reference " + o.reference());
+        ColumnBatch reference = reader(progress, "reference").read(o.reference(),
+                infer ? TableSchema.forRoles(base.roles()) : TableSchema.forConfig(base));
+        requireColumns(reference, base);
+        MonitoringConfig config = infer ? SchemaInference.infer(reference, base) : base;
+
+        progress.stage("reading current " + o.current());
+        ColumnBatch current = reader(progress, "current").read(o.current(), TableSchema.forConfig(config));
+        requireColumns(current, config);
+        if (o.labels() != null) {
+            progress.stage("joining labels " + o.labels());
+            ColumnBatch labels = reader(progress, "labels").read(o.labels(), TableSchema.forRoles(config.roles()));
+            LabelJoin.Result joined = LabelJoin.join(current, labels, config.roles());
+            progress.stage(String.format(Locale.ROOT, "labels: %,d matched, %,d without a prediction, %,d repeated ids",
+                    joined.matched(), joined.unmatchedLabels(), joined.duplicateLabelIds()));
+            current = joined.batch();
+        }
+
+        MonitoringPipeline pipeline = MonitoringPipeline.of(config);
+        progress.stage(String.format(Locale.ROOT, "profiling reference (%,d rows)", reference.rowCount()));
+        ReferenceProfile profile = pipeline.profile(reference);
+        progress.stage(String.format(Locale.ROOT, "computing drift, performance, quality (%,d rows)", current.rowCount()));
+        LocalDate date = o.date() != null ? o.date() : snapshotDate(current, config);
+        RunInfo info = new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
+                .format(started), config.modelId(), date, o.reference().toString(), o.current().toString(),
+                o.labels() == null ? null : o.labels().toString(), started);
+        RunResult result = pipeline.run(info, profile, current);
+
+        progress.stage("writing report to " + o.out());
+        ReportFolder.write(o.out(), result);
+        Summary.print(result, o.out(), out);
+        if (o.failOn() != null && result.alerts().stream().anyMatch(a -> a.severity().atLeast(o.failOn()))) {
+            return MonitorCommand.EXIT_ALERT;
+        }
+        return MonitorCommand.EXIT_OK;
+    }
+
+    private static CsvReader reader(Progress progress, String what) {
+        CsvReader reader = CsvReader.withDefaults();
+        return progress.quiet() ? reader : reader.withProgress(PROGRESS_EVERY_ROWS,
+                rows -> progress.stage(String.format(Locale.ROOT, "  %s: %,d rows read", what, rows)));
+    }
+
+    /** Input without an id or probability column is unusable: there is nothing to monitor. */
+    private static void requireColumns(ColumnBatch batch, MonitoringConfig config) {
+        for (String role : new String[] {config.roles().id(), config.roles().probability()}) {
+            if (!batch.has(role)) {
+                throw new InputException(batch.source() + ": required column '" + role + "' is missing; columns are "
+                        + batch.columnNames());
+            }
+        }
+    }
+
+    /** The date of the earliest prediction timestamp, else today (UTC). */
+    private static LocalDate snapshotDate(ColumnBatch current, MonitoringConfig config) {
+        return current.find(config.roles().timestamp()).filter(TimestampColumn.class::isInstance)
+                .map(c -> ((TimestampColumn) c).epochMillis())
+                .flatMap(ms -> java.util.Arrays.stream(ms).filter(v -> v != TimestampColumn.NULL_VALUE).min().stream()
+                        .boxed().findFirst())
+                .map(ms -> Instant.ofEpochMilli(ms).atZone(ZoneOffset.UTC).toLocalDate())
+                .orElse(LocalDate.now(ZoneOffset.UTC));
+    }
+
+}

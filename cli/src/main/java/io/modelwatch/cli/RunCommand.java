@@ -1,0 +1,46 @@
+package io.modelwatch.cli;
+
+import io.modelwatch.core.alerts.Severity;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+
+/** {@code monitor run}: one monitoring run on files. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Compares a current batch with the reference and writes the report folder.")
+final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--reference", required = true, paramLabel = "REF.csv", description = "Reference data (CSV, optionally .gz).")
+    Path reference;
+
+    @Option(names = "--current", required = true, paramLabel = "CUR.csv", description = "Current batch (CSV, optionally .gz); may contain the target.")
+    Path current;
+
+    @Option(names = "--labels", paramLabel = "LABELS.csv", description = "Late labels joined by customer id.")
+    Path labels;
+
+    @Option(names = "--config", paramLabel = "monitoring.yaml", description = "Configuration; without it the schema is inferred from the reference.")
+    Path config;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder to write.")
+    Path out;
+
+    @Option(names = "--fail-on", paramLabel = "high|medium|low", description = "Exit 1 when an alert of this severity or worse fires.")
+    String failOn;
+
+    @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Snapshot date (default: from the prediction timestamps).")
+    LocalDate date;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        Severity severity = failOn == null ? null : Severity.parse(failOn);
+        return MonitorRun.execute(new RunOptions(reference, current, labels, config, false, out, severity, date),
+                new Progress(System.err, quiet), System.out);
+    }
+}

@@ -1,0 +1,22 @@
+package io.modelwatch.cli;
+
+import io.modelwatch.core.alerts.Severity;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+
+/**
+ * What one monitoring run is given.
+ *
+ * @param reference reference CSV
+ * @param current   current CSV
+ * @param labels    separate label CSV, or {@code null}
+ * @param config    monitoring.yaml, or {@code null} to infer the schema from the reference
+ * @param useBuiltInConfig use the built-in churn schema when {@code config} is null (the demo)
+ * @param out       report folder
+ * @param failOn    severity that makes the exit code 1, or {@code null}
+ * @param date      snapshot date, or {@code null} to take it from the prediction timestamps
+ */
+record RunOptions(Path reference, Path current, Path labels, Path config, boolean useBuiltInConfig, Path out,
+                  Severity failOn, LocalDate date) {
+}

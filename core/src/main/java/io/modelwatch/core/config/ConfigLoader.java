@@ -1,0 +1,571 @@
+package io.modelwatch.core.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.modelwatch.core.drift.ColumnKind;
+import io.modelwatch.core.drift.DriftTest;
+import io.modelwatch.core.drift.StatTestRegistry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code monitoring.yaml} into a {@link MonitoringConfig}; every key is documented in
+ * {@code docs/configuration.md}.
+ *
+ * <p>Keys are snake_case. A section or key left out falls back to the built-in default
+ * ({@link #defaults()}): top-level keys and the keys of {@code roles}, {@code drift} and {@code quality}
+ * one by one, the lists {@code features}, {@code segments} and {@code alert_rules} as a whole. A section
+ * given as {@code null} (a key with nothing after it) counts as left out.
+ *
+ * <p>Validation is strict: an unknown key, a value of the wrong type or out of range, a duplicate name,
+ * a segment or rule naming an unknown column, or an unknown drift test is a {@link ConfigException}
+ * whose message names the file, the key path and what was expected.
+ */
+public final class ConfigLoader {
+
+    /** Classpath resource (next to this class) holding the built-in default configuration. */
+    public static final String DEFAULT_RESOURCE = "default-monitoring.yaml";
+
+    static final Set<String> CONDITIONS = Set.of("below", "above", "abs_above");
+    static final List<String> RULE_SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
+    static final List<String> QUALITY_SEVERITIES = List.of("HIGH", "MEDIUM", "LOW", QualitySettings.NONE);
+    static final List<String> SCOPE_KEYWORDS = List.of("any", "features", "dataset");
+
+    private static final List<String> TOP_KEYS = List.of("model_id", "classification_threshold",
+            "segment_min_churners", "roles", "features", "segments", "drift", "quality", "alert_rules");
+    private static final List<String> ROLE_KEYS = List.of("id", "timestamp", "probability", "predicted_class",
+            "target", "label_date");
+    private static final List<String> FEATURE_KEYS = List.of("name", "kind", "min", "max", "allowed_values",
+            "null_budget", "drift_test", "drift_threshold");
+    private static final List<String> SEGMENT_KEYS = List.of("name", "column", "bands");
+    private static final List<String> DRIFT_KEYS = List.of("method", "threshold", "drift_share", "psi_bins",
+            "psi_epsilon", "mann_whitney_two_sided");
+    private static final List<String> QUALITY_KEYS = List.of("default_null_budget", "null_budget_severity",
+            "duplicate_id_severity", "missing_column_severity", "unparseable_severity", "out_of_range_severity",
+            "unknown_category_severity", "required_null_severity", "unexpected_column_severity");
+    private static final List<String> RULE_KEYS = List.of("name", "category", "metric", "scope", "condition",
+            "threshold", "severity");
+    private static final List<String> MERGED_BY_KEY = List.of("roles", "drift", "quality");
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            // "Yes"/"No"/"On" stay strings (categories), only true/false are booleans.
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
+            .build()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
+
+    private static final ObjectNode DEFAULT_TREE = loadDefaultTree();
+    private static final MonitoringConfig DEFAULTS = new Reader(defaultSource(), StatTestRegistry.defaults())
+            .config(DEFAULT_TREE);
+
+    private ConfigLoader() {
+    }
+
+    /** The built-in default churn configuration (from {@value #DEFAULT_RESOURCE}). */
+    public static MonitoringConfig defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * Reads a configuration file.
+     *
+     * @throws ConfigException when the file is missing, unreadable, not YAML, or not a valid configuration
+     */
+    public static MonitoringConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(file + ": no such configuration file");
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot read the configuration: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Reads a configuration from YAML text.
+     *
+     * @param yaml   the YAML document
+     * @param source where it came from, used in error messages (for example the file name)
+     * @throws ConfigException when the text is not YAML or not a valid configuration
+     */
+    public static MonitoringConfig parse(String yaml, String source) {
+        JsonNode root = readTree(yaml, source);
+        if (root == null || root.isNull() || root.isMissingNode()) {
+            return DEFAULTS;
+        }
+        if (!root.isObject()) {
+            throw new ConfigException(source + ": expected a map of configuration sections at the top level, got "
+                    + Reader.describe(root));
+        }
+        return new Reader(source, StatTestRegistry.defaults()).config(withDefaults((ObjectNode) root));
+    }
+
+    /** The user's tree with left-out sections and keys taken from the default tree. */
+    private static ObjectNode withDefaults(ObjectNode user) {
+        ObjectNode merged = user.deepCopy();
+        for (Iterator<Map.Entry<String, JsonNode>> it = DEFAULT_TREE.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> section = it.next();
+            JsonNode given = merged.get(section.getKey());
+            if (isAbsent(given)) {
+                merged.set(section.getKey(), section.getValue().deepCopy());
+            } else if (MERGED_BY_KEY.contains(section.getKey()) && given.isObject()) {
+                ObjectNode givenSection = (ObjectNode) given;
+                section.getValue().fields().forEachRemaining(key -> {
+                    if (!givenSection.has(key.getKey())) {
+                        givenSection.set(key.getKey(), key.getValue().deepCopy());
+                    }
+                });
+            }
+        }
+        return merged;
+    }
+
+    /**
+     * True for a key left out, set to {@code null}, or given nothing ({@code key:} with no value, which the
+     * YAML parser reports as an empty string).
+     */
+    static boolean isAbsent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() || (node.isTextual() && node.asText().isEmpty());
+    }
+
+    private static JsonNode readTree(String yaml, String source) {
+        try {
+            return YAML.readTree(yaml);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new ConfigException(source + ": not valid YAML" + where + ": " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String defaultSource() {
+        return "built-in " + DEFAULT_RESOURCE;
+    }
+
+    private static ObjectNode loadDefaultTree() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " is missing from the classpath");
+            }
+            JsonNode tree = readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8), defaultSource());
+            return (ObjectNode) tree;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Walks one configuration tree, keeping the file name for errors. */
+    private static final class Reader {
+        private final String source;
+        private final StatTestRegistry registry;
+
+        Reader(String source, StatTestRegistry registry) {
+            this.source = source;
+            this.registry = registry;
+        }
+
+        MonitoringConfig config(ObjectNode root) {
+            keys(root, "", TOP_KEYS);
+            String modelId = name(root, "model_id", "");
+            double threshold = number(root, "classification_threshold", "", 0, 1);
+            int minChurners = integer(root, "segment_min_churners", "", 0, Integer.MAX_VALUE);
+            QualitySettings quality = quality(object(root.get("quality"), "quality"));
+            ColumnRoles roles = roles(object(root.get("roles"), "roles"));
+            List<FeatureSpec> features = features(root.get("features"), quality.defaultNullBudget(), roles);
+            List<SegmentSpec> segments = segments(root.get("segments"), features, roles);
+            DriftSettings drift = drift(object(root.get("drift"), "drift"));
+            List<AlertRuleSpec> rules = alertRules(root.get("alert_rules"), features, roles, segments);
+            return new MonitoringConfig(modelId, roles, features, segments, drift, quality, rules, threshold,
+                    minChurners);
+        }
+
+        private QualitySettings quality(ObjectNode node) {
+            keys(node, "quality", QUALITY_KEYS);
+            return new QualitySettings(
+                    number(node, "default_null_budget", "quality", 0, 1),
+                    severity(node, "null_budget_severity", "quality", QUALITY_SEVERITIES),
+                    severity(node, "duplicate_id_severity", "quality", QUALITY_SEVERITIES),
+                    severity(node, "missing_column_severity", "quality", QUALITY_SEVERITIES),
+                    severity(node, "unparseable_severity", "quality", QUALITY_SEVERITIES),
+                    severity(node, "out_of_range_severity", "quality", QUALITY_SEVERITIES),
+                    severity(node, "unknown_category_severity", "quality", QUALITY_SEVERITIES),
+                    severity(node, "required_null_severity", "quality", QUALITY_SEVERITIES),
+                    severity(node, "unexpected_column_severity", "quality", QUALITY_SEVERITIES));
+        }
+
+        private ColumnRoles roles(ObjectNode node) {
+            keys(node, "roles", ROLE_KEYS);
+            ColumnRoles roles = new ColumnRoles(name(node, "id", "roles"), name(node, "timestamp", "roles"),
+                    name(node, "probability", "roles"), name(node, "predicted_class", "roles"),
+                    name(node, "target", "roles"), name(node, "label_date", "roles"));
+            Set<String> seen = new HashSet<>();
+            for (String key : ROLE_KEYS) {
+                String column = node.get(key).asText();
+                if (!seen.add(column)) {
+                    throw fail(path("roles", key), "a column not used by another role", "'" + column + "' twice");
+                }
+            }
+            return roles;
+        }
+
+        private List<FeatureSpec> features(JsonNode node, double defaultNullBudget, ColumnRoles roles) {
+            List<JsonNode> items = list(node, "features");
+            if (items.isEmpty()) {
+                throw fail("features", "at least one feature", "an empty list");
+            }
+            Set<String> roleColumns = roleColumns(roles);
+            Set<String> names = new HashSet<>();
+            List<FeatureSpec> features = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                String at = "features[" + i + "]";
+                ObjectNode f = object(items.get(i), at);
+                keys(f, at, FEATURE_KEYS);
+                String name = name(f, "name", at);
+                if (!names.add(name)) {
+                    throw fail(path(at, "name"), "a feature name used once", "'" + name + "' again");
+                }
+                if (roleColumns.contains(name)) {
+                    throw fail(path(at, "name"), "a column that is not a role column", "'" + name + "'");
+                }
+                ColumnKind kind = kind(f, at);
+                Double min = optionalNumber(f, "min", at);
+                Double max = optionalNumber(f, "max", at);
+                List<String> allowed = !isAbsent(f.get("allowed_values"))
+                        ? strings(f.get("allowed_values"), path(at, "allowed_values")) : List.of();
+                if (kind == ColumnKind.NUMERIC && !allowed.isEmpty()) {
+                    throw fail(path(at, "allowed_values"), "no allowed_values on a numeric feature (use min and max)",
+                            allowed.toString());
+                }
+                if (kind == ColumnKind.CATEGORICAL && (min != null || max != null)) {
+                    throw fail(path(at, min != null ? "min" : "max"),
+                            "no min or max on a categorical feature (use allowed_values)",
+                            String.valueOf(min != null ? min : max));
+                }
+                if (min != null && max != null && min > max) {
+                    throw fail(path(at, "max"), "a value >= min (" + min + ")", String.valueOf(max));
+                }
+                double nullBudget = !isAbsent(f.get("null_budget"))
+                        ? number(f, "null_budget", at, 0, 1) : defaultNullBudget;
+                String driftTest = !isAbsent(f.get("drift_test"))
+                        ? driftTest(f, "drift_test", at, kind) : null;
+                Double driftThreshold = optionalNumber(f, "drift_threshold", at);
+                if (driftThreshold != null && !(driftThreshold >= 0)) {
+                    throw fail(path(at, "drift_threshold"), "a non-negative number", String.valueOf(driftThreshold));
+                }
+                features.add(new FeatureSpec(name, kind, min, max, allowed, nullBudget, driftTest, driftThreshold));
+            }
+            return features;
+        }
+
+        private ColumnKind kind(ObjectNode f, String at) {
+            String kind = text(f, "kind", at, "numeric or categorical");
+            return switch (kind) {
+                case "numeric" -> ColumnKind.NUMERIC;
+                case "categorical" -> ColumnKind.CATEGORICAL;
+                default -> throw fail(path(at, "kind"), "numeric or categorical", "'" + kind + "'");
+            };
+        }
+
+        private List<SegmentSpec> segments(JsonNode node, List<FeatureSpec> features, ColumnRoles roles) {
+            List<JsonNode> items = list(node, "segments");
+            Set<String> names = new HashSet<>();
+            List<SegmentSpec> segments = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                String at = "segments[" + i + "]";
+                ObjectNode s = object(items.get(i), at);
+                keys(s, at, SEGMENT_KEYS);
+                String name = name(s, "name", at);
+                if (!names.add(name)) {
+                    throw fail(path(at, "name"), "a segment name used once", "'" + name + "' again");
+                }
+                String column = name(s, "column", at);
+                FeatureSpec feature = features.stream().filter(f -> f.name().equals(column)).findFirst().orElse(null);
+                if (feature == null) {
+                    throw fail(path(at, "column"), "one of the features " + names(features), "'" + column + "'");
+                }
+                List<Double> bands = new ArrayList<>();
+                if (!isAbsent(s.get("bands"))) {
+                    List<JsonNode> edges = list(s.get("bands"), path(at, "bands"));
+                    for (int j = 0; j < edges.size(); j++) {
+                        String edgeAt = path(at, "bands") + "[" + j + "]";
+                        double edge = finite(edges.get(j), edgeAt);
+                        if (!bands.isEmpty() && edge <= bands.get(bands.size() - 1)) {
+                            throw fail(edgeAt, "band edges in strictly ascending order, above "
+                                    + fmt(bands.get(bands.size() - 1)), fmt(edge));
+                        }
+                        bands.add(edge);
+                    }
+                    if (bands.size() < 2) {
+                        throw fail(path(at, "bands"), "at least two band edges", bands.toString());
+                    }
+                    if (!feature.isNumeric()) {
+                        throw fail(path(at, "bands"), "bands only on a numeric feature; '" + column
+                                + "' is categorical (leave bands out)", bands.toString());
+                    }
+                } else if (feature.isNumeric()) {
+                    throw fail(path(at, "bands"), "band edges for the numeric feature '" + column + "'", "nothing");
+                }
+                segments.add(new SegmentSpec(name, column, bands));
+            }
+            return segments;
+        }
+
+        private DriftSettings drift(ObjectNode node) {
+            keys(node, "drift", DRIFT_KEYS);
+            String method = text(node, "method", "drift", "auto or a drift test name");
+            if (!method.equals(DriftSettings.AUTO) && !registry.names().contains(method)) {
+                throw fail("drift.method", "auto or one of " + registry.names(), "'" + method + "'");
+            }
+            Double threshold = optionalNumber(node, "threshold", "drift");
+            if (threshold != null && !(threshold >= 0)) {
+                throw fail("drift.threshold", "a non-negative number or null", String.valueOf(threshold));
+            }
+            double share = number(node, "drift_share", "drift", 0, 1);
+            if (share == 0) {
+                throw fail("drift.drift_share", "a share in (0, 1]", "0");
+            }
+            int bins = integer(node, "psi_bins", "drift", 2, 1000);
+            double epsilon = number(node, "psi_epsilon", "drift", 0, 1);
+            if (epsilon == 0 || epsilon >= 1) {
+                throw fail("drift.psi_epsilon", "a share in (0, 1)", String.valueOf(epsilon));
+            }
+            boolean twoSided = bool(node, "mann_whitney_two_sided", "drift");
+            return new DriftSettings(method, threshold, share, bins, epsilon, twoSided);
+        }
+
+        private List<AlertRuleSpec> alertRules(JsonNode node, List<FeatureSpec> features, ColumnRoles roles,
+                                               List<SegmentSpec> segments) {
+            List<JsonNode> items = list(node, "alert_rules");
+            Set<String> scopes = new LinkedHashSet<>(SCOPE_KEYWORDS);
+            features.forEach(f -> scopes.add(f.name()));
+            scopes.addAll(roleColumns(roles));
+            segments.forEach(s -> scopes.add(s.name()));
+            Set<String> names = new HashSet<>();
+            List<AlertRuleSpec> rules = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                String at = "alert_rules[" + i + "]";
+                ObjectNode r = object(items.get(i), at);
+                keys(r, at, RULE_KEYS);
+                String name = name(r, "name", at);
+                if (!names.add(name)) {
+                    throw fail(path(at, "name"), "a rule name used once", "'" + name + "' again");
+                }
+                String category = name(r, "category", at);
+                String metric = name(r, "metric", at);
+                String scope = name(r, "scope", at);
+                if (!scopes.contains(scope)) {
+                    throw fail(path(at, "scope"), "any, features, dataset, or a feature, role column or segment name",
+                            "'" + scope + "'");
+                }
+                String condition = text(r, "condition", at, "one of " + CONDITIONS);
+                if (!CONDITIONS.contains(condition)) {
+                    throw fail(path(at, "condition"), "one of below, above, abs_above", "'" + condition + "'");
+                }
+                double threshold = finite(required(r, "threshold", at), path(at, "threshold"));
+                String severity = severity(r, "severity", at, RULE_SEVERITIES);
+                rules.add(new AlertRuleSpec(name, category, metric, scope, condition, threshold, severity));
+            }
+            return rules;
+        }
+
+        private String driftTest(ObjectNode node, String key, String at, ColumnKind kind) {
+            String name = text(node, key, at, "a drift test name");
+            DriftTest test = registry.find(name).orElseThrow(
+                    () -> fail(path(at, key), "one of " + registry.names(), "'" + name + "'"));
+            if (!test.supportedKinds().contains(kind)) {
+                List<String> fitting = registry.all().stream().filter(t -> t.supportedKinds().contains(kind))
+                        .map(DriftTest::name).toList();
+                throw fail(path(at, key), "a test for " + kind.name().toLowerCase(Locale.ROOT) + " columns, one of "
+                        + fitting, "'" + name + "'");
+            }
+            return name;
+        }
+
+        // ---- typed access with key-path errors ----
+
+        private void keys(ObjectNode node, String at, List<String> allowed) {
+            node.fieldNames().forEachRemaining(key -> {
+                if (!allowed.contains(key)) {
+                    throw new ConfigException(source + ": " + path(at, key) + ": unknown key; valid keys here are "
+                            + allowed);
+                }
+            });
+        }
+
+        private ObjectNode object(JsonNode node, String at) {
+            if (node == null || !node.isObject()) {
+                throw fail(at, "a map of keys", describe(node));
+            }
+            return (ObjectNode) node;
+        }
+
+        private List<JsonNode> list(JsonNode node, String at) {
+            if (node == null || !node.isArray()) {
+                throw fail(at, "a list", describe(node));
+            }
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(items::add);
+            return items;
+        }
+
+        private JsonNode required(ObjectNode node, String key, String at) {
+            JsonNode value = node.get(key);
+            if (value == null) {
+                throw fail(path(at, key), "a value (the key is required)", "nothing");
+            }
+            return value;
+        }
+
+        private String text(ObjectNode node, String key, String at, String expected) {
+            JsonNode value = required(node, key, at);
+            if (!value.isTextual()) {
+                throw fail(path(at, key), expected, describe(value));
+            }
+            return value.asText();
+        }
+
+        /** A required non-blank string, such as a name. */
+        private String name(ObjectNode node, String key, String at) {
+            String value = text(node, key, at, "a non-empty string");
+            if (value.isBlank()) {
+                throw fail(path(at, key), "a non-empty string", "an empty string");
+            }
+            return value;
+        }
+
+        private List<String> strings(JsonNode node, String at) {
+            List<JsonNode> items = list(node, at);
+            List<String> values = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                JsonNode item = items.get(i);
+                if (!item.isTextual() && !item.isNumber()) {
+                    throw fail(at + "[" + i + "]", "a string (quote values such as \"true\" or \"null\")",
+                            describe(item));
+                }
+                String value = item.asText();
+                if (!seen.add(value)) {
+                    throw fail(at + "[" + i + "]", "each value once", "'" + value + "' again");
+                }
+                values.add(value);
+            }
+            return values;
+        }
+
+        private double number(ObjectNode node, String key, String at, double min, double max) {
+            double value = finite(required(node, key, at), path(at, key));
+            if (value < min || value > max) {
+                throw fail(path(at, key), "a number in [" + fmt(min) + ", " + fmt(max) + "]", fmt(value));
+            }
+            return value;
+        }
+
+        private Double optionalNumber(ObjectNode node, String key, String at) {
+            JsonNode value = node.get(key);
+            return isAbsent(value) ? null : finite(value, path(at, key));
+        }
+
+        private double finite(JsonNode value, String at) {
+            if (value == null || !value.isNumber() || !Double.isFinite(value.asDouble())) {
+                throw fail(at, "a number", describe(value));
+            }
+            return value.asDouble();
+        }
+
+        private int integer(ObjectNode node, String key, String at, int min, int max) {
+            JsonNode value = required(node, key, at);
+            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+                throw fail(path(at, key), "a whole number", describe(value));
+            }
+            int v = value.asInt();
+            if (v < min || v > max) {
+                throw fail(path(at, key), "a whole number in [" + min + ", " + max + "]", Integer.toString(v));
+            }
+            return v;
+        }
+
+        private boolean bool(ObjectNode node, String key, String at) {
+            JsonNode value = required(node, key, at);
+            if (!value.isBoolean()) {
+                throw fail(path(at, key), "true or false", describe(value));
+            }
+            return value.asBoolean();
+        }
+
+        private String severity(ObjectNode node, String key, String at, List<String> valid) {
+            String value = text(node, key, at, "one of " + valid);
+            String upper = value.trim().toUpperCase(Locale.ROOT);
+            if (!valid.contains(upper)) {
+                throw fail(path(at, key), "one of " + valid, "'" + value + "'");
+            }
+            return upper;
+        }
+
+        private ConfigException fail(String at, String expected, String got) {
+            return new ConfigException(source + ": " + at + ": expected " + expected + ", got " + got);
+        }
+
+        private static String path(String at, String key) {
+            return at.isEmpty() ? key : at + "." + key;
+        }
+
+        private static Set<String> roleColumns(ColumnRoles roles) {
+            return new LinkedHashSet<>(List.of(roles.id(), roles.timestamp(), roles.probability(),
+                    roles.predictedClass(), roles.target(), roles.labelDate()));
+        }
+
+        private static List<String> names(List<FeatureSpec> features) {
+            return features.stream().map(FeatureSpec::name).toList();
+        }
+
+        private static String fmt(double v) {
+            return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        }
+
+        static String describe(JsonNode node) {
+            if (node == null || node.isMissingNode()) {
+                return "nothing";
+            }
+            if (node.isNull()) {
+                return "null";
+            }
+            if (node.isTextual()) {
+                return "the text '" + node.asText() + "'";
+            }
+            if (node.isBoolean()) {
+                return node.asText() + " (a boolean)";
+            }
+            if (node.isNumber()) {
+                return node.asText();
+            }
+            if (node.isArray()) {
+                return "a list";
+            }
+            if (node.isObject()) {
+                return "a map";
+            }
+            return node.getNodeType().name().toLowerCase(Locale.ROOT);
+        }
+    }
+}

@@ -1,0 +1,279 @@
+package io.modelwatch.core.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Reads a CSV file, plain or gzip-compressed (recognised by its magic bytes), into a {@link ColumnBatch},
+ * whole or in chunks of bounded size.
+ *
+ * <p>Format: UTF-8, comma-separated, RFC-4180 quoting (a quoted field may hold commas, line breaks and
+ * doubled quotes {@code ""}), LF or CRLF line ends, a required header row with unique non-empty names.
+ * An empty cell is null. Blank lines are skipped and not counted. Rows are numbered from 1 after the header
+ * (a quoted line break does not start a new row).
+ *
+ * <p>Types come from a {@link TableSchema}. Numeric cells are parsed from the bytes with fastdoubleparser
+ * ({@code JavaDoubleParser}, Java {@code Double.valueOf} syntax; {@code NaN} is null); timestamp cells are
+ * ISO-8601 timestamps or dates (see {@link ColumnType#TIMESTAMP}); blanks around a number or timestamp are
+ * ignored. A cell that does not parse becomes null and is counted in the batch's {@link ParseReport} with
+ * its row number and text; so is a row whose field count differs from the header (missing cells are null,
+ * extra cells ignored). Categorical cells are dictionary-encoded by their bytes, so a repeated value does
+ * not create a {@code String}.
+ *
+ * <p>Errors that make the file unreadable (missing, empty, no header, a quoted field never closed, a
+ * corrupt gzip stream) throw {@link InputException} naming the file.
+ *
+ * <p>Instances are immutable and thread-safe; each read uses its own buffers.
+ */
+public final class CsvReader {
+
+    /** Size of the read buffer; it grows only when one record is larger. */
+    public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
+
+    private static final int GZIP_BUFFER_BYTES = 1 << 16;
+
+    private final int bufferBytes;
+    private final long progressEveryRows;
+    private final LongConsumer progress;
+
+    private CsvReader(int bufferBytes, long progressEveryRows, LongConsumer progress) {
+        this.bufferBytes = bufferBytes;
+        this.progressEveryRows = progressEveryRows;
+        this.progress = progress;
+    }
+
+    /** A reader with a 1 MiB buffer and no progress listener. */
+    public static CsvReader withDefaults() {
+        return new CsvReader(DEFAULT_BUFFER_BYTES, 0, null);
+    }
+
+    /**
+     * This reader with a progress listener, called with the number of rows read so far every
+     * {@code everyRows} rows, and once more with the total at the end of each pass over the file.
+     */
+    public CsvReader withProgress(long everyRows, LongConsumer listener) {
+        if (everyRows <= 0) {
+            throw new IllegalArgumentException("progress interval must be positive, got " + everyRows);
+        }
+        return new CsvReader(bufferBytes, everyRows, Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** This reader with another read-buffer size in bytes (at least 64). */
+    public CsvReader withBufferSize(int bytes) {
+        if (bytes < 64) {
+            throw new IllegalArgumentException("buffer size must be at least 64 bytes, got " + bytes);
+        }
+        return new CsvReader(bytes, progressEveryRows, progress);
+    }
+
+    /**
+     * Reads the whole file into one batch. When the schema sniffs unlisted columns and a column's content
+     * contradicts the type its first cells suggested, the file is read a second time with the final types.
+     *
+     * @throws InputException when the file is missing, empty, has no valid header or is not valid CSV
+     */
+    public ColumnBatch read(Path file, TableSchema schema) {
+        List<ColumnBatch> out = new ArrayList<>(1);
+        Pass pass = pass(file, schema, Integer.MAX_VALUE, out::add);
+        if (pass.conflicted) {
+            out.clear();
+            pass(file, pass.resolvedSchema(schema), Integer.MAX_VALUE, out::add);
+        }
+        return out.get(0);
+    }
+
+    /**
+     * Reads the file in chunks of at most {@code chunkRows} rows, handing each to {@code sink} in file
+     * order; memory stays bounded by one chunk. Every chunk has all the file's columns with the same types;
+     * a categorical column's codes are the same in all chunks (each chunk's dictionary extends the
+     * previous one). Each chunk's parse report holds the issues found in that chunk, with file row numbers.
+     * When the schema sniffs unlisted columns, a first pass over the file decides their types.
+     *
+     * @return the row count, column types and parse report of the whole file
+     * @throws InputException when the file is missing, empty, has no valid header or is not valid CSV
+     */
+    public Summary stream(Path file, TableSchema schema, int chunkRows, Consumer<ColumnBatch> sink) {
+        if (chunkRows <= 0) {
+            throw new IllegalArgumentException("chunk size must be positive, got " + chunkRows);
+        }
+        Objects.requireNonNull(sink, "sink");
+        TableSchema typed = schema;
+        if (schema.sniffsUnlisted()) {
+            typed = pass(file, schema, chunkRows, batch -> { }).resolvedSchema(schema);
+        }
+        return pass(file, typed, chunkRows, sink).summary();
+    }
+
+    /** What one read of a whole file found. */
+    public record Summary(String source, long rowCount, Map<String, ColumnType> columnTypes,
+                          ParseReport parseReport) {
+        public Summary {
+            columnTypes = Collections.unmodifiableMap(new LinkedHashMap<>(columnTypes));
+        }
+    }
+
+    private Pass pass(Path file, TableSchema schema, int chunkRows, Consumer<ColumnBatch> sink) {
+        String source = file.toString();
+        if (!Files.exists(file)) {
+            throw new InputException(source + ": no such file");
+        }
+        if (Files.isDirectory(file)) {
+            throw new InputException(source + ": is a directory, expected a CSV file");
+        }
+        try (InputStream in = open(file)) {
+            CsvRecordScanner scanner = new CsvRecordScanner(in, bufferBytes, source);
+            if (!scanner.next()) {
+                throw new InputException(source + ": the file is empty; expected a header row with the column names");
+            }
+            List<String> header = header(scanner, source);
+            int width = header.size();
+            ColumnBuilder[] builders = new ColumnBuilder[width];
+            for (int i = 0; i < width; i++) {
+                ColumnType listed = schema.typeOf(header.get(i)).orElse(null);
+                builders[i] = listed != null ? ColumnBuilder.of(listed)
+                        : schema.sniffsUnlisted() ? new SniffingColumnBuilder()
+                        : ColumnBuilder.of(ColumnType.CATEGORICAL);
+            }
+            ParseIssueCollector whole = new ParseIssueCollector();
+            ParseIssueCollector chunk = new ParseIssueCollector();
+            long row = 0;
+            int inChunk = 0;
+            boolean emitted = false;
+            while (scanner.next()) {
+                row++;
+                int fields = scanner.fieldCount();
+                if (fields != width) {
+                    whole.malformedRow(row);
+                    chunk.malformedRow(row);
+                }
+                int present = Math.min(fields, width);
+                for (int i = 0; i < present; i++) {
+                    byte[] b = scanner.bytes(i);
+                    int off = scanner.offset(i);
+                    int len = scanner.length(i);
+                    if (!builders[i].append(b, off, len)) {
+                        whole.badCell(header.get(i), builders[i].expected(), row, b, off, len);
+                        chunk.badCell(header.get(i), builders[i].expected(), row, b, off, len);
+                    }
+                }
+                for (int i = present; i < width; i++) {
+                    builders[i].appendNull();
+                }
+                if (++inChunk == chunkRows) {
+                    sink.accept(take(source, header, builders, inChunk, chunk));
+                    inChunk = 0;
+                    emitted = true;
+                }
+                if (progress != null && row % progressEveryRows == 0) {
+                    progress.accept(row);
+                }
+            }
+            if (inChunk > 0 || !emitted) {
+                sink.accept(take(source, header, builders, inChunk, chunk));
+            }
+            if (progress != null && row % progressEveryRows != 0) {
+                progress.accept(row);
+            }
+            return new Pass(source, row, header, builders, whole.build(source));
+        } catch (IOException e) {
+            throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static InputStream open(Path file) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 2);
+        byte[] magic = new byte[2];
+        int n = in.readNBytes(magic, 0, 2);
+        if (n > 0) {
+            in.unread(magic, 0, n);
+        }
+        boolean gzip = n == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
+        return gzip ? new GZIPInputStream(in, GZIP_BUFFER_BYTES) : in;
+    }
+
+    private static List<String> header(CsvRecordScanner scanner, String source) {
+        List<String> names = new ArrayList<>(scanner.fieldCount());
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < scanner.fieldCount(); i++) {
+            String name = new String(scanner.bytes(i), scanner.offset(i), scanner.length(i), StandardCharsets.UTF_8)
+                    .strip();
+            if (name.isEmpty()) {
+                throw new InputException(source + ": header column " + (i + 1)
+                        + " has no name; expected a header row with a name for every column");
+            }
+            if (!seen.add(name)) {
+                throw new InputException(source + ": header names column '" + name + "' twice");
+            }
+            names.add(name);
+        }
+        return names;
+    }
+
+    private static ColumnBatch take(String source, List<String> header, ColumnBuilder[] builders, int rows,
+                                    ParseIssueCollector chunk) {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        for (int i = 0; i < builders.length; i++) {
+            columns.put(header.get(i), builders[i].take(header.get(i)));
+        }
+        ParseReport report = chunk.build(source);
+        chunk.clear();
+        return new ColumnBatch(source, rows, columns, report);
+    }
+
+    /** The outcome of one pass over a file. */
+    private static final class Pass {
+        final String source;
+        final long rows;
+        final List<String> header;
+        final ColumnBuilder[] builders;
+        final ParseReport report;
+        final boolean conflicted;
+
+        Pass(String source, long rows, List<String> header, ColumnBuilder[] builders, ParseReport report) {
+            this.source = source;
+            this.rows = rows;
+            this.header = header;
+            this.builders = builders;
+            this.report = report;
+            boolean any = false;
+            for (ColumnBuilder b : builders) {
+                any |= b instanceof SniffingColumnBuilder s && s.conflicted();
+            }
+            this.conflicted = any;
+        }
+
+        /** The schema with every column of the file listed as the type it was read (or resolved) as. */
+        TableSchema resolvedSchema(TableSchema schema) {
+            Map<String, ColumnType> types = new LinkedHashMap<>(schema.types());
+            types.putAll(columnTypes());
+            return TableSchema.of(types, false);
+        }
+
+        Map<String, ColumnType> columnTypes() {
+            Map<String, ColumnType> types = new LinkedHashMap<>();
+            for (int i = 0; i < builders.length; i++) {
+                types.put(header.get(i), builders[i].type());
+            }
+            return types;
+        }
+
+        Summary summary() {
+            return new Summary(source, rows, columnTypes(), report);
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package io.modelwatch.core.report;
+
+import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.performance.ClassificationReport;
+import io.modelwatch.core.performance.ReliabilityBin;
+import io.modelwatch.core.run.ColumnDrift;
+import io.modelwatch.core.run.ImportanceRow;
+import io.modelwatch.core.run.PsiValue;
+import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.run.SegmentRow;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the report template shows, as preformatted text: the template stays free of logic and number
+ * formatting lives in one place.
+ */
+public record ReportView(String modelId, String date, String runId, String reference, String current, String labels,
+                         String rows, String duration, List<Card> cards, List<AlertLine> alerts,
+                         List<DriftLine> drift, String driftVerdict, List<ChartView> charts, boolean hasPerformance,
+                         List<PerfLine> performance, List<String> confusion, List<ReliabilityLine> reliability,
+                         String churn, List<SegmentLine> segments, List<ImportanceLine> importance,
+                         List<QualityLine> quality) {
+
+    /** How many charts to show when no feature drifted (the largest PSI). */
+    static final int FALLBACK_CHARTS = 3;
+
+    public record Card(String label, String value, String tone) {
+    }
+
+    public record AlertLine(String severity, String tone, String metric, String where, String value, String threshold,
+                            String message) {
+    }
+
+    public record DriftLine(String column, String role, String type, String method, String score, String pValue,
+                            String threshold, String psi, boolean drifted, String note) {
+    }
+
+    public record ChartView(String column, String caption, String svg) {
+    }
+
+    public record PerfLine(String metric, String current, String reference, String delta) {
+    }
+
+    public record ReliabilityLine(String bin, String count, String meanPredicted, String fractionPositive) {
+    }
+
+    public record SegmentLine(String dimension, String segment, String count, String churnRate, String recall,
+                              String referenceRecall, String recallDrop, String precision, String psi, boolean flagged) {
+    }
+
+    public record ImportanceLine(String column, String referenceIv, String currentIv, String change, String flips) {
+    }
+
+    public record QualityLine(String severity, String tone, String kind, String column, String count, String message) {
+    }
+
+    public static ReportView of(RunResult r) {
+        Map<String, PsiValue> psiByColumn = new HashMap<>();
+        r.psi().forEach(p -> psiByColumn.put(p.column(), p));
+
+        List<AlertLine> alerts = r.alerts().stream().map(a -> new AlertLine(a.severity().name(), tone(a.severity()),
+                a.category() + " / " + a.metric(), where(a), num(a.value()), num(a.threshold()), a.message())).toList();
+
+        List<DriftLine> drift = r.drift().columns().stream().map(c -> new DriftLine(c.column(), c.role(), c.type(),
+                c.method(), num(c.score()), num(c.pValue()), num(c.threshold()),
+                psiByColumn.containsKey(c.column()) ? num(psiByColumn.get(c.column()).value()) : "",
+                c.drifted(), c.error() == null ? c.rule() : "not computed: " + c.error())).toList();
+
+        List<ChartView> charts = charts(r, psiByColumn);
+
+        ClassificationReport cur = r.performance();
+        ClassificationReport ref = r.referencePerformance();
+        List<PerfLine> perf = new ArrayList<>();
+        List<String> confusion = List.of();
+        List<ReliabilityLine> reliability = List.of();
+        if (cur != null) {
+            perf.add(perf("Recall", cur, ref, ClassificationReport::recall));
+            perf.add(perf("Precision", cur, ref, ClassificationReport::precision));
+            perf.add(perf("F1", cur, ref, ClassificationReport::f1));
+            perf.add(perf("Accuracy", cur, ref, ClassificationReport::accuracy));
+            perf.add(perf("Specificity", cur, ref, ClassificationReport::specificity));
+            perf.add(perf("ROC AUC", cur, ref, ClassificationReport::rocAuc));
+            perf.add(perf("PR AUC (average precision)", cur, ref, ClassificationReport::prAuc));
+            perf.add(perf("Log loss", cur, ref, ClassificationReport::logLoss));
+            perf.add(perf("Brier score", cur, ref, ClassificationReport::brierScore));
+            var cm = cur.confusionMatrix();
+            confusion = List.of(String.valueOf(cm.tn()), String.valueOf(cm.fp()), String.valueOf(cm.fn()),
+                    String.valueOf(cm.tp()));
+            List<ReliabilityLine> rl = new ArrayList<>();
+            for (int i = 0; i < cur.reliability().size(); i++) {
+                ReliabilityBin b = cur.reliability().get(i);
+                rl.add(new ReliabilityLine(String.format(Locale.ROOT, "%.1f–%.1f", i / 10.0, (i + 1) / 10.0),
+                        String.valueOf(b.count()), num(b.meanPredicted()), num(b.fractionPositive())));
+            }
+            reliability = rl;
+        }
+
+        var c = r.concept();
+        String churn = c.churnRateChange() == null
+                ? "Churn rate: no labels yet (label coverage " + pct(c.labelCoverage()) + "); predicted churn rate "
+                + pct(c.currentPredictedRate()) + " vs reference " + pct(c.referencePredictedRate()) + "."
+                : String.format(Locale.ROOT, "Churn rate %s vs reference %s (%+.1f points); label coverage %s.",
+                pct(c.currentChurnRate()), pct(c.referenceChurnRate()), 100 * c.churnRateChange(),
+                pct(c.labelCoverage()));
+
+        List<SegmentLine> segments = r.segments().stream().map(s -> new SegmentLine(s.dimension(), s.segment(),
+                String.valueOf(s.count()), pct(s.churnRate()), num(s.recall()), num(s.referenceRecall()),
+                num(s.recallDrop()), num(s.precision()), num(s.psi()), isFlagged(r, s))).toList();
+
+        List<ImportanceLine> importance = r.importance().stream().map(i -> new ImportanceLine(i.column(),
+                num(i.referenceIv()), num(i.currentIv()),
+                i.ivChangePct() == null ? "undefined" : String.format(Locale.ROOT, "%+.1f %%", i.ivChangePct()),
+                i.signFlips() == 0 ? "" : i.signFlips() + " (" + String.join(", ", i.flippedBins()) + ")")).toList();
+
+        List<QualityLine> quality = r.quality().findings().stream().map(f -> new QualityLine(f.severity(),
+                f.severity().toLowerCase(Locale.ROOT), f.kind().name().toLowerCase(Locale.ROOT), f.column() == null ? "" : f.column(),
+                String.valueOf(f.count()), f.message())).toList();
+
+        List<Card> cards = List.of(
+                new Card("HIGH alerts", String.valueOf(count(r, Severity.HIGH)), count(r, Severity.HIGH) > 0 ? "high" : "ok"),
+                new Card("MEDIUM alerts", String.valueOf(count(r, Severity.MEDIUM)), count(r, Severity.MEDIUM) > 0 ? "medium" : "ok"),
+                new Card("LOW alerts", String.valueOf(count(r, Severity.LOW)), count(r, Severity.LOW) > 0 ? "low" : "ok"),
+                new Card("Drifted features", r.drift().driftedCount() + " / " + r.drift().featureCount(),
+                        r.drift().datasetDrift() ? "high" : r.drift().driftedCount() > 0 ? "medium" : "ok"),
+                new Card("Recall", cur == null ? "no labels" : num(cur.recall())
+                        + (ref == null ? "" : " (ref " + num(ref.recall()) + ")"), "neutral"),
+                new Card("Quality findings", String.valueOf(r.quality().findings().size()),
+                        r.quality().findings().isEmpty() ? "ok" : "high"));
+
+        var run = r.run();
+        return new ReportView(run.modelId(), String.valueOf(run.snapshotDate()), run.runId(), run.inputs().reference(),
+                run.inputs().current(), run.inputs().labels() == null ? "" : run.inputs().labels(),
+                String.format(Locale.ROOT, "%,d reference, %,d current, %,d labelled", run.referenceRows(),
+                        run.currentRows(), run.labelledRows()),
+                run.durationMs() + " ms", cards, alerts, drift,
+                String.format(Locale.ROOT, "%d of %d features drifted (share %.2f; dataset drift when ≥ %.2f): %s",
+                        r.drift().driftedCount(), r.drift().featureCount(), r.drift().share(), r.drift().driftShare(),
+                        r.drift().datasetDrift() ? "DATASET DRIFT" : "no dataset drift"),
+                charts, cur != null, perf, confusion, reliability, churn, segments, importance, quality);
+    }
+
+    private static List<ChartView> charts(RunResult r, Map<String, PsiValue> psiByColumn) {
+        List<ColumnDrift> drifted = r.drift().columns().stream().filter(ColumnDrift::drifted).toList();
+        List<ChartView> out = new ArrayList<>();
+        if (!drifted.isEmpty()) {
+            for (ColumnDrift d : drifted) {
+                PsiValue p = psiByColumn.get(d.column());
+                if (p != null) {
+                    out.add(chart(p, d.method() + " score " + num(d.score()) + ", PSI " + num(p.value())));
+                }
+            }
+        } else {
+            r.psi().stream().sorted(Comparator.comparingDouble(PsiValue::value).reversed()).limit(FALLBACK_CHARTS)
+                    .forEach(p -> out.add(chart(p, "largest PSI, not drifted: PSI " + num(p.value()))));
+        }
+        return out;
+    }
+
+    private static ChartView chart(PsiValue p, String caption) {
+        return new ChartView(p.column(), caption, SvgBarChart.render(p.column(), p.bins(), p.reference(), p.current()));
+    }
+
+    private static boolean isFlagged(RunResult r, SegmentRow s) {
+        return r.alerts().stream().anyMatch(a -> s.key().equals(a.segment()));
+    }
+
+    private static PerfLine perf(String name, ClassificationReport cur, ClassificationReport ref,
+                                 Function<ClassificationReport, Double> metric) {
+        Double c = metric.apply(cur);
+        Double b = ref == null ? null : metric.apply(ref);
+        String delta = c == null || b == null ? "" : String.format(Locale.ROOT, "%+.4f", c - b);
+        return new PerfLine(name, num(c), num(b), delta);
+    }
+
+    private static long count(RunResult r, Severity s) {
+        return r.alerts().stream().filter(a -> a.severity() == s).count();
+    }
+
+    private static String where(Alert a) {
+        if (a.column() != null && a.segment() != null) {
+            return a.column() + " @ " + a.segment();
+        }
+        return a.column() != null ? a.column() : a.segment() != null ? a.segment() : "dataset";
+    }
+
+    private static String tone(Severity s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    static String num(Double v) {
+        if (v == null) {
+            return "undefined";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return String.valueOf(v.longValue());
+        }
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static String pct(Double v) {
+        return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+    }
+}

@@ -1,0 +1,94 @@
+package io.modelwatch.core.run;
+
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.performance.ClassificationReport;
+import io.modelwatch.core.quality.QualityReport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Flattens a run into the rows of the metrics log ({@code metrics_log}, {@code metrics.csv},
+ * {@code snapshot.json → metrics[]}). One function, used by the CLI and every service, so that the same
+ * run always gives the same rows.
+ *
+ * <p>Categories and names:
+ * <ul>
+ *   <li>{@code drift/<method>} per column (value: drift score), {@code drift/share_drifted_columns};</li>
+ *   <li>{@code psi/psi} per feature and for the predicted probability;</li>
+ *   <li>{@code performance/<metric>} (accuracy, precision, recall, f1, specificity, roc_auc, pr_auc, log_loss,
+ *       brier_score), {@code reference} the same for the baseline;</li>
+ *   <li>{@code concept/churn_rate}, {@code concept/churn_rate_reference}, {@code concept/churn_rate_change},
+ *       {@code concept/label_coverage}, {@code concept/predicted_churn_rate};</li>
+ *   <li>{@code segment/<count|churn_rate|recall|precision|recall_drop|prediction_psi>} per segment;</li>
+ *   <li>{@code importance/<iv|iv_change_pct|woe_sign_flips>} per feature;</li>
+ *   <li>{@code quality/<finding kind>} per finding.</li>
+ * </ul>
+ */
+public final class MetricRows {
+
+    private MetricRows() {
+    }
+
+    public static List<MetricRow> of(DriftSection drift, PerformanceSection performance, QualityReport quality,
+                                     MonitoringConfig config) {
+        List<MetricRow> rows = new ArrayList<>();
+        DatasetDrift d = drift.drift();
+        for (ColumnDrift c : d.columns()) {
+            rows.add(new MetricRow("drift", c.method(), c.column(), null, c.score(), c.threshold(),
+                    c.score() == null ? MetricRow.UNDEFINED : c.drifted() ? MetricRow.BREACH : MetricRow.OK));
+        }
+        rows.add(new MetricRow("drift", "share_drifted_columns", null, null, d.share(), d.driftShare(),
+                d.datasetDrift() ? MetricRow.BREACH : MetricRow.OK));
+        for (PsiValue p : drift.psi()) {
+            rows.add(value("psi", "psi", p.column(), null, p.value()));
+        }
+        performance("performance", performance.performance(), rows);
+        performance("reference", performance.reference(), rows);
+
+        ConceptDrift c = performance.concept();
+        rows.add(value("concept", "churn_rate", null, null, c.currentChurnRate()));
+        rows.add(value("concept", "churn_rate_reference", null, null, c.referenceChurnRate()));
+        rows.add(value("concept", "churn_rate_change", null, null, c.churnRateChange()));
+        rows.add(value("concept", "label_coverage", null, null, c.labelCoverage()));
+        rows.add(value("concept", "predicted_churn_rate", null, null, c.currentPredictedRate()));
+
+        for (SegmentRow s : performance.segments()) {
+            String key = s.key();
+            rows.add(value("segment", "count", null, key, (double) s.count()));
+            rows.add(value("segment", "churn_rate", null, key, s.churnRate()));
+            rows.add(value("segment", "recall", null, key, s.recall()));
+            rows.add(value("segment", "precision", null, key, s.precision()));
+            rows.add(value("segment", "recall_drop", null, key, s.recallDrop()));
+            rows.add(value("segment", "prediction_psi", null, key, s.psi()));
+        }
+        for (ImportanceRow i : performance.importance()) {
+            rows.add(value("importance", "iv", i.column(), null, i.currentIv()));
+            rows.add(value("importance", "iv_change_pct", i.column(), null, i.ivChangePct()));
+            rows.add(value("importance", "woe_sign_flips", i.column(), null, (double) i.signFlips()));
+        }
+        rows.addAll(QualityAlerts.metricRows(quality));
+        return rows;
+    }
+
+    private static void performance(String category, ClassificationReport r, List<MetricRow> rows) {
+        if (r == null) {
+            return;
+        }
+        rows.add(value(category, "accuracy", null, null, r.accuracy()));
+        rows.add(value(category, "precision", null, null, r.precision()));
+        rows.add(value(category, "recall", null, null, r.recall()));
+        rows.add(value(category, "f1", null, null, r.f1()));
+        rows.add(value(category, "specificity", null, null, r.specificity()));
+        rows.add(value(category, "roc_auc", null, null, r.rocAuc()));
+        rows.add(value(category, "pr_auc", null, null, r.prAuc()));
+        rows.add(value(category, "log_loss", null, null, r.logLoss()));
+        rows.add(value(category, "brier_score", null, null, r.brierScore()));
+    }
+
+    private static MetricRow value(String category, String name, String column, String segment, Double value) {
+        boolean defined = value != null && Double.isFinite(value);
+        return new MetricRow(category, name, column, segment, defined ? value : null, null,
+                defined ? MetricRow.OK : MetricRow.UNDEFINED);
+    }
+}

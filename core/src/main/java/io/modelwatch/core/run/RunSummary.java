@@ -1,0 +1,25 @@
+package io.modelwatch.core.run;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The {@code run} block of {@code snapshot.json}.
+ *
+ * @param runId           run identifier
+ * @param modelId         model identifier
+ * @param snapshotDate    business date of the batch
+ * @param inputs          where reference, current and labels came from
+ * @param referenceRows   rows in the reference
+ * @param currentRows     rows in the current batch
+ * @param labelledRows    current rows with a label
+ * @param startedAt       start time
+ * @param durationMs      computation time in milliseconds
+ */
+public record RunSummary(String runId, String modelId, LocalDate snapshotDate, Inputs inputs, long referenceRows,
+                         long currentRows, long labelledRows, Instant startedAt, long durationMs) {
+
+    /** Input locations. */
+    public record Inputs(String reference, String current, String labels) {
+    }
+}

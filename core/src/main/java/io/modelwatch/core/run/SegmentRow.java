@@ -1,0 +1,27 @@
+package io.modelwatch.core.run;
+
+/**
+ * One segment's quality ({@code snapshot.json → segments[]}).
+ *
+ * @param dimension        segment dimension ({@code contract_type}, {@code tenure_band} ...)
+ * @param segment          segment label ({@code Month-to-month}, {@code [0, 12)} ...)
+ * @param count            rows in the segment
+ * @param churners         actual churners among labelled rows
+ * @param churnRate        actual churn rate, {@code null} without labels
+ * @param recall           recall, {@code null} when undefined
+ * @param precision        precision, {@code null} when undefined
+ * @param predictedPositiveRate predicted churn rate
+ * @param referenceRecall  the same segment's recall on the reference, {@code null} when undefined
+ * @param recallDrop       {@code referenceRecall - recall} when the segment has enough churners, else {@code null}
+ * @param psi              drift of the segment's predicted probability against the same segment of the
+ *                         reference (drift within the segment), {@code null} when the reference has no rows there
+ */
+public record SegmentRow(String dimension, String segment, long count, long churners, Double churnRate,
+                         Double recall, Double precision, Double predictedPositiveRate, Double referenceRecall,
+                         Double recallDrop, Double psi) {
+
+    /** {@code dimension=segment}, the segment key used in metric rows and alerts. */
+    public String key() {
+        return dimension + "=" + segment;
+    }
+}

@@ -1,0 +1,31 @@
+package io.modelwatch.core.report;
+
+import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.run.MetricRow;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CsvExportTest {
+
+    @Test
+    void writesEmptyCellsForNullAndQuotesCommas() {
+        String csv = CsvExport.metrics(List.of(
+                new MetricRow("performance", "recall", null, null, null, null, MetricRow.UNDEFINED),
+                new MetricRow("segment", "recall", null, "contract_type=One year", 0.5, 0.7, MetricRow.BREACH)));
+        assertThat(csv).isEqualTo(CsvExport.METRICS_HEADER + "\n"
+                + "performance,recall,,,,,undefined\n"
+                + "segment,recall,,contract_type=One year,0.5,0.7,breach\n");
+    }
+
+    @Test
+    void alertMessagesWithCommasAndQuotesStayOneCell() {
+        String csv = CsvExport.alerts(List.of(new Alert(Severity.HIGH, "r", "quality", "unknown_category", "c", null,
+                3.0, null, false, "values \"x\", \"y\"")));
+        assertThat(csv.lines().skip(1).findFirst().orElseThrow())
+                .isEqualTo("HIGH,r,quality,unknown_category,c,,3.0,,false,\"values \"\"x\"\", \"\"y\"\"\"");
+    }
+}
