@@ -1,27 +1,31 @@
 package io.modelwatch.support.compute;
 
+import io.modelwatch.core.quality.QualityReport;
 import io.modelwatch.core.run.DriftSection;
 import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.run.MetricRows;
 import io.modelwatch.core.run.PerformanceSection;
-import io.modelwatch.core.run.QualitySection;
 
 import java.util.List;
 
-/** The flat metric rows of one section, as the core derives them for the whole run. */
+/**
+ * The flat metric rows of one section, as the core derives them for the whole run: the rows the three
+ * services store add up to exactly the run's {@code metrics} (core {@link MetricRows#of}).
+ */
 public final class SectionMetrics {
 
     private SectionMetrics() {
     }
 
     public static List<MetricRow> of(DriftSection drift) {
-        return List.of(); // TODO core API
+        return MetricRows.ofDrift(drift);
     }
 
     public static List<MetricRow> of(PerformanceSection performance) {
-        return List.of();
+        return MetricRows.ofPerformance(performance);
     }
 
-    public static List<MetricRow> of(QualitySection quality) {
-        return List.of();
+    public static List<MetricRow> of(QualityReport quality) {
+        return MetricRows.ofQuality(quality);
     }
 }
