@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -44,7 +46,7 @@ public class InboundEvents {
                                              Function<E, CompletionStage<Outcome>> work) {
         byte[] body = rawBody(message.getPayload());
         String eventType = type.getSimpleName();
-        Outcome outcome;
+        CompletionStage<Outcome> done;
         try {
             E event;
             try {
@@ -52,9 +54,17 @@ public class InboundEvents {
             } catch (IllegalArgumentException e) {
                 throw new PoisonMessageException(e.getMessage(), e);
             }
-            outcome = work.apply(event).toCompletableFuture().join();
+            done = work.apply(event);
         } catch (RuntimeException e) {
-            Throwable root = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            done = CompletableFuture.failedFuture(e);
+        }
+        // never block the worker on the broker's confirmation: the ack may need this very context
+        return done.handle((outcome, failure) -> {
+            if (failure == null) {
+                status.processed(eventType, outcome.runId(), outcome.duplicate());
+                return message.ack();
+            }
+            Throwable root = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
             if (!(root instanceof PoisonMessageException)) {
                 LOG.errorf(root, "processing a %s from %s failed", eventType, queue);
@@ -63,9 +73,7 @@ public class InboundEvents {
             return deadLetters.send(queue, body, reason)
                     .thenCompose(x -> message.ack())
                     .exceptionallyCompose(f -> message.nack(f));
-        }
-        status.processed(eventType, outcome.runId(), outcome.duplicate());
-        return message.ack();
+        }).thenCompose(Function.identity());
     }
 
     /** The body as bytes; the channels override the content type so this is normally already {@code byte[]}. */
