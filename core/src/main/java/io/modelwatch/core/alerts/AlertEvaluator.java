@@ -20,7 +20,8 @@ import java.util.Set;
  *   <li>{@code features}: rows whose column is a monitored feature;</li>
  *   <li>{@code dataset}: rows with neither column nor segment;</li>
  *   <li>{@code segments}: rows with a segment;</li>
- *   <li>anything else: rows of that one column.</li>
+ *   <li>anything else: rows of that one column, or of that one segment dimension
+ *       ({@code contract_type} matches segment {@code contract_type=Month-to-month}).</li>
  * </ul>
  * Conditions: {@code below} is {@code value < threshold}, {@code above} is {@code value > threshold},
  * {@code abs_above} is {@code |value| > threshold}; an undefined value never fires. When several rules fire
@@ -85,7 +86,7 @@ public final class AlertEvaluator {
             case SCOPE_FEATURES -> row.column() != null && features.contains(row.column());
             case SCOPE_DATASET -> row.column() == null && row.segment() == null;
             case SCOPE_SEGMENTS -> row.segment() != null;
-            default -> scope.equals(row.column());
+            default -> scope.equals(row.column()) || (row.segment() != null && row.segment().startsWith(scope + "="));
         };
     }
 

@@ -48,10 +48,10 @@ public final class ConfigLoader {
     static final Set<String> CONDITIONS = Set.of("below", "above", "abs_above");
     static final List<String> RULE_SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
     static final List<String> QUALITY_SEVERITIES = List.of("HIGH", "MEDIUM", "LOW", QualitySettings.NONE);
-    static final List<String> SCOPE_KEYWORDS = List.of("any", "features", "dataset");
+    static final List<String> SCOPE_KEYWORDS = List.of("any", "features", "dataset", "segments");
 
     private static final List<String> TOP_KEYS = List.of("model_id", "classification_threshold",
-            "segment_min_churners", "roles", "features", "segments", "drift", "quality", "alert_rules");
+            "segment_min_churners", "roles", "features", "segments", "drift", "quality", "alert_rules", "importance");
     private static final List<String> ROLE_KEYS = List.of("id", "timestamp", "probability", "predicted_class",
             "target", "label_date");
     private static final List<String> FEATURE_KEYS = List.of("name", "kind", "min", "max", "allowed_values",
@@ -64,7 +64,8 @@ public final class ConfigLoader {
             "unknown_category_severity", "required_null_severity", "unexpected_column_severity");
     private static final List<String> RULE_KEYS = List.of("name", "category", "metric", "scope", "condition",
             "threshold", "severity");
-    private static final List<String> MERGED_BY_KEY = List.of("roles", "drift", "quality");
+    private static final List<String> IMPORTANCE_KEYS = List.of("min_reference_iv", "min_abs_woe");
+    private static final List<String> MERGED_BY_KEY = List.of("roles", "drift", "quality", "importance");
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             // "Yes"/"No"/"On" stay strings (categories), only true/false are booleans.
@@ -196,8 +197,15 @@ public final class ConfigLoader {
             List<SegmentSpec> segments = segments(root.get("segments"), features, roles);
             DriftSettings drift = drift(object(root.get("drift"), "drift"));
             List<AlertRuleSpec> rules = alertRules(root.get("alert_rules"), features, roles, segments);
+            ImportanceSettings importance = importance(object(root.get("importance"), "importance"));
             return new MonitoringConfig(modelId, roles, features, segments, drift, quality, rules, threshold,
-                    minChurners);
+                    minChurners, importance);
+        }
+
+        private ImportanceSettings importance(ObjectNode node) {
+            keys(node, "importance", IMPORTANCE_KEYS);
+            return new ImportanceSettings(number(node, "min_reference_iv", "importance", 0, Double.MAX_VALUE),
+                    number(node, "min_abs_woe", "importance", 0, Double.MAX_VALUE));
         }
 
         private QualitySettings quality(ObjectNode node) {

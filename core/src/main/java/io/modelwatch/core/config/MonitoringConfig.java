@@ -16,13 +16,23 @@ import java.util.Optional;
  * @param alertRules               alert rules over the run's metrics
  * @param classificationThreshold  probability at and above which the class is 1, when the class column is absent
  * @param segmentMinChurners       a segment's recall rule applies only with at least this many actual churners
+ * @param importance               which features the importance rules watch
  */
 public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features,
                                List<SegmentSpec> segments, DriftSettings drift, QualitySettings quality,
                                List<AlertRuleSpec> alertRules, double classificationThreshold,
-                               int segmentMinChurners) {
+                               int segmentMinChurners, ImportanceSettings importance) {
+
+    /** A configuration with the default importance settings. */
+    public MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features, List<SegmentSpec> segments,
+                            DriftSettings drift, QualitySettings quality, List<AlertRuleSpec> alertRules,
+                            double classificationThreshold, int segmentMinChurners) {
+        this(modelId, roles, features, segments, drift, quality, alertRules, classificationThreshold,
+                segmentMinChurners, ImportanceSettings.defaults());
+    }
 
     public MonitoringConfig {
+        importance = importance == null ? ImportanceSettings.defaults() : importance;
         features = List.copyOf(features);
         segments = List.copyOf(segments);
         alertRules = List.copyOf(alertRules);

@@ -257,11 +257,15 @@ public final class MonitoringPipeline {
         if (outcomes.labelled() > 0) {
             for (FeatureSpec f : config.features()) {
                 WoeIvResult ref = profile.woe().get(f.name());
-                if (ref == null || !current.has(f.name())) {
+                if (ref == null || !current.has(f.name())
+                        || ref.ivSmoothed() < config.importance().minReferenceIv()) {
                     continue;
                 }
                 WoeIvResult cur = woe(current.column(f.name()), outcomes.yTrue(), ref);
-                List<WoeSignFlip> flips = WoeIv.signFlips(ref, cur);
+                double minWoe = config.importance().minAbsWoe();
+                List<WoeSignFlip> flips = WoeIv.signFlips(ref, cur).stream()
+                        .filter(x -> Math.abs(x.referenceWoe()) >= minWoe && Math.abs(x.currentWoe()) >= minWoe)
+                        .toList();
                 importance.add(new ImportanceRow(f.name(), ref.ivSmoothed(), cur.ivSmoothed(),
                         WoeIv.ivChangePercent(ref, cur), flips.size(),
                         flips.stream().map(WoeSignFlip::label).toList()));

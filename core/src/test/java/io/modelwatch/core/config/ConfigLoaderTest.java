@@ -80,8 +80,8 @@ class ConfigLoaderTest {
                         tuple("concept", "churn_rate_change", "dataset", "abs_above", 0.10, "HIGH"),
                         tuple("concept", "churn_rate_change", "dataset", "abs_above", 0.05, "MEDIUM"),
                         tuple("segment", "recall_drop", "any", "above", 0.15, "HIGH"),
-                        tuple("importance", "iv_change_pct", "features", "abs_above", 15.0, "MEDIUM"),
-                        tuple("importance", "woe_sign_flips", "features", "above", 0.0, "MEDIUM"));
+                        tuple("importance", "iv_change_pct", "features", "abs_above", 15.0, "LOW"),
+                        tuple("importance", "woe_sign_flips", "features", "above", 0.0, "LOW"));
     }
 
     @Test

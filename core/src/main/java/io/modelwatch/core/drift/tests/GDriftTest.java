@@ -4,20 +4,40 @@ import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
 import io.modelwatch.core.drift.DriftResult;
 import io.modelwatch.core.drift.DriftTest;
+import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.Sample;
 
 import java.util.Set;
 
-/** Evidently's {@code g_test}: NOT YET IMPLEMENTED (placeholder that fails loudly). */
+/**
+ * Evidently's {@code g_test} ({@code legacy/calculations/stattests/g_stattest.py}): the log-likelihood
+ * ratio (G) test {@code scipy.stats.power_divergence(f_obs, f_exp, lambda_="log-likelihood")} with the
+ * current counts as observed and the <b>raw</b> reference counts (not rescaled) as expected:
+ * <pre>
+ * G = 2 Σ_k f_obs_k · ln(f_obs_k / f_exp_k)     (0 · ln(0/e) = 0),   df = k − 1,   p = P(χ²_df > G)
+ * </pre>
+ * Like scipy ≥ 1.9 it raises ({@link DriftTestException}) when the totals differ by more than a relative
+ * {@value #TOTALS_RELATIVE_TOLERANCE}, so in practice it needs equal sample sizes. A value seen only in
+ * current gives {@code G = +∞}, {@code p = 0}; a single category gives {@code p = NaN}.
+ * Drift when {@code p < threshold} (default 0.1). Numeric samples are treated as one category per value.
+ *
+ * <p>Reference values: {@code golden/stattests.json → g_test} (16 cases, scipy 1.10.1 via make_golden.py).
+ */
 public final class GDriftTest implements DriftTest {
 
     public static final String NAME = "g_test";
+    /** Evidently's default threshold. */
+    public static final double DEFAULT_THRESHOLD = 0.1;
+    /** scipy's relative tolerance between the observed and expected totals. */
+    public static final double TOTALS_RELATIVE_TOLERANCE = 1e-8;
+
+    private static final GDriftTest DEFAULT = new GDriftTest();
 
     private GDriftTest() {
     }
 
     public static GDriftTest withDefaults() {
-        return new GDriftTest();
+        return DEFAULT;
     }
 
     @Override
@@ -32,7 +52,7 @@ public final class GDriftTest implements DriftTest {
 
     @Override
     public double defaultThreshold() {
-        return 0.1;
+        return DEFAULT_THRESHOLD;
     }
 
     @Override
@@ -42,6 +62,25 @@ public final class GDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        throw new UnsupportedOperationException(NAME + " is not implemented yet");
+        DriftInputs.requireThreshold(threshold);
+        CategoryCounts counts = CategoryCounts.of(reference, current);
+        double observedTotal = counts.currentSize();
+        double expectedTotal = counts.referenceSize();
+        double relativeDiff = Math.abs(observedTotal - expectedTotal) / Math.min(observedTotal, expectedTotal);
+        if (relativeDiff > TOTALS_RELATIVE_TOLERANCE) {
+            throw new DriftTestException("g_test needs equal totals of observed (current, " + counts.currentSize()
+                    + ") and expected (reference, " + counts.referenceSize() + ") frequencies within a relative "
+                    + TOTALS_RELATIVE_TOLERANCE + ", as scipy's power_divergence");
+        }
+        long[] expected = counts.reference();
+        long[] observed = counts.current();
+        double statistic = 0;
+        for (int k = 0; k < observed.length; k++) {
+            if (observed[k] > 0) {
+                statistic += 2.0 * (observed[k] * Math.log((double) observed[k] / expected[k]));
+            }
+        }
+        double p = ChiSquareDriftTest.chiSquaredSurvival(statistic, observed.length - 1);
+        return DriftResult.of(NAME, statistic, p, p, threshold, direction());
     }
 }

@@ -5,19 +5,42 @@ import io.modelwatch.core.drift.DriftDirection;
 import io.modelwatch.core.drift.DriftResult;
 import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.Sample;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.Set;
 
-/** Evidently's {@code z}: NOT YET IMPLEMENTED (placeholder that fails loudly). */
+/**
+ * Evidently's {@code z} ({@code legacy/calculations/stattests/z_stattest.py}): the pooled two-proportion
+ * z-test.
+ * <ul>
+ *   <li>Both samples constant with the same value: {@code p = 1} (statistic NaN).</li>
+ *   <li>Otherwise {@code keys = sorted(reference ∪ current)}; the first key is coded 0 and <em>every other
+ *       value</em> 1, so more than two categories are accepted. Numbers sort numerically.</li>
+ * </ul>
+ * <pre>
+ * p1 = ones_ref / n1,  p2 = ones_cur / n2,  P = (p1·n1 + p2·n2) / (n1 + n2)
+ * z  = (p1 − p2) / sqrt(P (1 − P) (1/n1 + 1/n2)),   p = 2 · (1 − Φ(|z|))
+ * </pre>
+ * {@code p} is computed as {@code 1 − cdf} like Evidently, so a very large {@code |z|} gives exactly 0.
+ * Drift when {@code p < threshold} (default 0.05, the dataclass default). Numeric samples are treated as
+ * one category per value. Φ is Commons Statistics' {@link NormalDistribution}.
+ *
+ * <p>Reference values: {@code golden/stattests.json → z} (16 cases, scipy 1.10.1 via make_golden.py).
+ */
 public final class ZDriftTest implements DriftTest {
 
     public static final String NAME = "z";
+    /** Evidently's default threshold (the StatTest dataclass default). */
+    public static final double DEFAULT_THRESHOLD = 0.05;
+
+    private static final ZDriftTest DEFAULT = new ZDriftTest();
+    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private ZDriftTest() {
     }
 
     public static ZDriftTest withDefaults() {
-        return new ZDriftTest();
+        return DEFAULT;
     }
 
     @Override
@@ -32,7 +55,7 @@ public final class ZDriftTest implements DriftTest {
 
     @Override
     public double defaultThreshold() {
-        return 0.05;
+        return DEFAULT_THRESHOLD;
     }
 
     @Override
@@ -42,6 +65,19 @@ public final class ZDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        throw new UnsupportedOperationException(NAME + " is not implemented yet");
+        DriftInputs.requireThreshold(threshold);
+        CategoryCounts counts = CategoryCounts.of(reference, current);
+        if (counts.size() == 1) {
+            // both samples hold the same single value
+            return DriftResult.of(NAME, Double.NaN, 1.0, 1.0, threshold, direction());
+        }
+        long n1 = counts.referenceSize();
+        long n2 = counts.currentSize();
+        double p1 = (double) (n1 - counts.reference()[0]) / n1;
+        double p2 = (double) (n2 - counts.current()[0]) / n2;
+        double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
+        double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
+        double p = 2 * (1 - STANDARD_NORMAL.cumulativeProbability(Math.abs(z)));
+        return DriftResult.of(NAME, z, p, p, threshold, direction());
     }
 }

@@ -1,0 +1,86 @@
+package io.modelwatch.core.estimation;
+
+/**
+ * What {@link PerformanceEstimator#fit} learnt from the reference; estimates performance of unlabelled
+ * batches. Immutable and Jackson-serialisable (records and primitive arrays only), so it can be stored in
+ * the reference profile.
+ *
+ * <p>Estimate: each score {@code s_i} is calibrated to {@code p_i = calibration(s_i)}, the probability that
+ * the row is actually 1; with the predicted classes {@code ŷ_i} the expected confusion matrix is
+ * {@code E[TP] = Σ_{ŷ=1} p_i, E[FP] = Σ_{ŷ=1} (1 − p_i), E[FN] = Σ_{ŷ=0} p_i, E[TN] = Σ_{ŷ=0} (1 − p_i)},
+ * and accuracy, precision, recall, F1, specificity and ROC AUC follow as in {@link ClassificationMetrics}
+ * (ROC AUC by the expected-AUC formula, ranking by the raw scores).
+ *
+ * <p>Band (sampling error): a metric measured on a batch of {@code m} rows varies from batch to batch
+ * even when nothing changes. The reference shows how much: {@code σ_c}, the standard deviation of the
+ * realised metric over reference chunks of {@code c} rows. Scaled to the batch size as a standard error
+ * ({@code σ_m = σ_c · sqrt(c / m)}), the band is
+ * <pre>  [ max(0, estimate − k·σ_m), min(1, estimate + k·σ_m) ]</pre>
+ * with {@code k = bandSigmas} (default 3). When the batch has exactly {@code c} rows this is
+ * {@code estimate ± k·σ_c}. The band covers the realised metric's sampling noise around the estimate; it
+ * does not cover error in the calibration itself (for example under concept drift).
+ *
+ * @param calibration       isotonic calibration of the scores, fitted on the reference
+ * @param referenceRows     rows in the reference
+ * @param chunkSize         rows per reference chunk ({@code c})
+ * @param chunks            number of full reference chunks
+ * @param bandSigmas        band half-width in standard deviations ({@code k})
+ * @param referenceMetrics  realised metrics on the whole reference
+ * @param chunkStd          per metric, {@code σ_c}; a {@code null} metric gets no band
+ */
+public record ConfidenceBasedEstimator(IsotonicCalibration calibration, int referenceRows, int chunkSize,
+                                       int chunks, double bandSigmas, ClassificationMetrics referenceMetrics,
+                                       ClassificationMetrics chunkStd) {
+
+    public ConfidenceBasedEstimator {
+        if (calibration == null || referenceMetrics == null || chunkStd == null) {
+            throw new IllegalArgumentException("calibration, referenceMetrics and chunkStd are required");
+        }
+        if (chunkSize < 1) {
+            throw new IllegalArgumentException("chunkSize must be >= 1, got " + chunkSize);
+        }
+        if (!(bandSigmas > 0) || !Double.isFinite(bandSigmas)) {
+            throw new IllegalArgumentException("bandSigmas must be finite and > 0, got " + bandSigmas);
+        }
+    }
+
+    /**
+     * Estimates performance of a batch without labels.
+     *
+     * @param scores    the model's scores, finite
+     * @param predicted predicted classes, 0 or 1, same length; at least one row
+     */
+    public EstimatedPerformance estimate(double[] scores, int[] predicted) {
+        if (scores.length != predicted.length) {
+            throw new IllegalArgumentException("scores and predicted must have the same length, got "
+                    + scores.length + " and " + predicted.length);
+        }
+        int m = scores.length;
+        if (m == 0) {
+            throw new IllegalArgumentException("cannot estimate performance of an empty batch (0 rows)");
+        }
+        ClassificationMetrics.checkScoresAndPredicted(scores, predicted);
+        double[] p = calibration.calibrate(scores);
+        ExpectedConfusion confusion = ExpectedConfusion.of(p, predicted, 0, m);
+        ClassificationMetrics est = ClassificationMetrics.of(confusion, ClassificationMetrics.rocAuc(scores, p, 0, m));
+        double scale = Math.sqrt((double) chunkSize / m);
+        return new EstimatedPerformance(m, confusion,
+                band(est.accuracy(), chunkStd.accuracy(), scale),
+                band(est.precision(), chunkStd.precision(), scale),
+                band(est.recall(), chunkStd.recall(), scale),
+                band(est.f1(), chunkStd.f1(), scale),
+                band(est.specificity(), chunkStd.specificity(), scale),
+                band(est.rocAuc(), chunkStd.rocAuc(), scale));
+    }
+
+    private Estimate band(Double value, Double std, double scale) {
+        if (value == null) {
+            return null;
+        }
+        if (std == null) {
+            return new Estimate(value, null, null);
+        }
+        double half = bandSigmas * std * scale;
+        return new Estimate(value, Math.max(0.0, value - half), Math.min(1.0, value + half));
+    }
+}
