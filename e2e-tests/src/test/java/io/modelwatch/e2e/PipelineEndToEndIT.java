@@ -6,14 +6,8 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.modelwatch.core.config.ConfigLoader;
-import io.modelwatch.core.data.ColumnBatch;
-import io.modelwatch.core.data.CsvReader;
-import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.report.Json;
-import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.RunInfo;
-import io.modelwatch.core.run.RunResult;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
 import org.junit.jupiter.api.AfterAll;
@@ -30,7 +24,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -43,8 +36,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The whole daily run through the five packaged services, against the real local RabbitMQ and PostgreSQL:
  * register a reference, start a run on a drifted day, and within a bounded wait find the metric rows of
- * every section, an alert for the drifted feature, and a report whose numbers are the core pipeline's
- * (what the CLI runs) on the same files. The bus names are unique to this run and deleted afterwards.
+ * every section, an alert for the drifted feature, and a report whose metrics and alerts equal those of
+ * the CLI ({@code cli/target/modelwatch-cli.jar run}) on the same files with the same configuration file.
+ * The bus names are unique to this run and deleted afterwards.
  */
 class PipelineEndToEndIT {
 
@@ -60,15 +54,24 @@ class PipelineEndToEndIT {
     private static final String DB_PASSWORD = env("QUARKUS_DATASOURCE_PASSWORD", "");
 
     private static ServiceProcesses services;
+    private static Path root;
     private static Path data;
+    private static Path config;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = Json.mapper();
 
     @BeforeAll
     static void startServices() throws Exception {
-        Path root = Path.of(System.getProperty("modelwatch.repo.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("modelwatch.repo.root", "..")).toAbsolutePath().normalize();
         Path target = root.resolve("e2e-tests/target");
         data = target.resolve("e2e-data");
+        // one configuration file for the CLI and every service: the built-in churn schema
+        config = data.resolve("monitoring.yaml");
+        try (var in = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEFAULT_RESOURCE)) {
+            java.nio.file.Files.createDirectories(data);
+            java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, ConfigLoader.DEFAULT_RESOURCE), config,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
         ChurnDataGenerator.of(Scenario.STABLE, REFERENCE_DATE, "R").write(data.resolve("reference.csv"), ROWS, 21);
         ChurnDataGenerator.of(Scenario.DRIFT, DRIFTED_DATE, "C").write(data.resolve("drifted.csv"), ROWS, 22);
 
@@ -78,6 +81,7 @@ class PipelineEndToEndIT {
         env.put("MODELWATCH_BUS_EXCHANGE", RUN_TAG + ".events");
         env.put("MODELWATCH_BUS_DEAD_LETTER_EXCHANGE", RUN_TAG + ".dead-letters");
         env.put("MODELWATCH_BUS_QUEUE_PREFIX", RUN_TAG + ".");
+        env.put("MODELWATCH_MONITORING_CONFIG_FILE", config.toString());
         services = ServiceProcesses.start(root, target.resolve("e2e-logs"), env);
         services.awaitReady(Duration.ofSeconds(150));
     }
@@ -112,18 +116,18 @@ class PipelineEndToEndIT {
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.body()).contains("<html");
 
-        // the same numbers as the core pipeline run in one process on the same files (what the CLI does)
-        RunResult expected = corePipelineRun(runId, model);
+        // the same numbers as the CLI on the same files and configuration
         JsonNode actual = mapper.readTree(snapshot[0]);
-        JsonNode wanted = mapper.readTree(Json.pretty(expected));
+        JsonNode wanted = mapper.readTree(cliSnapshot().toFile());
         assertThat(actual.get("metrics")).isEqualTo(wanted.get("metrics"));
         assertThat(actual.get("alerts")).isEqualTo(wanted.get("alerts"));
+        assertThat(actual.get("drift")).isEqualTo(wanted.get("drift"));
 
         // every metric row is in PostgreSQL, split by the service that computed it
         long stored = countMetricRows("ingest", runId) + countMetricRows("drift", runId) + countMetricRows("performance", runId);
         assertThat(countMetricRows("drift", runId)).isPositive();
         assertThat(countMetricRows("performance", runId)).isPositive();
-        assertThat(stored).isEqualTo(expected.metrics().size());
+        assertThat(stored).isEqualTo(wanted.get("metrics").size());
 
         // an alert for the drifted feature
         JsonNode[] alerts = new JsonNode[1];
@@ -131,7 +135,7 @@ class PipelineEndToEndIT {
             alerts[0] = mapper.readTree(get("alert-service", "/runs/" + runId + "/alerts").body());
             return alerts[0].size() > 0;
         });
-        assertThat(alerts[0].size()).isEqualTo(expected.alerts().size());
+        assertThat(alerts[0].size()).isEqualTo(wanted.get("alerts").size());
         assertThat(alerts[0].findValuesAsText("column")).contains(DRIFTED_FEATURE);
 
         for (String service : ServiceProcesses.SERVICES) {
@@ -140,13 +144,19 @@ class PipelineEndToEndIT {
         }
     }
 
-    private RunResult corePipelineRun(String runId, String model) {
-        MonitoringPipeline pipeline = MonitoringPipeline.of(ConfigLoader.defaults());
-        TableSchema schema = TableSchema.forConfig(pipeline.config());
-        ColumnBatch reference = CsvReader.withDefaults().read(data.resolve("reference.csv"), schema);
-        ColumnBatch current = CsvReader.withDefaults().read(data.resolve("drifted.csv"), schema);
-        RunInfo info = new RunInfo(runId, model, DRIFTED_DATE, reference.source(), current.source(), null, Instant.now());
-        return pipeline.run(info, pipeline.profile(reference), current);
+    /** Runs the packaged CLI on the same files and configuration; returns its snapshot.json. */
+    private Path cliSnapshot() throws Exception {
+        Path jar = root.resolve("cli/target/modelwatch-cli.jar");
+        assertThat(jar).as("the CLI must be packaged before this test").isRegularFile();
+        Path out = data.resolve("cli-report");
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toString(), "run", "--reference", data.resolve("reference.csv").toString(),
+                "--current", data.resolve("drifted.csv").toString(), "--config", config.toString(),
+                "--date", DRIFTED_DATE.toString(), "--out", out.toString(), "--quiet")
+                .redirectErrorStream(true).redirectOutput(data.resolve("cli.log").toFile()).start();
+        assertThat(cli.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("CLI finished").isTrue();
+        assertThat(cli.exitValue()).as("CLI exit code, see " + data.resolve("cli.log")).isZero();
+        return out.resolve("snapshot.json");
     }
 
     private static long countMetricRows(String schema, String runId) throws Exception {
