@@ -1,5 +1,5 @@
--- The shared batch store, owned by ingest-service. Written with IF NOT EXISTS so that a test profile of
--- another service may apply it to an empty database without conflicting with ingest's history.
+-- The shared batch store, owned by ingest-service. Written with IF NOT EXISTS so that the tests of the
+-- consuming services may run it on a database where ingest never ran (see StoredRun in the test jar).
 create schema if not exists store;
 create table if not exists store.batch (
     batch_id      text primary key,

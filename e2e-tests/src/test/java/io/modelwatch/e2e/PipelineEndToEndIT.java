@@ -95,7 +95,7 @@ class PipelineEndToEndIT {
     }
 
     @Test
-    void aDriftedDayFlowsThroughEveryServiceAndReportsTheCoreNumbers() throws Exception {
+    void aDriftedDayFlowsThroughEveryServiceAndReportsTheCliNumbers() throws Exception {
         String model = "churn-" + RUN_TAG;
         JsonNode reference = post("ingest-service", "/references",
                 Map.of("modelId", model, "source", data.resolve("reference.csv").toString()), 201);

@@ -10,7 +10,15 @@ import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.support.store.BatchStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import io.quarkus.arc.Arc;
+
+import javax.sql.DataSource;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +31,10 @@ import java.util.UUID;
  */
 public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnBatch current, BatchReady event) {
 
+    private static final String STORE_MIGRATION = "db/store/V4__batch_store.sql";
+
     public static StoredRun create(MonitoringPipeline pipeline, BatchStore store) {
+        ensureStoreSchema();
         try {
             Path dir = Files.createTempDirectory("modelwatch-test");
             TableSchema schema = TableSchema.forConfig(pipeline.config());
@@ -42,6 +53,24 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
             return new StoredRun(profile, reference, current, event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The batch store belongs to ingest-service's migrations; a consumer's test creates it with the same
+     * (idempotent) script when it runs on a database where ingest never ran.
+     */
+    private static void ensureStoreSchema() {
+        try (InputStream in = StoredRun.class.getClassLoader().getResourceAsStream(STORE_MIGRATION)) {
+            String sql = new String(java.util.Objects.requireNonNull(in, STORE_MIGRATION).readAllBytes(), StandardCharsets.UTF_8);
+            DataSource ds = Arc.container().instance(DataSource.class).get();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the batch store: " + e.getMessage(), e);
         }
     }
 }
