@@ -18,6 +18,7 @@ import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.RunSections;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -47,16 +48,20 @@ public class AlertEvaluation {
     private final EventLedger ledger;
     private final EventCodec codec;
     private final AlertDelivery delivery;
+    /** Delivery talks to remote peers: never on the event loop that confirms the publication. */
+    private final ManagedExecutor workers;
     private final Emitter<String> raised;
 
     public AlertEvaluation(RunSections sections, RunAssembly assembly, AlertRepository alerts, EventLedger ledger,
-                           EventCodec codec, AlertDelivery delivery, @Channel(Channels.ALERTS_OUT) Emitter<String> raised) {
+                           EventCodec codec, AlertDelivery delivery, ManagedExecutor workers,
+                           @Channel(Channels.ALERTS_OUT) Emitter<String> raised) {
         this.sections = sections;
         this.assembly = assembly;
         this.alerts = alerts;
         this.ledger = ledger;
         this.codec = codec;
         this.delivery = delivery;
+        this.workers = workers;
         this.raised = raised;
     }
 
@@ -78,7 +83,7 @@ public class AlertEvaluation {
         if (published == null) {
             return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
-        return OutgoingEvents.publish(raised, published).thenApply(x -> {
+        return OutgoingEvents.publish(raised, published).thenApplyAsync(x -> {
             for (PublishedEvent p : published) {
                 try {
                     delivery.deliver(codec.read(p.json(), AlertRaised.class));
@@ -87,7 +92,7 @@ public class AlertEvaluation {
                 }
             }
             return new Outcome(event.runId(), false);
-        });
+        }, workers);
     }
 
     private List<PublishedEvent> store(RunInfo run, List<Alert> raisedAlerts, String traceparent) {

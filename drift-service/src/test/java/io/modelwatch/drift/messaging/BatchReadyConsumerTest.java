@@ -53,6 +53,7 @@ class BatchReadyConsumerTest {
 
     @AfterAll
     static void disconnect() throws Exception {
+        bus.deleteTestNames();
         bus.close();
     }
 

@@ -27,5 +27,9 @@ public interface IngestSettings {
          * {@code select * from warehouse.predictions where prediction_date = ?}.
          */
         Optional<String> query();
+
+        /** The query is cancelled after this many seconds (a stuck warehouse must not hold the run forever). */
+        @WithDefault("300")
+        int queryTimeoutSeconds();
     }
 }

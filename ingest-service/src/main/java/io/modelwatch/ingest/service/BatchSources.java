@@ -99,6 +99,7 @@ public class BatchSources {
         }
         Path tmp = temporaryCsv();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(settings.warehouse().queryTimeoutSeconds());
             ps.setObject(1, date);
             try (ResultSet rs = ps.executeQuery(); BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 ResultSetMetaData md = rs.getMetaData();

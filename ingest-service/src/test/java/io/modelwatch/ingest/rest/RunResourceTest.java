@@ -22,11 +22,14 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +63,7 @@ class RunResourceTest {
 
     @AfterAll
     static void tearDown() throws Exception {
+        bus.deleteTestNames();
         bus.close();
     }
 
@@ -103,11 +107,20 @@ class RunResourceTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("modelId", model, "source", dir.resolve("reference.csv").toString()))
                 .post("/references").then().statusCode(201);
-        loadWarehouseTable(dir.resolve("drifted.csv"));
-
-        given().contentType(ContentType.JSON)
-                .body(Map.of("modelId", model, "date", ChurnFixtures.DRIFTED_DATE.toString(), "source", "warehouse:"))
-                .post("/runs").then().statusCode(202).body("rowCount", equalTo(ChurnFixtures.ROWS));
+        // a date of its own, so concurrent runs of this test share the table without seeing each other's rows
+        LocalDate day = LocalDate.of(2100, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(36500));
+        loadWarehouseRows(dir.resolve("drifted.csv"), day);
+        try {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("modelId", model, "date", day.toString(), "source", "warehouse:"))
+                    .post("/runs").then().statusCode(202).body("rowCount", equalTo(ChurnFixtures.ROWS));
+        } finally {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement ps = c.prepareStatement("delete from ingest_test.predictions where snapshot_date = ?")) {
+                ps.setObject(1, day);
+                ps.executeUpdate();
+            }
+        }
     }
 
     @Test
@@ -121,22 +134,28 @@ class RunResourceTest {
                 .post("/references").then().statusCode(422).body("error", containsString("/no/such/file.csv"));
     }
 
-    /** The local stand-in for the warehouse: the drifted file in a table with a date column (client-side COPY). */
-    private void loadWarehouseTable(Path csv) throws Exception {
+    /** The local stand-in for the warehouse: the drifted file as the rows of one date (client-side COPY). */
+    private void loadWarehouseRows(Path csv, LocalDate day) throws Exception {
         List<String> header = List.of(Files.readAllLines(csv).get(0).split(","));
-        StringBuilder ddl = new StringBuilder("create table ingest_test.predictions (");
+        StringBuilder ddl = new StringBuilder("create table if not exists ingest_test.predictions (");
         for (String h : header) {
             ddl.append(h).append(" text, ");
         }
-        ddl.append("snapshot_date date default '").append(ChurnFixtures.DRIFTED_DATE).append("')");
+        ddl.append("snapshot_date date)");
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("create schema if not exists ingest_test");
-            s.execute("drop table if exists ingest_test.predictions");
             s.execute(ddl.toString());
+            s.execute("create temporary table load (like ingest_test.predictions)");
             try (Reader r = Files.newBufferedReader(csv)) {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn(
-                        "copy ingest_test.predictions (" + String.join(",", header) + ") from stdin with (format csv, header true)", r);
+                        "copy load (" + String.join(",", header) + ") from stdin with (format csv, header true)", r);
             }
+            try (PreparedStatement ps = c.prepareStatement("update load set snapshot_date = ?")) {
+                ps.setObject(1, day);
+                ps.executeUpdate();
+            }
+            s.execute("insert into ingest_test.predictions select * from load");
+            s.execute("drop table load");
         }
     }
 }

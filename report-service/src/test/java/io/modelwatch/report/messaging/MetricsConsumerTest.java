@@ -62,6 +62,7 @@ class MetricsConsumerTest {
 
     @AfterAll
     static void disconnect() throws Exception {
+        bus.deleteTestNames();
         bus.close();
     }
 

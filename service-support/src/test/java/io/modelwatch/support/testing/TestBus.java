@@ -7,9 +7,15 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 
+import io.modelwatch.core.events.Channels;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -86,6 +92,33 @@ public final class TestBus implements AutoCloseable {
             Thread.sleep(50);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Deletes what this test run declared on the broker: the exchanges and, for every consumed channel, its
+     * queue and dead-letter queue. Only names starting with {@code test-} are touched.
+     */
+    public void deleteTestNames() throws IOException {
+        Config config = ConfigProvider.getConfig();
+        List<String> queues = new ArrayList<>();
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("mp.messaging.incoming.") && name.endsWith(".queue.name")) {
+                String q = config.getValue(name, String.class);
+                queues.add(q);
+                queues.add(Channels.deadLetterQueue(q));
+            }
+        }
+        for (String q : queues) {
+            if (q.startsWith("test-")) {
+                channel.queueDelete(q);
+            }
+        }
+        for (String key : List.of("modelwatch.bus.exchange", "modelwatch.bus.dead-letter-exchange")) {
+            String exchange = config.getValue(key, String.class);
+            if (exchange.startsWith("test-")) {
+                channel.exchangeDelete(exchange);
+            }
+        }
     }
 
     @Override
