@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
         progress.stage("generating demo data in " + data);
         ChurnDataGenerator.of(Scenario.STABLE, REFERENCE_DATE, "R").write(reference, REFERENCE_ROWS, 7);
         ChurnDataGenerator.of(Scenario.DRIFT, CURRENT_DATE, "C").write(current, CURRENT_ROWS, 11);
-        return MonitorRun.execute(new RunOptions(reference, current, null, null, true, out, null, CURRENT_DATE),
+        return MonitorRun.execute(new RunOptions(reference, current, null, null, true, out, null, CURRENT_DATE, null),
                 progress, System.out);
     }
 }

@@ -1,5 +1,7 @@
 package io.modelwatch.cli;
 
+import io.modelwatch.core.anomaly.MetricHistory;
+import io.modelwatch.core.anomaly.MetricHistoryFile;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SchemaInference;
@@ -72,7 +74,11 @@ final class MonitorRun {
         RunInfo info = new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
                 .format(started), config.modelId(), date, o.reference().toString(), o.current().toString(),
                 o.labels() == null ? null : o.labels().toString(), started);
-        RunResult result = pipeline.run(info, profile, current);
+        MetricHistory history = o.history() == null ? MetricHistory.empty() : MetricHistoryFile.read(o.history());
+        RunResult result = pipeline.run(info, profile, current, history);
+        if (o.history() != null) {
+            MetricHistoryFile.append(o.history(), result);
+        }
 
         progress.stage("writing report to " + o.out());
         ReportFolder.write(o.out(), result);

@@ -34,13 +34,17 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Snapshot date (default: from the prediction timestamps).")
     LocalDate date;
 
+    @Option(names = "--history", paramLabel = "HISTORY.csv",
+            description = "Metric history file: earlier runs are read for anomaly detection, this run is appended.")
+    Path history;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
     @Override
     public Integer call() throws Exception {
         Severity severity = failOn == null ? null : Severity.parse(failOn);
-        return MonitorRun.execute(new RunOptions(reference, current, labels, config, false, out, severity, date),
+        return MonitorRun.execute(new RunOptions(reference, current, labels, config, false, out, severity, date, history),
                 new Progress(System.err, quiet), System.out);
     }
 }

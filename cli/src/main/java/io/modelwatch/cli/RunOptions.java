@@ -16,7 +16,8 @@ import java.time.LocalDate;
  * @param out       report folder
  * @param failOn    severity that makes the exit code 1, or {@code null}
  * @param date      snapshot date, or {@code null} to take it from the prediction timestamps
+ * @param history   metric history file (read for anomalies, then appended), or {@code null}
  */
 record RunOptions(Path reference, Path current, Path labels, Path config, boolean useBuiltInConfig, Path out,
-                  Severity failOn, LocalDate date) {
+                  Severity failOn, LocalDate date, Path history) {
 }

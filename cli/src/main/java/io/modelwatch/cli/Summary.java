@@ -40,6 +40,14 @@ final class Summary {
             p.printf(Locale.ROOT, "churn rate: %s (reference %s, change %+.1f points)%n", num(r.concept().currentChurnRate()),
                     num(r.concept().referenceChurnRate()), 100 * r.concept().churnRateChange());
         }
+        if (r.estimatedPerformance() != null && r.estimatedPerformance().recall() != null) {
+            var e = r.estimatedPerformance().recall();
+            p.printf(Locale.ROOT, "estimated recall (from probabilities): %.4f [%s, %s]%n", e.value(), num(e.lower()),
+                    num(e.upper()));
+        }
+        if (r.rootCause() != null) {
+            p.printf(Locale.ROOT, "root cause: %s%n", r.rootCause().hypothesis());
+        }
         p.printf(Locale.ROOT, "quality: %d finding(s)%n", r.quality().findings().size());
         long high = count(r, Severity.HIGH);
         long medium = count(r, Severity.MEDIUM);

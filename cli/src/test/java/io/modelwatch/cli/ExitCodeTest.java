@@ -76,6 +76,21 @@ class ExitCodeTest {
     }
 
     @Test
+    void twoWhenTheProbabilityColumnIsMissing() throws Exception {
+        List<String> lines = Files.readAllLines(drift);
+        int idx = java.util.Arrays.asList(lines.get(0).split(",")).indexOf("churn_probability");
+        Path noProbability = dir.resolve("no-probability.csv");
+        Files.write(noProbability, lines.stream().map(l -> {
+            List<String> cells = new java.util.ArrayList<>(List.of(l.split(",", -1)));
+            cells.remove(idx);
+            return String.join(",", cells);
+        }).toList());
+        CliFixture.Outcome o = run(noProbability);
+        assertThat(o.exitCode()).isEqualTo(MonitorCommand.EXIT_BAD_INPUT);
+        assertThat(o.err()).contains("churn_probability").contains("no-probability.csv");
+    }
+
+    @Test
     void twoForAConfigWithAnUnknownKeyNamingTheKey() throws Exception {
         Path config = Files.writeString(dir.resolve("bad.yaml"), "model_id: churn\nfeaturez: []\n");
         CliFixture.Outcome o = run(drift, "--config", config.toString());

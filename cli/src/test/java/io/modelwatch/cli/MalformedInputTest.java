@@ -108,6 +108,16 @@ class MalformedInputTest {
     }
 
     @Test
+    void rowsWithTheWrongNumberOfFieldsAreCountedNotDropped() throws Exception {
+        List<String> lines = new ArrayList<>(stable);
+        lines.set(5, lines.get(5) + ",extra,cells");
+        lines.set(7, lines.get(7).substring(0, lines.get(7).lastIndexOf(',')));
+        JsonNode s = runOn("malformed-rows", lines);
+        assertThat(s.get("run").get("currentRows").asInt()).isEqualTo(stable.size() - 1);
+        assertFinding(s, null, "field");
+    }
+
+    @Test
     void nullsAboveTheBudgetAreReported() throws Exception {
         JsonNode s = runOn("nulls", setCell("monthly_charges", 50, ""));
         assertFinding(s, "monthly_charges", "null");

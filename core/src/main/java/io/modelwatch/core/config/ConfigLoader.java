@@ -51,7 +51,7 @@ public final class ConfigLoader {
     static final List<String> SCOPE_KEYWORDS = List.of("any", "features", "dataset", "segments");
 
     private static final List<String> TOP_KEYS = List.of("model_id", "classification_threshold",
-            "segment_min_churners", "roles", "features", "segments", "drift", "quality", "alert_rules", "importance");
+            "segment_min_churners", "roles", "features", "segments", "drift", "quality", "alert_rules", "importance", "anomaly", "labels");
     private static final List<String> ROLE_KEYS = List.of("id", "timestamp", "probability", "predicted_class",
             "target", "label_date");
     private static final List<String> FEATURE_KEYS = List.of("name", "kind", "min", "max", "allowed_values",
@@ -65,7 +65,11 @@ public final class ConfigLoader {
     private static final List<String> RULE_KEYS = List.of("name", "category", "metric", "scope", "condition",
             "threshold", "severity");
     private static final List<String> IMPORTANCE_KEYS = List.of("min_reference_iv", "min_abs_woe");
-    private static final List<String> MERGED_BY_KEY = List.of("roles", "drift", "quality", "importance");
+    private static final List<String> ANOMALY_KEYS = List.of("window", "threshold", "min_history",
+            "min_relative_mad", "severity", "categories");
+    private static final List<String> LABEL_KEYS = List.of("min_coverage", "lag_days");
+    private static final List<String> MERGED_BY_KEY = List.of("roles", "drift", "quality", "importance", "anomaly",
+            "labels");
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             // "Yes"/"No"/"On" stay strings (categories), only true/false are booleans.
@@ -198,8 +202,26 @@ public final class ConfigLoader {
             DriftSettings drift = drift(object(root.get("drift"), "drift"));
             List<AlertRuleSpec> rules = alertRules(root.get("alert_rules"), features, roles, segments);
             ImportanceSettings importance = importance(object(root.get("importance"), "importance"));
+            AnomalySettings anomaly = anomaly(object(root.get("anomaly"), "anomaly"));
+            LabelSettings labels = labels(object(root.get("labels"), "labels"));
             return new MonitoringConfig(modelId, roles, features, segments, drift, quality, rules, threshold,
-                    minChurners, importance);
+                    minChurners, importance, anomaly, labels);
+        }
+
+        private LabelSettings labels(ObjectNode node) {
+            keys(node, "labels", LABEL_KEYS);
+            return new LabelSettings(number(node, "min_coverage", "labels", 0, 1),
+                    integer(node, "lag_days", "labels", 0, 3650));
+        }
+
+        private AnomalySettings anomaly(ObjectNode node) {
+            keys(node, "anomaly", ANOMALY_KEYS);
+            return new AnomalySettings(integer(node, "window", "anomaly", 2, 10_000),
+                    number(node, "threshold", "anomaly", 0, Double.MAX_VALUE),
+                    integer(node, "min_history", "anomaly", 2, 10_000),
+                    number(node, "min_relative_mad", "anomaly", 0, Double.MAX_VALUE),
+                    severity(node, "severity", "anomaly", QUALITY_SEVERITIES),
+                    strings(node.get("categories"), "anomaly.categories"));
         }
 
         private ImportanceSettings importance(ObjectNode node) {

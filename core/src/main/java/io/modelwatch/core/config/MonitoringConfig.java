@@ -17,22 +17,27 @@ import java.util.Optional;
  * @param classificationThreshold  probability at and above which the class is 1, when the class column is absent
  * @param segmentMinChurners       a segment's recall rule applies only with at least this many actual churners
  * @param importance               which features the importance rules watch
+ * @param anomaly                  the detector of anomalies in each metric's history
+ * @param labels                   when a cohort's labels count as arrived
  */
 public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features,
                                List<SegmentSpec> segments, DriftSettings drift, QualitySettings quality,
                                List<AlertRuleSpec> alertRules, double classificationThreshold,
-                               int segmentMinChurners, ImportanceSettings importance) {
+                               int segmentMinChurners, ImportanceSettings importance, AnomalySettings anomaly,
+                               LabelSettings labels) {
 
     /** A configuration with the default importance settings. */
     public MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features, List<SegmentSpec> segments,
                             DriftSettings drift, QualitySettings quality, List<AlertRuleSpec> alertRules,
                             double classificationThreshold, int segmentMinChurners) {
         this(modelId, roles, features, segments, drift, quality, alertRules, classificationThreshold,
-                segmentMinChurners, ImportanceSettings.defaults());
+                segmentMinChurners, ImportanceSettings.defaults(), AnomalySettings.defaults(), LabelSettings.defaults());
     }
 
     public MonitoringConfig {
         importance = importance == null ? ImportanceSettings.defaults() : importance;
+        anomaly = anomaly == null ? AnomalySettings.defaults() : anomaly;
+        labels = labels == null ? LabelSettings.defaults() : labels;
         features = List.copyOf(features);
         segments = List.copyOf(segments);
         alertRules = List.copyOf(alertRules);

@@ -82,7 +82,7 @@ public final class SchemaInference {
         segments.forEach(s -> scopes.add(s.name()));
         List<AlertRuleSpec> rules = base.alertRules().stream().filter(r -> scopes.contains(r.scope())).toList();
         return new MonitoringConfig(base.modelId(), base.roles(), features, segments, base.drift(), base.quality(),
-                rules, base.classificationThreshold(), base.segmentMinChurners(), base.importance());
+                rules, base.classificationThreshold(), base.segmentMinChurners(), base.importance(), base.anomaly(), base.labels());
     }
 
     private static FeatureSpec numeric(NumericColumn column, double nullBudget) {

@@ -8,7 +8,7 @@ package io.modelwatch.core.estimation;
  * <p>Estimate: each score {@code s_i} is calibrated to {@code p_i = calibration(s_i)}, the probability that
  * the row is actually 1; with the predicted classes {@code ŷ_i} the expected confusion matrix is
  * {@code E[TP] = Σ_{ŷ=1} p_i, E[FP] = Σ_{ŷ=1} (1 − p_i), E[FN] = Σ_{ŷ=0} p_i, E[TN] = Σ_{ŷ=0} (1 − p_i)},
- * and accuracy, precision, recall, F1, specificity and ROC AUC follow as in {@link ClassificationMetrics}
+ * and accuracy, precision, recall, F1, specificity and ROC AUC follow as in {@link ExpectedMetrics}
  * (ROC AUC by the expected-AUC formula, ranking by the raw scores).
  *
  * <p>Band (sampling error): a metric measured on a batch of {@code m} rows varies from batch to batch
@@ -29,8 +29,8 @@ package io.modelwatch.core.estimation;
  * @param chunkStd          per metric, {@code σ_c}; a {@code null} metric gets no band
  */
 public record ConfidenceBasedEstimator(IsotonicCalibration calibration, int referenceRows, int chunkSize,
-                                       int chunks, double bandSigmas, ClassificationMetrics referenceMetrics,
-                                       ClassificationMetrics chunkStd) {
+                                       int chunks, double bandSigmas, ExpectedMetrics referenceMetrics,
+                                       ExpectedMetrics chunkStd) {
 
     public ConfidenceBasedEstimator {
         if (calibration == null || referenceMetrics == null || chunkStd == null) {
@@ -59,10 +59,10 @@ public record ConfidenceBasedEstimator(IsotonicCalibration calibration, int refe
         if (m == 0) {
             throw new IllegalArgumentException("cannot estimate performance of an empty batch (0 rows)");
         }
-        ClassificationMetrics.checkScoresAndPredicted(scores, predicted);
+        ExpectedMetrics.checkScoresAndPredicted(scores, predicted);
         double[] p = calibration.calibrate(scores);
         ExpectedConfusion confusion = ExpectedConfusion.of(p, predicted, 0, m);
-        ClassificationMetrics est = ClassificationMetrics.of(confusion, ClassificationMetrics.rocAuc(scores, p, 0, m));
+        ExpectedMetrics est = ExpectedMetrics.of(confusion, ExpectedMetrics.rocAuc(scores, p, 0, m));
         double scale = Math.sqrt((double) chunkSize / m);
         return new EstimatedPerformance(m, confusion,
                 band(est.accuracy(), chunkStd.accuracy(), scale),

@@ -71,27 +71,27 @@ public final class PerformanceEstimator {
      * @return the immutable, serialisable estimator
      */
     public ConfidenceBasedEstimator fit(double[] referenceScores, int[] referenceLabels, int[] referencePredicted) {
-        ClassificationMetrics.checkLengths(referenceScores.length, "labels", referenceLabels.length,
+        ExpectedMetrics.checkLengths(referenceScores.length, "labels", referenceLabels.length,
                 referencePredicted.length);
         int n = referenceScores.length;
         if (n == 0) {
             throw new IllegalArgumentException("the reference must have at least one row, got 0");
         }
-        ClassificationMetrics.checkScoresAndPredicted(referenceScores, referencePredicted);
+        ExpectedMetrics.checkScoresAndPredicted(referenceScores, referencePredicted);
         IsotonicCalibration calibration = IsotonicCalibration.fit(referenceScores, referenceLabels);
 
         double[] q = new double[n];
         for (int i = 0; i < n; i++) {
             q[i] = referenceLabels[i];
         }
-        ClassificationMetrics whole = ClassificationMetrics.of(referenceScores, q, referencePredicted, 0, n);
+        ExpectedMetrics whole = ExpectedMetrics.of(referenceScores, q, referencePredicted, 0, n);
 
         int size = chunkSize > 0 ? chunkSize : Math.max(1, Math.min(DEFAULT_CHUNK_SIZE, n / DEFAULT_MIN_CHUNKS));
         int chunks = n / size;
         double[][] perMetric = new double[6][chunks];
         int[] defined = new int[6];
         for (int c = 0; c < chunks; c++) {
-            ClassificationMetrics m = ClassificationMetrics.of(referenceScores, q, referencePredicted,
+            ExpectedMetrics m = ExpectedMetrics.of(referenceScores, q, referencePredicted,
                     c * size, (c + 1) * size);
             Double[] values = {m.accuracy(), m.precision(), m.recall(), m.f1(), m.specificity(), m.rocAuc()};
             for (int k = 0; k < 6; k++) {
@@ -104,7 +104,7 @@ public final class PerformanceEstimator {
         for (int k = 0; k < 6; k++) {
             std[k] = sampleStd(Arrays.copyOf(perMetric[k], defined[k]));
         }
-        ClassificationMetrics chunkStd = new ClassificationMetrics(std[0], std[1], std[2], std[3], std[4], std[5]);
+        ExpectedMetrics chunkStd = new ExpectedMetrics(std[0], std[1], std[2], std[3], std[4], std[5]);
         return new ConfidenceBasedEstimator(calibration, n, size, chunks, bandSigmas, whole, chunkStd);
     }
 

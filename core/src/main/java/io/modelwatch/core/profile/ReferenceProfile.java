@@ -34,12 +34,14 @@ import java.util.zip.GZIPOutputStream;
  * @param segments           baseline segment quality (including per-segment probability bins)
  * @param segmentPredictionBins per segment key, the PSI bins of the predicted probability within that segment
  * @param woe                baseline WoE/IV per feature (with labels)
+ * @param estimator          the performance estimator calibrated on the reference (with labels), else {@code null}
  */
 public record ReferenceProfile(int formatVersion, String source, long rows, Map<String, ColumnProfile> columns,
                                ColumnProfile prediction, ClassificationReport performance, Double churnRate,
                                Double predictedRate, List<SegmentRow> segments,
                                Map<String, io.modelwatch.core.stability.PsiBins> segmentPredictionBins,
-                               Map<String, WoeIvResult> woe) {
+                               Map<String, WoeIvResult> woe,
+                               io.modelwatch.core.estimation.ConfidenceBasedEstimator estimator) {
 
     public static final int FORMAT_VERSION = 1;
 

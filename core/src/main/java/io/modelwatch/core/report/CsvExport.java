@@ -41,7 +41,8 @@ public final class CsvExport {
         sb.append('\n');
     }
 
-    static String cell(Object v) {
+    /** One CSV cell: empty for null, quoted when it holds a comma, quote or line break. */
+    public static String cell(Object v) {
         if (v == null) {
             return "";
         }

@@ -27,7 +27,14 @@ public record ReportView(String modelId, String date, String runId, String refer
                          List<DriftLine> drift, String driftVerdict, List<ChartView> charts, boolean hasPerformance,
                          List<PerfLine> performance, List<String> confusion, List<ReliabilityLine> reliability,
                          String churn, List<SegmentLine> segments, List<ImportanceLine> importance,
-                         List<QualityLine> quality) {
+                         List<QualityLine> quality, List<EstimateLine> estimated, String rootCause,
+                         List<String> rootCauseFeatures, List<String> rootCauseSegments, String rootCauseExamples) {
+
+    /** Features and segments listed in the root-cause section. */
+    static final int ROOT_CAUSE_TOP = 5;
+
+    public record EstimateLine(String metric, String estimate, String band, String realised) {
+    }
 
     /** How many charts to show when no feature drifted (the largest PSI). */
     static final int FALLBACK_CHARTS = 3;
@@ -70,7 +77,7 @@ public record ReportView(String modelId, String date, String runId, String refer
                 a.category() + " / " + a.metric(), where(a), num(a.value()), num(a.threshold()), a.message())).toList();
 
         List<DriftLine> drift = r.drift().columns().stream().map(c -> new DriftLine(c.column(), c.role(), c.type(),
-                c.method(), num(c.score()), num(c.pValue()), num(c.threshold()),
+                c.method(), num(c.score()), c.pValue() == null && c.error() == null ? "—" : num(c.pValue()), num(c.threshold()),
                 psiByColumn.containsKey(c.column()) ? num(psiByColumn.get(c.column()).value()) : "",
                 c.drifted(), c.error() == null ? c.rule() : "not computed: " + c.error())).toList();
 
@@ -135,6 +142,25 @@ public record ReportView(String modelId, String date, String runId, String refer
                 new Card("Quality findings", String.valueOf(r.quality().findings().size()),
                         r.quality().findings().isEmpty() ? "ok" : "high"));
 
+        List<EstimateLine> estimated = new ArrayList<>();
+        var e = r.estimatedPerformance();
+        if (e != null) {
+            estimated.add(estimate("Recall", e.recall(), cur == null ? null : cur.recall()));
+            estimated.add(estimate("Precision", e.precision(), cur == null ? null : cur.precision()));
+            estimated.add(estimate("F1", e.f1(), cur == null ? null : cur.f1()));
+            estimated.add(estimate("Accuracy", e.accuracy(), cur == null ? null : cur.accuracy()));
+            estimated.add(estimate("Specificity", e.specificity(), cur == null ? null : cur.specificity()));
+            estimated.add(estimate("ROC AUC", e.rocAuc(), cur == null ? null : cur.rocAuc()));
+        }
+        var rc = r.rootCause();
+        String rootCause = rc == null ? "" : rc.hypothesis();
+        List<String> rcFeatures = rc == null ? List.of() : rc.rankedFeatures().stream().limit(ROOT_CAUSE_TOP)
+                .map(f -> f.feature() + ": PSI " + num(f.psi()) + (f.drifted() ? " (drifted)" : "")).toList();
+        List<String> rcSegments = rc == null ? List.of() : rc.rankedSegments().stream().limit(ROOT_CAUSE_TOP)
+                .map(x -> String.format(Locale.ROOT, "%s=%s: %+.4f (within segment %+.4f, population shift %+.4f)",
+                        x.dimension(), x.segment(), x.totalEffect(), x.withinEffect(), x.mixEffect())).toList();
+        String examples = rc == null || rc.exampleRowIds().isEmpty() ? "" : String.join(", ", rc.exampleRowIds());
+
         var run = r.run();
         return new ReportView(run.modelId(), String.valueOf(run.snapshotDate()), run.runId(), run.inputs().reference(),
                 run.inputs().current(), run.inputs().labels() == null ? "" : run.inputs().labels(),
@@ -144,7 +170,8 @@ public record ReportView(String modelId, String date, String runId, String refer
                 String.format(Locale.ROOT, "%d of %d features drifted (share %.2f; dataset drift when ≥ %.2f): %s",
                         r.drift().driftedCount(), r.drift().featureCount(), r.drift().share(), r.drift().driftShare(),
                         r.drift().datasetDrift() ? "DATASET DRIFT" : "no dataset drift"),
-                charts, cur != null, perf, confusion, reliability, churn, segments, importance, quality);
+                charts, cur != null, perf, confusion, reliability, churn, segments, importance, quality, estimated,
+                rootCause, rcFeatures, rcSegments, examples);
     }
 
     private static List<ChartView> charts(RunResult r, Map<String, PsiValue> psiByColumn) {
@@ -178,6 +205,14 @@ public record ReportView(String modelId, String date, String runId, String refer
         Double b = ref == null ? null : metric.apply(ref);
         String delta = c == null || b == null ? "" : String.format(Locale.ROOT, "%+.4f", c - b);
         return new PerfLine(name, num(c), num(b), delta);
+    }
+
+    private static EstimateLine estimate(String name, io.modelwatch.core.estimation.Estimate e, Double realised) {
+        if (e == null) {
+            return new EstimateLine(name, "undefined", "", num(realised));
+        }
+        String band = e.lower() == null || e.upper() == null ? "" : "[" + num(e.lower()) + ", " + num(e.upper()) + "]";
+        return new EstimateLine(name, num(e.value()), band, realised == null ? "not yet" : num(realised));
     }
 
     private static long count(RunResult r, Severity s) {

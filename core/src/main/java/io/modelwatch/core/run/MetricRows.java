@@ -1,6 +1,8 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.estimation.Estimate;
+import io.modelwatch.core.estimation.EstimatedPerformance;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.quality.QualityReport;
 
@@ -18,6 +20,8 @@ import java.util.List;
  *   <li>{@code psi/psi} per feature and for the predicted probability;</li>
  *   <li>{@code performance/<metric>} (accuracy, precision, recall, f1, specificity, roc_auc, pr_auc, log_loss,
  *       brier_score), {@code reference} the same for the baseline;</li>
+ *   <li>{@code estimated_performance/<metric>} (accuracy, precision, recall, f1, specificity, roc_auc) when the
+ *       batch has no labels yet: the confidence-based estimate;</li>
  *   <li>{@code concept/churn_rate}, {@code concept/churn_rate_reference}, {@code concept/churn_rate_change},
  *       {@code concept/label_coverage}, {@code concept/predicted_churn_rate};</li>
  *   <li>{@code segment/<count|churn_rate|recall|precision|recall_drop|prediction_psi>} per segment;</li>
@@ -62,6 +66,16 @@ public final class MetricRows {
         List<MetricRow> rows = new ArrayList<>();
         performance("performance", performance.performance(), rows);
         performance("reference", performance.reference(), rows);
+        if (performance.performance() == null && performance.estimated() != null) {
+            // before labels arrive, the estimate stands in for the realised metrics (and the rules can use it)
+            EstimatedPerformance e = performance.estimated();
+            rows.add(estimate("accuracy", e.accuracy()));
+            rows.add(estimate("precision", e.precision()));
+            rows.add(estimate("recall", e.recall()));
+            rows.add(estimate("f1", e.f1()));
+            rows.add(estimate("specificity", e.specificity()));
+            rows.add(estimate("roc_auc", e.rocAuc()));
+        }
 
         ConceptDrift c = performance.concept();
         rows.add(value("concept", "churn_rate", null, null, c.currentChurnRate()));
@@ -105,6 +119,10 @@ public final class MetricRows {
         rows.add(value(category, "pr_auc", null, null, r.prAuc()));
         rows.add(value(category, "log_loss", null, null, r.logLoss()));
         rows.add(value(category, "brier_score", null, null, r.brierScore()));
+    }
+
+    private static MetricRow estimate(String name, Estimate e) {
+        return value("estimated_performance", name, null, null, e == null ? null : e.value());
     }
 
     private static MetricRow value(String category, String name, String column, String segment, Double value) {

@@ -2,6 +2,8 @@ package io.modelwatch.core.run;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
+import io.modelwatch.core.anomaly.AnomalyScan;
+import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentSpec;
@@ -18,6 +20,9 @@ import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.drift.Sample;
 import io.modelwatch.core.drift.StatTestRegistry;
+import io.modelwatch.core.estimation.ConfidenceBasedEstimator;
+import io.modelwatch.core.estimation.EstimatedPerformance;
+import io.modelwatch.core.estimation.PerformanceEstimator;
 import io.modelwatch.core.importance.WoeIv;
 import io.modelwatch.core.importance.WoeIvResult;
 import io.modelwatch.core.importance.WoeSignFlip;
@@ -27,6 +32,10 @@ import io.modelwatch.core.profile.ColumnProfile;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.quality.DataQualityChecker;
 import io.modelwatch.core.quality.QualityReport;
+import io.modelwatch.core.rootcause.FeatureDrift;
+import io.modelwatch.core.rootcause.RootCauseAnalysis;
+import io.modelwatch.core.rootcause.RootCauseReport;
+import io.modelwatch.core.rootcause.SegmentRecall;
 import io.modelwatch.core.segments.SegmentAnalysis;
 import io.modelwatch.core.segments.SegmentMetrics;
 import io.modelwatch.core.stability.PsiBins;
@@ -100,8 +109,15 @@ public final class MonitoringPipeline {
                 woe.put(f.name(), woe(reference.column(f.name()), outcomes.yTrue(), null));
             }
         }
+        ConfidenceBasedEstimator estimator = null;
+        if (performance != null) {
+            int[] rows = outcomes.scoredLabelledRows();
+            estimator = PerformanceEstimator.withDefaults().fit(pick(outcomes.score(), rows), pick(outcomes.yTrue(), rows),
+                    pick(outcomes.yPred(), rows));
+        }
         return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), columns,
-                prediction, performance, outcomes.churnRate(), outcomes.predictedRate(), segments, segmentBins, woe);
+                prediction, performance, outcomes.churnRate(), outcomes.predictedRate(), segments, segmentBins, woe,
+                estimator);
     }
 
     private ColumnProfile columnProfile(Column column, ColumnKind kind) {
@@ -243,15 +259,20 @@ public final class MonitoringPipeline {
 
     // -------------------------------------------------------------------------------------- performance
 
-    /** Classification quality (when labels are present), concept drift, segments, importance. */
+    /**
+     * Classification quality, concept drift, segments and importance when the batch's labels have matured
+     * (label coverage at least {@code labels.min_coverage}); the estimate from the probabilities always.
+     */
     public PerformanceSection performance(ReferenceProfile profile, ColumnBatch current) {
-        Outcomes outcomes = outcomes(current);
+        Outcomes observed = outcomes(current);
+        double coverage = current.rowCount() == 0 ? 0 : (double) observed.labelled() / current.rowCount();
+        boolean realised = observed.labelled() > 0 && coverage >= config.labels().minCoverage();
+        Outcomes outcomes = realised ? observed : observed.withoutLabels();
         ClassificationReport report = outcomes.labelled() > 0 ? outcomes.report() : null;
         Double change = outcomes.churnRate() != null && profile.churnRate() != null
                 ? outcomes.churnRate() - profile.churnRate() : null;
-        ConceptDrift concept = new ConceptDrift(profile.churnRate(), outcomes.churnRate(), change, outcomes.labelled(),
-                current.rowCount() == 0 ? 0 : (double) outcomes.labelled() / current.rowCount(),
-                profile.predictedRate(), outcomes.predictedRate());
+        ConceptDrift concept = new ConceptDrift(profile.churnRate(), outcomes.churnRate(), change, observed.labelled(),
+                coverage, profile.predictedRate(), outcomes.predictedRate());
         List<SegmentRow> segments = segmentRows(current, outcomes, profile);
         List<ImportanceRow> importance = new ArrayList<>();
         if (outcomes.labelled() > 0) {
@@ -271,7 +292,14 @@ public final class MonitoringPipeline {
                         flips.stream().map(WoeSignFlip::label).toList()));
             }
         }
-        return new PerformanceSection(report, profile.performance(), concept, segments, importance);
+        EstimatedPerformance estimated = null;
+        if (profile.estimator() != null) {
+            int[] rows = outcomes.scoredRows();
+            if (rows.length > 0) {
+                estimated = profile.estimator().estimate(pick(outcomes.score(), rows), pick(outcomes.yPred(), rows));
+            }
+        }
+        return new PerformanceSection(report, profile.performance(), estimated, concept, segments, importance);
     }
 
     /** WoE/IV of one column; with a reference result, the current side uses the reference's bins. */
@@ -304,17 +332,22 @@ public final class MonitoringPipeline {
                 baseline.put(r.key(), r);
             }
         }
+        String[] ids = batch.find(config.roles().id()).filter(io.modelwatch.core.data.StringColumn.class::isInstance)
+                .map(c -> ((io.modelwatch.core.data.StringColumn) c).values()).orElse(null);
         for (SegmentSpec spec : config.segments()) {
             if (!batch.has(spec.column())) {
                 continue;
             }
-            Column column = batch.column(spec.column());
-            List<SegmentMetrics> metrics = SegmentAnalysis.of(spec, segmentColumn(spec, column),
+            Column column = segmentColumn(spec, batch.column(spec.column()));
+            List<SegmentMetrics> metrics = SegmentAnalysis.of(spec, column,
                     outcomes.labelled() > 0 ? outcomes.yTrue() : null, outcomes.yPredOrZero());
-            Map<String, double[]> probabilities = profile == null ? Map.of()
-                    : SegmentAnalysis.assign(spec, segmentColumn(spec, column)).split(outcomes.score());
+            SegmentAnalysis.Assignment assignment = SegmentAnalysis.assign(spec, column);
+            Map<String, double[]> probabilities = profile == null ? Map.of() : assignment.split(outcomes.score());
+            Map<String, List<String>> missed = missedChurners(assignment, outcomes, ids);
+            java.util.Set<String> seen = new java.util.HashSet<>();
             for (SegmentMetrics m : metrics) {
                 String key = m.dimension() + "=" + m.segment();
+                seen.add(key);
                 SegmentRow base = baseline.get(key);
                 Double refRecall = base == null ? null : base.recall();
                 long churners = m.churners() == null ? 0 : m.churners();
@@ -322,13 +355,42 @@ public final class MonitoringPipeline {
                         ? refRecall - m.recall() : null;
                 PsiBins bins = profile == null ? null : profile.segmentPredictionBins().get(key);
                 double[] values = probabilities.get(m.segment());
-                Double psi = bins == null || values == null || NumericSample.of(values).size() == 0 ? null
+                Double psi = bins == null || values == null
+                        || NumericSample.of(values).size() < SegmentRow.MIN_ROWS_FOR_PSI ? null
                         : stability.psi(bins, values).value();
                 rows.add(new SegmentRow(m.dimension(), m.segment(), m.count(), churners, m.churnRate(), m.recall(),
-                        m.precision(), m.predictedPositiveRate(), refRecall, drop, psi));
+                        m.precision(), m.predictedPositiveRate(), refRecall, drop, psi,
+                        base == null ? 0 : base.count(), base == null ? 0 : base.churners(),
+                        missed.getOrDefault(m.segment(), List.of())));
+            }
+            // a segment the reference had and today lacks still belongs to the partition (root cause needs it)
+            for (SegmentRow base : baseline.values()) {
+                if (base.dimension().equals(spec.name()) && !seen.contains(base.key())) {
+                    rows.add(new SegmentRow(base.dimension(), base.segment(), 0, 0, null, null, null, null,
+                            base.recall(), null, null, base.count(), base.churners(), List.of()));
+                }
             }
         }
         return rows;
+    }
+
+    /** Per segment label, the ids of the first actual churners predicted "no churn". */
+    private static Map<String, List<String>> missedChurners(SegmentAnalysis.Assignment assignment, Outcomes outcomes,
+                                                            String[] ids) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (ids == null || outcomes.labelled() == 0) {
+            return out;
+        }
+        int[] segmentOfRow = assignment.segmentOfRow();
+        for (int i = 0; i < segmentOfRow.length; i++) {
+            if (outcomes.yTrue()[i] == 1 && outcomes.yPred()[i] == 0 && ids[i] != null) {
+                List<String> list = out.computeIfAbsent(assignment.labels().get(segmentOfRow[i]), k -> new ArrayList<>());
+                if (list.size() < SegmentRow.MAX_EXAMPLES) {
+                    list.add(ids[i]);
+                }
+            }
+        }
+        return out;
     }
 
     /** Per segment key, PSI bins of the predicted probability within that segment of the reference. */
@@ -363,29 +425,75 @@ public final class MonitoringPipeline {
 
     // ----------------------------------------------------------------------------------------- assemble
 
-    /** Puts the parts together, derives the flat metric rows and evaluates the alert rules. */
+    /** Puts the parts together, derives the flat metric rows and evaluates the alert rules (no history). */
     public RunResult assemble(RunInfo info, long referenceRows, long currentRows, DriftSection drift,
                               PerformanceSection performance, QualityReport quality, long durationMs) {
-        List<MetricRow> metrics = MetricRows.of(drift, performance, quality, config);
+        return assemble(info, referenceRows, currentRows, drift, performance, quality, durationMs, MetricHistory.empty());
+    }
+
+    /**
+     * Puts the parts together, derives the flat metric rows, evaluates the alert rules, adds data-quality
+     * alerts and checks each watched metric against its own history.
+     */
+    public RunResult assemble(RunInfo info, long referenceRows, long currentRows, DriftSection drift,
+                              PerformanceSection performance, QualityReport quality, long durationMs,
+                              MetricHistory history) {
+        List<MetricRow> metrics = new ArrayList<>(MetricRows.of(drift, performance, quality, config));
         List<Alert> alerts = new ArrayList<>(AlertEvaluator.of(config.alertRules(), config.featureNames())
                 .evaluate(metrics));
         alerts.addAll(QualityAlerts.of(quality));
+        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), alerts));
         alerts.sort(java.util.Comparator.comparing(Alert::severity));
         RunSummary summary = new RunSummary(info.runId(), info.modelId(), info.snapshotDate(),
                 new RunSummary.Inputs(info.referenceSource(), info.currentSource(), info.labelsSource()),
                 referenceRows, currentRows, performance.concept().labelledRows(), info.startedAt(), durationMs);
+        RootCauseReport rootCause = performance.performance() == null ? null : rootCause(drift, performance);
         return new RunResult(RunResult.SCHEMA_VERSION, summary, drift.drift(), drift.psi(), performance.performance(),
-                performance.reference(), performance.concept(), quality, performance.segments(),
-                performance.importance(), alerts, metrics);
+                performance.reference(), performance.estimated(), performance.concept(), quality,
+                performance.segments(), performance.importance(), rootCause, alerts, metrics);
     }
 
-    /** All parts in one process (the CLI). */
+    /**
+     * Ranks drifted features by PSI and segments by their contribution to the recall change (population
+     * shift vs within-segment degradation, see {@link RootCauseAnalysis}), with example missed churners.
+     */
+    private RootCauseReport rootCause(DriftSection drift, PerformanceSection performance) {
+        Map<String, Boolean> drifted = new LinkedHashMap<>();
+        drift.drift().columns().forEach(c -> drifted.put(c.column(), c.drifted()));
+        List<FeatureDrift> features = drift.psi().stream().filter(p -> ROLE_FEATURE.equals(p.role()))
+                .map(p -> new FeatureDrift(p.column(), p.value(), drifted.getOrDefault(p.column(), false))).toList();
+        List<SegmentRecall> segments = new ArrayList<>();
+        Map<String, SegmentRow> byKey = new LinkedHashMap<>();
+        for (SegmentRow s : performance.segments()) {
+            byKey.put(s.key(), s);
+            segments.add(new SegmentRecall(s.dimension(), s.segment(), s.referenceCount(), s.count(),
+                    s.referenceChurners(), s.churners(), s.referenceChurners() == 0 ? null : s.referenceRecall(),
+                    s.churners() == 0 ? null : s.recall()));
+        }
+        try {
+            return RootCauseAnalysis.withDefaults().analyse(features, segments, (dimension, segment) -> {
+                SegmentRow row = byKey.get(dimension + "=" + segment);
+                return row == null ? List.of() : row.missedChurners();
+            });
+        } catch (IllegalArgumentException e) {
+            // segments that do not partition the same labelled rows (no reference labels): features only
+            return RootCauseAnalysis.withDefaults().analyse(features, List.of());
+        }
+    }
+
+    /** All parts in one process (the CLI), without history. */
     public RunResult run(RunInfo info, ReferenceProfile profile, ColumnBatch current) {
+        return run(info, profile, current, MetricHistory.empty());
+    }
+
+    /** All parts in one process (the CLI), with the metric history of earlier runs for anomaly detection. */
+    public RunResult run(RunInfo info, ReferenceProfile profile, ColumnBatch current, MetricHistory history) {
         long t0 = System.nanoTime();
         DriftSection d = drift(profile, current);
         PerformanceSection p = performance(profile, current);
         QualityReport q = quality(current);
-        return assemble(info, profile.rows(), current.rowCount(), d, p, q, (System.nanoTime() - t0) / 1_000_000);
+        return assemble(info, profile.rows(), current.rowCount(), d, p, q, (System.nanoTime() - t0) / 1_000_000,
+                history);
     }
 
     // ---------------------------------------------------------------------------------------- outcomes
@@ -397,6 +505,24 @@ public final class MonitoringPipeline {
      */
     record Outcomes(int[] yTrue, int[] yPred, double[] score, long labelled, Double churnRate, Double predictedRate,
                     ClassificationReport report) {
+
+        /** The same predictions as if no label had arrived yet (a cohort whose labels have not matured). */
+        Outcomes withoutLabels() {
+            int[] none = new int[yTrue.length];
+            java.util.Arrays.fill(none, -1);
+            return new Outcomes(none, yPred, score, 0, null, predictedRate, null);
+        }
+
+        /** Rows with a score and a predicted class. */
+        int[] scoredRows() {
+            return IntStream.range(0, score.length).filter(i -> yPred[i] >= 0 && !Double.isNaN(score[i])).toArray();
+        }
+
+        /** Rows with a score, a predicted class and a label. */
+        int[] scoredLabelledRows() {
+            return IntStream.range(0, score.length)
+                    .filter(i -> yTrue[i] >= 0 && yPred[i] >= 0 && !Double.isNaN(score[i])).toArray();
+        }
 
         /** Predicted classes with a missing prediction counted as "not churn" (segment counts need 0/1). */
         int[] yPredOrZero() {
@@ -444,15 +570,7 @@ public final class MonitoringPipeline {
             int[] rows = IntStream.range(0, n)
                     .filter(i -> yTrue[i] >= 0 && yPred[i] >= 0 && !Double.isNaN(score[i])).toArray();
             if (rows.length > 0) {
-                int[] t = new int[rows.length];
-                int[] p = new int[rows.length];
-                double[] s = new double[rows.length];
-                for (int k = 0; k < rows.length; k++) {
-                    t[k] = yTrue[rows[k]];
-                    p[k] = yPred[rows[k]];
-                    s[k] = score[rows[k]];
-                }
-                report = ClassificationMetrics.compute(t, s, p);
+                report = ClassificationMetrics.compute(pick(yTrue, rows), pick(score, rows), pick(yPred, rows));
             }
         }
         return new Outcomes(yTrue, yPred, score, report == null ? 0 : labelled,
@@ -461,6 +579,22 @@ public final class MonitoringPipeline {
     }
 
     // ----------------------------------------------------------------------------------------- helpers
+
+    private static int[] pick(int[] values, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = values[rows[k]];
+        }
+        return out;
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = values[rows[k]];
+        }
+        return out;
+    }
 
     /** A banded dimension needs numbers; a categorical one needs categories (numbers become labels). */
     private Column segmentColumn(SegmentSpec spec, Column column) {

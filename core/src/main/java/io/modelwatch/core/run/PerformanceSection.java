@@ -9,12 +9,13 @@ import java.util.List;
  *
  * @param performance classification quality of the labelled current rows, {@code null} without labels
  * @param reference   the same metrics on the reference (the baseline), {@code null} without reference labels
+ * @param estimated   performance estimated from the probabilities alone (CBPE), {@code null} without reference labels
  * @param concept     churn rate against the baseline
  * @param segments    per-segment quality
  * @param importance  IV / WoE changes per feature (empty without labels)
  */
 public record PerformanceSection(ClassificationReport performance, ClassificationReport reference,
-                                 ConceptDrift concept, List<SegmentRow> segments, List<ImportanceRow> importance) {
+                                 io.modelwatch.core.estimation.EstimatedPerformance estimated, ConceptDrift concept, List<SegmentRow> segments, List<ImportanceRow> importance) {
 
     public PerformanceSection {
         segments = List.copyOf(segments);

@@ -1,8 +1,10 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.estimation.EstimatedPerformance;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.quality.QualityReport;
+import io.modelwatch.core.rootcause.RootCauseReport;
 
 import java.util.List;
 
@@ -16,17 +18,22 @@ import java.util.List;
  * @param psi            alerting PSI of every feature and the predicted probability
  * @param performance    classification quality, {@code null} without labels
  * @param referencePerformance baseline classification quality of the reference, {@code null} without labels
+ * @param estimatedPerformance performance estimated from the probabilities before labels arrive (CBPE, with
+ *                       its sampling band), {@code null} without reference labels
  * @param concept        churn rate against the baseline
  * @param quality        data-quality findings
  * @param segments       per-segment quality
  * @param importance     IV / WoE changes
+ * @param rootCause      drifted features and segments ranked against the recall change, with a hypothesis;
+ *                       {@code null} without labels
  * @param alerts         graded alerts, most severe first
  * @param metrics        the flat rows of the metrics log
  */
 public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
                         ClassificationReport performance, ClassificationReport referencePerformance,
-                        ConceptDrift concept, QualityReport quality, List<SegmentRow> segments,
-                        List<ImportanceRow> importance, List<Alert> alerts, List<MetricRow> metrics) {
+                        EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
+                        List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
+                        List<Alert> alerts, List<MetricRow> metrics) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -39,7 +39,7 @@ class PerformanceEstimatorTest {
     void estimatedRecallIsWithinThreeHundredthsOfRealised(Scenario scenario) {
         GeneratedChurnBatch current = GeneratedChurnBatch.generate(scenario, 5_000, 11, "C");
         EstimatedPerformance est = estimator.estimate(current.probability(), current.predicted());
-        ClassificationMetrics real = ClassificationMetrics.realised(current.probability(), current.actual(),
+        ExpectedMetrics real = ExpectedMetrics.realised(current.probability(), current.actual(),
                 current.predicted());
 
         System.out.printf(Locale.ROOT, "%s: chunk %d rows x %d; reference recall %.4f%n", scenario,
@@ -70,7 +70,7 @@ class PerformanceEstimatorTest {
         // documents the limit: under concept drift the estimate keeps the reference relation
         GeneratedChurnBatch current = GeneratedChurnBatch.generate(Scenario.CONCEPT, 5_000, 11, "C");
         EstimatedPerformance est = estimator.estimate(current.probability(), current.predicted());
-        ClassificationMetrics real = ClassificationMetrics.realised(current.probability(), current.actual(),
+        ExpectedMetrics real = ExpectedMetrics.realised(current.probability(), current.actual(),
                 current.predicted());
         print("CONCEPT recall", est.recall(), real.recall());
         assertThat(est.recall().value()).isGreaterThan(real.recall());
@@ -98,7 +98,7 @@ class PerformanceEstimatorTest {
                 }
             }
         }
-        assertThat(ClassificationMetrics.realised(s, y, p).rocAuc()).isCloseTo(concordant / pairs, within(1e-12));
+        assertThat(ExpectedMetrics.realised(s, y, p).rocAuc()).isCloseTo(concordant / pairs, within(1e-12));
     }
 
     @Test

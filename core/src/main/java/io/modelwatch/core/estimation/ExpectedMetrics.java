@@ -1,8 +1,9 @@
 package io.modelwatch.core.estimation;
 
 /**
- * Binary classification metrics computed from a (possibly expected) confusion matrix; {@code null} where a
- * metric is undefined (its denominator is 0).
+ * Binary classification metrics computed from an expected confusion matrix (labels may be probabilities); {@code null} where a
+ * metric is undefined (its denominator is 0). Reports use {@link io.modelwatch.core.performance.ClassificationMetrics}
+ * (sklearn conventions, integer counts); this class exists because estimated metrics need fractional counts.
  *
  * <p>One computation serves realised and estimated performance. Each row {@code i} has a ranking score
  * {@code s_i}, a predicted class {@code ŷ_i} and a probability {@code q_i} that its actual class is 1: the
@@ -35,11 +36,11 @@ package io.modelwatch.core.estimation;
  * @param specificity TN / (TN + FP)
  * @param rocAuc      area under the ROC curve
  */
-public record ClassificationMetrics(Double accuracy, Double precision, Double recall, Double f1,
+public record ExpectedMetrics(Double accuracy, Double precision, Double recall, Double f1,
                                     Double specificity, Double rocAuc) {
 
     /** Realised metrics from actual labels (0/1). */
-    public static ClassificationMetrics realised(double[] scores, int[] labels, int[] predicted) {
+    public static ExpectedMetrics realised(double[] scores, int[] labels, int[] predicted) {
         checkLengths(scores.length, "labels", labels.length, predicted.length);
         double[] q = new double[labels.length];
         for (int i = 0; i < labels.length; i++) {
@@ -51,13 +52,13 @@ public record ClassificationMetrics(Double accuracy, Double precision, Double re
     }
 
     /** Metrics of rows {@code from..to-1}; inputs already checked. */
-    static ClassificationMetrics of(double[] scores, double[] q, int[] predicted, int from, int to) {
+    static ExpectedMetrics of(double[] scores, double[] q, int[] predicted, int from, int to) {
         return of(ExpectedConfusion.of(q, predicted, from, to), rocAuc(scores, q, from, to));
     }
 
-    static ClassificationMetrics of(ExpectedConfusion c, Double rocAuc) {
+    static ExpectedMetrics of(ExpectedConfusion c, Double rocAuc) {
         double n = c.tp() + c.fp() + c.fn() + c.tn();
-        return new ClassificationMetrics(
+        return new ExpectedMetrics(
                 ratio(c.tp() + c.tn(), n),
                 ratio(c.tp(), c.tp() + c.fp()),
                 ratio(c.tp(), c.tp() + c.fn()),

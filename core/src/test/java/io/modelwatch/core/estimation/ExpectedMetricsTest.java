@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /** Realised and expected metrics on inputs checked by hand (and against sklearn's definitions). */
-class ClassificationMetricsTest {
+class ExpectedMetricsTest {
 
     @Test
     void realisedMetricsFromLabels() {
         // sklearn: roc_auc_score([0,0,1,1], [0.1,0.4,0.35,0.8]) = 0.75; predicted at 0.5 -> TP 1, FN 1, FP 0, TN 2
-        ClassificationMetrics m = ClassificationMetrics.realised(new double[] {0.1, 0.4, 0.35, 0.8},
+        ExpectedMetrics m = ExpectedMetrics.realised(new double[] {0.1, 0.4, 0.35, 0.8},
                 new int[] {0, 0, 1, 1}, new int[] {0, 0, 0, 1});
         assertThat(m.accuracy()).isCloseTo(0.75, within(1e-12));
         assertThat(m.precision()).isCloseTo(1.0, within(1e-12));
@@ -24,7 +24,7 @@ class ClassificationMetricsTest {
     @Test
     void tiedScoresCountHalf() {
         // one positive and one negative with the same score: AUC 0.5
-        ClassificationMetrics m = ClassificationMetrics.realised(new double[] {0.5, 0.5}, new int[] {0, 1},
+        ExpectedMetrics m = ExpectedMetrics.realised(new double[] {0.5, 0.5}, new int[] {0, 1},
                 new int[] {1, 1});
         assertThat(m.rocAuc()).isCloseTo(0.5, within(1e-12));
         // nothing predicted negative: specificity TN / (TN + FP) = 0 / 1
@@ -34,7 +34,7 @@ class ClassificationMetricsTest {
     @Test
     void undefinedMetricsAreNull() {
         // no actual positives: recall and AUC undefined; nothing predicted positive: precision undefined
-        ClassificationMetrics m = ClassificationMetrics.realised(new double[] {0.1, 0.2}, new int[] {0, 0},
+        ExpectedMetrics m = ExpectedMetrics.realised(new double[] {0.1, 0.2}, new int[] {0, 0},
                 new int[] {0, 0});
         assertThat(m.recall()).isNull();
         assertThat(m.precision()).isNull();
@@ -47,7 +47,7 @@ class ClassificationMetricsTest {
     void expectedAucOfTwoRows() {
         // s = (0.2, 0.8), q = (0.2, 0.8): P(row 2 pos, row 1 neg) = 0.64, P(row 1 pos, row 2 neg) = 0.04;
         // expected AUC = 0.64 / (0.64 + 0.04)
-        Double auc = ClassificationMetrics.rocAuc(new double[] {0.2, 0.8}, new double[] {0.2, 0.8}, 0, 2);
+        Double auc = ExpectedMetrics.rocAuc(new double[] {0.2, 0.8}, new double[] {0.2, 0.8}, 0, 2);
         assertThat(auc).isCloseTo(0.64 / 0.68, within(1e-12));
     }
 
@@ -59,7 +59,7 @@ class ClassificationMetricsTest {
         assertThat(c.fp()).isCloseTo(0.5, within(1e-12));
         assertThat(c.fn()).isCloseTo(0.3, within(1e-12));
         assertThat(c.tn()).isCloseTo(0.7, within(1e-12));
-        ClassificationMetrics m = ClassificationMetrics.of(c, null);
+        ExpectedMetrics m = ExpectedMetrics.of(c, null);
         assertThat(m.recall()).isCloseTo(1.5 / 1.8, within(1e-12));
         assertThat(m.precision()).isCloseTo(0.75, within(1e-12));
         assertThat(m.accuracy()).isCloseTo(2.2 / 3, within(1e-12));

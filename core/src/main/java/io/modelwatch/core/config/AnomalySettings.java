@@ -1,0 +1,28 @@
+package io.modelwatch.core.config;
+
+import java.util.List;
+
+/**
+ * The robust detector of anomalies in a metric's own history (median / MAD of its last {@code window} values,
+ * see {@link io.modelwatch.core.anomaly.MetricAnomalyDetector}).
+ *
+ * @param window      how many previous values of the metric are compared (14 daily runs)
+ * @param threshold   a value is anomalous when |0.6745 (x − median) / MAD| exceeds this (3.5)
+ * @param minHistory  no judgement with fewer previous values than this (5)
+ * @param minRelativeMad the MAD is floored at this share of |median| (0.02): with a short history the MAD can be
+ *                    far below the metric's sampling noise, and a recall moving 0.83 → 0.85 is not an anomaly
+ * @param severity    severity of an anomaly alert ({@code HIGH}, {@code MEDIUM}, {@code LOW}, or {@code NONE} to switch off)
+ * @param categories  metric categories watched (performance, estimated performance and churn rate by default: PSI and quality already have fixed thresholds, and tiny PSI values leave their range from noise)
+ */
+public record AnomalySettings(int window, double threshold, int minHistory, double minRelativeMad, String severity,
+                              List<String> categories) {
+
+    public AnomalySettings {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    public static AnomalySettings defaults() {
+        return new AnomalySettings(14, 3.5, 5, 0.02, "LOW",
+                List.of("performance", "estimated_performance", "concept"));
+    }
+}
