@@ -16,7 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /runs} starts the daily run (the Kubernetes CronJob calls it); {@code GET /runs/{id}} shows
+ * {@code POST /runs} starts the daily run (the Kubernetes CronJob calls it): 202 for a new run, 200 with the
+ * existing run when this model, date and source already ran (unless {@code rerun}); {@code GET /runs/{id}} shows
  * what was ingested; {@code POST /runs/{id}/announce} re-publishes a run's events.
  */
 @Path("/runs")
@@ -40,8 +41,9 @@ public class RunResource {
             throw new IllegalArgumentException("a JSON body {modelId, date, source} is required");
         }
         String modelId = request.modelId() == null || request.modelId().isBlank() ? settings.defaultModelId() : request.modelId();
-        StartedRun started = ingestion.start(modelId, request.date(), request.source());
-        return Response.accepted(started).build();
+        StartedRun started = ingestion.start(modelId, request.date(), request.source(),
+                Boolean.TRUE.equals(request.rerun()));
+        return started.existing() ? Response.ok(started).build() : Response.accepted(started).build();
     }
 
     @GET

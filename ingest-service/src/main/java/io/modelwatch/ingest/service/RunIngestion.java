@@ -66,9 +66,15 @@ public class RunIngestion {
      * @throws IllegalArgumentException when the source cannot be read, a required column is missing, or
      *                                  no reference is registered for the model
      */
-    public StartedRun start(String modelId, LocalDate date, String source) {
+    public StartedRun start(String modelId, LocalDate date, String source, boolean rerun) {
         if (date == null) {
             throw new IllegalArgumentException("'date' is required (ISO date, e.g. 2024-03-01)");
+        }
+        if (!rerun) {
+            var existing = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date, source));
+            if (existing.isPresent()) {
+                return StartedRun.of(existing.get(), true);
+            }
         }
         BatchStore.StoredProfile reference = store.latestProfile(modelId).orElseThrow(() -> new IllegalArgumentException(
                 "no reference registered for model '" + modelId + "': POST /references first"));
@@ -116,7 +122,7 @@ public class RunIngestion {
         OutgoingEvents.publish(events, published).toCompletableFuture().join();
         status.requested("run.started", runId);
         return new StartedRun(runId, batchId, modelId, date, batch.rowCount(), hasLabels, reference.referenceId(),
-                qualityRows.size());
+                (int) qualityRows.stream().filter(r -> MetricRow.BREACH.equals(r.status())).count(), false);
     }
 
     /** Publishes a run's events again (after a broker outage); consumers ignore what they already processed. */
@@ -140,8 +146,18 @@ public class RunIngestion {
         }
     }
 
-    /** What {@code POST /runs} answers. */
+    /**
+     * What {@code POST /runs} answers.
+     *
+     * @param qualityFindings data-quality metric rows in breach (rows are kept, never dropped)
+     * @param existing        true when this is an earlier run of the same model, date and source
+     */
     public record StartedRun(String runId, String batchId, String modelId, LocalDate date, int rowCount,
-                             boolean hasLabels, String referenceId, int qualityMetrics) {
+                             boolean hasLabels, String referenceId, int qualityFindings, boolean existing) {
+
+        static StartedRun of(IngestRun run, boolean existing) {
+            return new StartedRun(run.runId, run.batchId, run.modelId, run.snapshotDate, run.rowCount, run.hasLabels,
+                    run.referenceId, run.qualityFindings, existing);
+        }
     }
 }

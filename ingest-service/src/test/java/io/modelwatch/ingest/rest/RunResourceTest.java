@@ -98,6 +98,19 @@ class RunResourceTest {
         assertThat(stored.columnNames()).containsExactly("customer_id", "account_age");
 
         given().get("/runs/{id}", runId).then().statusCode(200).body("batchId", equalTo(ready.batchId()));
+
+        // a retried trigger answers the run it already started and announces nothing
+        Map<String, Object> again = Map.of("modelId", model, "date", ChurnFixtures.DRIFTED_DATE.toString(),
+                "source", dir.resolve("drifted.csv").toString());
+        given().contentType(ContentType.JSON).body(again).post("/runs").then().statusCode(200)
+                .body("runId", equalTo(runId)).body("existing", equalTo(true));
+        assertThat(bus.take(batchQueue, Duration.ofSeconds(1))).isEmpty();
+        Map<String, Object> rerun = new java.util.HashMap<>(again);
+        rerun.put("rerun", true);
+        String second = given().contentType(ContentType.JSON).body(rerun).post("/runs").then().statusCode(202)
+                .extract().path("runId");
+        assertThat(second).isNotEqualTo(runId);
+        assertThat(bus.take(batchQueue, Duration.ofSeconds(20))).isPresent();
         given().get("/status").then().statusCode(200).body("counts.'run.started.processed'", greaterThanOrEqualTo(1));
     }
 
