@@ -36,6 +36,17 @@ public final class MetricRows {
 
     public static List<MetricRow> of(DriftSection drift, PerformanceSection performance, QualityReport quality,
                                      MonitoringConfig config) {
+        List<MetricRow> rows = new ArrayList<>(ofDrift(drift));
+        rows.addAll(ofPerformance(performance));
+        rows.addAll(ofQuality(quality));
+        return rows;
+    }
+
+    /**
+     * The rows of the drift section alone (the services store each section's rows where it is computed;
+     * {@link #of} is the concatenation drift, performance, quality).
+     */
+    public static List<MetricRow> ofDrift(DriftSection drift) {
         List<MetricRow> rows = new ArrayList<>();
         DatasetDrift d = drift.drift();
         for (ColumnDrift c : d.columns()) {
@@ -47,6 +58,12 @@ public final class MetricRows {
         for (PsiValue p : drift.psi()) {
             rows.add(value("psi", "psi", p.column(), null, p.value()));
         }
+        return rows;
+    }
+
+    /** The rows of the performance section alone (classification, concept drift, segments, importance). */
+    public static List<MetricRow> ofPerformance(PerformanceSection performance) {
+        List<MetricRow> rows = new ArrayList<>();
         performance("performance", performance.performance(), rows);
         performance("reference", performance.reference(), rows);
         if (performance.performance() == null && performance.estimated() != null) {
@@ -81,8 +98,12 @@ public final class MetricRows {
             rows.add(value("importance", "iv_change_pct", i.column(), null, i.ivChangePct()));
             rows.add(value("importance", "woe_sign_flips", i.column(), null, (double) i.signFlips()));
         }
-        rows.addAll(QualityAlerts.metricRows(quality));
         return rows;
+    }
+
+    /** The rows of the data-quality findings alone. */
+    public static List<MetricRow> ofQuality(QualityReport quality) {
+        return new ArrayList<>(QualityAlerts.metricRows(quality));
     }
 
     private static void performance(String category, ClassificationReport r, List<MetricRow> rows) {

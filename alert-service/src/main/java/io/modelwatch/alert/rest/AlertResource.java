@@ -1,0 +1,28 @@
+package io.modelwatch.alert.rest;
+
+import io.modelwatch.alert.domain.AlertRecord;
+import io.modelwatch.alert.repository.AlertRepository;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** {@code GET /runs/{id}/alerts}: the alerts stored for a run. */
+@Path("/runs/{runId}/alerts")
+public class AlertResource {
+
+    private final AlertRepository alerts;
+
+    public AlertResource(AlertRepository alerts) {
+        this.alerts = alerts;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<AlertRecord> alerts(@PathParam("runId") String runId) {
+        return alerts.forRun(runId);
+    }
+}

@@ -1,0 +1,59 @@
+package io.modelwatch.core.events;
+
+/**
+ * Names on the bus, shared by the services and their tests so that no name is written twice.
+ *
+ * <p>All events go through one durable topic exchange, {@link #EXCHANGE}, with the event type as routing
+ * key. Each consuming service owns one durable queue per event it consumes, named
+ * {@code <prefix><service>.<routing key>}; a message it cannot process goes, with its reason in the
+ * {@link #REASON_HEADER} header, to the direct exchange {@link #DEAD_LETTER_EXCHANGE} with the queue name
+ * as routing key, which lands it in {@code <queue>.dlq}.
+ */
+public final class Channels {
+
+    /** The topic exchange every event is published to. */
+    public static final String EXCHANGE = "modelwatch.events";
+    /** The direct exchange poison messages are sent to, routed by the name of the queue they came from. */
+    public static final String DEAD_LETTER_EXCHANGE = "modelwatch.dead-letters";
+
+    /** Routing keys (the event types). */
+    public static final String BATCH_READY = "batch.ready";
+    public static final String METRICS_DRIFT = "metrics.drift";
+    public static final String METRICS_PERFORMANCE = "metrics.performance";
+    public static final String METRICS_QUALITY = "metrics.quality";
+    /** Binding pattern for every metrics event. */
+    public static final String METRICS_ALL = "metrics.*";
+    public static final String ALERT_RAISED = "alert.raised";
+
+    /** SmallRye channel names (the keys under {@code mp.messaging.incoming/outgoing}). */
+    public static final String BATCH_READY_OUT = "batch-ready-out";
+    public static final String BATCH_READY_IN = "batch-ready-in";
+    public static final String METRICS_OUT = "metrics-out";
+    public static final String METRICS_IN = "metrics-in";
+    public static final String ALERTS_OUT = "alerts-out";
+    public static final String DEAD_LETTERS_OUT = "dead-letters-out";
+
+    /** Header carrying why a message was dead-lettered. */
+    public static final String REASON_HEADER = "x-modelwatch-reason";
+    /** Header carrying the queue a dead-lettered message was consumed from. */
+    public static final String ORIGINAL_QUEUE_HEADER = "x-modelwatch-original-queue";
+
+    /** Service names, also the middle part of their queue names. */
+    public static final String DRIFT_SERVICE = "drift";
+    public static final String PERFORMANCE_SERVICE = "performance";
+    public static final String ALERT_SERVICE = "alert";
+    public static final String REPORT_SERVICE = "report";
+
+    private Channels() {
+    }
+
+    /** The queue a service consumes an event type from, e.g. {@code drift.batch.ready}. */
+    public static String queue(String prefix, String service, String routingKey) {
+        return prefix + service + "." + routingKey.replace("*", "all");
+    }
+
+    /** The dead-letter queue of a queue. */
+    public static String deadLetterQueue(String queue) {
+        return queue + ".dlq";
+    }
+}

@@ -1,0 +1,35 @@
+package io.modelwatch.ingest.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/** Where the ingest service reads batches from. */
+@ConfigMapping(prefix = "modelwatch.ingest")
+public interface IngestSettings {
+
+    /** Folder for files downloaded from a URL source before reading (deleted after the read). */
+    @WithDefault("${java.io.tmpdir}")
+    String downloadDir();
+
+    /** Timeout of a URL download, in seconds. */
+    @WithDefault("120")
+    int downloadTimeoutSeconds();
+
+    /** The warehouse source: a parameterised query over the service's datasource. */
+    Warehouse warehouse();
+
+    interface Warehouse {
+        /**
+         * SQL returning the day's predictions, with exactly one {@code ?} bound to the snapshot date; absent
+         * disables {@code warehouse:} sources. Example:
+         * {@code select * from warehouse.predictions where prediction_date = ?}.
+         */
+        Optional<String> query();
+
+        /** The query is cancelled after this many seconds (a stuck warehouse must not hold the run forever). */
+        @WithDefault("300")
+        int queryTimeoutSeconds();
+    }
+}

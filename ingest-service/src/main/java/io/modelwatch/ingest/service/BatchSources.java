@@ -1,0 +1,150 @@
+package io.modelwatch.ingest.service;
+
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.ingest.config.IngestSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+
+/**
+ * Reads a batch from where a request says: a CSV file, a CSV at an {@code http(s)} URL, or the warehouse
+ * ({@code warehouse:}, the configured parameterised query for the date). Every source ends up read by the
+ * core {@link CsvReader} with the configuration's schema, so types, nulls and parse reports are exactly
+ * the CLI's; a URL or a warehouse result is first written to a temporary CSV.
+ */
+@ApplicationScoped
+public class BatchSources {
+
+    public static final String WAREHOUSE = "warehouse:";
+
+    private final MonitoringPipeline pipeline;
+    private final IngestSettings settings;
+    private final DataSource dataSource;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    public BatchSources(MonitoringPipeline pipeline, IngestSettings settings, DataSource dataSource) {
+        this.pipeline = pipeline;
+        this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    /** @throws IllegalArgumentException naming the source when it cannot be read */
+    public ColumnBatch read(String source, LocalDate date) {
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("'source' is required: a CSV path, an http(s) URL or '" + WAREHOUSE + "'");
+        }
+        if (source.startsWith(WAREHOUSE)) {
+            return readWarehouse(date);
+        }
+        if (source.startsWith("http://") || source.startsWith("https://")) {
+            return readUrl(source);
+        }
+        Path file = Path.of(source.startsWith("file:") ? URI.create(source).getPath() : source);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("source file '" + source + "' does not exist or is not a file");
+        }
+        return csv(file);
+    }
+
+    private ColumnBatch csv(Path file) {
+        return CsvReader.withDefaults().read(file, TableSchema.forConfig(pipeline.config()));
+    }
+
+    private ColumnBatch readUrl(String url) {
+        Path tmp = temporaryCsv();
+        try {
+            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(settings.downloadTimeoutSeconds())).GET().build(),
+                    HttpResponse.BodyHandlers.ofFile(tmp));
+            if (response.statusCode() / 100 != 2) {
+                throw new IllegalArgumentException("source URL '" + url + "' answered HTTP " + response.statusCode());
+            }
+            return csv(tmp);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("source URL '" + url + "' cannot be downloaded: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while downloading " + url, e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private ColumnBatch readWarehouse(LocalDate date) {
+        String sql = settings.warehouse().query().orElseThrow(() -> new IllegalArgumentException(
+                "source '" + WAREHOUSE + "' needs modelwatch.ingest.warehouse.query to be configured"));
+        if (date == null) {
+            throw new IllegalArgumentException("'date' is required for a warehouse source");
+        }
+        Path tmp = temporaryCsv();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setQueryTimeout(settings.warehouse().queryTimeoutSeconds());
+            ps.setObject(1, date);
+            try (ResultSet rs = ps.executeQuery(); BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                ResultSetMetaData md = rs.getMetaData();
+                int n = md.getColumnCount();
+                for (int i = 1; i <= n; i++) {
+                    w.write((i > 1 ? "," : "") + quote(md.getColumnLabel(i)));
+                }
+                w.newLine();
+                while (rs.next()) {
+                    for (int i = 1; i <= n; i++) {
+                        String v = rs.getString(i);
+                        w.write((i > 1 ? "," : "") + (v == null ? "" : quote(v)));
+                    }
+                    w.newLine();
+                }
+            }
+            ColumnBatch batch = csv(tmp);
+            return new ColumnBatch("warehouse:" + date, batch.rowCount(), batch.columns(), batch.parseReport());
+        } catch (SQLException e) {
+            throw new IllegalArgumentException("warehouse query failed for " + date + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static String quote(String v) {
+        boolean needs = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+        return needs ? '"' + v.replace("\"", "\"\"") + '"' : v;
+    }
+
+    private Path temporaryCsv() {
+        try {
+            return Files.createTempFile(Path.of(settings.downloadDir()), "modelwatch-", ".csv");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary file in " + settings.downloadDir(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException ignored) {
+            // a leftover temporary file is harmless
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.modelwatch.ingest.service;
+
+import io.modelwatch.core.config.ColumnRoles;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.events.BatchReady;
+import io.modelwatch.core.events.Channels;
+import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.ingest.domain.IngestRun;
+import io.modelwatch.ingest.repository.IngestRunRepository;
+import io.modelwatch.support.compute.SectionMetrics;
+import io.modelwatch.support.domain.PublishedEvent;
+import io.modelwatch.support.messaging.EventCodec;
+import io.modelwatch.support.messaging.OutgoingEvents;
+import io.modelwatch.support.repository.EventLedger;
+import io.modelwatch.support.repository.MetricsLog;
+import io.modelwatch.support.status.ServiceStatus;
+import io.modelwatch.support.store.BatchStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Starts a run: reads the day's batch, validates it against the data contract (findings are kept as
+ * quality metrics, rows are never dropped), stores it once by batch id, records the run, then announces
+ * {@code batch.ready} and the quality section ({@code metrics.quality}). Rows never travel on the bus.
+ */
+@ApplicationScoped
+public class RunIngestion {
+
+    private final BatchSources sources;
+    private final MonitoringPipeline pipeline;
+    private final BatchStore store;
+    private final IngestRunRepository runs;
+    private final MetricsLog metricsLog;
+    private final EventLedger ledger;
+    private final EventCodec codec;
+    private final ServiceStatus status;
+    private final Emitter<String> events;
+
+    public RunIngestion(BatchSources sources, MonitoringPipeline pipeline, BatchStore store, IngestRunRepository runs,
+                        MetricsLog metricsLog, EventLedger ledger, EventCodec codec, ServiceStatus status,
+                        @Channel(Channels.BATCH_READY_OUT) Emitter<String> events) {
+        this.sources = sources;
+        this.pipeline = pipeline;
+        this.store = store;
+        this.runs = runs;
+        this.metricsLog = metricsLog;
+        this.ledger = ledger;
+        this.codec = codec;
+        this.status = status;
+        this.events = events;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the source cannot be read, a required column is missing, or
+     *                                  no reference is registered for the model
+     */
+    public StartedRun start(String modelId, LocalDate date, String source, boolean rerun) {
+        if (date == null) {
+            throw new IllegalArgumentException("'date' is required (ISO date, e.g. 2024-03-01)");
+        }
+        if (!rerun) {
+            var existing = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date, source));
+            if (existing.isPresent()) {
+                return StartedRun.of(existing.get(), true);
+            }
+        }
+        BatchStore.StoredProfile reference = store.latestProfile(modelId).orElseThrow(() -> new IllegalArgumentException(
+                "no reference registered for model '" + modelId + "': POST /references first"));
+        Instant startedAt = Instant.now();
+        ColumnBatch batch = sources.read(source, date);
+        requireContractColumns(batch);
+
+        String runId = UUID.randomUUID().toString();
+        String batchId = UUID.randomUUID().toString();
+        ColumnRoles roles = pipeline.config().roles();
+        boolean hasLabels = roles.target() != null && batch.has(roles.target())
+                && batch.column(roles.target()).nullCount() < batch.rowCount();
+        var quality = pipeline.quality(batch);
+        List<MetricRow> qualityRows = SectionMetrics.of(quality);
+        String trace = TraceContext.newTraceparent();
+
+        RunInfo info = new RunInfo(runId, modelId, date, reference.source(), source, null, startedAt);
+        BatchReady ready = BatchReady.of(runId, batchId, modelId, date, batch.rowCount(), hasLabels, source,
+                reference.referenceId(), reference.source(), startedAt, trace);
+        MetricsComputed qualityEvent = MetricsComputed.of(MetricsComputed.QUALITY, info, reference.rowCount(),
+                batch.rowCount(), codec.tree(quality), qualityRows.size(), TraceContext.child(trace));
+        List<PublishedEvent> published = new ArrayList<>();
+        published.add(new PublishedEvent(BatchReady.TYPE, ready.eventId(), ready.traceparent(), codec.encode(ready)));
+        published.add(new PublishedEvent(qualityEvent.type(), qualityEvent.eventId(), qualityEvent.traceparent(),
+                codec.encode(qualityEvent)));
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            store.saveBatch(batchId, modelId, date, batch);
+            IngestRun run = new IngestRun();
+            run.runId = runId;
+            run.modelId = modelId;
+            run.snapshotDate = date;
+            run.source = source;
+            run.referenceId = reference.referenceId();
+            run.batchId = batchId;
+            run.rowCount = batch.rowCount();
+            run.hasLabels = hasLabels;
+            run.qualityFindings = (int) qualityRows.stream().filter(r -> MetricRow.BREACH.equals(r.status())).count();
+            run.startedAt = startedAt;
+            runs.persist(run);
+            metricsLog.append(info, qualityRows);
+            // the ledger keeps what was announced, so an operator can re-announce a run (POST /runs/{id}/announce)
+            ledger.record(runId, "run.started", ready.eventId(), published);
+        });
+        OutgoingEvents.publish(events, published).toCompletableFuture().join();
+        status.requested("run.started", runId);
+        return new StartedRun(runId, batchId, modelId, date, batch.rowCount(), hasLabels, reference.referenceId(),
+                (int) qualityRows.stream().filter(r -> MetricRow.BREACH.equals(r.status())).count(), false);
+    }
+
+    /** Publishes a run's events again (after a broker outage); consumers ignore what they already processed. */
+    public boolean announceAgain(String runId) {
+        var previous = QuarkusTransaction.requiringNew().call(() -> ledger.previous(runId, "run.started"));
+        previous.ifPresent(p -> OutgoingEvents.publish(events, p).toCompletableFuture().join());
+        return previous.isPresent();
+    }
+
+    private void requireContractColumns(ColumnBatch batch) {
+        ColumnRoles roles = pipeline.config().roles();
+        List<String> missing = new ArrayList<>();
+        for (String required : new String[] {roles.id(), roles.probability()}) {
+            if (required != null && !batch.has(required)) {
+                missing.add(required);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException(batch.source() + ": required column(s) " + missing
+                    + " missing; columns are " + batch.columnNames());
+        }
+    }
+
+    /**
+     * What {@code POST /runs} answers.
+     *
+     * @param qualityFindings data-quality metric rows in breach (rows are kept, never dropped)
+     * @param existing        true when this is an earlier run of the same model, date and source
+     */
+    public record StartedRun(String runId, String batchId, String modelId, LocalDate date, int rowCount,
+                             boolean hasLabels, String referenceId, int qualityFindings, boolean existing) {
+
+        static StartedRun of(IngestRun run, boolean existing) {
+            return new StartedRun(run.runId, run.batchId, run.modelId, run.snapshotDate, run.rowCount, run.hasLabels,
+                    run.referenceId, run.qualityFindings, existing);
+        }
+    }
+}

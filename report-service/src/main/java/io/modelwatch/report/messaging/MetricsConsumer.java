@@ -1,0 +1,37 @@
+package io.modelwatch.report.messaging;
+
+import io.modelwatch.core.events.Channels;
+import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.report.service.ReportRendering;
+import io.modelwatch.support.messaging.InboundEvents;
+import io.smallrye.reactive.messaging.annotations.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** Consumes every {@code metrics.*} event; renders the run's report once all its sections are in. */
+@ApplicationScoped
+public class MetricsConsumer {
+
+    private final InboundEvents inbound;
+    private final ReportRendering rendering;
+    private final String queue;
+
+    public MetricsConsumer(InboundEvents inbound, ReportRendering rendering,
+                           @ConfigProperty(name = "mp.messaging.incoming." + Channels.METRICS_IN + ".queue.name") String queue) {
+        this.inbound = inbound;
+        this.rendering = rendering;
+        this.queue = queue;
+    }
+
+    @Incoming(Channels.METRICS_IN)
+    @Blocking
+    public CompletionStage<Void> onMetrics(Message<byte[]> message) {
+        return inbound.consume(message, queue, MetricsComputed.class, MetricsComputed::validate,
+                e -> CompletableFuture.completedFuture(rendering.onMetrics(e)));
+    }
+}

@@ -1,0 +1,102 @@
+package io.modelwatch.support.compute;
+
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.events.BatchReady;
+import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.support.domain.PublishedEvent;
+import io.modelwatch.support.messaging.EventCodec;
+import io.modelwatch.support.messaging.InboundEvents.Outcome;
+import io.modelwatch.support.messaging.OutgoingEvents;
+import io.modelwatch.support.messaging.PoisonMessageException;
+import io.modelwatch.support.repository.EventLedger;
+import io.modelwatch.support.repository.MetricsLog;
+import io.modelwatch.support.store.BatchStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * What the drift and performance services do with a {@code batch.ready}, once: load the stored profile and
+ * only the columns the configuration names, compute one section with the core, store its metric rows and
+ * the ledger entry in one transaction, then publish {@code metrics.<kind>}. A redelivered event re-publishes
+ * the stored event and computes nothing.
+ */
+@ApplicationScoped
+public class SectionComputation {
+
+    private final MonitoringPipeline pipeline;
+    private final BatchStore store;
+    private final MetricsLog metricsLog;
+    private final EventLedger ledger;
+    private final EventCodec codec;
+
+    public SectionComputation(MonitoringPipeline pipeline, BatchStore store, MetricsLog metricsLog,
+                              EventLedger ledger, EventCodec codec) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.metricsLog = metricsLog;
+        this.ledger = ledger;
+        this.codec = codec;
+    }
+
+    public <S> java.util.concurrent.CompletionStage<Outcome> compute(
+            BatchReady event, String kind, BiFunction<ReferenceProfile, ColumnBatch, S> section,
+            Function<S, List<MetricRow>> rows, Emitter<String> emitter) {
+        Optional<List<PublishedEvent>> previous = QuarkusTransaction.requiringNew()
+                .call(() -> ledger.previous(event.runId(), BatchReady.TYPE));
+        if (previous.isPresent()) {
+            return OutgoingEvents.publish(emitter, previous.get()).thenApply(x -> new Outcome(event.runId(), true));
+        }
+
+        BatchStore.StoredProfile stored = store.profile(event.referenceId())
+                .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + event.referenceId() + "'"));
+        ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
+        ColumnBatch batch = store.loadBatch(event.batchId(), neededColumns(pipeline.config()));
+        S computed = section.apply(profile, batch);
+        List<MetricRow> metricRows = rows.apply(computed);
+
+        RunInfo run = event.runInfo();
+        MetricsComputed out = MetricsComputed.of(kind, run, stored.rowCount(), event.rowCount(), codec.tree(computed), metricRows.size(),
+                TraceContext.child(event.traceparent()));
+        List<PublishedEvent> published = List.of(
+                new PublishedEvent(out.type(), out.eventId(), out.traceparent(), codec.encode(out)));
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+            if (ledger.previous(event.runId(), BatchReady.TYPE).isPresent()) {
+                return false; // a concurrent delivery finished first
+            }
+            metricsLog.append(run, metricRows);
+            ledger.record(event.runId(), BatchReady.TYPE, event.eventId(), published);
+            return true;
+        });
+        if (!recorded) {
+            return java.util.concurrent.CompletableFuture.completedFuture(new Outcome(event.runId(), true));
+        }
+        return OutgoingEvents.publish(emitter, published).thenApply(x -> new Outcome(event.runId(), false));
+    }
+
+    /** The feature, role and segment columns of the configuration: the only ones read from the store. */
+    static Set<String> neededColumns(MonitoringConfig config) {
+        Set<String> names = new LinkedHashSet<>(config.featureNames());
+        var r = config.roles();
+        for (String role : new String[] {r.id(), r.timestamp(), r.probability(), r.predictedClass(), r.target(), r.labelDate()}) {
+            if (role != null) {
+                names.add(role);
+            }
+        }
+        config.segments().forEach(s -> names.add(s.column()));
+        return names;
+    }
+}

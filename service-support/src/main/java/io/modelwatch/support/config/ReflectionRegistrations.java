@@ -1,0 +1,47 @@
+package io.modelwatch.support.config;
+
+import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.events.AlertRaised;
+import io.modelwatch.core.events.BatchReady;
+import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.core.performance.ClassificationReport;
+import io.modelwatch.core.performance.ConfusionMatrix;
+import io.modelwatch.core.performance.ReliabilityBin;
+import io.modelwatch.core.quality.ColumnNullShare;
+import io.modelwatch.core.quality.QualityFinding;
+import io.modelwatch.core.quality.QualityReport;
+import io.modelwatch.core.run.ColumnDrift;
+import io.modelwatch.core.run.ConceptDrift;
+import io.modelwatch.core.run.DatasetDrift;
+import io.modelwatch.core.run.DriftSection;
+import io.modelwatch.core.run.ImportanceRow;
+import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.run.PerformanceSection;
+import io.modelwatch.core.run.PsiValue;
+import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.run.RunSummary;
+import io.modelwatch.core.run.SegmentRow;
+import io.modelwatch.support.domain.PublishedEvent;
+import io.modelwatch.support.status.ServiceStatus;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * Core records that Jackson reads and writes in the services (events, and the sections they carry):
+ * registered so a native image keeps their constructors and accessors (core carries no Quarkus annotation).
+ */
+@RegisterForReflection(targets = {
+        BatchReady.class, MetricsComputed.class, AlertRaised.class, RunInfo.class, RunResult.class,
+        RunSummary.class, RunSummary.Inputs.class,
+        DriftSection.class, DatasetDrift.class, ColumnDrift.class, PsiValue.class,
+        PerformanceSection.class, ClassificationReport.class, ConfusionMatrix.class, ReliabilityBin.class,
+        ConceptDrift.class, SegmentRow.class, ImportanceRow.class,
+        QualityReport.class, QualityFinding.class, ColumnNullShare.class,
+        MetricRow.class, Alert.class, Severity.class, PublishedEvent.class,
+        ServiceStatus.StatusView.class, ServiceStatus.LastEvent.class, ServiceStatus.LastFailure.class})
+public final class ReflectionRegistrations {
+
+    private ReflectionRegistrations() {
+    }
+}

@@ -1,0 +1,163 @@
+package io.modelwatch.support.store;
+
+import io.modelwatch.core.data.Column;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.support.messaging.PoisonMessageException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The shared artefact store (schema {@code store}): each batch stored once, column by column, keyed by
+ * batch id, and the reference profiles. The ingest service writes it (and owns its migration); the
+ * computing services read only the columns they need. Plain JDBC: these are blobs, not domain entities.
+ * Calls join the caller's transaction when there is one.
+ */
+@ApplicationScoped
+public class BatchStore {
+
+    private final DataSource dataSource;
+
+    public BatchStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public void saveBatch(String batchId, String modelId, LocalDate date, ColumnBatch batch) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into store.batch(batch_id, model_id, snapshot_date, source, row_count, created_at) values (?,?,?,?,?,?)")) {
+                ps.setString(1, batchId);
+                ps.setString(2, modelId);
+                ps.setObject(3, date);
+                ps.setString(4, batch.source());
+                ps.setInt(5, batch.rowCount());
+                ps.setTimestamp(6, Timestamp.from(Instant.now()));
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into store.batch_column(batch_id, position, name, kind, data) values (?,?,?,?,?)")) {
+                int position = 0;
+                for (Column col : batch.columns().values()) {
+                    ps.setString(1, batchId);
+                    ps.setInt(2, position++);
+                    ps.setString(3, col.name());
+                    ps.setString(4, ColumnBytes.kind(col));
+                    ps.setBytes(5, ColumnBytes.encode(col));
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store batch " + batchId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a stored batch, only the named columns when {@code columns} is non-empty (missing names are
+     * skipped; the pipeline reports columns it needs and does not find).
+     *
+     * @throws PoisonMessageException when no batch has this id
+     */
+    public ColumnBatch loadBatch(String batchId, Collection<String> columns) {
+        try (Connection c = dataSource.getConnection()) {
+            String source;
+            try (PreparedStatement ps = c.prepareStatement("select source from store.batch where batch_id = ?")) {
+                ps.setString(1, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new PoisonMessageException("no stored batch with id '" + batchId + "'");
+                    }
+                    source = rs.getString(1);
+                }
+            }
+            boolean all = columns == null || columns.isEmpty();
+            String sql = "select name, data from store.batch_column where batch_id = ?"
+                    + (all ? "" : " and name = any (?)") + " order by position";
+            List<Column> loaded = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, batchId);
+                if (!all) {
+                    ps.setArray(2, c.createArrayOf("text", columns.toArray()));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        loaded.add(ColumnBytes.decode(rs.getString(1), rs.getBytes(2)));
+                    }
+                }
+            }
+            return ColumnBatch.of(source, loaded);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load batch " + batchId + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void saveProfile(String referenceId, String modelId, String source, int rowCount, byte[] profile) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "insert into store.reference_profile(reference_id, model_id, source, row_count, profile, created_at)"
+                             + " values (?,?,?,?,?,?)")) {
+            ps.setString(1, referenceId);
+            ps.setString(2, modelId);
+            ps.setString(3, source);
+            ps.setInt(4, rowCount);
+            ps.setBytes(5, profile);
+            ps.setTimestamp(6, Timestamp.from(Instant.now()));
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the reference profile of " + modelId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A registered reference by id. */
+    public Optional<StoredProfile> profile(String referenceId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select reference_id, model_id, source, row_count, profile, created_at from store.reference_profile"
+                             + " where reference_id = ?")) {
+            ps.setString(1, referenceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredProfile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
+                        rs.getBytes(5), rs.getTimestamp(6).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read reference " + referenceId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The most recently registered reference profile of a model. */
+    public Optional<StoredProfile> latestProfile(String modelId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select reference_id, source, row_count, profile, created_at from store.reference_profile"
+                             + " where model_id = ? order by created_at desc, reference_id desc limit 1")) {
+            ps.setString(1, modelId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new StoredProfile(rs.getString(1), modelId, rs.getString(2), rs.getInt(3),
+                        rs.getBytes(4), rs.getTimestamp(5).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the reference profile of " + modelId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A registered reference: where it came from and its serialised {@code ReferenceProfile}. */
+    public record StoredProfile(String referenceId, String modelId, String source, int rowCount, byte[] profile,
+                                Instant createdAt) {
+    }
+}

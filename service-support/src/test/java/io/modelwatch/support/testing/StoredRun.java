@@ -1,0 +1,76 @@
+package io.modelwatch.support.testing;
+
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.events.BatchReady;
+import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.support.store.BatchStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import io.quarkus.arc.Arc;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A reference and a drifted day written by the generator, read by the core reader, and put in the batch
+ * store as the ingest service would: what a {@code batch.ready} points to. Unique ids per call.
+ */
+public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnBatch current, BatchReady event) {
+
+    private static final String STORE_MIGRATION = "db/store/V4__batch_store.sql";
+
+    public static StoredRun create(MonitoringPipeline pipeline, BatchStore store) {
+        ensureStoreSchema();
+        try {
+            Path dir = Files.createTempDirectory("modelwatch-test");
+            TableSchema schema = TableSchema.forConfig(pipeline.config());
+            ColumnBatch reference = CsvReader.withDefaults().read(ChurnFixtures.reference(dir), schema);
+            ColumnBatch current = CsvReader.withDefaults().read(ChurnFixtures.drifted(dir), schema);
+            ReferenceProfile profile = pipeline.profile(reference);
+            String referenceId = "ref-" + UUID.randomUUID();
+            String batchId = "batch-" + UUID.randomUUID();
+            QuarkusTransaction.requiringNew().run(() -> {
+                store.saveProfile(referenceId, "churn", reference.source(), reference.rowCount(), profile.toBytes());
+                store.saveBatch(batchId, "churn", ChurnFixtures.DRIFTED_DATE, current);
+            });
+            BatchReady event = BatchReady.of("run-" + UUID.randomUUID(), batchId, "churn", ChurnFixtures.DRIFTED_DATE,
+                    current.rowCount(), true, current.source(), referenceId, reference.source(), Instant.now(),
+                    TraceContext.newTraceparent());
+            return new StoredRun(profile, reference, current, event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The batch store belongs to ingest-service's migrations; a consumer's test creates it with the same
+     * (idempotent) script when it runs on a database where ingest never ran.
+     */
+    private static void ensureStoreSchema() {
+        try (InputStream in = StoredRun.class.getClassLoader().getResourceAsStream(STORE_MIGRATION)) {
+            String sql = new String(java.util.Objects.requireNonNull(in, STORE_MIGRATION).readAllBytes(), StandardCharsets.UTF_8);
+            DataSource ds = Arc.container().instance(DataSource.class).get();
+            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+                s.execute(sql);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the batch store: " + e.getMessage(), e);
+        }
+    }
+}
