@@ -24,6 +24,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** One monitoring run on files: read, profile, compute, write the report folder, print the summary. */
 final class MonitorRun {
@@ -54,6 +56,11 @@ final class MonitorRun {
         requireColumns(reference, base);
         MonitoringConfig config = infer ? SchemaInference.infer(reference, base) : base;
 
+        // the reference is profiled on another thread while the current file is read (the parse is serial)
+        MonitoringPipeline pipeline = MonitoringPipeline.of(config);
+        progress.stage(String.format(Locale.ROOT, "profiling reference (%,d rows)", reference.rowCount()));
+        CompletableFuture<ReferenceProfile> profiling = CompletableFuture.supplyAsync(() -> pipeline.profile(reference));
+
         progress.stage("reading current " + o.current());
         ColumnBatch current = reader(progress, "current").read(o.current(), TableSchema.forConfig(config));
         requireColumns(current, config);
@@ -66,9 +73,7 @@ final class MonitorRun {
             current = joined.batch();
         }
 
-        MonitoringPipeline pipeline = MonitoringPipeline.of(config);
-        progress.stage(String.format(Locale.ROOT, "profiling reference (%,d rows)", reference.rowCount()));
-        ReferenceProfile profile = pipeline.profile(reference);
+        ReferenceProfile profile = joinProfile(profiling);
         progress.stage(String.format(Locale.ROOT, "computing drift, performance, quality (%,d rows)", current.rowCount()));
         LocalDate date = o.date() != null ? o.date() : snapshotDate(current, config);
         RunInfo info = new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
@@ -87,6 +92,17 @@ final class MonitorRun {
             return MonitorCommand.EXIT_ALERT;
         }
         return MonitorCommand.EXIT_OK;
+    }
+
+    private static ReferenceProfile joinProfile(CompletableFuture<ReferenceProfile> profiling) {
+        try {
+            return profiling.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static CsvReader reader(Progress progress, String what) {

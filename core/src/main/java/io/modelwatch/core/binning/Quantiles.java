@@ -94,7 +94,7 @@ public final class Quantiles {
             }
         }
         double[] out = java.util.Arrays.copyOf(copy, m);
-        java.util.Arrays.sort(out);
+        RadixSort.sort(out);
         return out;
     }
 }

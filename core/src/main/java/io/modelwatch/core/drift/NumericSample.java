@@ -1,6 +1,6 @@
 package io.modelwatch.core.drift;
 
-import java.util.Arrays;
+import io.modelwatch.core.binning.RadixSort;
 
 /**
  * Finite numeric observations of one column. Holds the values in input order and, computed once
@@ -56,7 +56,7 @@ public final class NumericSample implements Sample {
         double[] s = sorted;
         if (s == null) {
             s = values.clone();
-            Arrays.sort(s);
+            RadixSort.sort(s);
             sorted = s;
         }
         return s;

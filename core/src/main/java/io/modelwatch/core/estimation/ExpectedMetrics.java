@@ -1,5 +1,7 @@
 package io.modelwatch.core.estimation;
 
+import io.modelwatch.core.binning.RadixSort;
+
 /**
  * Binary classification metrics computed from an expected confusion matrix (labels may be probabilities); {@code null} where a
  * metric is undefined (its denominator is 0). Reports use {@link io.modelwatch.core.performance.ClassificationMetrics}
@@ -69,7 +71,7 @@ public record ExpectedMetrics(Double accuracy, Double precision, Double recall, 
 
     /** The expected ROC AUC of rows {@code from..to-1} (see the class comment); null when undefined. */
     static Double rocAuc(double[] scores, double[] q, int from, int to) {
-        int[] order = ScoreOrder.ascending(scores, from, to);
+        int[] order = RadixSort.ascendingOrder(scores, from, to);
         double sumQ = 0;
         double sumNotQ = 0;
         double sumSelf = 0;

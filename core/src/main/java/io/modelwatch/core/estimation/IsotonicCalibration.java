@@ -1,5 +1,6 @@
 package io.modelwatch.core.estimation;
 
+import io.modelwatch.core.binning.RadixSort;
 import java.util.Arrays;
 
 /**
@@ -82,8 +83,8 @@ public record IsotonicCalibration(double[] breakpoints, double[] values) {
                 neg[q++] = scores[i];
             }
         }
-        Arrays.sort(pos);
-        Arrays.sort(neg);
+        RadixSort.sort(pos);
+        RadixSort.sort(neg);
 
         // distinct scores with their weight (row count) and share of positives
         double[] x = new double[scores.length];

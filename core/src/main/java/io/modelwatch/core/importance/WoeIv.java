@@ -1,5 +1,6 @@
 package io.modelwatch.core.importance;
 
+import io.modelwatch.core.binning.RadixSort;
 import io.modelwatch.core.binning.EdgeSearch;
 import io.modelwatch.core.binning.Quantiles;
 import io.modelwatch.core.data.CategoricalColumn;
@@ -96,6 +97,11 @@ public final class WoeIv {
         return DEFAULTS.evaluateNumeric(x.values(), y);
     }
 
+    /** {@link #evaluateNumericSorted} with the default settings. */
+    public static WoeIvResult numericSorted(double[] x, int[] y, double[] sortedLabelled) {
+        return DEFAULTS.evaluateNumericSorted(x, y, sortedLabelled);
+    }
+
     /** WoE/IV of a numeric feature in the given (reference) bins, with the default smoothing. */
     public static WoeIvResult numericWithEdges(List<Double> edges, double[] x, int[] y) {
         return DEFAULTS.evaluateNumericWithEdges(edges, x, y);
@@ -122,7 +128,22 @@ public final class WoeIv {
             }
         }
         double[] sorted = Arrays.copyOf(labelled, m);
-        Arrays.sort(sorted);
+        RadixSort.sort(sorted);
+        return evaluateNumericSorted(x, y, sorted);
+    }
+
+    /**
+     * {@link #evaluateNumeric} when the caller already holds the labelled non-NaN {@code x} sorted ascending
+     * (the reference profile sorts every column; with every row labelled and no infinities that array is it),
+     * which saves a sort. The caller vouches for {@code sortedLabelled}; the labels are still checked.
+     */
+    public WoeIvResult evaluateNumericSorted(double[] x, int[] y, double[] sortedLabelled) {
+        checkLengths(x.length, y);
+        for (int i = 0; i < y.length; i++) {
+            checkLabel(y, i);
+        }
+        double[] sorted = sortedLabelled;
+        int m = sorted.length;
         double[] edges = m == 0 ? new double[0] : Quantiles.equalFrequencyEdges(sorted, bins);
         if (edges.length == 1) {
             edges = new double[] {edges[0], edges[0]}; // constant feature: one bin (pandas gives none)

@@ -1,5 +1,6 @@
 package io.modelwatch.core.performance;
 
+import io.modelwatch.core.binning.RadixSort;
 import io.modelwatch.core.binning.EdgeSearch;
 import io.modelwatch.core.binning.Quantiles;
 
@@ -135,8 +136,8 @@ public final class ClassificationMetrics {
         Double rocAuc = null;
         Double averagePrecision = null;
         if (positives > 0) {
-            Arrays.sort(positiveScores);
-            Arrays.sort(negativeScores);
+            RadixSort.sort(positiveScores);
+            RadixSort.sort(negativeScores);
             double[] ranking = rankingAreas(positiveScores, negativeScores);
             averagePrecision = ranking[1];
             if (negatives > 0) {

@@ -48,6 +48,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.IntStream;
 
 /**
@@ -90,31 +92,45 @@ public final class MonitoringPipeline {
     public ReferenceProfile profile(ColumnBatch reference) {
         List<FeatureSpec> present = config.features().stream().filter(f -> reference.has(f.name())).toList();
         ColumnProfile[] profiles = new ColumnProfile[present.size()];
-        IntStream.range(0, present.size()).parallel()
-                .forEach(i -> profiles[i] = columnProfile(reference.column(present.get(i).name()), present.get(i).kind()));
-        Map<String, ColumnProfile> columns = new LinkedHashMap<>();
-        for (ColumnProfile p : profiles) {
-            columns.put(p.name(), p);
-        }
-        ColumnProfile prediction = reference.find(config.roles().probability())
-                .map(c -> columnProfile(c, ColumnKind.NUMERIC)).orElse(null);
-
+        WoeIvResult[] woes = new WoeIvResult[present.size()];
         Outcomes outcomes = outcomes(reference);
+        boolean woeWanted = outcomes.labelled() > 0;
+        boolean allLabelled = woeWanted && Arrays.stream(outcomes.yTrue()).allMatch(y -> y >= 0);
+        // per column, the profile (sorting) and WoE/IV run in parallel, alongside the serial work below
+        CompletableFuture<Void> columnsDone = CompletableFuture.runAsync(() -> IntStream.range(0, present.size())
+                .parallel().forEach(i -> {
+                    Column column = reference.column(present.get(i).name());
+                    profiles[i] = columnProfile(column, present.get(i).kind());
+                    if (woeWanted) {
+                        double[] sorted = profiles[i].sorted();
+                        boolean reuse = allLabelled && sorted != null && column instanceof NumericColumn n
+                                && sorted.length + profiles[i].nullCount() == n.size(); // no infinities dropped
+                        woes[i] = reuse ? WoeIv.numericSorted(((NumericColumn) column).values(), outcomes.yTrue(), sorted)
+                                : woe(column, outcomes.yTrue(), null);
+                    }
+                }));
+        CompletableFuture<ColumnProfile> predictionDone = CompletableFuture.supplyAsync(() ->
+                reference.find(config.roles().probability()).map(c -> columnProfile(c, ColumnKind.NUMERIC)).orElse(null));
+
         ClassificationReport performance = outcomes.labelled() > 0 ? outcomes.report() : null;
         List<SegmentRow> segments = segmentRows(reference, outcomes, null);
         Map<String, PsiBins> segmentBins = segmentPredictionBins(reference);
-        Map<String, WoeIvResult> woe = new LinkedHashMap<>();
-        if (outcomes.labelled() > 0) {
-            for (FeatureSpec f : present) {
-                woe.put(f.name(), woe(reference.column(f.name()), outcomes.yTrue(), null));
-            }
-        }
         ConfidenceBasedEstimator estimator = null;
         if (performance != null) {
             int[] rows = outcomes.scoredLabelledRows();
             estimator = PerformanceEstimator.withDefaults().fit(pick(outcomes.score(), rows), pick(outcomes.yTrue(), rows),
                     pick(outcomes.yPred(), rows));
         }
+        join(columnsDone);
+        Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+        Map<String, WoeIvResult> woe = new LinkedHashMap<>();
+        for (int i = 0; i < profiles.length; i++) {
+            columns.put(profiles[i].name(), profiles[i]);
+            if (woeWanted) {
+                woe.put(present.get(i).name(), woes[i]);
+            }
+        }
+        ColumnProfile prediction = join(predictionDone);
         return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), columns,
                 prediction, performance, outcomes.churnRate(), outcomes.predictedRate(), segments, segmentBins, woe,
                 estimator);
@@ -152,9 +168,12 @@ public final class MonitoringPipeline {
         IntStream.range(0, tested.size()).parallel().forEach(i -> {
             ColumnProfile p = tested.get(i);
             String role = i < features ? ROLE_FEATURE : ROLE_PREDICTION;
-            Column column = current.column(p.name());
-            drifts[i] = columnDrift(p, column, role);
-            psis[i] = psi(p, column, role);
+            Column column = p.kind() == ColumnKind.NUMERIC ? asNumeric(current.column(p.name()))
+                    : asCategorical(current.column(p.name()));
+            Sample sample = column instanceof NumericColumn n ? NumericSample.of(n.values())
+                    : categoricalSample((CategoricalColumn) column);
+            drifts[i] = columnDrift(p, sample, role);
+            psis[i] = psi(p, column, sample, role);
         });
         int drifted = 0;
         for (int i = 0; i < features; i++) {
@@ -169,10 +188,8 @@ public final class MonitoringPipeline {
         return new DriftSection(dataset, Arrays.asList(psis));
     }
 
-    private ColumnDrift columnDrift(ColumnProfile p, Column column, String role) {
+    private ColumnDrift columnDrift(ColumnProfile p, Sample cur, String role) {
         Sample ref = p.sample();
-        Sample cur = p.kind() == ColumnKind.NUMERIC ? NumericSample.of(asNumeric(column).values())
-                : categoricalSample(asCategorical(column));
         FeatureSpec spec = config.feature(p.name()).orElse(null);
         String method = spec != null && spec.driftTest() != null ? spec.driftTest() : config.drift().method();
         if (method == null || method.equals(io.modelwatch.core.config.DriftSettings.AUTO)) {
@@ -248,10 +265,21 @@ public final class MonitoringPipeline {
         return all.size();
     }
 
-    private PsiValue psi(ColumnProfile p, Column column, String role) {
-        PsiResult r = p.kind() == ColumnKind.NUMERIC
-                ? stability.psi(p.psiBins(), asNumeric(column).values())
-                : stability.psi(p.psiBins(), asCategorical(column));
+    /**
+     * PSI of one column. A numeric column whose drift test sorted it is binned from the sorted values (same
+     * counts, no per-value search) unless it holds infinities, which the drift sample drops and PSI bins.
+     */
+    private PsiValue psi(ColumnProfile p, Column column, Sample sample, String role) {
+        PsiResult r;
+        if (p.kind() == ColumnKind.NUMERIC) {
+            NumericColumn n = asNumeric(column);
+            int nulls = n.nullCount();
+            r = sample.size() + nulls == n.size()
+                    ? stability.psiOfSorted(p.psiBins(), ((NumericSample) sample).sorted(), nulls)
+                    : stability.psi(p.psiBins(), n.values());
+        } else {
+            r = stability.psi(p.psiBins(), asCategorical(column));
+        }
         return new PsiValue(p.name(), role, r.value(), r.bins().stream().map(PsiResult.BinShare::label).toList(),
                 r.bins().stream().map(PsiResult.BinShare::referenceShare).toList(),
                 r.bins().stream().map(PsiResult.BinShare::currentShare).toList());
@@ -276,13 +304,17 @@ public final class MonitoringPipeline {
         List<SegmentRow> segments = segmentRows(current, outcomes, profile);
         List<ImportanceRow> importance = new ArrayList<>();
         if (outcomes.labelled() > 0) {
-            for (FeatureSpec f : config.features()) {
+            List<FeatureSpec> watched = config.features().stream().filter(f -> {
                 WoeIvResult ref = profile.woe().get(f.name());
-                if (ref == null || !current.has(f.name())
-                        || ref.ivSmoothed() < config.importance().minReferenceIv()) {
-                    continue;
-                }
-                WoeIvResult cur = woe(current.column(f.name()), outcomes.yTrue(), ref);
+                return ref != null && current.has(f.name()) && ref.ivSmoothed() >= config.importance().minReferenceIv();
+            }).toList();
+            WoeIvResult[] results = new WoeIvResult[watched.size()];
+            IntStream.range(0, watched.size()).parallel().forEach(i -> results[i] = woe(
+                    current.column(watched.get(i).name()), outcomes.yTrue(), profile.woe().get(watched.get(i).name())));
+            for (int i = 0; i < watched.size(); i++) {
+                FeatureSpec f = watched.get(i);
+                WoeIvResult ref = profile.woe().get(f.name());
+                WoeIvResult cur = results[i];
                 double minWoe = config.importance().minAbsWoe();
                 List<WoeSignFlip> flips = WoeIv.signFlips(ref, cur).stream()
                         .filter(x -> Math.abs(x.referenceWoe()) >= minWoe && Math.abs(x.currentWoe()) >= minWoe)
@@ -302,26 +334,16 @@ public final class MonitoringPipeline {
         return new PerformanceSection(report, profile.performance(), estimated, concept, segments, importance);
     }
 
-    /** WoE/IV of one column; with a reference result, the current side uses the reference's bins. */
+    /**
+     * WoE/IV of one column; with a reference result, the current side uses the reference's bins. WoeIv skips
+     * the rows whose label is -1 itself, so the column goes in whole, without a copy of the labelled rows.
+     */
     private WoeIvResult woe(Column column, int[] yTrue, WoeIvResult reference) {
-        int[] labelled = labelledRows(yTrue);
-        int[] y = new int[labelled.length];
-        for (int i = 0; i < labelled.length; i++) {
-            y[i] = yTrue[labelled[i]];
-        }
         if (column instanceof NumericColumn n) {
-            double[] x = new double[labelled.length];
-            for (int i = 0; i < labelled.length; i++) {
-                x[i] = n.values()[labelled[i]];
-            }
-            return reference == null ? WoeIv.numeric(x, y) : WoeIv.numericWithEdges(reference.edges(), x, y);
+            return reference == null ? WoeIv.numeric(n.values(), yTrue)
+                    : WoeIv.numericWithEdges(reference.edges(), n.values(), yTrue);
         }
-        CategoricalColumn c = asCategorical(column);
-        String[] x = new String[labelled.length];
-        for (int i = 0; i < labelled.length; i++) {
-            x[i] = c.get(labelled[i]);
-        }
-        return WoeIv.categorical(x, y);
+        return WoeIv.categorical(asCategorical(column), yTrue);
     }
 
     private List<SegmentRow> segmentRows(ColumnBatch batch, Outcomes outcomes, ReferenceProfile profile) {
@@ -489,11 +511,12 @@ public final class MonitoringPipeline {
     /** All parts in one process (the CLI), with the metric history of earlier runs for anomaly detection. */
     public RunResult run(RunInfo info, ReferenceProfile profile, ColumnBatch current, MetricHistory history) {
         long t0 = System.nanoTime();
+        // the sections are independent: their serial parts overlap with the parallel column loops
+        CompletableFuture<PerformanceSection> p = CompletableFuture.supplyAsync(() -> performance(profile, current));
+        CompletableFuture<QualityReport> q = CompletableFuture.supplyAsync(() -> quality(current));
         DriftSection d = drift(profile, current);
-        PerformanceSection p = performance(profile, current);
-        QualityReport q = quality(current);
-        return assemble(info, profile.rows(), current.rowCount(), d, p, q, (System.nanoTime() - t0) / 1_000_000,
-                history);
+        return assemble(info, profile.rows(), current.rowCount(), d, join(p), join(q),
+                (System.nanoTime() - t0) / 1_000_000, history);
     }
 
     // ---------------------------------------------------------------------------------------- outcomes
@@ -580,6 +603,21 @@ public final class MonitoringPipeline {
 
     // ----------------------------------------------------------------------------------------- helpers
 
+    /** The value of a section computed in parallel, with its own exception (not a CompletionException). */
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     private static int[] pick(int[] values, int[] rows) {
         int[] out = new int[rows.length];
         for (int k = 0; k < rows.length; k++) {
@@ -599,10 +637,6 @@ public final class MonitoringPipeline {
     /** A banded dimension needs numbers; a categorical one needs categories (numbers become labels). */
     private Column segmentColumn(SegmentSpec spec, Column column) {
         return spec.isBanded() ? asNumeric(column) : asCategorical(column);
-    }
-
-    private static int[] labelledRows(int[] yTrue) {
-        return IntStream.range(0, yTrue.length).filter(i -> yTrue[i] >= 0).toArray();
     }
 
     private static double[] filled(int n) {
