@@ -80,8 +80,8 @@ public class SlackNotifier implements Notifier {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PeerUnavailableException("interrupted while waiting for Slack");
+            // @Timeout interrupts the attempt; the interrupt is consumed here so a retry can run on this thread
+            throw new PeerUnavailableException("no answer from Slack in time");
         }
         int code = response.statusCode();
         if (code / 100 == 2) {

@@ -20,7 +20,7 @@ public class MonitoredModelRepository implements PanacheRepositoryBase<Monitored
     /** Records that a run completed now, and locks the model's row until the transaction ends. */
     public MonitoredModel runCompleted(String modelId, String runId, LocalDate runDate, Instant at) {
         getEntityManager().createNativeQuery("""
-                        insert into monitored_model (model_id, last_run_id, last_run_date, last_completed_at)
+                        insert into {h-schema}monitored_model (model_id, last_run_id, last_run_date, last_completed_at)
                         values (?1, ?2, ?3, ?4)
                         on conflict (model_id) do update set last_run_id = excluded.last_run_id,
                             last_run_date = excluded.last_run_date, last_completed_at = excluded.last_completed_at

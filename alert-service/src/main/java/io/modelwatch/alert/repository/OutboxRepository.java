@@ -23,7 +23,7 @@ public class OutboxRepository implements PanacheRepository<OutboxEntry> {
     public Optional<OutboxEntry> lockNextPending(Channel channel) {
         @SuppressWarnings("unchecked")
         List<OutboxEntry> rows = getEntityManager().createNativeQuery("""
-                        select * from notification_outbox where channel = ?1 and status = 'PENDING'
+                        select * from {h-schema}notification_outbox where channel = ?1 and status = 'PENDING'
                         order by id limit 1 for update skip locked
                         """, OutboxEntry.class)
                 .setParameter(1, channel.name())
