@@ -24,8 +24,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 public class FakeSlack implements QuarkusTestResourceLifecycleManager {
 
     public static final String HOOK = "/services/T0000/B0000/fake-hook";
-    /** Longer than the test timeout of a delivery attempt (400 ms in the Slack profiles). */
-    public static final int HANG_MILLIS = 1500;
+    /** Longer than the test timeout of a delivery attempt (2 s in the Slack profiles). */
+    public static final int HANG_MILLIS = 4000;
 
     private WireMockServer server;
     private final List<StubMapping> stubs = new ArrayList<>();
