@@ -76,7 +76,8 @@ public class AlertRecorder {
      * @param metrics the run's metric rows (what was measured, for resolution)
      * @return the stored alerts, in the order raised
      */
-    public List<AlertRecord> recordRun(RunInfo run, List<Alert> raised, List<MetricRow> metrics, Instant now) {
+    public List<AlertRecord> recordRun(RunInfo run, List<Alert> raised, List<MetricRow> metrics, Instant at) {
+        Instant now = stored(at);
         models.runCompleted(run.modelId(), run.runId(), run.snapshotDate(), now);
         CooldownPolicy policy = CooldownPolicy.of(settings.cooldown());
         Map<String, AlertState> byKey = states.forModel(run.modelId());
@@ -114,7 +115,8 @@ public class AlertRecorder {
      *
      * @return the alert stored, if one was
      */
-    public Optional<AlertRecord> checkDeadline(String modelId, Instant now) {
+    public Optional<AlertRecord> checkDeadline(String modelId, Instant at) {
+        Instant now = stored(at);
         Optional<MonitoredModel> model = models.lock(modelId);
         if (model.isEmpty()) {
             return Optional.empty();
@@ -142,6 +144,14 @@ public class AlertRecorder {
         Notice n = notice(NoticeKind.ALERT, r, m.lastRunId, m.lastRunDate);
         enqueue(n, now);
         return Optional.of(r);
+    }
+
+    /**
+     * The instant as PostgreSQL keeps it (microseconds, rounded): cooldowns and deadlines compare values read
+     * back from the database with this one, so both must have the same precision.
+     */
+    private static Instant stored(Instant at) {
+        return at.plusNanos(500).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     public static String deadManKey() {
