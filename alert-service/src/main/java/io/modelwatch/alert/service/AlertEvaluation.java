@@ -18,7 +18,6 @@ import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.RunSections;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 
@@ -46,35 +45,20 @@ public class AlertEvaluation {
     private final AlertRecorder recorder;
     private final EventLedger ledger;
     private final EventCodec codec;
-<<<<<<< HEAD
-    private final AlertDelivery delivery;
-    /** Delivery talks to remote peers: never on the event loop that confirms the publication. */
-    private final ManagedExecutor workers;
-    private final Emitter<String> raised;
-
-    public AlertEvaluation(RunSections sections, RunAssembly assembly, AlertRepository alerts, EventLedger ledger,
-                           EventCodec codec, AlertDelivery delivery, ManagedExecutor workers,
-=======
     private final OutboxRelay relay;
     private final Clock clock;
     private final Emitter<String> raised;
 
     public AlertEvaluation(RunSections sections, RunAssembly assembly, AlertRecorder recorder, EventLedger ledger,
                            EventCodec codec, OutboxRelay relay, Clock clock,
->>>>>>> alerts
                            @Channel(Channels.ALERTS_OUT) Emitter<String> raised) {
         this.sections = sections;
         this.assembly = assembly;
         this.recorder = recorder;
         this.ledger = ledger;
         this.codec = codec;
-<<<<<<< HEAD
-        this.delivery = delivery;
-        this.workers = workers;
-=======
         this.relay = relay;
         this.clock = clock;
->>>>>>> alerts
         this.raised = raised;
     }
 
@@ -97,21 +81,8 @@ public class AlertEvaluation {
         if (published == null) {
             return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
-<<<<<<< HEAD
-        return OutgoingEvents.publish(raised, published).thenApplyAsync(x -> {
-            for (PublishedEvent p : published) {
-                try {
-                    delivery.deliver(codec.read(p.json(), AlertRaised.class));
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "alert delivery failed for run %s (the alert is stored and announced)", event.runId());
-                }
-            }
-            return new Outcome(event.runId(), false);
-        }, workers);
-=======
         relay.nudge();   // notifications committed with the alerts go out now, whatever the bus does
         return OutgoingEvents.publish(raised, published).thenApply(x -> new Outcome(event.runId(), false));
->>>>>>> alerts
     }
 
     /** One {@code alert.raised} per stored alert (notified or not: the bus carries the run's alerts). */
