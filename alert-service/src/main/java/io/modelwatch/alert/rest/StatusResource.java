@@ -5,17 +5,16 @@ import io.modelwatch.alert.delivery.DeliveryMetrics;
 import io.modelwatch.alert.delivery.Notifier;
 import io.modelwatch.alert.domain.Channel;
 import io.modelwatch.alert.repository.OutboxRepository;
-import io.modelwatch.core.events.Channels;
 import io.modelwatch.support.status.BrokerProbe;
 import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.status.ServiceStatus.StatusView;
+import io.modelwatch.support.status.WorkQueues;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,17 +30,16 @@ public class StatusResource {
 
     private final ServiceStatus status;
     private final BrokerProbe broker;
-    private final String queue;
+    private final WorkQueues queues;
     private final DeliveryMetrics delivery;
     private final OutboxRepository outbox;
     private final List<Notifier> notifiers;
 
-    public StatusResource(ServiceStatus status, BrokerProbe broker,
-                          @ConfigProperty(name = "mp.messaging.incoming." + Channels.METRICS_IN + ".queue.name") String queue,
-                          DeliveryMetrics delivery, OutboxRepository outbox, Instance<Notifier> notifiers) {
+    public StatusResource(ServiceStatus status, BrokerProbe broker, WorkQueues queues, DeliveryMetrics delivery,
+                          OutboxRepository outbox, Instance<Notifier> notifiers) {
         this.status = status;
         this.broker = broker;
-        this.queue = queue;
+        this.queues = queues;
         this.delivery = delivery;
         this.outbox = outbox;
         this.notifiers = notifiers.stream().toList();
@@ -50,7 +48,7 @@ public class StatusResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public AlertServiceStatus status() {
-        StatusView service = status.view("alert-service", broker.depths(List.of(queue, Channels.deadLetterQueue(queue))));
+        StatusView service = status.view(queues.service(), broker.depths(queues.withDeadLetters()));
         Map<String, ChannelStatus> channels = QuarkusTransaction.requiringNew().call(() -> {
             Map<Channel, Long> pending = outbox.pendingByChannel();
             Map<String, ChannelStatus> out = new TreeMap<>();

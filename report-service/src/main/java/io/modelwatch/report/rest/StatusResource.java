@@ -1,35 +1,31 @@
 package io.modelwatch.report.rest;
 
-import io.modelwatch.core.events.Channels;
 import io.modelwatch.support.status.BrokerProbe;
 import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.status.ServiceStatus.StatusView;
+import io.modelwatch.support.status.WorkQueues;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.List;
-
-/** {@code GET /status}: what this service processed, its failures and its queue depths. */
+/** {@code GET /status}: what this service processed, its failures and the depth of its queues and their DLQs. */
 @Path("/status")
 public class StatusResource {
 
     private final ServiceStatus status;
     private final BrokerProbe broker;
-    private final String queue;
+    private final WorkQueues queues;
 
-    public StatusResource(ServiceStatus status, BrokerProbe broker,
-                          @ConfigProperty(name = "mp.messaging.incoming." + Channels.METRICS_IN + ".queue.name") String queue) {
+    public StatusResource(ServiceStatus status, BrokerProbe broker, WorkQueues queues) {
         this.status = status;
         this.broker = broker;
-        this.queue = queue;
+        this.queues = queues;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public StatusView status() {
-        return status.view("report-service", broker.depths(List.of(queue, Channels.deadLetterQueue(queue))));
+        return status.view(queues.service(), broker.depths(queues.withDeadLetters()));
     }
 }
