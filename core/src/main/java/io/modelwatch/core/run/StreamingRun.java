@@ -1,0 +1,381 @@
+package io.modelwatch.core.run;
+
+import io.modelwatch.core.anomaly.MetricHistory;
+import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.data.CategoricalColumn;
+import io.modelwatch.core.data.Column;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.data.NumericColumn;
+import io.modelwatch.core.data.StringColumn;
+import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.data.TimestampColumn;
+import io.modelwatch.core.drift.CategoricalSample;
+import io.modelwatch.core.drift.ColumnKind;
+import io.modelwatch.core.profile.ColumnProfile;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.quality.QualityReport;
+import io.modelwatch.core.stability.PsiResult;
+import io.modelwatch.core.stability.StabilityIndex;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * A monitoring run over a current file of any size, read once in chunks, with memory bounded by the reservoir
+ * size instead of the row count.
+ *
+ * <p>While the file streams by:
+ * <ul>
+ *   <li>a <b>uniform row reservoir</b> (Vitter's algorithm R, seeded, at most {@link #reservoirRows()} rows,
+ *       default {@value #DEFAULT_RESERVOIR_ROWS}) keeps whole rows, so that every part of the run that needs
+ *       rows together (classification quality, the CBPE estimate, segments, WoE/IV, data quality, and the
+ *       two-sample tests on numeric columns) has a sample with the joint structure of the file;</li>
+ *   <li><b>mergeable exact summaries</b> are updated per chunk: the current bin counts of every numeric PSI
+ *       (on the reference's frozen cut points) and the category counts of every categorical column.</li>
+ * </ul>
+ * The run is then the ordinary {@link MonitoringPipeline} run on the reservoir, with exact values put back
+ * where the summaries allow: every PSI (numeric and categorical), the drift test of every categorical column
+ * (chi-square, Jensen–Shannon, … on the full counts), the current row count. The numeric drift tests are
+ * computed on the reservoir and marked {@link ColumnDrift#sampled() sampled} in the snapshot. Performance,
+ * segments, importance and data quality are those of the reservoir sample (their counts are sample counts).
+ *
+ * <p>When the file has no more rows than the reservoir, nothing is sampled: the reservoir holds every row in
+ * file order and the result is exactly that of {@link MonitoringPipeline#run} on the whole file.
+ */
+public final class StreamingRun {
+
+    /** Default reservoir: one million rows (about 250 MB of columns for the 31-column churn table). */
+    public static final int DEFAULT_RESERVOIR_ROWS = 1_000_000;
+    /** Rows per chunk read from the file. */
+    public static final int DEFAULT_CHUNK_ROWS = 65_536;
+    /** Seed of the reservoir's random choices, so a run is repeatable. */
+    public static final long DEFAULT_SEED = 20_261_127L;
+
+    private final MonitoringPipeline pipeline;
+    private final int reservoirRows;
+    private final int chunkRows;
+    private final long seed;
+
+    private StreamingRun(MonitoringPipeline pipeline, int reservoirRows, int chunkRows, long seed) {
+        this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
+        if (reservoirRows <= 0) {
+            throw new IllegalArgumentException("reservoir size must be positive, got " + reservoirRows);
+        }
+        if (chunkRows <= 0) {
+            throw new IllegalArgumentException("chunk size must be positive, got " + chunkRows);
+        }
+        this.reservoirRows = reservoirRows;
+        this.chunkRows = chunkRows;
+        this.seed = seed;
+    }
+
+    public static StreamingRun of(MonitoringPipeline pipeline) {
+        return new StreamingRun(pipeline, DEFAULT_RESERVOIR_ROWS, DEFAULT_CHUNK_ROWS, DEFAULT_SEED);
+    }
+
+    /** This run with another reservoir size (rows kept for the parts that need whole rows). */
+    public StreamingRun withReservoirRows(int rows) {
+        return new StreamingRun(pipeline, rows, chunkRows, seed);
+    }
+
+    public StreamingRun withChunkRows(int rows) {
+        return new StreamingRun(pipeline, reservoirRows, rows, seed);
+    }
+
+    public StreamingRun withSeed(long seed) {
+        return new StreamingRun(pipeline, reservoirRows, chunkRows, seed);
+    }
+
+    public int reservoirRows() {
+        return reservoirRows;
+    }
+
+    /** Streams {@code current} once and runs the monitoring on it (no metric history). */
+    public RunResult run(RunInfo info, ReferenceProfile profile, Path current, TableSchema schema) {
+        return run(info, profile, current, schema, MetricHistory.empty());
+    }
+
+    /** Streams {@code current} once and runs the monitoring on it, with the metric history of earlier runs. */
+    public RunResult run(RunInfo info, ReferenceProfile profile, Path current, TableSchema schema,
+                         MetricHistory history) {
+        return run(info, profile, current, schema, history, null);
+    }
+
+    /**
+     * As {@link #run(RunInfo, ReferenceProfile, Path, TableSchema, MetricHistory)}, with the snapshot date
+     * decided from the current sample once it is read (when {@code dateOfSample} is not null).
+     */
+    public RunResult run(RunInfo info, ReferenceProfile profile, Path current, TableSchema schema,
+                         MetricHistory history, Function<ColumnBatch, LocalDate> dateOfSample) {
+        long t0 = System.nanoTime();
+        Reservoir reservoir = new Reservoir(reservoirRows, new SplittableRandom(seed));
+        ExactSummaries exact = new ExactSummaries(profile, pipeline);
+        CsvReader.Summary summary = CsvReader.withDefaults().stream(current, schema, chunkRows, chunk -> {
+            exact.add(chunk);
+            reservoir.add(chunk);
+        });
+        ColumnBatch sample = reservoir.batch(summary);
+        boolean sampled = summary.rowCount() > sample.rowCount();
+        RunInfo dated = dateOfSample == null ? info : new RunInfo(info.runId(), info.modelId(), dateOfSample.apply(sample),
+                info.referenceSource(), info.currentSource(), info.labelsSource(), info.startedAt());
+        CompletableFuture<PerformanceSection> p = CompletableFuture.supplyAsync(() -> pipeline.performance(profile, sample));
+        CompletableFuture<QualityReport> q = CompletableFuture.supplyAsync(() -> pipeline.quality(sample));
+        DriftSection drift = pipeline.drift(profile, sample);
+        if (sampled) {
+            drift = exact.patch(drift);
+        }
+        return pipeline.assemble(dated, profile.rows(), summary.rowCount(), drift, p.join(), q.join(),
+                (System.nanoTime() - t0) / 1_000_000, history);
+    }
+
+    // ------------------------------------------------------------------------------------ exact summaries
+
+    /** Per tested column, the current PSI bin counts (numeric) or category counts (categorical), all rows. */
+    private static final class ExactSummaries {
+        private final ReferenceProfile profile;
+        private final MonitoringPipeline pipeline;
+        private final StabilityIndex stability;
+        private final Map<String, long[]> binCounts = new LinkedHashMap<>();
+        private final Map<String, long[]> nulls = new LinkedHashMap<>();
+        private final Map<String, long[]> categoryCounts = new LinkedHashMap<>();
+        private final Map<String, List<String>> dictionaries = new LinkedHashMap<>();
+        private final List<ColumnProfile> tested = new ArrayList<>();
+
+        ExactSummaries(ReferenceProfile profile, MonitoringPipeline pipeline) {
+            this.profile = profile;
+            this.pipeline = pipeline;
+            this.stability = pipeline.stability();
+            for (FeatureSpec f : pipeline.config().features()) {
+                profile.column(f.name()).ifPresent(tested::add);
+            }
+            if (profile.prediction() != null) {
+                tested.add(profile.prediction());
+            }
+        }
+
+        void add(ColumnBatch chunk) {
+            for (ColumnProfile p : tested) {
+                Column column = chunk.find(p.name()).orElse(null);
+                if (column == null) {
+                    continue;
+                }
+                long[] nullCount = nulls.computeIfAbsent(p.name(), k -> new long[1]);
+                if (p.kind() == ColumnKind.NUMERIC && column instanceof NumericColumn n) {
+                    long[] counts = binCounts.computeIfAbsent(p.name(), k -> new long[p.psiBins().binCount()]);
+                    nullCount[0] += stability.countInto(p.psiBins(), n.values(), counts);
+                } else if (p.kind() == ColumnKind.CATEGORICAL && column instanceof CategoricalColumn c) {
+                    long[] counts = categoryCounts.getOrDefault(p.name(), new long[0]);
+                    if (counts.length < c.dictionary().size()) {
+                        counts = Arrays.copyOf(counts, c.dictionary().size());
+                    }
+                    for (int code : c.codes()) {
+                        if (code == CategoricalColumn.NULL_CODE) {
+                            nullCount[0]++;
+                        } else {
+                            counts[code]++;
+                        }
+                    }
+                    categoryCounts.put(p.name(), counts);
+                    dictionaries.put(p.name(), c.dictionary());
+                }
+            }
+        }
+
+        /** The drift section with exact PSI and categorical tests; numeric tests marked as sampled. */
+        DriftSection patch(DriftSection sampled) {
+            Map<String, ColumnProfile> byName = new LinkedHashMap<>();
+            tested.forEach(p -> byName.put(p.name(), p));
+            List<ColumnDrift> columns = new ArrayList<>();
+            int drifted = 0;
+            int features = 0;
+            for (ColumnDrift d : sampled.drift().columns()) {
+                ColumnProfile p = byName.get(d.column());
+                ColumnDrift exact = d.asSampled();
+                if (p != null && categoryCounts.containsKey(p.name())) {
+                    exact = pipeline.columnDrift(p, categoricalSample(p.name()), d.role());
+                }
+                columns.add(exact);
+                if (MonitoringPipeline.ROLE_FEATURE.equals(d.role())) {
+                    features++;
+                    drifted += exact.drifted() ? 1 : 0;
+                }
+            }
+            List<PsiValue> psis = new ArrayList<>();
+            for (PsiValue v : sampled.psi()) {
+                ColumnProfile p = byName.get(v.column());
+                PsiResult r = null;
+                if (p != null && binCounts.containsKey(p.name())) {
+                    r = stability.psiOfCounts(p.psiBins(), binCounts.get(p.name()), nulls.get(p.name())[0]);
+                } else if (p != null && categoryCounts.containsKey(p.name())) {
+                    r = stability.psiOfLabelCounts(p.psiBins(), dictionaries.get(p.name()),
+                            categoryCounts.get(p.name()), nulls.get(p.name())[0]);
+                }
+                psis.add(r == null ? v : new PsiValue(v.column(), v.role(), r.value(),
+                        r.bins().stream().map(PsiResult.BinShare::label).toList(),
+                        r.bins().stream().map(PsiResult.BinShare::referenceShare).toList(),
+                        r.bins().stream().map(PsiResult.BinShare::currentShare).toList()));
+            }
+            DatasetDrift old = sampled.drift();
+            double share = features == 0 ? 0 : (double) drifted / features;
+            DatasetDrift dataset = new DatasetDrift(columns, drifted, features, share, old.driftShare(),
+                    features > 0 && share >= old.driftShare());
+            return new DriftSection(dataset, psis);
+        }
+
+        private CategoricalSample categoricalSample(String name) {
+            List<String> dictionary = dictionaries.get(name);
+            long[] counts = categoryCounts.get(name);
+            Map<String, Long> map = new LinkedHashMap<>();
+            for (int i = 0; i < dictionary.size(); i++) {
+                map.merge(dictionary.get(i), counts[i], Long::sum);
+            }
+            return CategoricalSample.ofCounts(map);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- reservoir
+
+    /**
+     * Algorithm R over rows: row {@code t} (0-based) goes to slot {@code t} while {@code t < capacity}, then
+     * replaces slot {@code j} drawn uniformly from {@code [0, t]} when {@code j < capacity}. Every row of the
+     * file ends up in the reservoir with the same probability {@code capacity / rows}.
+     */
+    private static final class Reservoir {
+        private final int capacity;
+        private final SplittableRandom random;
+        private long seen;
+        private int size;
+        private final Map<String, Object> arrays = new LinkedHashMap<>();
+        private final Map<String, Column> last = new LinkedHashMap<>();
+
+        Reservoir(int capacity, SplittableRandom random) {
+            this.capacity = capacity;
+            this.random = random;
+        }
+
+        void add(ColumnBatch chunk) {
+            int n = chunk.rowCount();
+            int[] slot = new int[n];
+            for (int r = 0; r < n; r++) {
+                long t = seen + r;
+                if (t < capacity) {
+                    slot[r] = (int) t;
+                } else {
+                    long j = random.nextLong(t + 1);
+                    slot[r] = j < capacity ? (int) j : -1;
+                }
+            }
+            seen += n;
+            size = (int) Math.min(capacity, seen);
+            for (Map.Entry<String, Column> e : chunk.columns().entrySet()) {
+                Column c = e.getValue();
+                last.put(e.getKey(), c);
+                Object target = ensure(e.getKey(), c);
+                if (c instanceof NumericColumn x) {
+                    copy(x.values(), (double[]) target, slot);
+                } else if (c instanceof CategoricalColumn x) {
+                    int[] to = (int[]) target;
+                    int[] from = x.codes();
+                    for (int r = 0; r < n; r++) {
+                        if (slot[r] >= 0) {
+                            to[slot[r]] = from[r];
+                        }
+                    }
+                } else if (c instanceof TimestampColumn x) {
+                    long[] to = (long[]) target;
+                    long[] from = x.epochMillis();
+                    for (int r = 0; r < n; r++) {
+                        if (slot[r] >= 0) {
+                            to[slot[r]] = from[r];
+                        }
+                    }
+                } else if (c instanceof StringColumn x) {
+                    String[] to = (String[]) target;
+                    String[] from = x.values();
+                    for (int r = 0; r < n; r++) {
+                        if (slot[r] >= 0) {
+                            to[slot[r]] = from[r];
+                        }
+                    }
+                }
+            }
+        }
+
+        private static void copy(double[] from, double[] to, int[] slot) {
+            for (int r = 0; r < from.length; r++) {
+                if (slot[r] >= 0) {
+                    to[slot[r]] = from[r];
+                }
+            }
+        }
+
+        /** The column's reservoir array, grown (by half, up to the capacity) to hold {@code size} rows. */
+        private Object ensure(String name, Column c) {
+            Object a = arrays.get(name);
+            int length = a == null ? 0 : java.lang.reflect.Array.getLength(a);
+            if (length >= size) {
+                return a;
+            }
+            int grown = (int) Math.min(capacity, Math.max(size, length + (long) (length >> 1)));
+            Object bigger = c instanceof NumericColumn ? (a == null ? new double[grown] : Arrays.copyOf((double[]) a, grown))
+                    : c instanceof CategoricalColumn ? (a == null ? new int[grown] : Arrays.copyOf((int[]) a, grown))
+                    : c instanceof TimestampColumn ? (a == null ? new long[grown] : Arrays.copyOf((long[]) a, grown))
+                    : (a == null ? new String[grown] : Arrays.copyOf((String[]) a, grown));
+            arrays.put(name, bigger);
+            return bigger;
+        }
+
+        /** The reservoir as a batch, with the file's parse report; in file order when nothing was replaced. */
+        ColumnBatch batch(CsvReader.Summary summary) {
+            Map<String, Column> columns = new LinkedHashMap<>();
+            for (Map.Entry<String, Column> e : last.entrySet()) {
+                String name = e.getKey();
+                Object a = arrays.remove(name);
+                Column c = e.getValue();
+                columns.put(name, c instanceof NumericColumn ? new NumericColumn(name, trim((double[]) a))
+                        : c instanceof CategoricalColumn x ? new CategoricalColumn(name, x.dictionary(), trim((int[]) a))
+                        : c instanceof TimestampColumn ? new TimestampColumn(name, trim((long[]) a))
+                        : new StringColumn(name, trim((String[]) a)));
+            }
+            return new ColumnBatch(summary.source(), size, columns, summary.parseReport());
+        }
+
+        private double[] trim(double[] a) {
+            if (a == null) {
+                return new double[0];
+            }
+            return a.length == size ? a : Arrays.copyOf(a, size);
+        }
+
+        private int[] trim(int[] a) {
+            if (a == null) {
+                return new int[0];
+            }
+            return a.length == size ? a : Arrays.copyOf(a, size);
+        }
+
+        private long[] trim(long[] a) {
+            if (a == null) {
+                return new long[0];
+            }
+            return a.length == size ? a : Arrays.copyOf(a, size);
+        }
+
+        private String[] trim(String[] a) {
+            if (a == null) {
+                return new String[0];
+            }
+            return a.length == size ? a : Arrays.copyOf(a, size);
+        }
+    }
+}
