@@ -12,6 +12,7 @@ import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.drift.CategoricalSample;
 import io.modelwatch.core.drift.ColumnKind;
+import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.profile.ColumnProfile;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.quality.QualityReport;
@@ -45,7 +46,14 @@ import java.util.function.Function;
  * </ul>
  * The run is then the ordinary {@link MonitoringPipeline} run on the reservoir, with exact values put back
  * where the summaries allow: every PSI (numeric and categorical), the drift test of every categorical column
- * (chi-square, Jensen–Shannon, … on the full counts), the current row count. The numeric drift tests are
+ * (chi-square, Jensen–Shannon, … on the full counts), the current row count, and the drift test of every
+ * numeric column with at most {@value #MAX_EXACT_DISTINCT} distinct values (by default) (integers, scores rounded to a few
+ * decimals): their exact value counts are kept while streaming and expanded, one column at a time, into the
+ * sorted sample the test needs (at most {@value #MAX_EXPANDED_VALUES} values, 128 MB). The tests are then those
+ * of the whole file: bit for bit for the tests computed from the sorted values and counts (the automatic
+ * choices Wasserstein and Jensen–Shannon, KS, Cramér–von Mises, Anderson–Darling, Mann–Whitney, PSI, …);
+ * tests that sum the values in file order (t-test, Epps–Singleton) may differ in the last bits, and
+ * {@code empirical_mmd} subsamples by position. The other numeric drift tests (continuous columns) are
  * computed on the reservoir and marked {@link ColumnDrift#sampled() sampled} in the snapshot. Performance,
  * segments, importance and data quality are those of the reservoir sample (their counts are sample counts).
  *
@@ -58,6 +66,10 @@ public final class StreamingRun {
     public static final int DEFAULT_RESERVOIR_ROWS = 1_000_000;
     /** Rows per chunk read from the file. */
     public static final int DEFAULT_CHUNK_ROWS = 65_536;
+    /** Numeric columns with at most this many distinct values get exact drift tests from their value counts. */
+    public static final int MAX_EXACT_DISTINCT = 16_384;
+    /** Largest non-null count expanded from value counts into a sorted sample (one column at a time). */
+    public static final long MAX_EXPANDED_VALUES = 1L << 24;
     /** Seed of the reservoir's random choices, so a run is repeatable. */
     public static final long DEFAULT_SEED = 20_261_127L;
 
@@ -65,8 +77,9 @@ public final class StreamingRun {
     private final int reservoirRows;
     private final int chunkRows;
     private final long seed;
+    private final int maxExactDistinct;
 
-    private StreamingRun(MonitoringPipeline pipeline, int reservoirRows, int chunkRows, long seed) {
+    private StreamingRun(MonitoringPipeline pipeline, int reservoirRows, int chunkRows, long seed, int maxExactDistinct) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         if (reservoirRows <= 0) {
             throw new IllegalArgumentException("reservoir size must be positive, got " + reservoirRows);
@@ -77,23 +90,35 @@ public final class StreamingRun {
         this.reservoirRows = reservoirRows;
         this.chunkRows = chunkRows;
         this.seed = seed;
+        if (maxExactDistinct < 0) {
+            throw new IllegalArgumentException("distinct-value limit must not be negative, got " + maxExactDistinct);
+        }
+        this.maxExactDistinct = maxExactDistinct;
     }
 
     public static StreamingRun of(MonitoringPipeline pipeline) {
-        return new StreamingRun(pipeline, DEFAULT_RESERVOIR_ROWS, DEFAULT_CHUNK_ROWS, DEFAULT_SEED);
+        return new StreamingRun(pipeline, DEFAULT_RESERVOIR_ROWS, DEFAULT_CHUNK_ROWS, DEFAULT_SEED, MAX_EXACT_DISTINCT);
     }
 
     /** This run with another reservoir size (rows kept for the parts that need whole rows). */
     public StreamingRun withReservoirRows(int rows) {
-        return new StreamingRun(pipeline, rows, chunkRows, seed);
+        return new StreamingRun(pipeline, rows, chunkRows, seed, maxExactDistinct);
     }
 
     public StreamingRun withChunkRows(int rows) {
-        return new StreamingRun(pipeline, reservoirRows, rows, seed);
+        return new StreamingRun(pipeline, reservoirRows, rows, seed, maxExactDistinct);
     }
 
     public StreamingRun withSeed(long seed) {
-        return new StreamingRun(pipeline, reservoirRows, chunkRows, seed);
+        return new StreamingRun(pipeline, reservoirRows, chunkRows, seed, maxExactDistinct);
+    }
+
+    /**
+     * This run with another limit on the distinct values of a numeric column whose drift test is computed
+     * exactly from value counts (0: every numeric drift test on the reservoir).
+     */
+    public StreamingRun withMaxExactDistinct(int distinct) {
+        return new StreamingRun(pipeline, reservoirRows, chunkRows, seed, distinct);
     }
 
     public int reservoirRows() {
@@ -119,7 +144,7 @@ public final class StreamingRun {
                          MetricHistory history, Function<ColumnBatch, LocalDate> dateOfSample) {
         long t0 = System.nanoTime();
         Reservoir reservoir = new Reservoir(reservoirRows, new SplittableRandom(seed));
-        ExactSummaries exact = new ExactSummaries(profile, pipeline);
+        ExactSummaries exact = new ExactSummaries(profile, pipeline, maxExactDistinct);
         CsvReader.Summary summary = CsvReader.withDefaults().stream(current, schema, chunkRows, chunk -> {
             exact.add(chunk);
             reservoir.add(chunk);
@@ -149,9 +174,13 @@ public final class StreamingRun {
         private final Map<String, long[]> nulls = new LinkedHashMap<>();
         private final Map<String, long[]> categoryCounts = new LinkedHashMap<>();
         private final Map<String, List<String>> dictionaries = new LinkedHashMap<>();
+        private final Map<String, ValueCounts> valueCounts = new LinkedHashMap<>();
         private final List<ColumnProfile> tested = new ArrayList<>();
 
-        ExactSummaries(ReferenceProfile profile, MonitoringPipeline pipeline) {
+        private final int maxExactDistinct;
+
+        ExactSummaries(ReferenceProfile profile, MonitoringPipeline pipeline, int maxExactDistinct) {
+            this.maxExactDistinct = maxExactDistinct;
             this.profile = profile;
             this.pipeline = pipeline;
             this.stability = pipeline.stability();
@@ -173,6 +202,10 @@ public final class StreamingRun {
                 if (p.kind() == ColumnKind.NUMERIC && column instanceof NumericColumn n) {
                     long[] counts = binCounts.computeIfAbsent(p.name(), k -> new long[p.psiBins().binCount()]);
                     nullCount[0] += stability.countInto(p.psiBins(), n.values(), counts);
+                    ValueCounts values = valueCounts.computeIfAbsent(p.name(), k -> new ValueCounts(maxExactDistinct));
+                    if (!values.overflowed()) {
+                        values.addAll(n.values());
+                    }
                 } else if (p.kind() == ColumnKind.CATEGORICAL && column instanceof CategoricalColumn c) {
                     long[] counts = categoryCounts.getOrDefault(p.name(), new long[0]);
                     if (counts.length < c.dictionary().size()) {
@@ -203,6 +236,11 @@ public final class StreamingRun {
                 ColumnDrift exact = d.asSampled();
                 if (p != null && categoryCounts.containsKey(p.name())) {
                     exact = pipeline.columnDrift(p, categoricalSample(p.name()), d.role());
+                } else if (p != null && p.kind() == ColumnKind.NUMERIC && valueCounts.containsKey(p.name())
+                        && !valueCounts.get(p.name()).overflowed()
+                        && valueCounts.get(p.name()).total() <= MAX_EXPANDED_VALUES) {
+                    exact = pipeline.columnDrift(p, NumericSample.ofSorted(valueCounts.get(p.name()).sortedValues()),
+                            d.role());
                 }
                 columns.add(exact);
                 if (MonitoringPipeline.ROLE_FEATURE.equals(d.role())) {
@@ -240,6 +278,118 @@ public final class StreamingRun {
                 map.merge(dictionary.get(i), counts[i], Long::sum);
             }
             return CategoricalSample.ofCounts(map);
+        }
+    }
+
+    /**
+     * Exact counts of the finite values of a numeric column (NaN and infinities are left out, as in
+     * {@link NumericSample#of}), keyed by their bits, until more than {@link #MAX_EXACT_DISTINCT} distinct
+     * values are seen (by default {@link #MAX_EXACT_DISTINCT}); then the counts are dropped. Open addressing, linear probing.
+     */
+    private static final class ValueCounts {
+        private long[] keys = new long[64];
+        private long[] counts = new long[64];
+        private boolean[] used = new boolean[64];
+        private int distinct;
+        private long total;
+        private boolean overflowed;
+        private final int limit;
+
+        ValueCounts(int limit) {
+            this.limit = limit;
+        }
+
+        boolean overflowed() {
+            return overflowed;
+        }
+
+        long total() {
+            return total;
+        }
+
+        void addAll(double[] values) {
+            for (double v : values) {
+                if (!Double.isFinite(v)) {
+                    continue;
+                }
+                long bits = Double.doubleToRawLongBits(v);
+                int mask = keys.length - 1;
+                int slot = (int) mix(bits) & mask;
+                while (used[slot] && keys[slot] != bits) {
+                    slot = (slot + 1) & mask;
+                }
+                if (!used[slot]) {
+                    if (++distinct > limit) {
+                        overflowed = true;
+                        keys = null;
+                        counts = null;
+                        used = null;
+                        return;
+                    }
+                    used[slot] = true;
+                    keys[slot] = bits;
+                    if (distinct * 2 > keys.length) {
+                        counts[slot]++;
+                        total++;
+                        grow();
+                        continue;
+                    }
+                }
+                counts[slot]++;
+                total++;
+            }
+        }
+
+        private static long mix(long x) {
+            x *= 0x9E3779B97F4A7C15L;
+            return x ^ (x >>> 29);
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            long[] oldCounts = counts;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            counts = new long[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            int mask = keys.length - 1;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    int slot = (int) mix(oldKeys[i]) & mask;
+                    while (used[slot]) {
+                        slot = (slot + 1) & mask;
+                    }
+                    used[slot] = true;
+                    keys[slot] = oldKeys[i];
+                    counts[slot] = oldCounts[i];
+                }
+            }
+        }
+
+        /** Every counted value, as many times as it was seen, ascending ({@code Arrays.sort} order). */
+        double[] sortedValues() {
+            double[] distinctValues = new double[distinct];
+            long[] distinctCounts = new long[distinct];
+            int k = 0;
+            for (int i = 0; i < keys.length; i++) {
+                if (used[i]) {
+                    distinctValues[k++] = Double.longBitsToDouble(keys[i]);
+                }
+            }
+            Arrays.sort(distinctValues);
+            for (int i = 0; i < keys.length; i++) {
+                if (used[i]) {
+                    int at = Arrays.binarySearch(distinctValues, Double.longBitsToDouble(keys[i]));
+                    distinctCounts[at] = counts[i];
+                }
+            }
+            double[] out = new double[(int) total];
+            int at = 0;
+            for (int i = 0; i < distinct; i++) {
+                Arrays.fill(out, at, at + (int) distinctCounts[i], distinctValues[i]);
+                at += (int) distinctCounts[i];
+            }
+            return out;
         }
     }
 
