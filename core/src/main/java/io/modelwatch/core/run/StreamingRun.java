@@ -149,18 +149,28 @@ public final class StreamingRun {
             exact.add(chunk);
             reservoir.add(chunk);
         });
-        ColumnBatch sample = reservoir.batch(summary);
-        boolean sampled = summary.rowCount() > sample.rowCount();
+        Sections sections = sections(profile, reservoir.batch(summary), info, dateOfSample);
+        DriftSection drift = sections.drift();
+        if (summary.rowCount() > sections.sampleRows()) {
+            // after the sample's sections, so that the sample is garbage when value counts are expanded
+            drift = exact.patch(drift);
+        }
+        return pipeline.assemble(sections.info(), profile.rows(), summary.rowCount(), drift, sections.performance(),
+                sections.quality(), (System.nanoTime() - t0) / 1_000_000, history);
+    }
+
+    private record Sections(RunInfo info, int sampleRows, DriftSection drift, PerformanceSection performance,
+                            QualityReport quality) {
+    }
+
+    private Sections sections(ReferenceProfile profile, ColumnBatch sample, RunInfo info,
+                              Function<ColumnBatch, LocalDate> dateOfSample) {
         RunInfo dated = dateOfSample == null ? info : new RunInfo(info.runId(), info.modelId(), dateOfSample.apply(sample),
                 info.referenceSource(), info.currentSource(), info.labelsSource(), info.startedAt());
         CompletableFuture<PerformanceSection> p = CompletableFuture.supplyAsync(() -> pipeline.performance(profile, sample));
         CompletableFuture<QualityReport> q = CompletableFuture.supplyAsync(() -> pipeline.quality(sample));
         DriftSection drift = pipeline.drift(profile, sample);
-        if (sampled) {
-            drift = exact.patch(drift);
-        }
-        return pipeline.assemble(dated, profile.rows(), summary.rowCount(), drift, p.join(), q.join(),
-                (System.nanoTime() - t0) / 1_000_000, history);
+        return new Sections(dated, sample.rowCount(), drift, p.join(), q.join());
     }
 
     // ------------------------------------------------------------------------------------ exact summaries
