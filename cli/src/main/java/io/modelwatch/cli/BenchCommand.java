@@ -60,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--stages", defaultValue = "parse,drift,full", split = ",", description = "Stages to run (default ${DEFAULT-VALUE}).")
     List<String> stages;
 
-    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC", description = "Options of the child JVMs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC -Xms1g", description = "Options of the child JVMs (default ${DEFAULT-VALUE}).")
     String jvmOpts;
 
     /** A daemon thread for the reference side, outside the common pool that the column loops use. */
