@@ -6,6 +6,13 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.modelwatch.core.config.ConfigLoader;
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.labels.LabelJoin;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.PerformanceSection;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.report.Json;
 import io.modelwatch.core.synth.ChurnDataGenerator;
@@ -144,6 +151,128 @@ class PipelineEndToEndIT {
         }
     }
 
+    /**
+     * Issue 7, delayed labels: predictions first (a day without its label columns), labels later through
+     * {@code POST /labels}. Day 0 has only the estimated performance; half the labels leave the cohort below
+     * {@code labels.min_coverage} (0.9) and publish nothing; all the labels publish {@code labels.ready} once and
+     * the realised {@code performance/*} rows appear for the same run, equal to the core pipeline's on the
+     * predictions joined to the labels (what the CLI's {@code --labels} does).
+     */
+    @Test
+    void aCohortIsRealisedOnlyWhenItsLabelsArrive() throws Exception {
+        String model = "churn-late-" + RUN_TAG;
+        LocalDate day = DRIFTED_DATE.plusDays(1);
+        Path generated = data.resolve("late-day.csv");
+        ChurnDataGenerator.of(Scenario.DRIFT, day, "L").write(generated, ROWS, 23);
+        List<String> lines = java.nio.file.Files.readAllLines(generated);
+        List<String> header = List.of(lines.get(0).split(","));
+        List<String> labelColumns = List.of("customer_id", "churn_actual", "label_effective_date");
+        Path predictions = data.resolve("late-predictions.csv");
+        Path halfLabels = data.resolve("late-labels-half.csv");
+        Path allLabels = data.resolve("late-labels-all.csv");
+        java.nio.file.Files.write(predictions, project(lines, header,
+                header.stream().filter(h -> !labelColumns.contains(h) || h.equals("customer_id")).toList(), lines.size()));
+        java.nio.file.Files.write(halfLabels, project(lines, header, labelColumns, 1 + ROWS / 2));
+        java.nio.file.Files.write(allLabels, project(lines, header, labelColumns, lines.size()));
+
+        try (Connection amqp = amqpFactory().newConnection("modelwatch-e2e-labels"); Channel ch = amqp.createChannel()) {
+            ch.exchangeDeclare(RUN_TAG + ".events", com.rabbitmq.client.BuiltinExchangeType.TOPIC, true);
+            String labelsReady = ch.queueDeclare("", false, true, true, null).getQueue();
+            ch.queueBind(labelsReady, RUN_TAG + ".events", Channels.LABELS_READY);
+
+            post("ingest-service", "/references", Map.of("modelId", model, "source", data.resolve("reference.csv").toString()), 201);
+            JsonNode run = post("ingest-service", "/runs", Map.of("modelId", model, "date", day.toString(),
+                    "source", predictions.toString()), 202);
+            String runId = run.get("runId").asText();
+            assertThat(run.get("hasLabels").asBoolean()).isFalse();
+
+            // day 0: the estimate, no realised metric
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> metricValues(runId, "estimated_performance", "recall").size() == 1);
+            assertThat(metricValues(runId, "performance", "recall")).isEmpty();
+
+            // half the labels: coverage 0.5 < 0.9, not realised, nothing published
+            JsonNode half = post("ingest-service", "/labels", Map.of("modelId", model, "date", day.toString(),
+                    "source", halfLabels.toString()), 200);
+            assertThat(half.get("realised").asBoolean()).isFalse();
+            assertThat(half.get("coverage").asDouble()).isEqualTo(0.5);
+            Thread.sleep(1000);
+            assertThat(ch.basicGet(labelsReady, true)).as("labels.ready below min coverage").isNull();
+            assertThat(metricValues(runId, "performance", "recall")).isEmpty();
+
+            // all the labels: realised, labels.ready once, the realised rows for the same run
+            JsonNode all = post("ingest-service", "/labels", Map.of("modelId", model, "date", day.toString(),
+                    "source", allLabels.toString()), 202);
+            assertThat(all.get("realised").asBoolean()).isTrue();
+            assertThat(all.get("coverage").asDouble()).isEqualTo(1.0);
+            JsonNode ready = mapper.readTree(takeBody(ch, labelsReady, Duration.ofSeconds(20)));
+            assertThat(ready.get("runId").asText()).isEqualTo(runId);
+            assertThat(ready.get("coverage").asDouble()).isEqualTo(1.0);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> metricValues(runId, "performance", "recall").size() == 1);
+
+            // the same numbers as the core pipeline on the predictions joined to the labels
+            MonitoringConfig cfg = ConfigLoader.load(config);
+            MonitoringPipeline pipeline = MonitoringPipeline.of(cfg);
+            ColumnBatch reference = CsvReader.withDefaults().read(data.resolve("reference.csv"), TableSchema.forConfig(cfg));
+            ColumnBatch current = CsvReader.withDefaults().read(predictions, TableSchema.forConfig(cfg));
+            ColumnBatch labels = CsvReader.withDefaults().read(allLabels, TableSchema.forRoles(cfg.roles()));
+            PerformanceSection expected = pipeline.performance(pipeline.profile(reference),
+                    LabelJoin.join(current, labels, cfg.roles()).batch());
+            assertThat(metricValues(runId, "performance", "recall")).containsExactly(expected.performance().recall());
+            assertThat(metricValues(runId, "performance", "precision")).containsExactly(expected.performance().precision());
+            assertThat(metricValues(runId, "performance", "roc_auc")).containsExactly(expected.performance().rocAuc());
+
+            // the same labels again: already realised, published once
+            JsonNode again = post("ingest-service", "/labels", Map.of("modelId", model, "date", day.toString(),
+                    "source", allLabels.toString()), 200);
+            assertThat(again.get("alreadyRealised").asBoolean()).isTrue();
+            Thread.sleep(1000);
+            assertThat(ch.basicGet(labelsReady, true)).as("labels.ready published twice").isNull();
+            assertThat(metricValues(runId, "performance", "recall")).hasSize(1);
+        }
+    }
+
+    /** The named columns of the first {@code lines} lines of a generated CSV (no quoted fields in generated files). */
+    private static List<String> project(List<String> csv, List<String> header, List<String> keep, int lines) {
+        int[] idx = keep.stream().mapToInt(header::indexOf).toArray();
+        return csv.subList(0, lines).stream().map(l -> {
+            String[] f = l.split(",", -1);
+            return java.util.Arrays.stream(idx).mapToObj(i -> f[i]).collect(java.util.stream.Collectors.joining(","));
+        }).toList();
+    }
+
+    private static String takeBody(Channel ch, String queue, Duration timeout) throws Exception {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < end) {
+            var r = ch.basicGet(queue, true);
+            if (r != null) {
+                return new String(r.getBody(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("nothing arrived in " + queue + " within " + timeout);
+    }
+
+    /** The values of one metric of a run in performance-service's metrics_log, in insertion order. */
+    private static List<Double> metricValues(String runId, String category, String name) throws Exception {
+        try (var c = DriverManager.getConnection(JDBC_URL, DB_USER, DB_PASSWORD);
+             PreparedStatement ps = c.prepareStatement("select metric_value from performance.metrics_log"
+                     + " where run_id = ? and metric_category = ? and metric_name = ? and \"column\" is null"
+                     + " and segment is null order by id")) {
+            ps.setString(1, runId);
+            ps.setString(2, category);
+            ps.setString(3, name);
+            List<Double> values = new java.util.ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getDouble(1));
+                }
+            }
+            return values;
+        }
+    }
+
     /** Runs the packaged CLI on the same files and configuration; returns its snapshot.json. */
     private Path cliSnapshot() throws Exception {
         Path jar = root.resolve("cli/target/modelwatch-cli.jar");
@@ -185,17 +314,23 @@ class PipelineEndToEndIT {
     }
 
     /** Deletes this run's queues and exchanges (they are durable, so they would outlive the test). */
-    private static void deleteBusNames() {
+    private static ConnectionFactory amqpFactory() {
         ConnectionFactory f = new ConnectionFactory();
         f.setHost(env("RABBITMQ_HOST", "127.0.0.1"));
         f.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
         f.setUsername(env("RABBITMQ_USERNAME", "guest"));
         f.setPassword(env("RABBITMQ_PASSWORD", "guest"));
+        return f;
+    }
+
+    private static void deleteBusNames() {
+        ConnectionFactory f = amqpFactory();
         try (Connection c = f.newConnection("modelwatch-e2e-cleanup"); Channel ch = c.createChannel()) {
             String prefix = RUN_TAG + ".";
             for (String q : List.of(
                     Channels.queue(prefix, Channels.DRIFT_SERVICE, Channels.BATCH_READY),
                     Channels.queue(prefix, Channels.PERFORMANCE_SERVICE, Channels.BATCH_READY),
+                    Channels.queue(prefix, Channels.PERFORMANCE_SERVICE, Channels.LABELS_READY),
                     Channels.queue(prefix, Channels.ALERT_SERVICE, Channels.METRICS_ALL),
                     Channels.queue(prefix, Channels.REPORT_SERVICE, Channels.METRICS_ALL))) {
                 ch.queueDelete(q);

@@ -2,6 +2,8 @@ package io.modelwatch.alert.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -10,7 +12,10 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A stored alert of a run; one per (run, alert key). */
+/**
+ * The alert log: every alert the rules raised for a run (one per run, alert key and severity), and the
+ * dead-man's switch alerts (no run). {@link #decision} says whether people were notified.
+ */
 @Entity
 @Table(name = "alert")
 public class AlertRecord {
@@ -19,7 +24,8 @@ public class AlertRecord {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
-    @Column(name = "run_id", nullable = false)
+    /** The run, or {@code null} for a dead-man's switch alert. */
+    @Column(name = "run_id")
     public String runId;
 
     @Column(name = "model_id", nullable = false)
@@ -64,4 +70,13 @@ public class AlertRecord {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** {@link Decision#NEW} or {@link Decision#ESCALATION}: notified; {@link Decision#REPEAT}: within the cooldown. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "decision", nullable = false)
+    public Decision decision = Decision.NEW;
+
+    /** When the metric was measured back in bounds (set on the alert last notified for its key). */
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
 }

@@ -1,7 +1,7 @@
 package io.modelwatch.alert.service;
 
 import io.modelwatch.alert.domain.AlertRecord;
-import io.modelwatch.alert.repository.AlertRepository;
+import io.modelwatch.alert.delivery.OutboxRelay;
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.Channels;
@@ -18,12 +18,10 @@ import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.RunSections;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
-import org.jboss.logging.Logger;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,35 +31,34 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Evaluates a run's alert rules once all its sections have arrived: the core assembles the run and applies
- * the configured rules (the same alerts the CLI prints), each alert is stored once per (run, key), then
- * announced as {@code alert.raised} and handed to {@link AlertDelivery}.
+ * the configured rules (the same alerts the CLI prints); {@link AlertRecorder} stores each alert once per
+ * (run, key) and, in the same transaction, queues the notifications deduplication lets through. After the
+ * commit every alert is announced as {@code alert.raised} and the {@link OutboxRelay} is nudged.
  */
 @ApplicationScoped
 public class AlertEvaluation {
 
     static final String EVALUATED = "alerts.evaluated";
-    private static final Logger LOG = Logger.getLogger(AlertEvaluation.class);
 
     private final RunSections sections;
     private final RunAssembly assembly;
-    private final AlertRepository alerts;
+    private final AlertRecorder recorder;
     private final EventLedger ledger;
     private final EventCodec codec;
-    private final AlertDelivery delivery;
-    /** Delivery talks to remote peers: never on the event loop that confirms the publication. */
-    private final ManagedExecutor workers;
+    private final OutboxRelay relay;
+    private final Clock clock;
     private final Emitter<String> raised;
 
-    public AlertEvaluation(RunSections sections, RunAssembly assembly, AlertRepository alerts, EventLedger ledger,
-                           EventCodec codec, AlertDelivery delivery, ManagedExecutor workers,
+    public AlertEvaluation(RunSections sections, RunAssembly assembly, AlertRecorder recorder, EventLedger ledger,
+                           EventCodec codec, OutboxRelay relay, Clock clock,
                            @Channel(Channels.ALERTS_OUT) Emitter<String> raised) {
         this.sections = sections;
         this.assembly = assembly;
-        this.alerts = alerts;
+        this.recorder = recorder;
         this.ledger = ledger;
         this.codec = codec;
-        this.delivery = delivery;
-        this.workers = workers;
+        this.relay = relay;
+        this.clock = clock;
         this.raised = raised;
     }
 
@@ -76,50 +73,28 @@ public class AlertEvaluation {
                 return List.<PublishedEvent>of();
             }
             RunResult result = assembly.assemble(complete.get());
-            List<PublishedEvent> out = store(event.run(), result.alerts(), event.traceparent());
+            List<AlertRecord> stored = recorder.recordRun(event.run(), result.alerts(), result.metrics(), clock.instant());
+            List<PublishedEvent> out = announcements(event.run(), result.alerts(), stored, event.traceparent());
             ledger.record(event.runId(), EVALUATED, event.eventId(), out);
             return out;
         });
         if (published == null) {
             return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
-        return OutgoingEvents.publish(raised, published).thenApplyAsync(x -> {
-            for (PublishedEvent p : published) {
-                try {
-                    delivery.deliver(codec.read(p.json(), AlertRaised.class));
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "alert delivery failed for run %s (the alert is stored and announced)", event.runId());
-                }
-            }
-            return new Outcome(event.runId(), false);
-        }, workers);
+        relay.nudge();   // notifications committed with the alerts go out now, whatever the bus does
+        return OutgoingEvents.publish(raised, published).thenApply(x -> new Outcome(event.runId(), false));
     }
 
-    private List<PublishedEvent> store(RunInfo run, List<Alert> raisedAlerts, String traceparent) {
-        Map<String, Alert> unique = new LinkedHashMap<>();
+    /** One {@code alert.raised} per stored alert (notified or not: the bus carries the run's alerts). */
+    private List<PublishedEvent> announcements(RunInfo run, List<Alert> raisedAlerts, List<AlertRecord> stored,
+                                               String traceparent) {
+        Map<String, Alert> byKey = new LinkedHashMap<>();
         for (Alert a : raisedAlerts) {
-            unique.putIfAbsent(a.key() + "/" + a.severity(), a);
+            byKey.putIfAbsent(a.key() + "/" + a.severity(), a);
         }
         List<PublishedEvent> out = new ArrayList<>();
-        Instant now = Instant.now();
-        for (Alert a : unique.values()) {
-            AlertRecord r = new AlertRecord();
-            r.runId = run.runId();
-            r.modelId = run.modelId();
-            r.snapshotDate = run.snapshotDate();
-            r.alertKey = a.key();
-            r.severity = a.severity().name();
-            r.rule = a.rule();
-            r.metricCategory = a.category();
-            r.metricName = a.metric();
-            r.column = a.column();
-            r.segment = a.segment();
-            r.metricValue = a.value() == null || a.value().isNaN() ? null : a.value();
-            r.threshold = a.threshold();
-            r.estimated = a.estimated();
-            r.message = a.message();
-            r.createdAt = now;
-            alerts.persist(r);
+        for (AlertRecord r : stored) {
+            Alert a = byKey.get(r.alertKey + "/" + r.severity);
             AlertRaised e = AlertRaised.of(run.runId(), run.modelId(), run.snapshotDate(), a, TraceContext.child(traceparent));
             out.add(new PublishedEvent(AlertRaised.TYPE, e.eventId(), e.traceparent(), codec.encode(e)));
         }

@@ -24,6 +24,13 @@ public final class Channels {
     /** Binding pattern for every metrics event. */
     public static final String METRICS_ALL = "metrics.*";
     public static final String ALERT_RAISED = "alert.raised";
+    /** A prediction-date cohort's labels have matured (coverage at least {@code labels.min_coverage}). */
+    public static final String LABELS_READY = "labels.ready";
+    /**
+     * The realised performance of a cohort, computed when its labels arrived. Three words, so the
+     * {@link #METRICS_ALL} bindings of a day's run (one word after {@code metrics.}) do not receive it.
+     */
+    public static final String METRICS_PERFORMANCE_REALISED = "metrics.performance.realised";
 
     /** SmallRye channel names (the keys under {@code mp.messaging.incoming/outgoing}). */
     public static final String BATCH_READY_OUT = "batch-ready-out";
@@ -31,6 +38,7 @@ public final class Channels {
     public static final String METRICS_OUT = "metrics-out";
     public static final String METRICS_IN = "metrics-in";
     public static final String ALERTS_OUT = "alerts-out";
+    public static final String LABELS_READY_IN = "labels-ready-in";
     public static final String DEAD_LETTERS_OUT = "dead-letters-out";
 
     /** Header carrying why a message was dead-lettered. */

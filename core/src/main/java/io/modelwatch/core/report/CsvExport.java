@@ -31,7 +31,8 @@ public final class CsvExport {
         return sb.toString();
     }
 
-    private static void line(StringBuilder sb, Object... cells) {
+    /** Appends one CSV line of these cells (see {@link #cell}) and a line feed. */
+    public static void line(StringBuilder sb, Object... cells) {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 sb.append(',');

@@ -28,6 +28,14 @@ public interface IngestSettings {
          */
         Optional<String> query();
 
+        /**
+         * SQL returning the labels of one prediction date ({@code customer_id, churn_actual,
+         * label_effective_date}), with exactly one {@code ?} bound to that date; absent disables
+         * {@code warehouse:} sources of {@code POST /labels}. Example:
+         * {@code select * from warehouse.churn_labels where prediction_date = ?}.
+         */
+        Optional<String> labelsQuery();
+
         /** The query is cancelled after this many seconds (a stuck warehouse must not hold the run forever). */
         @WithDefault("300")
         int queryTimeoutSeconds();

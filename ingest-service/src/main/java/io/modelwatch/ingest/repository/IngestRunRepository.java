@@ -16,4 +16,9 @@ public class IngestRunRepository implements PanacheRepositoryBase<IngestRun, Str
         return find("modelId = ?1 and snapshotDate = ?2 and source = ?3 order by startedAt desc", modelId, date, source)
                 .firstResultOptional();
     }
+
+    /** The most recent run of this model and date, whatever its source: the cohort late labels belong to. */
+    public Optional<IngestRun> latest(String modelId, LocalDate date) {
+        return find("modelId = ?1 and snapshotDate = ?2 order by startedAt desc", modelId, date).firstResultOptional();
+    }
 }

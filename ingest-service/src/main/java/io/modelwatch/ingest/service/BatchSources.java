@@ -51,27 +51,46 @@ public class BatchSources {
 
     /** @throws IllegalArgumentException naming the source when it cannot be read */
     public ColumnBatch read(String source, LocalDate date) {
+        return read(source, date, TableSchema.forConfig(pipeline.config()), settings.warehouse().query(),
+                "modelwatch.ingest.warehouse.query");
+    }
+
+    /**
+     * Reads a label file (id, target and label date columns, typed by their roles), from the same kinds of
+     * source; {@code warehouse:} runs the configured labels query for the prediction date.
+     *
+     * @throws IllegalArgumentException naming the source when it cannot be read
+     */
+    public ColumnBatch readLabels(String source, LocalDate date) {
+        return read(source, date, TableSchema.forRoles(pipeline.config().roles()), settings.warehouse().labelsQuery(),
+                "modelwatch.ingest.warehouse.labels-query");
+    }
+
+    private ColumnBatch read(String source, LocalDate date, TableSchema schema, java.util.Optional<String> query,
+                             String queryProperty) {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("'source' is required: a CSV path, an http(s) URL or '" + WAREHOUSE + "'");
         }
         if (source.startsWith(WAREHOUSE)) {
-            return readWarehouse(date);
+            String sql = query.orElseThrow(() -> new IllegalArgumentException(
+                    "source '" + WAREHOUSE + "' needs " + queryProperty + " to be configured"));
+            return readWarehouse(sql, date, schema);
         }
         if (source.startsWith("http://") || source.startsWith("https://")) {
-            return readUrl(source);
+            return readUrl(source, schema);
         }
         Path file = Path.of(source.startsWith("file:") ? URI.create(source).getPath() : source);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("source file '" + source + "' does not exist or is not a file");
         }
-        return csv(file);
+        return csv(file, schema);
     }
 
-    private ColumnBatch csv(Path file) {
-        return CsvReader.withDefaults().read(file, TableSchema.forConfig(pipeline.config()));
+    private static ColumnBatch csv(Path file, TableSchema schema) {
+        return CsvReader.withDefaults().read(file, schema);
     }
 
-    private ColumnBatch readUrl(String url) {
+    private ColumnBatch readUrl(String url, TableSchema schema) {
         Path tmp = temporaryCsv();
         try {
             HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url))
@@ -80,7 +99,7 @@ public class BatchSources {
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalArgumentException("source URL '" + url + "' answered HTTP " + response.statusCode());
             }
-            return csv(tmp);
+            return csv(tmp, schema);
         } catch (IOException e) {
             throw new IllegalArgumentException("source URL '" + url + "' cannot be downloaded: " + e.getMessage(), e);
         } catch (InterruptedException e) {
@@ -91,9 +110,7 @@ public class BatchSources {
         }
     }
 
-    private ColumnBatch readWarehouse(LocalDate date) {
-        String sql = settings.warehouse().query().orElseThrow(() -> new IllegalArgumentException(
-                "source '" + WAREHOUSE + "' needs modelwatch.ingest.warehouse.query to be configured"));
+    private ColumnBatch readWarehouse(String sql, LocalDate date, TableSchema schema) {
         if (date == null) {
             throw new IllegalArgumentException("'date' is required for a warehouse source");
         }
@@ -116,7 +133,7 @@ public class BatchSources {
                     w.newLine();
                 }
             }
-            ColumnBatch batch = csv(tmp);
+            ColumnBatch batch = csv(tmp, schema);
             return new ColumnBatch("warehouse:" + date, batch.rowCount(), batch.columns(), batch.parseReport());
         } catch (SQLException e) {
             throw new IllegalArgumentException("warehouse query failed for " + date + ": " + e.getMessage(), e);

@@ -129,6 +129,9 @@ public class RunIngestion {
     public boolean announceAgain(String runId) {
         var previous = QuarkusTransaction.requiringNew().call(() -> ledger.previous(runId, "run.started"));
         previous.ifPresent(p -> OutgoingEvents.publish(events, p).toCompletableFuture().join());
+        // and the cohort's labels.ready, if its labels have matured
+        QuarkusTransaction.requiringNew().call(() -> ledger.previous(runId, io.modelwatch.core.events.LabelsReady.TYPE))
+                .ifPresent(p -> OutgoingEvents.publish(events, p).toCompletableFuture().join());
         return previous.isPresent();
     }
 

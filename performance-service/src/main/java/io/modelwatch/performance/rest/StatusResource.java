@@ -19,17 +19,21 @@ public class StatusResource {
     private final ServiceStatus status;
     private final BrokerProbe broker;
     private final String queue;
+    private final String labelsQueue;
 
     public StatusResource(ServiceStatus status, BrokerProbe broker,
-                          @ConfigProperty(name = "mp.messaging.incoming." + Channels.BATCH_READY_IN + ".queue.name") String queue) {
+                          @ConfigProperty(name = "mp.messaging.incoming." + Channels.BATCH_READY_IN + ".queue.name") String queue,
+                          @ConfigProperty(name = "mp.messaging.incoming." + Channels.LABELS_READY_IN + ".queue.name") String labelsQueue) {
         this.status = status;
         this.broker = broker;
         this.queue = queue;
+        this.labelsQueue = labelsQueue;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public StatusView status() {
-        return status.view("performance-service", broker.depths(List.of(queue, Channels.deadLetterQueue(queue))));
+        return status.view("performance-service", broker.depths(List.of(queue, Channels.deadLetterQueue(queue),
+                labelsQueue, Channels.deadLetterQueue(labelsQueue))));
     }
 }

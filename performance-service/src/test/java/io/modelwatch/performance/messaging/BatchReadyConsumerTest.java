@@ -2,6 +2,11 @@ package io.modelwatch.performance.messaging;
 
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.Channels;
+import io.modelwatch.core.events.LabelsReady;
+import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.support.domain.MetricLogEntry;
+import org.awaitility.Awaitility;
+import java.util.List;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.support.messaging.EventCodec;
@@ -45,6 +50,8 @@ class BatchReadyConsumerTest {
     String exchange;
     @ConfigProperty(name = "mp.messaging.incoming." + Channels.BATCH_READY_IN + ".queue.name")
     String queue;
+    @ConfigProperty(name = "mp.messaging.incoming." + Channels.LABELS_READY_IN + ".queue.name")
+    String labelsQueue;
 
     @BeforeAll
     static void connect() {
@@ -88,5 +95,57 @@ class BatchReadyConsumerTest {
                 BatchReady.class.getSimpleName());
         given().get("/status").then().statusCode(200)
                 .body("counts.'BatchReady.dead_lettered'", greaterThanOrEqualTo(2));
+    }
+
+    // ---- late labels (one class per service: every class's @AfterAll deletes the service's test queues)
+
+    /** The connector declares the labels queue and its DLQ asynchronously after start: wait until both exist. */
+    private void labelsQueuesDeclared() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            // a passive declare of a missing queue closes the channel: probe on a connection of its own
+            try (TestBus probe = TestBus.connect()) {
+                probe.depth(labelsQueue);
+                probe.depth(Channels.deadLetterQueue(labelsQueue));
+                return true;
+            } catch (java.io.IOException e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void sameLabelsReadyTwiceStoresTheRealisedMetricsOnce() throws Exception {
+        labelsQueuesDeclared();
+        StoredRun run = StoredRun.create(pipeline, store); // a stored batch with its labels
+        var b = run.event();
+        LabelsReady ready = LabelsReady.of(b.runId(), b.batchId(), b.modelId(), b.date(), b.referenceId(),
+                b.referenceSource(), b.source(), "labels.csv", b.rowCount(), b.rowCount(), b.startedAt(),
+                TraceContext.newTraceparent());
+        String realisedQueue = bus.listen(exchange, Channels.METRICS_PERFORMANCE_REALISED);
+        String json = codec.encode(ready);
+
+        bus.publish(exchange, Channels.LABELS_READY, json);
+        bus.publish(exchange, Channels.LABELS_READY, json);
+
+        MetricsComputed first = codec.read(bus.take(realisedQueue, Duration.ofSeconds(60)).orElseThrow(
+                () -> new AssertionError("no metrics.performance.realised")).body(), MetricsComputed.class);
+        MetricsComputed second = codec.read(bus.take(realisedQueue, Duration.ofSeconds(30)).orElseThrow(
+                () -> new AssertionError("the duplicate was not re-announced")).body(), MetricsComputed.class);
+        assertThat(second.eventId()).isEqualTo(first.eventId());
+        assertThat(first.validate().runId()).isEqualTo(b.runId());
+
+        double expected = pipeline.performance(run.profile(), run.current()).performance().recall();
+        List<MetricLogEntry> rows = QuarkusTransaction.requiringNew().call(() -> metricsLog.forRun(b.runId()));
+        assertThat(rows).hasSize(first.metricRows());
+        assertThat(rows).filteredOn(r -> r.metricCategory.equals("performance") && r.metricName.equals("recall"))
+                .singleElement().satisfies(r -> assertThat(r.metricValue).isEqualTo(expected));
+        assertThat(rows).noneMatch(r -> r.metricCategory.equals("reference") || r.metricCategory.equals("estimated_performance"));
+    }
+
+    @Test
+    void malformedLabelsReadyEventsAreDeadLettered() throws Exception {
+        labelsQueuesDeclared();
+        DeadLetterChecks.poisonMessagesAreDeadLettered(bus, exchange, Channels.LABELS_READY, labelsQueue,
+                LabelsReady.class.getSimpleName());
     }
 }

@@ -88,7 +88,7 @@ public class SectionComputation {
     }
 
     /** The feature, role and segment columns of the configuration: the only ones read from the store. */
-    static Set<String> neededColumns(MonitoringConfig config) {
+    public static Set<String> neededColumns(MonitoringConfig config) {
         Set<String> names = new LinkedHashSet<>(config.featureNames());
         var r = config.roles();
         for (String role : new String[] {r.id(), r.timestamp(), r.probability(), r.predictedClass(), r.target(), r.labelDate()}) {

@@ -4,6 +4,7 @@ import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.BatchReady;
+import io.modelwatch.core.events.LabelsReady;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.performance.ConfusionMatrix;
@@ -32,7 +33,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * registered so a native image keeps their constructors and accessors (core carries no Quarkus annotation).
  */
 @RegisterForReflection(targets = {
-        BatchReady.class, MetricsComputed.class, AlertRaised.class, RunInfo.class, RunResult.class,
+        BatchReady.class, LabelsReady.class, MetricsComputed.class, AlertRaised.class, RunInfo.class, RunResult.class,
         RunSummary.class, RunSummary.Inputs.class,
         DriftSection.class, DatasetDrift.class, ColumnDrift.class, PsiValue.class,
         PerformanceSection.class, ClassificationReport.class, ConfusionMatrix.class, ReliabilityBin.class,

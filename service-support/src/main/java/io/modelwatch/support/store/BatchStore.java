@@ -63,6 +63,49 @@ public class BatchStore {
     }
 
     /**
+     * Adds columns to a stored batch, or replaces the stored columns of the same names (late labels join the
+     * batch they belong to under its batch id). Each column must have the batch's row count.
+     *
+     * @throws IllegalArgumentException when a column's length differs from the stored batch's row count
+     * @throws PoisonMessageException   when no batch has this id
+     */
+    public void saveColumns(String batchId, List<Column> columns) {
+        try (Connection c = dataSource.getConnection()) {
+            int rows;
+            int next;
+            try (PreparedStatement ps = c.prepareStatement("select b.row_count, (select coalesce(max(position), -1) + 1"
+                    + " from store.batch_column where batch_id = b.batch_id) from store.batch b where b.batch_id = ?")) {
+                ps.setString(1, batchId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new PoisonMessageException("no stored batch with id '" + batchId + "'");
+                    }
+                    rows = rs.getInt(1);
+                    next = rs.getInt(2);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "insert into store.batch_column(batch_id, position, name, kind, data) values (?,?,?,?,?)"
+                            + " on conflict (batch_id, name) do update set kind = excluded.kind, data = excluded.data")) {
+                for (Column col : columns) {
+                    if (col.size() != rows) {
+                        throw new IllegalArgumentException("column '" + col.name() + "' has " + col.size()
+                                + " rows, stored batch " + batchId + " has " + rows);
+                    }
+                    ps.setString(1, batchId);
+                    ps.setInt(2, next++);
+                    ps.setString(3, col.name());
+                    ps.setString(4, ColumnBytes.kind(col));
+                    ps.setBytes(5, ColumnBytes.encode(col));
+                    ps.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store columns of batch " + batchId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Loads a stored batch, only the named columns when {@code columns} is non-empty (missing names are
      * skipped; the pipeline reports columns it needs and does not find).
      *

@@ -1,0 +1,9 @@
+package io.modelwatch.alert.delivery;
+
+/** The peer answered, but not with an acceptance worth stopping for (5xx, 429): retry later. */
+public class PeerUnavailableException extends RuntimeException {
+
+    public PeerUnavailableException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,206 @@
+package io.modelwatch.ingest.service;
+
+import io.modelwatch.core.config.ColumnRoles;
+import io.modelwatch.core.data.Column;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.NumericColumn;
+import io.modelwatch.core.data.TimestampColumn;
+import io.modelwatch.core.events.Channels;
+import io.modelwatch.core.events.LabelsReady;
+import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.core.labels.LabelJoin;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.ingest.domain.IngestRun;
+import io.modelwatch.ingest.domain.LabelDelivery;
+import io.modelwatch.ingest.repository.IngestRunRepository;
+import io.modelwatch.ingest.repository.LabelDeliveryRepository;
+import io.modelwatch.support.domain.PublishedEvent;
+import io.modelwatch.support.messaging.EventCodec;
+import io.modelwatch.support.messaging.OutgoingEvents;
+import io.modelwatch.support.repository.EventLedger;
+import io.modelwatch.support.status.ServiceStatus;
+import io.modelwatch.support.store.BatchStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Late labels for a prediction-date cohort (the stored batch of the model's run on that date): reads the
+ * label file, joins it to the cohort by customer id with the core {@link LabelJoin}, and stores the target
+ * (and label date) as columns of the same stored batch. Labels accumulate over deliveries: a row keeps an
+ * earlier label unless the new file labels it too. Once the cohort's label coverage reaches
+ * {@code labels.min_coverage} it announces {@code labels.ready} — once per run; after that the cohort is
+ * realised and later deliveries change nothing (the realised metrics stay those of the stored labels).
+ */
+@ApplicationScoped
+public class LabelIngestion {
+
+    private final BatchSources sources;
+    private final MonitoringPipeline pipeline;
+    private final BatchStore store;
+    private final IngestRunRepository runs;
+    private final LabelDeliveryRepository deliveries;
+    private final EventLedger ledger;
+    private final EventCodec codec;
+    private final ServiceStatus status;
+    private final Emitter<String> events;
+
+    public LabelIngestion(BatchSources sources, MonitoringPipeline pipeline, BatchStore store, IngestRunRepository runs,
+                          LabelDeliveryRepository deliveries, EventLedger ledger, EventCodec codec, ServiceStatus status,
+                          @Channel(Channels.BATCH_READY_OUT) Emitter<String> events) {
+        this.sources = sources;
+        this.pipeline = pipeline;
+        this.store = store;
+        this.runs = runs;
+        this.deliveries = deliveries;
+        this.ledger = ledger;
+        this.codec = codec;
+        this.status = status;
+        this.events = events;
+    }
+
+    /**
+     * @throws IllegalArgumentException when the date is missing, the model has no run on that date, or the
+     *                                  label source cannot be read or lacks the id or target column
+     */
+    public Received receive(String modelId, LocalDate date, String source) {
+        if (date == null) {
+            throw new IllegalArgumentException("'date' is required: the prediction date of the cohort (ISO date)");
+        }
+        IngestRun run = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date)).orElseThrow(() ->
+                new IllegalArgumentException("no run of model '" + modelId + "' on " + date + ": POST /runs first"));
+        if (QuarkusTransaction.requiringNew().call(() -> ledger.previous(run.runId, LabelsReady.TYPE)).isPresent()) {
+            return alreadyRealised(run);
+        }
+        ColumnBatch labels = sources.readLabels(source, date);
+        ColumnRoles roles = pipeline.config().roles();
+        double minCoverage = pipeline.config().labels().minCoverage();
+        for (String required : List.of(roles.id(), roles.target())) {
+            if (!labels.has(required)) {
+                throw new IllegalArgumentException(labels.source() + ": label column '" + required
+                        + "' missing; columns are " + labels.columnNames());
+            }
+        }
+
+        List<PublishedEvent> published = new ArrayList<>();
+        Received received = QuarkusTransaction.requiringNew().call(() -> {
+            // one delivery at a time per cohort: concurrent deliveries would overwrite each other's labels
+            IngestRun locked = runs.findById(run.runId, LockModeType.PESSIMISTIC_WRITE);
+            if (ledger.previous(locked.runId, LabelsReady.TYPE).isPresent()) {
+                return null;
+            }
+            List<String> wanted = new ArrayList<>(List.of(roles.id(), roles.target()));
+            if (roles.labelDate() != null) {
+                wanted.add(roles.labelDate());
+            }
+            ColumnBatch stored = store.loadBatch(locked.batchId, wanted);
+            ColumnBatch ids = ColumnBatch.of(stored.source(), List.of(stored.column(roles.id())));
+            LabelJoin.Result joined = LabelJoin.join(ids, labels, roles);
+
+            List<Column> merged = new ArrayList<>();
+            NumericColumn target = mergeTarget((NumericColumn) joined.batch().column(roles.target()),
+                    stored.find(roles.target()).orElse(null));
+            merged.add(target);
+            joined.batch().find(roles.labelDate()).ifPresent(d ->
+                    merged.add(mergeDates((TimestampColumn) d, stored.find(roles.labelDate()).orElse(null))));
+            store.saveColumns(locked.batchId, merged);
+
+            int labelled = locked.rowCount - target.nullCount();
+            double coverage = locked.rowCount == 0 ? 0 : (double) labelled / locked.rowCount;
+            boolean realised = labelled > 0 && coverage >= minCoverage;
+
+            LabelDelivery d = new LabelDelivery();
+            d.runId = locked.runId;
+            d.source = source;
+            d.labelRows = labels.rowCount();
+            d.matched = (int) joined.matched();
+            d.unmatchedLabels = (int) joined.unmatchedLabels();
+            d.duplicateLabelIds = (int) joined.duplicateLabelIds();
+            d.labelledRows = labelled;
+            d.coverage = coverage;
+            d.realised = realised;
+            d.receivedAt = Instant.now();
+            deliveries.persist(d);
+
+            if (realised) {
+                BatchStore.StoredProfile reference = store.profile(locked.referenceId).orElseThrow(() ->
+                        new IllegalStateException("the reference " + locked.referenceId + " of run " + locked.runId
+                                + " is no longer stored"));
+                LabelsReady ready = LabelsReady.of(locked.runId, locked.batchId, locked.modelId, locked.snapshotDate,
+                        locked.referenceId, reference.source(), locked.source, source, locked.rowCount, labelled,
+                        locked.startedAt, TraceContext.newTraceparent());
+                published.add(new PublishedEvent(LabelsReady.TYPE, ready.eventId(), ready.traceparent(), codec.encode(ready)));
+                ledger.record(locked.runId, LabelsReady.TYPE, ready.eventId(), published);
+            }
+            return new Received(locked.runId, locked.batchId, locked.rowCount, labels.rowCount(), joined.matched(),
+                    joined.unmatchedLabels(), joined.duplicateLabelIds(), labelled, coverage, minCoverage, realised,
+                    realised, false);
+        });
+        if (received == null) {
+            return alreadyRealised(run); // a concurrent delivery completed the cohort first
+        }
+        if (!published.isEmpty()) {
+            OutgoingEvents.publish(events, published).toCompletableFuture().join();
+        }
+        status.requested(received.realised() ? "labels.realised" : "labels.received", run.runId);
+        return received;
+    }
+
+    private Received alreadyRealised(IngestRun run) {
+        LabelDelivery last = QuarkusTransaction.requiringNew().call(() -> deliveries.latest(run.runId)).orElse(null);
+        int labelled = last == null ? 0 : last.labelledRows;
+        double coverage = last == null ? 0 : last.coverage;
+        return new Received(run.runId, run.batchId, run.rowCount, 0, 0, 0, 0, labelled, coverage,
+                pipeline.config().labels().minCoverage(), true, false, true);
+    }
+
+    /** The new labels, and the earlier ones where the new file has none. */
+    private static NumericColumn mergeTarget(NumericColumn fresh, Column earlier) {
+        double[] values = fresh.values().clone();
+        if (earlier instanceof NumericColumn old) {
+            for (int r = 0; r < values.length; r++) {
+                if (Double.isNaN(values[r])) {
+                    values[r] = old.values()[r];
+                }
+            }
+        }
+        return new NumericColumn(fresh.name(), values);
+    }
+
+    private static TimestampColumn mergeDates(TimestampColumn fresh, Column earlier) {
+        long[] values = fresh.epochMillis().clone();
+        if (earlier instanceof TimestampColumn old) {
+            for (int r = 0; r < values.length; r++) {
+                if (values[r] == TimestampColumn.NULL_VALUE) {
+                    values[r] = old.epochMillis()[r];
+                }
+            }
+        }
+        return new TimestampColumn(fresh.name(), values);
+    }
+
+    /**
+     * What {@code POST /labels} answers.
+     *
+     * @param labelRows         rows of this label file
+     * @param matched           predictions this file labelled
+     * @param unmatchedLabels   label rows whose id is not in the cohort
+     * @param duplicateLabelIds label rows repeating an id
+     * @param labelledRows      predictions with a label now
+     * @param coverage          {@code labelledRows / rowCount}
+     * @param realised          the cohort has reached {@code minCoverage} (now or earlier)
+     * @param published         this request announced {@code labels.ready}
+     * @param alreadyRealised   the cohort was realised before this request, which changed nothing
+     */
+    public record Received(String runId, String batchId, int rowCount, int labelRows, long matched,
+                           long unmatchedLabels, long duplicateLabelIds, int labelledRows, double coverage,
+                           double minCoverage, boolean realised, boolean published, boolean alreadyRealised) {
+    }
+}

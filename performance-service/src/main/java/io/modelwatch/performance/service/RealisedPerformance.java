@@ -1,0 +1,103 @@
+package io.modelwatch.performance.service;
+
+import io.modelwatch.core.events.Channels;
+import io.modelwatch.core.events.LabelsReady;
+import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.PerformanceSection;
+import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.support.compute.SectionComputation;
+import io.modelwatch.support.compute.SectionMetrics;
+import io.modelwatch.support.domain.PublishedEvent;
+import io.modelwatch.support.messaging.EventCodec;
+import io.modelwatch.support.messaging.InboundEvents.Outcome;
+import io.modelwatch.support.messaging.OutgoingEvents;
+import io.modelwatch.support.messaging.PoisonMessageException;
+import io.modelwatch.support.repository.EventLedger;
+import io.modelwatch.support.repository.MetricsLog;
+import io.modelwatch.support.store.BatchStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The realised performance of a cohort whose labels have matured ({@code labels.ready}): the core's
+ * {@code pipeline.performance} on the stored batch, now with its labels, against the run's reference profile.
+ * Its metric rows are appended to {@code metrics_log} under the same run id: the classification metrics as
+ * {@code performance/*} (day 0 had only {@code estimated_performance/*}), and later {@code concept/*},
+ * {@code segment/*} and {@code importance/*} rows that supersede the day-0 ones; the {@code reference/*}
+ * baseline rows are not repeated. Then {@code metrics.performance.realised} carries the section (a
+ * {@link MetricsComputed} of kind performance). Idempotent on (run, {@code labels.ready}): a redelivery
+ * re-announces the stored event and computes nothing.
+ */
+@ApplicationScoped
+public class RealisedPerformance {
+
+    /** The category of the baseline rows, stored on day 0 and not repeated. */
+    static final String REFERENCE_CATEGORY = "reference";
+
+    private final MonitoringPipeline pipeline;
+    private final BatchStore store;
+    private final MetricsLog metricsLog;
+    private final EventLedger ledger;
+    private final EventCodec codec;
+    private final Emitter<String> metrics;
+
+    public RealisedPerformance(MonitoringPipeline pipeline, BatchStore store, MetricsLog metricsLog, EventLedger ledger,
+                               EventCodec codec, @Channel(Channels.METRICS_OUT) Emitter<String> metrics) {
+        this.pipeline = pipeline;
+        this.store = store;
+        this.metricsLog = metricsLog;
+        this.ledger = ledger;
+        this.codec = codec;
+        this.metrics = metrics;
+    }
+
+    public CompletionStage<Outcome> compute(LabelsReady event) {
+        Optional<List<PublishedEvent>> previous = QuarkusTransaction.requiringNew()
+                .call(() -> ledger.previous(event.runId(), LabelsReady.TYPE));
+        if (previous.isPresent()) {
+            return OutgoingEvents.publish(metrics, previous.get()).thenApply(x -> new Outcome(event.runId(), true));
+        }
+        BatchStore.StoredProfile stored = store.profile(event.referenceId())
+                .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + event.referenceId() + "'"));
+        ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
+        var batch = store.loadBatch(event.batchId(), SectionComputation.neededColumns(pipeline.config()));
+        PerformanceSection section = pipeline.performance(profile, batch);
+        if (section.performance() == null) {
+            // the store holds fewer labels than the event claims: never record an estimate as realised
+            throw new PoisonMessageException("batch " + event.batchId() + " of run " + event.runId()
+                    + " has label coverage " + section.concept().labelCoverage() + ", below labels.min_coverage "
+                    + pipeline.config().labels().minCoverage());
+        }
+        List<MetricRow> rows = SectionMetrics.of(section).stream()
+                .filter(r -> !REFERENCE_CATEGORY.equals(r.category())).toList();
+
+        RunInfo run = event.runInfo();
+        MetricsComputed out = MetricsComputed.of(MetricsComputed.PERFORMANCE, run, stored.rowCount(), batch.rowCount(),
+                codec.tree(section), rows.size(), TraceContext.child(event.traceparent()));
+        List<PublishedEvent> published = List.of(new PublishedEvent(Channels.METRICS_PERFORMANCE_REALISED,
+                out.eventId(), out.traceparent(), codec.encode(out)));
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
+            if (ledger.previous(event.runId(), LabelsReady.TYPE).isPresent()) {
+                return false; // a concurrent delivery finished first
+            }
+            metricsLog.append(run, rows);
+            ledger.record(event.runId(), LabelsReady.TYPE, event.eventId(), published);
+            return true;
+        });
+        if (!recorded) {
+            return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
+        }
+        return OutgoingEvents.publish(metrics, published).thenApply(x -> new Outcome(event.runId(), false));
+    }
+}
