@@ -46,7 +46,8 @@ import java.util.function.Function;
  * </ul>
  * The run is then the ordinary {@link MonitoringPipeline} run on the reservoir, with exact values put back
  * where the summaries allow: every PSI (numeric and categorical), the drift test of every categorical column
- * (chi-square, Jensen–Shannon, … on the full counts), the current row count, and the drift test of every
+ * (chi-square, Jensen–Shannon, … on the full counts), the current row count, the concept-drift counts and
+ * rates (labelled rows, label coverage, churn rate, predicted-positive rate), and the drift test of every
  * numeric column with at most {@value #MAX_EXACT_DISTINCT} distinct values (by default) (integers, scores rounded to a few
  * decimals): their exact value counts are kept while streaming and expanded, one column at a time, into the
  * sorted sample the test needs (at most {@value #MAX_EXPANDED_VALUES} values, 128 MB). The tests are then those
@@ -54,7 +55,10 @@ import java.util.function.Function;
  * choices Wasserstein and Jensen–Shannon, KS, Cramér–von Mises, Anderson–Darling, Mann–Whitney, PSI, …);
  * tests that sum the values in file order (t-test, Epps–Singleton) may differ in the last bits, and
  * {@code empirical_mmd} subsamples by position. The other numeric drift tests (continuous columns) are
- * computed on the reservoir and marked {@link ColumnDrift#sampled() sampled} in the snapshot. Performance,
+ * computed on the reservoir and marked {@link ColumnDrift#sampled() sampled} in the snapshot. The empirical
+ * distribution of a 1,000,000-row uniform sample is within 0.0014 of the file's everywhere with 95 %
+ * probability (Dvoretzky–Kiefer–Wolfowitz, {@code sqrt(ln(2/0.05) / (2n))}; sampling without replacement is
+ * at least as tight). Performance,
  * segments, importance and data quality are those of the reservoir sample (their counts are sample counts).
  *
  * <p>When the file has no more rows than the reservoir, nothing is sampled: the reservoir holds every row in
@@ -151,11 +155,13 @@ public final class StreamingRun {
         });
         Sections sections = sections(profile, reservoir.batch(summary), info, dateOfSample);
         DriftSection drift = sections.drift();
+        PerformanceSection performance = sections.performance();
         if (summary.rowCount() > sections.sampleRows()) {
             // after the sample's sections, so that the sample is garbage when value counts are expanded
             drift = exact.patch(drift);
+            performance = exact.patch(performance, summary.rowCount());
         }
-        return pipeline.assemble(sections.info(), profile.rows(), summary.rowCount(), drift, sections.performance(),
+        return pipeline.assemble(sections.info(), profile.rows(), summary.rowCount(), drift, performance,
                 sections.quality(), (System.nanoTime() - t0) / 1_000_000, history);
     }
 
@@ -202,7 +208,14 @@ public final class StreamingRun {
             }
         }
 
+        private long labelled;
+        private long positives;
+        private long predicted;
+        private long predictedPositives;
+        private long scoredLabelled;
+
         void add(ColumnBatch chunk) {
+            addOutcomes(chunk);
             for (ColumnProfile p : tested) {
                 Column column = chunk.find(p.name()).orElse(null);
                 if (column == null) {
@@ -278,6 +291,56 @@ public final class StreamingRun {
             DatasetDrift dataset = new DatasetDrift(columns, drifted, features, share, old.driftShare(),
                     features > 0 && share >= old.driftShare());
             return new DriftSection(dataset, psis);
+        }
+
+        /**
+         * Label and prediction counts of a chunk, with the conventions of the pipeline's outcomes: a label is
+         * 0 or 1, else missing; the predicted class comes from the class column, else from the probability
+         * and the classification threshold.
+         */
+        private void addOutcomes(ColumnBatch chunk) {
+            var roles = pipeline.config().roles();
+            double[] score = numbers(chunk, roles.probability());
+            double[] cls = numbers(chunk, roles.predictedClass());
+            double[] target = numbers(chunk, roles.target());
+            double threshold = pipeline.config().classificationThreshold();
+            for (int i = 0; i < chunk.rowCount(); i++) {
+                double t = target == null ? Double.NaN : target[i];
+                int yTrue = t == 0 ? 0 : t == 1 ? 1 : -1;
+                double c = cls == null ? Double.NaN : cls[i];
+                double v = score == null ? Double.NaN : score[i];
+                int yPred = c == 0 ? 0 : c == 1 ? 1 : Double.isNaN(v) ? -1 : v >= threshold ? 1 : 0;
+                if (yPred >= 0) {
+                    predicted++;
+                    predictedPositives += yPred;
+                }
+                if (yTrue >= 0) {
+                    labelled++;
+                    positives += yTrue;
+                    if (yPred >= 0 && !Double.isNaN(v)) {
+                        scoredLabelled++;
+                    }
+                }
+            }
+        }
+
+        private static double[] numbers(ColumnBatch chunk, String column) {
+            return chunk.find(column).filter(NumericColumn.class::isInstance).map(c -> ((NumericColumn) c).values())
+                    .orElse(null);
+        }
+
+        /** The performance section with the concept-drift counts and rates of all rows (the rest is sampled). */
+        PerformanceSection patch(PerformanceSection sampled, long rows) {
+            long observedLabelled = scoredLabelled > 0 ? labelled : 0;
+            double coverage = rows == 0 ? 0 : (double) observedLabelled / rows;
+            boolean realised = observedLabelled > 0 && coverage >= pipeline.config().labels().minCoverage();
+            Double churnRate = realised && labelled > 0 ? (double) positives / labelled : null;
+            Double predictedRate = predicted == 0 ? null : (double) predictedPositives / predicted;
+            Double change = churnRate != null && profile.churnRate() != null ? churnRate - profile.churnRate() : null;
+            ConceptDrift concept = new ConceptDrift(profile.churnRate(), churnRate, change, observedLabelled, coverage,
+                    profile.predictedRate(), predictedRate);
+            return new PerformanceSection(sampled.performance(), sampled.reference(), sampled.estimated(), concept,
+                    sampled.segments(), sampled.importance());
         }
 
         private CategoricalSample categoricalSample(String name) {

@@ -70,6 +70,8 @@ class StreamingRunTest {
         RunResult streamed = StreamingRun.of(pipeline).withChunkRows(500).withReservoirRows(800)
                 .withMaxExactDistinct(100).run(info, profile, current, schema);
         assertThat(streamed.run().currentRows()).isEqualTo(CURRENT_ROWS);
+        assertThat(streamed.concept()).isEqualTo(expected.concept());
+        assertThat(streamed.run().labelledRows()).isEqualTo(expected.run().labelledRows());
         assertThat(streamed.psi()).hasSameSizeAs(expected.psi());
         for (int i = 0; i < expected.psi().size(); i++) {
             assertThat(streamed.psi().get(i).value()).as(expected.psi().get(i).column())
