@@ -10,6 +10,7 @@ import io.modelwatch.core.report.ReportFolder;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.run.StreamingRun;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
 import picocli.CommandLine.Command;
@@ -36,6 +37,9 @@ import java.util.concurrent.Executor;
  *   <li>{@code drift}: parse, profile the reference, drift tests and PSI for every column;</li>
  *   <li>{@code full}: the whole run (drift, PSI, classification, quality, segments, WoE/IV, alerts) and the
  *       report folder.</li>
+ *   <li>{@code stream}: the same run with the current file streamed once ({@link StreamingRun}: memory bounded
+ *       by its reservoir, not by the row count); the reference is read and profiled first. Not in the default
+ *       stages; use it with {@code --current-rows 10000000}.</li>
  * </ul>
  * CPU s is the child's user + system CPU time (steadier than wall time on a shared machine).
  * Peak RSS is the kernel's {@code VmHWM} of the child process.
@@ -56,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--stages", defaultValue = "parse,drift,full", split = ",", description = "Stages to run (default ${DEFAULT-VALUE}).")
     List<String> stages;
 
-    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC", description = "Options of the child JVMs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC -Xms1g", description = "Options of the child JVMs (default ${DEFAULT-VALUE}).")
     String jvmOpts;
 
     /** A daemon thread for the reference side, outside the common pool that the column loops use. */
@@ -126,8 +130,16 @@ final class BenchCommand implements Callable<Integer> {
         MonitoringConfig config = ConfigLoader.defaults();
         TableSchema schema = TableSchema.forConfig(config);
         MonitoringPipeline pipeline = MonitoringPipeline.of(config);
-        if (!List.of("parse", "drift", "full").contains(stage)) {
-            throw new IllegalArgumentException("unknown stage '" + stage + "', expected parse, drift or full");
+        if (!List.of("parse", "drift", "full", "stream").contains(stage)) {
+            throw new IllegalArgumentException("unknown stage '" + stage + "', expected parse, drift, full or stream");
+        }
+        if (stage.equals("stream")) {
+            ReferenceProfile profile = pipeline.profile(CsvReader.withDefaults().read(reference, schema));
+            RunResult r = StreamingRun.of(pipeline).run(new RunInfo("bench", config.modelId(), LocalDate.of(2026, 11, 27),
+                    reference.toString(), current.toString(), null, Instant.now()), profile, current, schema);
+            ReportFolder.write(current.resolveSibling("bench-stream-report"), r);
+            printUsage();
+            return MonitorCommand.EXIT_OK;
         }
         boolean profiles = !stage.equals("parse");
         CompletableFuture<ReferenceProfile> referenceSide = CompletableFuture.supplyAsync(() -> {
@@ -147,9 +159,13 @@ final class BenchCommand implements Callable<Integer> {
             }
             default -> throw new IllegalStateException(stage);
         }
+        printUsage();
+        return MonitorCommand.EXIT_OK;
+    }
+
+    private static void printUsage() throws IOException {
         System.out.println("peakRssKb=" + peakRssKb());
         System.out.println("cpuMs=" + ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L));
-        return MonitorCommand.EXIT_OK;
     }
 
     /** Peak resident set size of this process (Linux {@code VmHWM}), 0 where unavailable. */

@@ -16,6 +16,7 @@ import io.modelwatch.core.report.ReportFolder;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.run.StreamingRun;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -31,6 +32,12 @@ import java.util.concurrent.CompletionException;
 final class MonitorRun {
 
     private static final long PROGRESS_EVERY_ROWS = 250_000;
+
+    /**
+     * A current CSV larger than this (1 GiB, about 6 million rows of the churn table) is streamed
+     * ({@link StreamingRun}) unless labels must be joined to it; {@code --streaming} streams any size.
+     */
+    static final long STREAMING_ABOVE_BYTES = 1L << 30;
 
     private MonitorRun() {
     }
@@ -61,6 +68,10 @@ final class MonitorRun {
         progress.stage(String.format(Locale.ROOT, "profiling reference (%,d rows)", reference.rowCount()));
         CompletableFuture<ReferenceProfile> profiling = CompletableFuture.supplyAsync(() -> pipeline.profile(reference));
 
+        if (o.labels() == null && (o.streaming() || sizeOf(o.current()) > STREAMING_ABOVE_BYTES)) {
+            return streamed(o, config, pipeline, profiling, started, progress, out);
+        }
+
         progress.stage("reading current " + o.current());
         ColumnBatch current = reader(progress, "current").read(o.current(), TableSchema.forConfig(config));
         requireColumns(current, config);
@@ -85,6 +96,41 @@ final class MonitorRun {
             MetricHistoryFile.append(o.history(), result);
         }
 
+        return finish(o, result, progress, out);
+    }
+
+    /**
+     * The current file streamed once in chunks: memory bounded by the reservoir, not by the row count. Without
+     * {@code --date}, the snapshot date is that of the earliest prediction timestamp in the reservoir sample.
+     */
+    private static int streamed(RunOptions o, MonitoringConfig config, MonitoringPipeline pipeline,
+                                CompletableFuture<ReferenceProfile> profiling, Instant started, Progress progress,
+                                PrintStream out) {
+        ReferenceProfile profile = joinProfile(profiling);
+        StreamingRun streaming = StreamingRun.of(pipeline);
+        progress.stage(String.format(Locale.ROOT, "streaming current %s (a uniform sample of at most %,d rows kept)",
+                o.current(), streaming.reservoirRows()));
+        RunInfo info = new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
+                .format(started), config.modelId(), o.date(), o.reference().toString(), o.current().toString(), null,
+                started);
+        MetricHistory history = o.history() == null ? MetricHistory.empty() : MetricHistoryFile.read(o.history());
+        RunResult result = streaming.run(info, profile, o.current(), TableSchema.forConfig(config), history,
+                sample -> o.date() != null ? o.date() : snapshotDate(sample, config));
+        if (o.history() != null) {
+            MetricHistoryFile.append(o.history(), result);
+        }
+        return finish(o, result, progress, out);
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0; // the reader reports the missing file
+        }
+    }
+
+    private static int finish(RunOptions o, RunResult result, Progress progress, PrintStream out) {
         progress.stage("writing report to " + o.out());
         ReportFolder.write(o.out(), result);
         Summary.print(result, o.out(), out);

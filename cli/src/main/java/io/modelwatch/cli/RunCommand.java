@@ -41,10 +41,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--streaming", description = "Stream the current file in chunks with bounded memory (automatic "
+            + "above 1 GiB of current CSV): exact PSI and categorical drift, numeric drift tests, performance, "
+            + "segments and quality on a uniform 1,000,000-row sample (marked 'sampled').")
+    boolean streaming;
+
     @Override
     public Integer call() throws Exception {
         Severity severity = failOn == null ? null : Severity.parse(failOn);
-        return MonitorRun.execute(new RunOptions(reference, current, labels, config, false, out, severity, date, history),
+        return MonitorRun.execute(new RunOptions(reference, current, labels, config, false, out, severity, date, history, streaming),
                 new Progress(System.err, quiet), System.out);
     }
 }

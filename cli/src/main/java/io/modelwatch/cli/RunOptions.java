@@ -19,5 +19,10 @@ import java.time.LocalDate;
  * @param history   metric history file (read for anomalies, then appended), or {@code null}
  */
 record RunOptions(Path reference, Path current, Path labels, Path config, boolean useBuiltInConfig, Path out,
-                  Severity failOn, LocalDate date, Path history) {
+                  Severity failOn, LocalDate date, Path history, boolean streaming) {
+
+    RunOptions(Path reference, Path current, Path labels, Path config, boolean useBuiltInConfig, Path out,
+               Severity failOn, LocalDate date, Path history) {
+        this(reference, current, labels, config, useBuiltInConfig, out, failOn, date, history, false);
+    }
 }

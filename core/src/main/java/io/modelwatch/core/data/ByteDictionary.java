@@ -1,5 +1,8 @@
 package io.modelwatch.core.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +12,9 @@ import java.util.List;
  * Codes for categorical cells looked up by their UTF-8 bytes, so a repeated value costs a hash and a
  * byte comparison, and a {@code String} is created only the first time a value is seen. Open addressing
  * with linear probing; the table doubles when it is half full. Codes are dense, in first-seen order.
+ *
+ * <p>The hash reads the key eight bytes at a time (the first and the last eight, and every word in between
+ * for longer keys) and mixes them with two multiply-xorshift rounds, instead of one multiplication per byte.
  */
 final class ByteDictionary {
 
@@ -74,11 +80,30 @@ final class ByteDictionary {
         table = bigger;
     }
 
-    private static int hash(byte[] b, int off, int len) {
-        int h = 0x811c9dc5;
-        for (int i = off, end = off + len; i < end; i++) {
-            h = (h ^ b[i]) * 0x01000193; // FNV-1a
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    static int hash(byte[] b, int off, int len) {
+        long x;
+        if (len >= 8) {
+            x = (long) LONGS.get(b, off);
+            for (int i = off + 8, last = off + len - 8; i < last; i += 8) {
+                x = Long.rotateLeft(x * 0x9E3779B97F4A7C15L, 31) ^ (long) LONGS.get(b, i);
+            }
+            x = Long.rotateLeft(x * 0x9E3779B97F4A7C15L, 31) ^ (long) LONGS.get(b, off + len - 8);
+        } else if (len >= 4) {
+            x = ((int) INTS.get(b, off) & 0xffffffffL) | ((long) (int) INTS.get(b, off + len - 4) << 32);
+        } else {
+            x = 0;
+            for (int i = off, end = off + len; i < end; i++) {
+                x = (x << 8) | (b[i] & 0xff);
+            }
         }
-        return h ^ (h >>> 16);
+        x ^= len * 0xC2B2AE3D27D4EB4FL;
+        x *= 0x9E3779B97F4A7C15L;
+        x ^= x >>> 32;
+        x *= 0xD6E8FEB86659FD93L;
+        x ^= x >>> 32;
+        return (int) x;
     }
 }

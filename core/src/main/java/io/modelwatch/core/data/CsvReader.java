@@ -136,6 +136,7 @@ public final class CsvReader {
             throw new InputException(source + ": is a directory, expected a CSV file");
         }
         try (InputStream in = open(file)) {
+            long fileBytes = in instanceof GZIPInputStream ? -1 : Files.size(file);
             CsvRecordScanner scanner = new CsvRecordScanner(in, bufferBytes, source);
             if (!scanner.next()) {
                 throw new InputException(source + ": the file is empty; expected a header row with the column names");
@@ -149,8 +150,11 @@ public final class CsvReader {
                         : schema.sniffsUnlisted() ? new SniffingColumnBuilder()
                         : ColumnBuilder.of(ColumnType.CATEGORICAL);
             }
+            int[] kinds = kinds(builders);
             ParseIssueCollector whole = new ParseIssueCollector();
             ParseIssueCollector chunk = new ParseIssueCollector();
+            long headerBytes = scanner.position();
+            long expectedRows = -1;
             long row = 0;
             int inChunk = 0;
             boolean emitted = false;
@@ -166,7 +170,7 @@ public final class CsvReader {
                     byte[] b = scanner.bytes(i);
                     int off = scanner.offset(i);
                     int len = scanner.length(i);
-                    if (!builders[i].append(b, off, len)) {
+                    if (!append(builders[i], kinds[i], b, off, len)) {
                         whole.badCell(header.get(i), builders[i].expected(), row, b, off, len);
                         chunk.badCell(header.get(i), builders[i].expected(), row, b, off, len);
                     }
@@ -174,10 +178,17 @@ public final class CsvReader {
                 for (int i = present; i < width; i++) {
                     builders[i].appendNull();
                 }
+                if (row == ESTIMATE_AFTER_ROWS && fileBytes > 0) {
+                    expectedRows = expectedRows(fileBytes, headerBytes, scanner.position(), row);
+                    reserve(builders, Math.min(chunkRows, expectedRows));
+                }
                 if (++inChunk == chunkRows) {
                     sink.accept(take(source, header, builders, inChunk, chunk));
                     inChunk = 0;
                     emitted = true;
+                    if (expectedRows > row) {
+                        reserve(builders, Math.min(chunkRows, expectedRows - row));
+                    }
                 }
                 if (progress != null && row % progressEveryRows == 0) {
                     progress.accept(row);
@@ -192,6 +203,53 @@ public final class CsvReader {
             return new Pass(source, row, header, builders, whole.build(source));
         } catch (IOException e) {
             throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Rows read before the row count of a plain file is estimated (its size over the bytes per row so far,
+     * plus 2 %) and the column arrays reserved for it.
+     */
+    static final int ESTIMATE_AFTER_ROWS = 1024;
+
+    private static long expectedRows(long fileBytes, long headerBytes, long position, long rows) {
+        double bytesPerRow = Math.max(1.0, (position - headerBytes) / (double) rows);
+        return (long) Math.ceil((fileBytes - headerBytes) / bytesPerRow * 1.02) + 16;
+    }
+
+    private static final int NUMERIC = 0;
+    private static final int CATEGORICAL = 1;
+    private static final int TIMESTAMP = 2;
+    private static final int OTHER = 3;
+
+    private static int[] kinds(ColumnBuilder[] builders) {
+        int[] kinds = new int[builders.length];
+        for (int i = 0; i < builders.length; i++) {
+            kinds[i] = builders[i] instanceof ColumnBuilder.Numeric ? NUMERIC
+                    : builders[i] instanceof ColumnBuilder.Categorical ? CATEGORICAL
+                    : builders[i] instanceof ColumnBuilder.Timestamp ? TIMESTAMP
+                    : OTHER;
+        }
+        return kinds;
+    }
+
+    /**
+     * Appends a cell through a direct call on the builder's final class: one virtual call site for the four
+     * builder classes would be megamorphic, so none of their {@code append} methods could be inlined.
+     */
+    private static boolean append(ColumnBuilder builder, int kind, byte[] b, int off, int len) {
+        return switch (kind) {
+            case NUMERIC -> ((ColumnBuilder.Numeric) builder).append(b, off, len);
+            case CATEGORICAL -> ((ColumnBuilder.Categorical) builder).append(b, off, len);
+            case TIMESTAMP -> ((ColumnBuilder.Timestamp) builder).append(b, off, len);
+            default -> builder.append(b, off, len);
+        };
+    }
+
+    private static void reserve(ColumnBuilder[] builders, long rows) {
+        int capacity = (int) Math.min(rows, Integer.MAX_VALUE - 8L);
+        for (ColumnBuilder b : builders) {
+            b.reserve(capacity);
         }
     }
 

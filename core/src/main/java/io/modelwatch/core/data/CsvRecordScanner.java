@@ -2,6 +2,9 @@ package io.modelwatch.core.data;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -28,6 +31,7 @@ final class CsvRecordScanner {
     private boolean eof;
     private boolean started;
     private long records;
+    private long bytesRead;
 
     private byte[] scratch = new byte[256];
     private int scratchLen;
@@ -70,6 +74,11 @@ final class CsvRecordScanner {
                 return true;
             }
         }
+    }
+
+    /** Bytes of input consumed by the records returned so far (header and blank lines included). */
+    long position() {
+        return bytesRead - (limit - pos);
     }
 
     int fieldCount() {
@@ -171,9 +180,32 @@ final class CsvRecordScanner {
         }
     }
 
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long COMMAS = ONES * SEP;
+    private static final long LFS = ONES * '\n';
+    private static final long CRS = ONES * '\r';
+
+    /**
+     * Position of the first separator or line break at or after {@code p}, or {@code limit}. Eight bytes at a
+     * time: {@code (x - 0x01..) & ~x & 0x80..} marks the zero bytes of {@code x = word ^ pattern}; the lowest
+     * mark is always exact (a borrow only disturbs the bytes above it).
+     */
     private int scanUnquoted(int p) {
         byte[] b = buf;
         int lim = limit;
+        while (p + 8 <= lim) {
+            long w = (long) LONGS.get(b, p);
+            long c = w ^ COMMAS;
+            long n = w ^ LFS;
+            long r = w ^ CRS;
+            long m = ((c - ONES) & ~c | (n - ONES) & ~n | (r - ONES) & ~r) & HIGHS;
+            if (m != 0) {
+                return p + (Long.numberOfTrailingZeros(m) >>> 3);
+            }
+            p += 8;
+        }
         while (p < lim) {
             byte c = b[p];
             if (c == SEP || c == '\n' || c == '\r') {
@@ -231,6 +263,7 @@ final class CsvRecordScanner {
             eof = true;
         } else {
             limit += n;
+            bytesRead += n;
         }
     }
 }

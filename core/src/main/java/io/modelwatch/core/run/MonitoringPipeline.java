@@ -86,6 +86,10 @@ public final class MonitoringPipeline {
         return config;
     }
 
+    StabilityIndex stability() {
+        return stability;
+    }
+
     // ------------------------------------------------------------------------------------------ profile
 
     /** Computes the reference profile once; store it with {@link ReferenceProfile#toBytes()}. */
@@ -188,7 +192,7 @@ public final class MonitoringPipeline {
         return new DriftSection(dataset, Arrays.asList(psis));
     }
 
-    private ColumnDrift columnDrift(ColumnProfile p, Sample cur, String role) {
+    ColumnDrift columnDrift(ColumnProfile p, Sample cur, String role) {
         Sample ref = p.sample();
         FeatureSpec spec = config.feature(p.name()).orElse(null);
         String method = spec != null && spec.driftTest() != null ? spec.driftTest() : config.drift().method();

@@ -115,6 +115,42 @@ public final class StabilityIndex {
         return result(bins, counts, nulls);
     }
 
+    /**
+     * Adds the numeric bin counts of a piece of the current values to {@code counts} (length
+     * {@link PsiBins#binCount()}) and returns how many were NaN: the counts are mergeable, so a column read in
+     * chunks gives, through {@link #psiOfCounts}, the same PSI as {@link #psi(PsiBins, double[])} on all values.
+     */
+    public long countInto(PsiBins bins, double[] values, long[] counts) {
+        requireKind(bins, PsiBins.Kind.NUMERIC);
+        long nulls = 0;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                nulls++;
+            } else {
+                counts[bins.numericBin(v)]++;
+            }
+        }
+        return nulls;
+    }
+
+    /** PSI from current bin counts gathered with {@link #countInto} (numeric bins). */
+    public PsiResult psiOfCounts(PsiBins bins, long[] counts, long nulls) {
+        requireKind(bins, PsiBins.Kind.NUMERIC);
+        return result(bins, counts.clone(), nulls);
+    }
+
+    /** PSI of current categorical values given as counts per label (a label absent from the bins is unseen). */
+    public PsiResult psiOfLabelCounts(PsiBins bins, List<String> labels, long[] labelCounts, long nulls) {
+        requireKind(bins, PsiBins.Kind.CATEGORICAL);
+        Map<String, Integer> binOf = binIndex(bins);
+        int unseen = bins.binCount() - 1;
+        long[] counts = new long[bins.binCount()];
+        for (int k = 0; k < labels.size(); k++) {
+            counts[binOf.getOrDefault(labels.get(k), unseen)] += labelCounts[k];
+        }
+        return result(bins, counts, nulls);
+    }
+
     /** PSI of current categorical values ({@code null} = null, not binned) in categorical bins. */
     public PsiResult psi(PsiBins bins, String[] current) {
         requireKind(bins, PsiBins.Kind.CATEGORICAL);
