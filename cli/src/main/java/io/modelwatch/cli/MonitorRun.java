@@ -33,12 +33,6 @@ final class MonitorRun {
 
     private static final long PROGRESS_EVERY_ROWS = 250_000;
 
-    /**
-     * A current CSV larger than this (1 GiB, about 6 million rows of the churn table) is streamed
-     * ({@link StreamingRun}) unless labels must be joined to it; {@code --streaming} streams any size.
-     */
-    static final long STREAMING_ABOVE_BYTES = 1L << 30;
-
     private MonitorRun() {
     }
 
@@ -68,7 +62,9 @@ final class MonitorRun {
         progress.stage(String.format(Locale.ROOT, "profiling reference (%,d rows)", reference.rowCount()));
         CompletableFuture<ReferenceProfile> profiling = CompletableFuture.supplyAsync(() -> pipeline.profile(reference));
 
-        if (o.labels() == null && (o.streaming() || sizeOf(o.current()) > STREAMING_ABOVE_BYTES)) {
+        // streaming is asked for, never automatic: its quality checks (beyond unparseable cells) and performance
+        // come from a sample, and a user must know that a bad row outside the sample is not listed
+        if (o.labels() == null && o.streaming()) {
             return streamed(o, config, pipeline, profiling, started, progress, out);
         }
 
@@ -120,14 +116,6 @@ final class MonitorRun {
             MetricHistoryFile.append(o.history(), result);
         }
         return finish(o, result, progress, out);
-    }
-
-    private static long sizeOf(Path file) {
-        try {
-            return java.nio.file.Files.size(file);
-        } catch (java.io.IOException e) {
-            return 0; // the reader reports the missing file
-        }
     }
 
     private static int finish(RunOptions o, RunResult result, Progress progress, PrintStream out) {

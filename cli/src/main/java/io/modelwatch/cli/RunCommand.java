@@ -41,9 +41,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
-    @Option(names = "--streaming", description = "Stream the current file in chunks with bounded memory (automatic "
-            + "above 1 GiB of current CSV): exact PSI and categorical drift, numeric drift tests, performance, "
-            + "segments and quality on a uniform 1,000,000-row sample (marked 'sampled').")
+    @Option(names = "--streaming", description = "Stream the current file in chunks with bounded memory (for files "
+            + "too large to hold): exact PSI, categorical drift and unparseable-cell counts; continuous numeric drift "
+            + "tests, performance, segments and the other quality checks on a uniform 1,000,000-row sample "
+            + "(drift columns marked 'sampled'). Run with MODELWATCH_JAVA_OPTS=-Xmx768m to bound memory.")
     boolean streaming;
 
     @Override
