@@ -6,7 +6,18 @@ import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.synth.ChurnDataGenerator;
+import io.modelwatch.core.synth.Scenario;
+import io.modelwatch.support.repository.RunHistory;
 import io.modelwatch.support.compute.RunAssembly;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.store.BatchStore;
@@ -22,10 +33,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -37,6 +53,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 /** alert-service against the real local RabbitMQ and PostgreSQL (test exchange and queue names). */
 @QuarkusTest
 class MetricsConsumerTest {
+
+    private static final int ROWS = 2000;
 
     private static TestBus bus;
 
@@ -50,6 +68,8 @@ class MetricsConsumerTest {
     AlertRepository alerts;
     @Inject
     EventCodec codec;
+    @Inject
+    RunHistory history;
     @ConfigProperty(name = "modelwatch.bus.exchange")
     String exchange;
     @ConfigProperty(name = "mp.messaging.incoming." + Channels.METRICS_IN + ".queue.name")
@@ -70,8 +90,9 @@ class MetricsConsumerTest {
     void sameMetricEventsTwiceRaiseOneSetOfAlerts() throws Exception {
         StoredRun run = StoredRun.create(pipeline, store);
         List<MetricsComputed> sections = ComputedSections.of(run, pipeline, codec);
-        List<Alert> expected = assembly.assemble(sections.stream()
-                .collect(Collectors.toMap(MetricsComputed::kind, Function.identity()))).alerts();
+        RunResult assembled = QuarkusTransaction.requiringNew().call(() -> assembly.assemble(sections.stream()
+                .collect(Collectors.toMap(MetricsComputed::kind, Function.identity()))));
+        List<Alert> expected = assembled.alerts();
         assertThat(expected).as("the drifted day raises alerts").isNotEmpty();
         String raisedQueue = bus.listen(exchange, Channels.ALERT_RAISED);
 
@@ -99,6 +120,67 @@ class MetricsConsumerTest {
         assertThat(raised).allMatch(a -> a.runId().equals(runId));
         assertThat(stored).extracting(a -> a.alertKey).containsExactlyInAnyOrderElementsOf(
                 expected.stream().map(Alert::key).toList());
+        // assembled here and by the consumer: the run's history rows are stored once
+        long defined = assembled.metrics().stream().filter(m -> m.value() != null && Double.isFinite(m.value())).count();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> history.countForRun(runId))).isEqualTo(defined);
+    }
+
+    /**
+     * Six runs of a model with the same recall, then one where it drops (the concept-change day): only the last
+     * run's alerts include the anomaly of {@code performance.recall}, detected against the history of the
+     * model's earlier runs that this service stored.
+     */
+    @Test
+    void aRecallDropAfterStableRunsIsAnAnomaly() throws Exception {
+        String model = "anomaly-" + UUID.randomUUID();
+        Path dir = Files.createTempDirectory("modelwatch-anomaly");
+        TableSchema schema = TableSchema.forConfig(pipeline.config());
+        ColumnBatch reference = read(dir.resolve("reference.csv"), Scenario.STABLE, 11, schema);
+        ReferenceProfile profile = pipeline.profile(reference);
+        List<JsonNode> stable = sectionTrees(profile, read(dir.resolve("stable.csv"), Scenario.STABLE, 21, schema));
+        List<JsonNode> dropped = sectionTrees(profile, read(dir.resolve("concept.csv"), Scenario.CONCEPT, 22, schema));
+
+        List<String> runIds = new ArrayList<>();
+        LocalDate first = LocalDate.of(2024, 4, 1);
+        for (int day = 0; day < 7; day++) {
+            RunInfo info = new RunInfo("run-" + UUID.randomUUID(), model, first.plusDays(day), reference.source(),
+                    "day-" + day + ".csv", null, Instant.parse("2024-04-01T04:00:00Z").plus(Duration.ofDays(day)));
+            List<JsonNode> trees = day < 6 ? stable : dropped;
+            List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
+            String trace = TraceContext.newTraceparent();
+            for (int k = 0; k < kinds.size(); k++) {
+                MetricsComputed e = MetricsComputed.of(kinds.get(k), info, reference.rowCount(), ROWS, trees.get(k), 0, trace);
+                bus.publish(exchange, e.type(), codec.encode(e));
+            }
+            // the next run's history must contain this one: wait until it is assembled and stored
+            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> history.countForRun(info.runId())) > 0);
+            runIds.add(info.runId());
+        }
+
+        for (int day = 0; day < 7; day++) {
+            String runId = runIds.get(day);
+            List<AlertRecord> stored = QuarkusTransaction.requiringNew().call(() -> alerts.forRun(runId));
+            List<String> anomalies = stored.stream().filter(a -> "anomaly".equals(a.metricCategory))
+                    .map(a -> a.metricName).toList();
+            if (day < 6) {
+                assertThat(anomalies).as("run %d of a stable recall", day + 1).isEmpty();
+            } else {
+                assertThat(anomalies).as("the run where recall drops").contains("performance.recall");
+            }
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> history.count("runId = ?1 and category = ?2",
+                runIds.get(6), "anomaly"))).as("anomaly rows are not history").isZero();
+    }
+
+    private static ColumnBatch read(Path file, Scenario scenario, long seed, TableSchema schema) throws Exception {
+        ChurnDataGenerator.of(scenario, LocalDate.of(2024, 4, 1), scenario.name()).write(file, ROWS, seed);
+        return CsvReader.withDefaults().read(file, schema);
+    }
+
+    private List<JsonNode> sectionTrees(ReferenceProfile profile, ColumnBatch current) {
+        return List.of(codec.tree(pipeline.drift(profile, current)), codec.tree(pipeline.performance(profile, current)),
+                codec.tree(pipeline.quality(current)));
     }
 
     @Test

@@ -70,8 +70,8 @@ class MetricsConsumerTest {
     void allSectionsTwiceRenderOneReportWithTheCoreNumbers() throws Exception {
         StoredRun run = StoredRun.create(pipeline, store);
         List<MetricsComputed> sections = ComputedSections.of(run, pipeline, codec);
-        RunResult expected = assembly.assemble(sections.stream()
-                .collect(Collectors.toMap(MetricsComputed::kind, Function.identity())));
+        RunResult expected = QuarkusTransaction.requiringNew().call(() -> assembly.assemble(sections.stream()
+                .collect(Collectors.toMap(MetricsComputed::kind, Function.identity()))));
 
         for (int delivery = 0; delivery < 2; delivery++) {
             for (MetricsComputed s : sections) {
