@@ -38,10 +38,19 @@ class K8sManifestsTest {
 
     @Test
     void theCronJobStartsTheRunDailyAt0400Utc() throws Exception {
-        JsonNode cron = documents().stream().filter(d -> d.path("kind").asText().equals("CronJob")).findFirst().orElseThrow();
+        JsonNode cron = documents().stream().filter(d -> d.path("kind").asText().equals("CronJob")
+                && d.at("/metadata/name").asText().equals("modelwatch-daily-run")).findFirst().orElseThrow();
         assertThat(cron.at("/spec/schedule").asText()).isEqualTo("0 4 * * *");
         assertThat(cron.at("/spec/timeZone").asText()).isEqualTo("Etc/UTC");
         assertThat(cron.toString()).contains("ingest-service:8081/runs");
+    }
+
+    @Test
+    void aSecondCronJobReadsTheLabelsOfTheCohortPredictedLagDaysAgo() throws Exception {
+        JsonNode cron = documents().stream().filter(d -> d.path("kind").asText().equals("CronJob")
+                && d.at("/metadata/name").asText().equals("modelwatch-daily-labels")).findFirst().orElseThrow();
+        assertThat(cron.at("/spec/schedule").asText()).isEqualTo("0 5 * * *");
+        assertThat(cron.toString()).contains("ingest-service:8081/labels").contains("LABEL_LAG_DAYS");
     }
 
     @Test
