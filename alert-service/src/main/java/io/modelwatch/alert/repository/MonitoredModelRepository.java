@@ -37,6 +37,17 @@ public class MonitoredModelRepository implements PanacheRepositoryBase<Monitored
         return m;
     }
 
+    /**
+     * Serialises the decisions about one model's alerts until the transaction ends, even if no run of it has
+     * completed here (no row to lock): a transaction-scoped advisory lock on the model id, then its row's lock.
+     */
+    public void serialise(String modelId) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "alert.model:" + modelId)
+                .getSingleResult();
+        lock(modelId);
+    }
+
     public List<String> modelIds() {
         return find("order by modelId").project(String.class).list();
     }

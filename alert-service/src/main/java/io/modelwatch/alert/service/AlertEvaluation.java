@@ -3,10 +3,15 @@ package io.modelwatch.alert.service;
 import io.modelwatch.alert.domain.AlertRecord;
 import io.modelwatch.alert.delivery.OutboxRelay;
 import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.alerts.AlertEvaluator;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.run.MetricRows;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.PerformanceSection;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.core.run.RunResult;
 import io.modelwatch.support.compute.RunAssembly;
@@ -34,14 +39,21 @@ import java.util.concurrent.CompletionStage;
  * the configured rules (the same alerts the CLI prints); {@link AlertRecorder} stores each alert once per
  * (run, key) and, in the same transaction, queues the notifications deduplication lets through. After the
  * commit every alert is announced as {@code alert.raised} and the {@link OutboxRelay} is nudged.
+ *
+ * <p>A cohort's realised performance ({@code metrics.performance.realised}, when its late labels matured) is
+ * evaluated on its own: the configured rules over the rows of that performance section alone, stored and
+ * notified the same way, once per run.
  */
 @ApplicationScoped
 public class AlertEvaluation {
 
     static final String EVALUATED = "alerts.evaluated";
+    /** The baseline rows of a performance section: evaluated with the run on day 0, not again. */
+    static final String REFERENCE_CATEGORY = "reference";
 
     private final RunSections sections;
     private final RunAssembly assembly;
+    private final MonitoringPipeline pipeline;
     private final AlertRecorder recorder;
     private final EventLedger ledger;
     private final EventCodec codec;
@@ -49,11 +61,12 @@ public class AlertEvaluation {
     private final Clock clock;
     private final Emitter<String> raised;
 
-    public AlertEvaluation(RunSections sections, RunAssembly assembly, AlertRecorder recorder, EventLedger ledger,
-                           EventCodec codec, OutboxRelay relay, Clock clock,
+    public AlertEvaluation(RunSections sections, RunAssembly assembly, MonitoringPipeline pipeline,
+                           AlertRecorder recorder, EventLedger ledger, EventCodec codec, OutboxRelay relay, Clock clock,
                            @Channel(Channels.ALERTS_OUT) Emitter<String> raised) {
         this.sections = sections;
         this.assembly = assembly;
+        this.pipeline = pipeline;
         this.recorder = recorder;
         this.ledger = ledger;
         this.codec = codec;
@@ -82,6 +95,35 @@ public class AlertEvaluation {
             return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
         relay.nudge();   // notifications committed with the alerts go out now, whatever the bus does
+        return OutgoingEvents.publish(raised, published).thenApply(x -> new Outcome(event.runId(), false));
+    }
+
+    /**
+     * The realised performance of a run's cohort: the configured rules over the section's metric rows (core
+     * {@link MetricRows#ofPerformance}, without the {@code reference/*} baseline), stored and notified through
+     * the {@link AlertRecorder}, then announced as {@code alert.raised}. Idempotent on (run,
+     * {@code metrics.performance.realised}): a redelivery stores and publishes nothing.
+     */
+    public CompletionStage<Outcome> onRealised(MetricsComputed event) {
+        PerformanceSection section = codec.fromTree(event.section(), PerformanceSection.class);
+        List<MetricRow> rows = MetricRows.ofPerformance(section).stream()
+                .filter(r -> !REFERENCE_CATEGORY.equals(r.category())).toList();
+        List<Alert> alerts = AlertEvaluator.of(pipeline.config().alertRules(), pipeline.config().featureNames())
+                .evaluate(rows);
+        List<PublishedEvent> published = QuarkusTransaction.requiringNew().call(() -> {
+            recorder.serialise(event.run().modelId());
+            if (ledger.previous(event.runId(), Channels.METRICS_PERFORMANCE_REALISED).isPresent()) {
+                return null;
+            }
+            List<AlertRecord> stored = recorder.recordRealised(event.run(), alerts, clock.instant());
+            List<PublishedEvent> out = announcements(event.run(), alerts, stored, event.traceparent());
+            ledger.record(event.runId(), Channels.METRICS_PERFORMANCE_REALISED, event.eventId(), out);
+            return out;
+        });
+        if (published == null) {
+            return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
+        }
+        relay.nudge();
         return OutgoingEvents.publish(raised, published).thenApply(x -> new Outcome(event.runId(), false));
     }
 

@@ -79,14 +79,62 @@ public class AlertRecorder {
     public List<AlertRecord> recordRun(RunInfo run, List<Alert> raised, List<MetricRow> metrics, Instant at) {
         Instant now = stored(at);
         models.runCompleted(run.modelId(), run.runId(), run.snapshotDate(), now);
-        CooldownPolicy policy = CooldownPolicy.of(settings.cooldown());
         Map<String, AlertState> byKey = states.forModel(run.modelId());
+        Set<String> fired = new HashSet<>();
+        List<AlertRecord> stored = storeAndNotify(run, raised, byKey, Set.of(), fired, now);
+        Set<String> measured = measuredKeys(metrics);
+        for (AlertState s : byKey.values()) {
+            boolean backInBounds = measured.contains(s.alertKey) || s.alertKey.equals(deadManKey());
+            if (s.open && !fired.contains(s.alertKey) && backInBounds) {
+                resolve(s, run, now);
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * The realised performance of an earlier run (its late labels matured): stores the alerts its rows raised
+     * under that run, deduplicated like a run's against the model's open alerts, and queues their
+     * notifications. The model's last completed run is left as it is (an old cohort says nothing about whether
+     * runs still complete) and nothing is resolved (an old cohort back in bounds says nothing about today).
+     * An alert already stored for the run with the same key and severity (on day 0) is not stored again.
+     * Call {@link #serialise} first, in the same transaction.
+     *
+     * @return the stored alerts, in the order raised
+     */
+    public List<AlertRecord> recordRealised(RunInfo run, List<Alert> raised, Instant at) {
+        Instant now = stored(at);
+        Set<String> already = new HashSet<>();
+        for (AlertRecord r : alerts.forRun(run.runId())) {
+            already.add(r.alertKey + "/" + r.severity);
+        }
+        return storeAndNotify(run, raised, states.forModel(run.modelId()), already, new HashSet<>(), now);
+    }
+
+    /**
+     * Serialises, until the transaction ends, the decisions about one model's alerts, whether or not a run of
+     * it ever completed here (a late cohort of a model this service has not seen yet).
+     */
+    public void serialise(String modelId) {
+        models.serialise(modelId);
+    }
+
+    /**
+     * Stores each alert once per key and severity (skipping those in {@code skip}) and queues the notifications
+     * the cooldown lets through; {@code byKey} is updated with the newly notified states, {@code fired} with
+     * the keys of the stored alerts.
+     */
+    private List<AlertRecord> storeAndNotify(RunInfo run, List<Alert> raised, Map<String, AlertState> byKey,
+                                             Set<String> skip, Set<String> fired, Instant now) {
+        CooldownPolicy policy = CooldownPolicy.of(settings.cooldown());
         Map<String, Alert> unique = new LinkedHashMap<>();
         for (Alert a : raised) {
-            unique.putIfAbsent(a.key() + "/" + a.severity(), a);
+            String id = a.key() + "/" + a.severity();
+            if (!skip.contains(id)) {
+                unique.putIfAbsent(id, a);
+            }
         }
         List<AlertRecord> stored = new ArrayList<>();
-        Set<String> fired = new HashSet<>();
         for (Alert a : unique.values()) {
             fired.add(a.key());
             AlertState state = byKey.get(a.key());
@@ -97,13 +145,6 @@ public class AlertRecorder {
                 byKey.put(a.key(), notified(state, run.modelId(), r, now));
                 enqueue(notice(decision == Decision.ESCALATION ? NoticeKind.ESCALATION : NoticeKind.ALERT, r,
                         run.runId(), run.snapshotDate()), now);
-            }
-        }
-        Set<String> measured = measuredKeys(metrics);
-        for (AlertState s : byKey.values()) {
-            boolean backInBounds = measured.contains(s.alertKey) || s.alertKey.equals(deadManKey());
-            if (s.open && !fired.contains(s.alertKey) && backInBounds) {
-                resolve(s, run, now);
             }
         }
         return stored;

@@ -39,6 +39,8 @@ public final class Channels {
     public static final String METRICS_IN = "metrics-in";
     public static final String ALERTS_OUT = "alerts-out";
     public static final String LABELS_READY_IN = "labels-ready-in";
+    /** The alert service's {@link #METRICS_PERFORMANCE_REALISED} consumer. */
+    public static final String METRICS_REALISED_IN = "metrics-realised-in";
     public static final String DEAD_LETTERS_OUT = "dead-letters-out";
 
     /** Header carrying why a message was dead-lettered. */
