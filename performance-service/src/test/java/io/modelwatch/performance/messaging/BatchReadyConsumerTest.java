@@ -1,100 +1,43 @@
 package io.modelwatch.performance.messaging;
 
-import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
+import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.support.domain.MetricLogEntry;
-import org.awaitility.Awaitility;
-import java.util.List;
-import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.support.messaging.EventCodec;
-import io.modelwatch.support.repository.EventLedger;
-import io.modelwatch.support.repository.MetricsLog;
-import io.modelwatch.support.store.BatchStore;
+import io.modelwatch.support.testing.BatchReadyConsumerContract;
 import io.modelwatch.support.testing.DeadLetterChecks;
 import io.modelwatch.support.testing.StoredRun;
 import io.modelwatch.support.testing.TestBus;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
-/** performance-service against the real local RabbitMQ and PostgreSQL (test exchange and queue names). */
+/**
+ * performance-service against the real local RabbitMQ and PostgreSQL: the batch.ready consumer contract, and
+ * the late-labels consumer.
+ */
 @QuarkusTest
-class BatchReadyConsumerTest {
+class BatchReadyConsumerTest extends BatchReadyConsumerContract {
 
-    private static TestBus bus;
-
-    @Inject
-    MonitoringPipeline pipeline;
-    @Inject
-    BatchStore store;
-    @Inject
-    MetricsLog metricsLog;
-    @Inject
-    EventLedger ledger;
-    @Inject
-    EventCodec codec;
-    @ConfigProperty(name = "modelwatch.bus.exchange")
-    String exchange;
-    @ConfigProperty(name = "mp.messaging.incoming." + Channels.BATCH_READY_IN + ".queue.name")
-    String queue;
     @ConfigProperty(name = "mp.messaging.incoming." + Channels.LABELS_READY_IN + ".queue.name")
     String labelsQueue;
 
-    @BeforeAll
-    static void connect() {
-        bus = TestBus.connect();
+    @Override
+    protected String metricsRoutingKey() {
+        return Channels.METRICS_PERFORMANCE;
     }
 
-    @AfterAll
-    static void disconnect() throws Exception {
-        bus.deleteTestNames();
-        bus.close();
-    }
-
-    @Test
-    void sameBatchReadyTwiceStoresOneSetOfMetrics() throws Exception {
-        StoredRun run = StoredRun.create(pipeline, store);
-        String metricsQueue = bus.listen(exchange, Channels.METRICS_PERFORMANCE);
-        String json = codec.encode(run.event());
-
-        bus.publish(exchange, Channels.BATCH_READY, json);
-        bus.publish(exchange, Channels.BATCH_READY, json);
-
-        MetricsComputed first = codec.read(bus.take(metricsQueue, Duration.ofSeconds(60)).orElseThrow(
-                () -> new AssertionError("no metrics.performance published")).body(), MetricsComputed.class);
-        // the redelivery re-announces the stored event (same event id) and computes nothing
-        MetricsComputed second = codec.read(bus.take(metricsQueue, Duration.ofSeconds(30)).orElseThrow(
-                () -> new AssertionError("the duplicate was not re-announced")).body(), MetricsComputed.class);
-        assertThat(second.eventId()).isEqualTo(first.eventId());
-        assertThat(first.kind()).isEqualTo(MetricsComputed.PERFORMANCE);
-        assertThat(first.runId()).isEqualTo(run.event().runId());
-        assertThat(first.metricRows()).isPositive();
-
-        String runId = run.event().runId();
-        long rows = QuarkusTransaction.requiringNew().call(() -> metricsLog.countForRun(runId));
-        assertThat(rows).isEqualTo(first.metricRows());
-        assertThat(QuarkusTransaction.requiringNew().call(() -> ledger.count("runId", runId))).isEqualTo(1L);
-    }
-
-    @Test
-    void malformedEventsAreDeadLetteredWithTheirReasonAndTheConsumerKeepsGoing() throws Exception {
-        DeadLetterChecks.poisonMessagesAreDeadLettered(bus, exchange, Channels.BATCH_READY, queue,
-                BatchReady.class.getSimpleName());
-        given().get("/status").then().statusCode(200)
-                .body("counts.'BatchReady.dead_lettered'", greaterThanOrEqualTo(2));
+    @Override
+    protected String metricsKind() {
+        return MetricsComputed.PERFORMANCE;
     }
 
     // ---- late labels (one class per service: every class's @AfterAll deletes the service's test queues)

@@ -1,0 +1,98 @@
+package io.modelwatch.support.testing;
+
+import io.modelwatch.core.events.BatchReady;
+import io.modelwatch.core.events.Channels;
+import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.support.messaging.EventCodec;
+import io.modelwatch.support.repository.EventLedger;
+import io.modelwatch.support.repository.MetricsLog;
+import io.modelwatch.support.store.BatchStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+
+/**
+ * What every consumer of {@code batch.ready} must show, against the real local RabbitMQ and PostgreSQL (test
+ * exchange and queue names): the same event twice stores one set of metrics and re-announces the stored
+ * event; malformed events go to the dead-letter queue with their reason while the consumer keeps going.
+ * A service's {@code @QuarkusTest} extends it and names the event it publishes.
+ */
+public abstract class BatchReadyConsumerContract {
+
+    protected static TestBus bus;
+
+    @Inject
+    protected MonitoringPipeline pipeline;
+    @Inject
+    protected BatchStore store;
+    @Inject
+    protected MetricsLog metricsLog;
+    @Inject
+    protected EventLedger ledger;
+    @Inject
+    protected EventCodec codec;
+    @ConfigProperty(name = "modelwatch.bus.exchange")
+    protected String exchange;
+    @ConfigProperty(name = "mp.messaging.incoming." + Channels.BATCH_READY_IN + ".queue.name")
+    protected String queue;
+
+    /** The routing key of the metrics event the service publishes ({@code metrics.drift} ...). */
+    protected abstract String metricsRoutingKey();
+
+    /** The {@link MetricsComputed#kind()} of that event. */
+    protected abstract String metricsKind();
+
+    @BeforeAll
+    static void connect() {
+        bus = TestBus.connect();
+    }
+
+    @AfterAll
+    static void disconnect() throws Exception {
+        bus.deleteTestNames();
+        bus.close();
+    }
+
+    @Test
+    void sameBatchReadyTwiceStoresOneSetOfMetrics() throws Exception {
+        StoredRun run = StoredRun.create(pipeline, store);
+        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
+        String json = codec.encode(run.event());
+
+        bus.publish(exchange, Channels.BATCH_READY, json);
+        bus.publish(exchange, Channels.BATCH_READY, json);
+
+        MetricsComputed first = codec.read(bus.take(metricsQueue, Duration.ofSeconds(60)).orElseThrow(
+                () -> new AssertionError("no " + metricsRoutingKey() + " published")).body(), MetricsComputed.class);
+        // the redelivery re-announces the stored event (same event id) and computes nothing
+        MetricsComputed second = codec.read(bus.take(metricsQueue, Duration.ofSeconds(30)).orElseThrow(
+                () -> new AssertionError("the duplicate was not re-announced")).body(), MetricsComputed.class);
+        assertThat(second.eventId()).isEqualTo(first.eventId());
+        assertThat(first.kind()).isEqualTo(metricsKind());
+        assertThat(first.runId()).isEqualTo(run.event().runId());
+        assertThat(first.metricRows()).isPositive();
+
+        String runId = run.event().runId();
+        long rows = QuarkusTransaction.requiringNew().call(() -> metricsLog.countForRun(runId));
+        assertThat(rows).isEqualTo(first.metricRows());
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ledger.count("runId", runId))).isEqualTo(1L);
+    }
+
+    @Test
+    void malformedEventsAreDeadLetteredWithTheirReasonAndTheConsumerKeepsGoing() throws Exception {
+        DeadLetterChecks.poisonMessagesAreDeadLettered(bus, exchange, Channels.BATCH_READY, queue,
+                BatchReady.class.getSimpleName());
+        given().get("/status").then().statusCode(200)
+                .body("counts.'BatchReady.dead_lettered'", greaterThanOrEqualTo(2));
+    }
+}
