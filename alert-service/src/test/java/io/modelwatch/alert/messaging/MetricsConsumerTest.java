@@ -1,6 +1,9 @@
 package io.modelwatch.alert.messaging;
 
 import io.modelwatch.alert.domain.AlertRecord;
+import io.modelwatch.support.testing.ChurnFixtures;
+import io.modelwatch.support.status.ServiceStatus;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelwatch.alert.repository.AlertRepository;
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.events.AlertRaised;
@@ -55,6 +58,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 class MetricsConsumerTest {
 
     private static final int ROWS = 2000;
+    private static final String REALISED_RECALL_KEY = "performance/recall//";
 
     private static TestBus bus;
 
@@ -70,6 +74,8 @@ class MetricsConsumerTest {
     EventCodec codec;
     @Inject
     RunHistory history;
+    @Inject
+    ServiceStatus status;
     @ConfigProperty(name = "modelwatch.bus.exchange")
     String exchange;
     @ConfigProperty(name = "mp.messaging.incoming." + Channels.METRICS_IN + ".queue.name")
@@ -189,5 +195,66 @@ class MetricsConsumerTest {
                 MetricsComputed.class.getSimpleName());
         given().get("/status").then().statusCode(200)
                 .body("counts.'MetricsComputed.dead_lettered'", greaterThanOrEqualTo(2));
+    }
+
+    /**
+     * Late labels: a cohort's realised performance ({@code metrics.performance.realised}) is evaluated against
+     * the configured rules (config/monitoring.yaml: recall below 0.70 is HIGH). In this class because the
+     * bus names it uses are deleted once per application by {@link #disconnect}.
+     */
+    @Test
+    void aRealisedRecallDropRaisesOneHighAlertEvenWhenDeliveredTwice() throws Exception {
+        Path dir = Files.createTempDirectory("modelwatch-realised");
+        TableSchema schema = TableSchema.forConfig(pipeline.config());
+        ColumnBatch reference = CsvReader.withDefaults().read(ChurnFixtures.reference(dir), schema);
+        ColumnBatch current = CsvReader.withDefaults().read(ChurnFixtures.drifted(dir), schema);
+        ReferenceProfile profile = pipeline.profile(reference);
+        JsonNode section = codec.tree(pipeline.performance(profile, current));
+        assertThat(section.get("performance").isObject()).as("the cohort is labelled").isTrue();
+        // the cohort's realised recall, 60 days on: below the HIGH threshold of 0.70
+        ((ObjectNode) section.get("performance")).put("recall", 0.55);
+
+        String model = "realised-" + UUID.randomUUID();
+        RunInfo run = new RunInfo("run-" + UUID.randomUUID(), model, ChurnFixtures.DRIFTED_DATE, reference.source(),
+                current.source(), "labels.csv", Instant.now());
+        MetricsComputed event = MetricsComputed.of(MetricsComputed.PERFORMANCE, run, reference.rowCount(),
+                current.rowCount(), section, 0, TraceContext.newTraceparent());
+        String raisedQueue = bus.listen(exchange, Channels.ALERT_RAISED);
+        long handledBefore = handled();
+
+        bus.publish(exchange, Channels.METRICS_PERFORMANCE_REALISED, codec.encode(event));
+        bus.publish(exchange, Channels.METRICS_PERFORMANCE_REALISED, codec.encode(event));
+
+        // both deliveries handled (the counter is shared with the other metrics events) and the alert stored
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled() >= handledBefore + 2
+                && QuarkusTransaction.requiringNew().call(() -> alerts.count("runId = ?1 and alertKey = ?2",
+                run.runId(), REALISED_RECALL_KEY)) > 0);
+        List<AlertRecord> stored = QuarkusTransaction.requiringNew().call(() -> alerts.forRun(run.runId()));
+        List<AlertRecord> recall = stored.stream().filter(a -> REALISED_RECALL_KEY.equals(a.alertKey)).toList();
+        assertThat(recall).as("one performance/recall alert, however often the event came").hasSize(1);
+        assertThat(recall.get(0).severity).isEqualTo("HIGH");
+        assertThat(recall.get(0).modelId).isEqualTo(model);
+        assertThat(recall.get(0).metricValue).isEqualTo(0.55);
+        assertThat(stored).extracting(a -> a.alertKey + "/" + a.severity).doesNotHaveDuplicates();
+
+        List<AlertRaised> raised = new ArrayList<>();
+        while (true) {
+            var next = bus.take(raisedQueue, Duration.ofSeconds(3));
+            if (next.isEmpty()) {
+                break;
+            }
+            AlertRaised a = codec.read(next.get().body(), AlertRaised.class);
+            if (a.runId().equals(run.runId())) {
+                raised.add(a);
+            }
+        }
+        assertThat(raised).as("alert.raised once per stored alert").hasSize(stored.size());
+    }
+
+    /** Events of the type processed or recognised as a redelivery (the dead-letter count is not among them). */
+    private long handled() {
+        Map<String, Long> counts = status.view("alert-service", Map.of()).counts();
+        String type = MetricsComputed.class.getSimpleName();
+        return counts.getOrDefault(type + ".processed", 0L) + counts.getOrDefault(type + ".duplicate", 0L);
     }
 }
