@@ -15,25 +15,17 @@ import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.profile.ReferenceProfile;
-import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.core.run.RunResult;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
 import io.modelwatch.support.repository.RunHistory;
-import io.modelwatch.support.compute.RunAssembly;
-import io.modelwatch.support.messaging.EventCodec;
-import io.modelwatch.support.store.BatchStore;
 import io.modelwatch.support.testing.ComputedSections;
-import io.modelwatch.support.testing.DeadLetterChecks;
 import io.modelwatch.support.testing.StoredRun;
-import io.modelwatch.support.testing.TestBus;
+import io.modelwatch.support.testing.MetricsConsumerContract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -45,68 +37,34 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /** alert-service against the real local RabbitMQ and PostgreSQL (test exchange and queue names). */
 @QuarkusTest
-class MetricsConsumerTest {
+class MetricsConsumerTest extends MetricsConsumerContract {
 
     private static final int ROWS = 2000;
     private static final String REALISED_RECALL_KEY = "performance/recall//";
 
-    private static TestBus bus;
-
-    @Inject
-    MonitoringPipeline pipeline;
-    @Inject
-    BatchStore store;
-    @Inject
-    RunAssembly assembly;
     @Inject
     AlertRepository alerts;
-    @Inject
-    EventCodec codec;
     @Inject
     RunHistory history;
     @Inject
     ServiceStatus status;
-    @ConfigProperty(name = "modelwatch.bus.exchange")
-    String exchange;
-    @ConfigProperty(name = "mp.messaging.incoming." + Channels.METRICS_IN + ".queue.name")
-    String queue;
-
-    @BeforeAll
-    static void connect() {
-        bus = TestBus.connect();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        bus.deleteTestNames();
-        bus.close();
-    }
 
     @Test
     void sameMetricEventsTwiceRaiseOneSetOfAlerts() throws Exception {
         StoredRun run = StoredRun.create(pipeline, store);
         List<MetricsComputed> sections = ComputedSections.of(run, pipeline, codec);
-        RunResult assembled = QuarkusTransaction.requiringNew().call(() -> assembly.assemble(sections.stream()
-                .collect(Collectors.toMap(MetricsComputed::kind, Function.identity()))));
+        RunResult assembled = assembled(sections);
         List<Alert> expected = assembled.alerts();
         assertThat(expected).as("the drifted day raises alerts").isNotEmpty();
         String raisedQueue = bus.listen(exchange, Channels.ALERT_RAISED);
 
-        for (int delivery = 0; delivery < 2; delivery++) {
-            for (MetricsComputed s : sections) {
-                bus.publish(exchange, s.type(), codec.encode(s));
-            }
-        }
+        deliverTwice(sections);
 
         String runId = run.event().runId();
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
@@ -189,18 +147,10 @@ class MetricsConsumerTest {
                 codec.tree(pipeline.quality(current)));
     }
 
-    @Test
-    void malformedEventsAreDeadLetteredWithTheirReasonAndTheConsumerKeepsGoing() throws Exception {
-        DeadLetterChecks.poisonMessagesAreDeadLettered(bus, exchange, Channels.METRICS_DRIFT, queue,
-                MetricsComputed.class.getSimpleName());
-        given().get("/status").then().statusCode(200)
-                .body("counts.'MetricsComputed.dead_lettered'", greaterThanOrEqualTo(2));
-    }
-
     /**
      * Late labels: a cohort's realised performance ({@code metrics.performance.realised}) is evaluated against
      * the configured rules (config/monitoring.yaml: recall below 0.70 is HIGH). In this class because the
-     * bus names it uses are deleted once per application by {@link #disconnect}.
+     * bus names it uses are deleted once per application by {@link MetricsConsumerContract}.
      */
     @Test
     void aRealisedRecallDropRaisesOneHighAlertEvenWhenDeliveredTwice() throws Exception {

@@ -2,82 +2,40 @@ package io.modelwatch.report.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.report.Json;
-import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunResult;
 import io.modelwatch.report.repository.RunReportRepository;
-import io.modelwatch.support.compute.RunAssembly;
-import io.modelwatch.support.messaging.EventCodec;
-import io.modelwatch.support.store.BatchStore;
 import io.modelwatch.support.testing.ComputedSections;
-import io.modelwatch.support.testing.DeadLetterChecks;
 import io.modelwatch.support.testing.StoredRun;
-import io.modelwatch.support.testing.TestBus;
+import io.modelwatch.support.testing.MetricsConsumerContract;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 
 /** report-service against the real local RabbitMQ and PostgreSQL (test exchange and queue names). */
 @QuarkusTest
-class MetricsConsumerTest {
+class MetricsConsumerTest extends MetricsConsumerContract {
 
-    private static TestBus bus;
-
-    @Inject
-    MonitoringPipeline pipeline;
-    @Inject
-    BatchStore store;
-    @Inject
-    RunAssembly assembly;
     @Inject
     RunReportRepository reports;
-    @Inject
-    EventCodec codec;
-    @ConfigProperty(name = "modelwatch.bus.exchange")
-    String exchange;
-    @ConfigProperty(name = "mp.messaging.incoming." + Channels.METRICS_IN + ".queue.name")
-    String queue;
-
-    @BeforeAll
-    static void connect() {
-        bus = TestBus.connect();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        bus.deleteTestNames();
-        bus.close();
-    }
 
     @Test
     void allSectionsTwiceRenderOneReportWithTheCoreNumbers() throws Exception {
         StoredRun run = StoredRun.create(pipeline, store);
         List<MetricsComputed> sections = ComputedSections.of(run, pipeline, codec);
-        RunResult expected = QuarkusTransaction.requiringNew().call(() -> assembly.assemble(sections.stream()
-                .collect(Collectors.toMap(MetricsComputed::kind, Function.identity()))));
+        RunResult expected = assembled(sections);
 
-        for (int delivery = 0; delivery < 2; delivery++) {
-            for (MetricsComputed s : sections) {
-                bus.publish(exchange, s.type(), codec.encode(s));
-            }
-        }
+        deliverTwice(sections);
         String runId = run.event().runId();
         await().atMost(Duration.ofSeconds(60)).until(() -> QuarkusTransaction.requiringNew()
                 .call(() -> reports.findByIdOptional(runId).isPresent()));
@@ -95,11 +53,4 @@ class MetricsConsumerTest {
         given().get("/runs/{id}/report", "no-such-run").then().statusCode(404);
     }
 
-    @Test
-    void malformedEventsAreDeadLetteredWithTheirReasonAndTheConsumerKeepsGoing() throws Exception {
-        DeadLetterChecks.poisonMessagesAreDeadLettered(bus, exchange, Channels.METRICS_QUALITY, queue,
-                MetricsComputed.class.getSimpleName());
-        given().get("/status").then().statusCode(200)
-                .body("counts.'MetricsComputed.dead_lettered'", greaterThanOrEqualTo(2));
-    }
 }

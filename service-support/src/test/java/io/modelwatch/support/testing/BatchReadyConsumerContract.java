@@ -11,8 +11,6 @@ import io.modelwatch.support.store.BatchStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,9 +25,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
  * event; malformed events go to the dead-letter queue with their reason while the consumer keeps going.
  * A service's {@code @QuarkusTest} extends it and names the event it publishes.
  */
-public abstract class BatchReadyConsumerContract {
-
-    protected static TestBus bus;
+public abstract class BatchReadyConsumerContract extends BusTest {
 
     @Inject
     protected MonitoringPipeline pipeline;
@@ -41,8 +37,6 @@ public abstract class BatchReadyConsumerContract {
     protected EventLedger ledger;
     @Inject
     protected EventCodec codec;
-    @ConfigProperty(name = "modelwatch.bus.exchange")
-    protected String exchange;
     @ConfigProperty(name = "mp.messaging.incoming." + Channels.BATCH_READY_IN + ".queue.name")
     protected String queue;
 
@@ -51,17 +45,6 @@ public abstract class BatchReadyConsumerContract {
 
     /** The {@link MetricsComputed#kind()} of that event. */
     protected abstract String metricsKind();
-
-    @BeforeAll
-    static void connect() {
-        bus = TestBus.connect();
-    }
-
-    @AfterAll
-    static void disconnect() throws Exception {
-        bus.deleteTestNames();
-        bus.close();
-    }
 
     @Test
     void sameBatchReadyTwiceStoresOneSetOfMetrics() throws Exception {
