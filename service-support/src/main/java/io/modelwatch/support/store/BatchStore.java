@@ -27,6 +27,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class BatchStore {
 
+    private static final String INSERT_COLUMN =
+            "insert into store.batch_column(batch_id, position, name, kind, data) values (?,?,?,?,?)";
+
     private final DataSource dataSource;
 
     public BatchStore(DataSource dataSource) {
@@ -46,15 +49,10 @@ public class BatchStore {
                 ps.executeUpdate();
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "insert into store.batch_column(batch_id, position, name, kind, data) values (?,?,?,?,?)")) {
+                    INSERT_COLUMN)) {
                 int position = 0;
                 for (Column col : batch.columns().values()) {
-                    ps.setString(1, batchId);
-                    ps.setInt(2, position++);
-                    ps.setString(3, col.name());
-                    ps.setString(4, ColumnBytes.kind(col));
-                    ps.setBytes(5, ColumnBytes.encode(col));
-                    ps.executeUpdate();
+                    insertColumn(ps, batchId, position++, col);
                 }
             }
         } catch (SQLException e) {
@@ -85,19 +83,13 @@ public class BatchStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
-                    "insert into store.batch_column(batch_id, position, name, kind, data) values (?,?,?,?,?)"
-                            + " on conflict (batch_id, name) do update set kind = excluded.kind, data = excluded.data")) {
+                    INSERT_COLUMN + " on conflict (batch_id, name) do update set kind = excluded.kind, data = excluded.data")) {
                 for (Column col : columns) {
                     if (col.size() != rows) {
                         throw new IllegalArgumentException("column '" + col.name() + "' has " + col.size()
                                 + " rows, stored batch " + batchId + " has " + rows);
                     }
-                    ps.setString(1, batchId);
-                    ps.setInt(2, next++);
-                    ps.setString(3, col.name());
-                    ps.setString(4, ColumnBytes.kind(col));
-                    ps.setBytes(5, ColumnBytes.encode(col));
-                    ps.executeUpdate();
+                    insertColumn(ps, batchId, next++, col);
                 }
             }
         } catch (SQLException e) {
@@ -202,5 +194,15 @@ public class BatchStore {
     /** A registered reference: where it came from and its serialised {@code ReferenceProfile}. */
     public record StoredProfile(String referenceId, String modelId, String source, int rowCount, byte[] profile,
                                 Instant createdAt) {
+    }
+
+    /** One row of {@code store.batch_column}: the column's encoded bytes at its position in the batch. */
+    private static void insertColumn(PreparedStatement ps, String batchId, int position, Column col) throws SQLException {
+        ps.setString(1, batchId);
+        ps.setInt(2, position);
+        ps.setString(3, col.name());
+        ps.setString(4, ColumnBytes.kind(col));
+        ps.setBytes(5, ColumnBytes.encode(col));
+        ps.executeUpdate();
     }
 }
