@@ -30,22 +30,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * {@code monitor bench}: generates the benchmark data if missing, then times three stages, each in a fresh
- * JVM so that the figures include JVM start and the peak RSS is the stage's own:
+ * {@code monitor bench}: generates the benchmark data if missing, then times the stages, each in a fresh JVM
+ * so that the figures include JVM start and the peak RSS is the stage's own:
  * <ul>
- *   <li>{@code parse}: read reference and current CSV into columns;</li>
- *   <li>{@code drift}: parse, profile the reference, drift tests and PSI for every column;</li>
- *   <li>{@code full}: the whole run (drift, PSI, classification, quality, segments, WoE/IV, alerts) and the
- *       report folder.</li>
- *   <li>{@code stream}: the same run with the current file streamed once ({@link StreamingRun}: memory bounded
- *       by its reservoir, not by the row count); the reference is read and profiled first. Not in the default
- *       stages; use it with {@code --current-rows 10000000}.</li>
+ *   <li>{@code parse}: read the reference and the current CSV into columns;</li>
+ *   <li>{@code profile}: read the reference CSV, compute its profile and store it next to it
+ *       ({@code reference-N.profile}); done once per reference, as {@code monitor profile} and the
+ *       services' reference registration do;</li>
+ *   <li>{@code drift}: the stored profile and the current CSV: drift tests and PSI for every column;</li>
+ *   <li>{@code full}: the stored profile and the current CSV: the whole daily run (drift, PSI, classification,
+ *       estimate, quality, segments, WoE/IV, alerts) and the report folder;</li>
+ *   <li>{@code cold}: the same full run from both CSVs (the reference read and profiled in the run);</li>
+ *   <li>{@code stream}: the full run with the current file streamed once ({@link StreamingRun}); not in the
+ *       default stages, use it with {@code --current-rows 10000000}.</li>
  * </ul>
- * CPU s is the child's user + system CPU time (steadier than wall time on a shared machine).
- * Peak RSS is the kernel's {@code VmHWM} of the child process.
+ * CPU s is the child's user + system CPU time (steadier than wall time on a shared machine). Peak RSS is the
+ * kernel's {@code VmHWM} of the child process. {@code rows/s} and {@code MB/s} count the CSV rows and bytes the
+ * stage reads.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks parse, drift and the full run on generated data (each stage in a fresh JVM).")
+        description = "Benchmarks parse, profile, drift and the full run on generated data (each stage in a fresh JVM).")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--rows", defaultValue = "1000000", description = "Rows in reference and in current (default ${DEFAULT-VALUE}).")
@@ -57,7 +61,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--dir", defaultValue = "bench-data", description = "Where the generated files live (default ${DEFAULT-VALUE}).")
     Path dir;
 
-    @Option(names = "--stages", defaultValue = "parse,drift,full", split = ",", description = "Stages to run (default ${DEFAULT-VALUE}).")
+    /** Stages that read the stored reference profile. */
+    private static final List<String> FROM_PROFILE = List.of("drift", "full", "stream");
+    /** Every stage, in the order they are usually run. */
+    private static final List<String> ALL_STAGES = List.of("parse", "profile", "drift", "full", "cold", "stream");
+
+    @Option(names = "--stages", defaultValue = "parse,profile,drift,full,cold", split = ",",
+            description = "Stages to run: parse, profile, drift, full, cold, stream (default ${DEFAULT-VALUE}).")
     List<String> stages;
 
     @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC -Xms1g", description = "Options of the child JVMs (default ${DEFAULT-VALUE}).")
@@ -78,8 +88,15 @@ final class BenchCommand implements Callable<Integer> {
         int cur = currentRows == null ? rows : currentRows;
         Path reference = dir.resolve("reference-" + rows + ".csv");
         Path current = dir.resolve("current-" + cur + ".csv");
+        Path profile = dir.resolve("reference-" + rows + ".profile");
         if (stage != null) {
-            return runStage(stage, reference, current);
+            return runStage(stage, reference, profile, current);
+        }
+        for (String s : stages) {
+            if (!ALL_STAGES.contains(s)) {
+                System.err.println("error: unknown stage '" + s + "', expected one of " + String.join(", ", ALL_STAGES));
+                return MonitorCommand.EXIT_BAD_INPUT;
+            }
         }
         Files.createDirectories(dir);
         if (!Files.exists(reference)) {
@@ -90,12 +107,20 @@ final class BenchCommand implements Callable<Integer> {
             System.err.printf(Locale.ROOT, "generating %,d current rows in %s%n", cur, current);
             ChurnDataGenerator.of(Scenario.DRIFT, LocalDate.of(2026, 11, 27), "C").write(current, cur, 11);
         }
-        long bytes = Files.size(reference) + Files.size(current);
-        System.out.printf(Locale.ROOT, "ModelWatch benchmark: %,d reference + %,d current rows, %d columns, %.1f MB of CSV, %d cores%n",
-                rows, cur, ChurnDataGenerator.HEADER.size(), bytes / 1e6, Runtime.getRuntime().availableProcessors());
-        System.out.printf(Locale.ROOT, "%-6s %12s %8s %10s %14s %10s %12s %8s%n", "stage", "rows", "columns", "wall s",
-                "rows/s", "MB/s", "peak RSS MB", "CPU s");
-        for (String s : stages) {
+        List<String> run = new ArrayList<>(stages);
+        if (!run.contains("profile") && !Files.exists(profile) && run.stream().anyMatch(FROM_PROFILE::contains)) {
+            run.add(0, "profile"); // the stored profile the daily stages read
+        } else if (run.contains("profile") && run.indexOf("profile") > run.stream().filter(FROM_PROFILE::contains)
+                .map(run::indexOf).min(Integer::compare).orElse(Integer.MAX_VALUE)) {
+            run.remove("profile");
+            run.add(0, "profile");
+        }
+        System.out.printf(Locale.ROOT, "ModelWatch benchmark: %,d reference + %,d current rows, %d columns, %.1f + %.1f MB of CSV, %d cores%n",
+                rows, cur, ChurnDataGenerator.HEADER.size(), Files.size(reference) / 1e6, Files.size(current) / 1e6,
+                Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%-7s %-22s %10s %8s %10s %14s %10s %12s %8s%n", "stage", "reads", "CSV rows",
+                "columns", "wall s", "rows/s", "MB/s", "peak RSS MB", "CPU s");
+        for (String s : run) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>();
             cmd.add(java);
@@ -114,53 +139,72 @@ final class BenchCommand implements Callable<Integer> {
             }
             long peakKb = Long.parseLong(childOut.trim().replaceAll("(?s).*peakRssKb=(\\d+).*", "$1"));
             long cpuMs = Long.parseLong(childOut.trim().replaceAll("(?s).*cpuMs=(\\d+).*", "$1"));
-            long total = (long) rows + cur;
-            System.out.printf(Locale.ROOT, "%-6s %,12d %8d %10.2f %,14.0f %10.1f %12.0f %8.2f%n", s, total,
-                    ChurnDataGenerator.HEADER.size(), wall, total / wall, bytes / 1e6 / wall, peakKb / 1024.0,
+            boolean readsReference = s.equals("parse") || s.equals("profile") || s.equals("cold");
+            boolean readsCurrent = !s.equals("profile");
+            long csvRows = (readsReference ? rows : 0) + (readsCurrent ? cur : 0);
+            long bytes = (readsReference ? Files.size(reference) : 0) + (readsCurrent ? Files.size(current) : 0);
+            String reads = s.equals("profile") ? "reference CSV" : readsReference ? "reference + current CSV"
+                    : "profile + current CSV";
+            System.out.printf(Locale.ROOT, "%-7s %-22s %,10d %8d %10.2f %,14.0f %10.1f %12.0f %8.2f%n", s, reads, csvRows,
+                    ChurnDataGenerator.HEADER.size(), wall, csvRows / wall, bytes / 1e6 / wall, peakKb / 1024.0,
                     cpuMs / 1000.0);
         }
         return MonitorCommand.EXIT_OK;
     }
 
     /**
-     * One stage in this JVM. As in {@code monitor run}, the reference is read and profiled on one thread while
-     * the current file is read on another, and the reference columns are garbage once profiled.
+     * One stage in this JVM. In {@code parse} and {@code cold}, as in {@code monitor run}, the reference is read
+     * (and profiled) on one thread while the current file is read on another.
      */
-    private static int runStage(String stage, Path reference, Path current) throws IOException {
+    private static int runStage(String stage, Path reference, Path profileFile, Path current) throws IOException {
         MonitoringConfig config = ConfigLoader.defaults();
         TableSchema schema = TableSchema.forConfig(config);
         MonitoringPipeline pipeline = MonitoringPipeline.of(config);
-        if (!List.of("parse", "drift", "full", "stream").contains(stage)) {
-            throw new IllegalArgumentException("unknown stage '" + stage + "', expected parse, drift, full or stream");
-        }
-        if (stage.equals("stream")) {
-            ReferenceProfile profile = pipeline.profile(CsvReader.withDefaults().read(reference, schema));
-            RunResult r = StreamingRun.of(pipeline).run(new RunInfo("bench", config.modelId(), LocalDate.of(2026, 11, 27),
-                    reference.toString(), current.toString(), null, Instant.now()), profile, current, schema);
-            ReportFolder.write(current.resolveSibling("bench-stream-report"), r);
-            printUsage();
-            return MonitorCommand.EXIT_OK;
-        }
-        boolean profiles = !stage.equals("parse");
-        CompletableFuture<ReferenceProfile> referenceSide = CompletableFuture.supplyAsync(() -> {
-            ColumnBatch ref = CsvReader.withDefaults().read(reference, schema);
-            return profiles ? pipeline.profile(ref) : null;
-        }, BACKGROUND);
-        ColumnBatch cur = CsvReader.withDefaults().read(current, schema);
-        ReferenceProfile profile = referenceSide.join();
+        RunInfo info = new RunInfo("bench", config.modelId(), LocalDate.of(2026, 11, 27), reference.toString(),
+                current.toString(), null, Instant.now());
         switch (stage) {
-            case "parse" -> {
+            case "profile" -> Files.write(profileFile,
+                    pipeline.profile(CsvReader.withDefaults().read(reference, schema)).toBytes());
+            case "parse", "cold" -> {
+                boolean profiles = stage.equals("cold");
+                CompletableFuture<ReferenceProfile> referenceSide = CompletableFuture.supplyAsync(() -> {
+                    ColumnBatch ref = CsvReader.withDefaults().read(reference, schema);
+                    return profiles ? pipeline.profile(ref) : null;
+                }, BACKGROUND);
+                ColumnBatch cur = CsvReader.withDefaults().read(current, schema);
+                ReferenceProfile profile = referenceSide.join();
+                if (profiles) {
+                    ReportFolder.write(current.resolveSibling("bench-cold-report"), pipeline.run(info, profile, cur));
+                }
             }
-            case "drift" -> pipeline.drift(profile, cur);
-            case "full" -> {
-                RunResult r = pipeline.run(new RunInfo("bench", config.modelId(), LocalDate.of(2026, 11, 27),
-                        reference.toString(), current.toString(), null, Instant.now()), profile, cur);
-                ReportFolder.write(current.resolveSibling("bench-report"), r);
+            case "drift", "full" -> {
+                CompletableFuture<ReferenceProfile> stored = CompletableFuture.supplyAsync(() -> readProfile(profileFile),
+                        BACKGROUND);
+                ColumnBatch cur = CsvReader.withDefaults().read(current, schema);
+                ReferenceProfile profile = stored.join();
+                if (stage.equals("drift")) {
+                    pipeline.drift(profile, cur);
+                } else {
+                    ReportFolder.write(current.resolveSibling("bench-report"), pipeline.run(info, profile, cur));
+                }
             }
-            default -> throw new IllegalStateException(stage);
+            case "stream" -> {
+                RunResult r = StreamingRun.of(pipeline).run(info, readProfile(profileFile), current, schema);
+                ReportFolder.write(current.resolveSibling("bench-stream-report"), r);
+            }
+            default -> throw new IllegalArgumentException("unknown stage '" + stage + "', expected one of "
+                    + String.join(", ", ALL_STAGES));
         }
         printUsage();
         return MonitorCommand.EXIT_OK;
+    }
+
+    private static ReferenceProfile readProfile(Path file) {
+        try {
+            return ReferenceProfile.fromBytes(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void printUsage() throws IOException {

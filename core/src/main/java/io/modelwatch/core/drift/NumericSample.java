@@ -3,18 +3,26 @@ package io.modelwatch.core.drift;
 import io.modelwatch.core.binning.RadixSort;
 
 /**
- * Finite numeric observations of one column. Holds the values in input order and, computed once
- * on first use and then shared, a sorted copy: the reference profile keeps the sorted reference so that
- * every run reuses it.
+ * Finite numeric observations of one column. Holds the values in input order and, computed once on first
+ * use and then shared, a sorted copy and its {@link SortedRuns} (distinct values with counts). A sample may
+ * also be built from runs alone (a stored reference profile, a streamed batch): the ECDF- and rank-based tests
+ * read {@link #runs()} and never expand it; tests that need the observations one by one get the sorted
+ * expansion from {@link #values()} / {@link #sorted()}.
  */
 public final class NumericSample implements Sample {
 
     private final double[] values;
     private volatile double[] sorted;
+    private volatile SortedRuns runs;
 
     private NumericSample(double[] values, double[] sorted) {
         this.values = values;
         this.sorted = sorted;
+    }
+
+    private NumericSample(SortedRuns runs) {
+        this.values = null;
+        this.runs = runs;
     }
 
     /**
@@ -46,25 +54,49 @@ public final class NumericSample implements Sample {
         return new NumericSample(sortedValues, sortedValues);
     }
 
-    /** The observations (do not mutate). */
+    /** A sample given as its distinct values and counts (nothing is expanded until asked for). */
+    public static NumericSample ofRuns(SortedRuns runs) {
+        return new NumericSample(runs);
+    }
+
+    /** The observations (do not mutate); in ascending order for a sample built from sorted values or runs. */
     public double[] values() {
-        return values;
+        return values != null ? values : sorted();
     }
 
     /** The observations sorted ascending (computed once; do not mutate). */
     public double[] sorted() {
         double[] s = sorted;
         if (s == null) {
-            s = values.clone();
-            RadixSort.sort(s);
+            if (values == null) {
+                s = runs.expand();
+            } else {
+                s = values.clone();
+                RadixSort.sort(s);
+            }
             sorted = s;
         }
         return s;
     }
 
+    /** Distinct values with their counts (computed once from the sorted values unless given; do not mutate). */
+    public SortedRuns runs() {
+        SortedRuns r = runs;
+        if (r == null) {
+            r = SortedRuns.ofSorted(sorted());
+            runs = r;
+        }
+        return r;
+    }
+
+    /** Number of observations as an int (every array-backed sample fits). */
+    public int count() {
+        return values != null ? values.length : runs.total();
+    }
+
     @Override
     public long size() {
-        return values.length;
+        return count();
     }
 
     @Override

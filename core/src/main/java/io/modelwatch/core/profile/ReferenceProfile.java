@@ -1,12 +1,21 @@
 package io.modelwatch.core.profile;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.core.importance.WoeIvResult;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.run.SegmentRow;
 import io.modelwatch.core.report.Json;
 
+import io.modelwatch.core.drift.SortedRuns;
+
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.DataOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.zip.Deflater;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +27,10 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Everything a run needs from the reference data, computed once by
- * {@link io.modelwatch.core.run.MonitoringPipeline#profile} and stored: per column the sorted values or
+ * {@link io.modelwatch.core.run.MonitoringPipeline#profile} and stored: per column the value runs (distinct values with counts) or
  * category counts and the frozen PSI bins; the baseline classification metrics, churn rate, per-segment
- * recall and WoE/IV. Serialised as gzip-compressed JSON ({@link #toBytes()}); {@link #FORMAT_VERSION} guards
+ * recall and WoE/IV. Serialised as gzip-compressed JSON plus a binary block of the numeric runs
+ * ({@link #toBytes()}); {@link #FORMAT_VERSION} guards
  * against reading a profile written by an incompatible version.
  *
  * @param formatVersion      {@link #FORMAT_VERSION}
@@ -43,17 +53,55 @@ public record ReferenceProfile(int formatVersion, String source, long rows, Map<
                                Map<String, WoeIvResult> woe,
                                io.modelwatch.core.estimation.ConfidenceBasedEstimator estimator) {
 
-    public static final int FORMAT_VERSION = 1;
+    /** Version 2: the numeric runs in a binary block after the JSON (version 1 held sorted arrays as JSON). */
+    public static final int FORMAT_VERSION = 2;
+
+    /** The first bytes of a stored profile (inside the gzip stream), so a wrong file is named as such. */
+    private static final byte[] MAGIC = "MWPROF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte ROLE_COLUMN = 0;
+    private static final byte ROLE_PREDICTION = 1;
 
     public Optional<ColumnProfile> column(String name) {
         return Optional.ofNullable(columns.get(name));
     }
 
-    /** Serialises the profile (gzip JSON). */
+    /**
+     * Serialises the profile: gzip (fastest level) of {@code MWPROF}, the format version, the JSON of
+     * everything but the numeric runs, then per numeric column its name and runs as raw big-endian doubles and
+     * ints. A 1M-row reference of the churn table takes a few MB and reads in tens of milliseconds; the runs
+     * of a column with d distinct values take 12 d bytes.
+     */
     public byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            Json.mapper().writeValue(gz, this);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(bytes, 1 << 16) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }, 1 << 16))) {
+            out.write(MAGIC);
+            out.writeInt(FORMAT_VERSION);
+            byte[] json = Json.mapper().writeValueAsBytes(this);
+            out.writeInt(json.length);
+            out.write(json);
+            List<Map.Entry<Byte, ColumnProfile>> numeric = new ArrayList<>();
+            columns.values().stream().filter(c -> c.runs() != null).forEach(c -> numeric.add(Map.entry(ROLE_COLUMN, c)));
+            if (prediction != null && prediction.runs() != null) {
+                numeric.add(Map.entry(ROLE_PREDICTION, prediction));
+            }
+            out.writeInt(numeric.size());
+            for (Map.Entry<Byte, ColumnProfile> e : numeric) {
+                SortedRuns runs = e.getValue().runs();
+                out.writeByte(e.getKey());
+                byte[] name = e.getValue().name().getBytes(StandardCharsets.UTF_8);
+                out.writeInt(name.length);
+                out.write(name);
+                out.writeInt(runs.distinct());
+                ByteBuffer block = ByteBuffer.allocate(runs.distinct() * (Double.BYTES + Integer.BYTES));
+                block.asDoubleBuffer().put(runs.values());
+                block.position(runs.distinct() * Double.BYTES);
+                block.asIntBuffer().put(runs.counts());
+                out.write(block.array());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -62,16 +110,61 @@ public record ReferenceProfile(int formatVersion, String source, long rows, Map<
 
     /** Reads a profile written by {@link #toBytes()}. */
     public static ReferenceProfile fromBytes(byte[] bytes) {
-        ObjectMapper mapper = Json.mapper();
-        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            ReferenceProfile p = mapper.readValue(gz, ReferenceProfile.class);
-            if (p.formatVersion() != FORMAT_VERSION) {
-                throw new IllegalArgumentException("reference profile format " + p.formatVersion()
+        byte[] raw;
+        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
+            raw = gz.readAllBytes();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a reference profile (not gzip data): " + e.getMessage(), e);
+        }
+        ByteBuffer in = ByteBuffer.wrap(raw);
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            in.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new IllegalArgumentException("not a reference profile (no MWPROF header); a profile written"
+                        + " before format 2 must be registered again");
+            }
+            int version = in.getInt();
+            if (version != FORMAT_VERSION) {
+                throw new IllegalArgumentException("reference profile format " + version
                         + " is not supported (expected " + FORMAT_VERSION + "); register the reference again");
             }
-            return p;
-        } catch (IOException e) {
+            byte[] json = new byte[in.getInt()];
+            in.get(json);
+            ReferenceProfile p = Json.mapper().readValue(json, ReferenceProfile.class);
+            Map<String, ColumnProfile> columns = new LinkedHashMap<>(p.columns());
+            ColumnProfile prediction = p.prediction();
+            int numeric = in.getInt();
+            for (int k = 0; k < numeric; k++) {
+                byte role = in.get();
+                String name = readName(in);
+                int distinct = in.getInt();
+                double[] values = new double[distinct];
+                int[] counts = new int[distinct];
+                in.asDoubleBuffer().get(values);
+                in.position(in.position() + distinct * Double.BYTES);
+                in.asIntBuffer().get(counts);
+                in.position(in.position() + distinct * Integer.BYTES);
+                SortedRuns runs = SortedRuns.of(values, counts);
+                if (role == ROLE_PREDICTION) {
+                    prediction = prediction.withRuns(runs);
+                } else {
+                    columns.put(name, columns.get(name).withRuns(runs));
+                }
+            }
+            return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), columns, prediction, p.performance(),
+                    p.churnRate(), p.predictedRate(), p.segments(), p.segmentPredictionBins(), p.woe(), p.estimator());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof IllegalArgumentException iae) {
+                throw iae;
+            }
             throw new IllegalArgumentException("not a reference profile: " + e.getMessage(), e);
         }
+    }
+
+    private static String readName(ByteBuffer in) {
+        byte[] utf8 = new byte[in.getInt()];
+        in.get(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 }

@@ -97,6 +97,7 @@ public final class MonitoringPipeline {
         List<FeatureSpec> present = config.features().stream().filter(f -> reference.has(f.name())).toList();
         ColumnProfile[] profiles = new ColumnProfile[present.size()];
         WoeIvResult[] woes = new WoeIvResult[present.size()];
+        double[][] sortedFinite = new double[present.size()][];
         Outcomes outcomes = outcomes(reference);
         boolean woeWanted = outcomes.labelled() > 0;
         boolean allLabelled = woeWanted && Arrays.stream(outcomes.yTrue()).allMatch(y -> y >= 0);
@@ -104,17 +105,22 @@ public final class MonitoringPipeline {
         CompletableFuture<Void> columnsDone = CompletableFuture.runAsync(() -> IntStream.range(0, present.size())
                 .parallel().forEach(i -> {
                     Column column = reference.column(present.get(i).name());
-                    profiles[i] = columnProfile(column, present.get(i).kind());
+                    NumericSample sample = present.get(i).kind() == ColumnKind.NUMERIC
+                            ? NumericSample.of(asNumeric(column).values()) : null;
+                    sortedFinite[i] = sample == null ? null : sample.sorted();
+                    profiles[i] = columnProfile(column, present.get(i).kind(), sample);
                     if (woeWanted) {
-                        double[] sorted = profiles[i].sorted();
+                        double[] sorted = sortedFinite[i];
                         boolean reuse = allLabelled && sorted != null && column instanceof NumericColumn n
                                 && sorted.length + profiles[i].nullCount() == n.size(); // no infinities dropped
                         woes[i] = reuse ? WoeIv.numericSorted(((NumericColumn) column).values(), outcomes.yTrue(), sorted)
                                 : woe(column, outcomes.yTrue(), null);
                     }
+                    sortedFinite[i] = null;
                 }));
         CompletableFuture<ColumnProfile> predictionDone = CompletableFuture.supplyAsync(() ->
-                reference.find(config.roles().probability()).map(c -> columnProfile(c, ColumnKind.NUMERIC)).orElse(null));
+                reference.find(config.roles().probability())
+                        .map(c -> columnProfile(c, ColumnKind.NUMERIC, NumericSample.of(asNumeric(c).values()))).orElse(null));
 
         ClassificationReport performance = outcomes.labelled() > 0 ? outcomes.report() : null;
         List<SegmentRow> segments = segmentRows(reference, outcomes, null);
@@ -140,17 +146,16 @@ public final class MonitoringPipeline {
                 estimator);
     }
 
-    private ColumnProfile columnProfile(Column column, ColumnKind kind) {
+    private ColumnProfile columnProfile(Column column, ColumnKind kind, NumericSample sample) {
         int bins = config.drift().psiBins();
         if (kind == ColumnKind.NUMERIC) {
             NumericColumn c = asNumeric(column);
-            double[] sorted = NumericSample.of(c.values()).sorted();
-            return new ColumnProfile(c.name(), kind, c.size(), c.nullCount(), sorted, null, null,
-                    PsiBins.numeric(sorted, bins));
+            return new ColumnProfile(c.name(), kind, c.size(), c.nullCount(), sample.runs(), null, null,
+                    PsiBins.numeric(sample.sorted(), bins));
         }
         CategoricalColumn c = asCategorical(column);
-        CategoricalSample sample = categoricalSample(c);
-        return new ColumnProfile(c.name(), kind, c.size(), c.nullCount(), null, sample.labels(), sample.counts(),
+        CategoricalSample categories = categoricalSample(c);
+        return new ColumnProfile(c.name(), kind, c.size(), c.nullCount(), null, categories.labels(), categories.counts(),
                 PsiBins.categorical(c));
     }
 
@@ -236,8 +241,8 @@ public final class MonitoringPipeline {
     /** Distinct non-null values of reference and current together (Evidently's {@code n_unique}). */
     static long distinctUnion(Sample ref, Sample cur) {
         if (ref instanceof NumericSample r && cur instanceof NumericSample c) {
-            double[] a = r.sorted();
-            double[] b = c.sorted();
+            double[] a = r.runs().values();
+            double[] b = c.runs().values();
             long distinct = 0;
             int i = 0;
             int j = 0;

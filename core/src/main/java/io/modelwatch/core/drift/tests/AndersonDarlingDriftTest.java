@@ -1,5 +1,6 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
 import io.modelwatch.core.drift.DriftResult;
@@ -83,14 +84,14 @@ public final class AndersonDarlingDriftTest implements DriftTest {
         NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
         NumericSample cur = NumericInputs.numeric(NAME, "current", current);
         NumericInputs.threshold(NAME, threshold);
-        double[] x = ref.sorted();
-        double[] y = cur.sorted();
-        int n1 = x.length;
-        int n2 = y.length;
+        SortedRuns x = ref.runs();
+        SortedRuns y = cur.runs();
+        int n1 = x.total();
+        int n2 = y.total();
         double n = (double) n1 + n2;
-        if (x[0] == x[n1 - 1] && y[0] == y[n2 - 1] && x[0] == y[0]) {
+        if (x.distinct() == 1 && y.distinct() == 1 && x.values()[0] == y.values()[0]) {
             throw new DriftTestException(NAME + ": anderson_ksamp needs more than one distinct observation"
-                    + " (every value is " + x[0] + ")");
+                    + " (every value is " + x.values()[0] + ")");
         }
 
         double sum1 = 0;

@@ -3,6 +3,7 @@ package io.modelwatch.core.drift.tests;
 import io.modelwatch.core.drift.CategoricalSample;
 import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.NumericSample;
+import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.Sample;
 
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class CategoryCounts {
     static CategoryCounts of(Sample reference, Sample current) {
         DriftInputs.requireNonEmpty(reference, current);
         if (reference instanceof NumericSample r && current instanceof NumericSample c) {
-            return ofSortedNumbers(r.sorted(), c.sorted());
+            return ofRuns(r.runs(), c.runs());
         }
         return ofCategories(asCategories(reference), asCategories(current));
     }
@@ -65,6 +66,24 @@ final class CategoryCounts {
             return CategoricalSample.ofNumbers(n.sorted());
         }
         return (CategoricalSample) sample;
+    }
+
+    /** Per-value counts of two numeric samples given as runs, in one merge walk over the distinct values. */
+    static CategoryCounts ofRuns(SortedRuns ref, SortedRuns cur) {
+        int capacity = ref.distinct() + cur.distinct();
+        double[] values = new double[capacity];
+        long[] refCounts = new long[capacity];
+        long[] curCounts = new long[capacity];
+        TieGroups g = new TieGroups(ref, cur);
+        int k = 0;
+        while (g.next()) {
+            values[k] = g.value();
+            refCounts[k] = g.countA();
+            curCounts[k] = g.countB();
+            k++;
+        }
+        return new CategoryCounts(null, Arrays.copyOf(values, k),
+                Arrays.copyOf(refCounts, k), Arrays.copyOf(curCounts, k));
     }
 
     /** Per-value counts of two ascending arrays of finite numbers, in one merge walk. */

@@ -1,5 +1,6 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
 import io.modelwatch.core.drift.DriftResult;
@@ -81,13 +82,13 @@ public final class CramerVonMisesDriftTest implements DriftTest {
         NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
         NumericSample cur = NumericInputs.numeric(NAME, "current", current);
         NumericInputs.threshold(NAME, threshold);
-        int nx = ref.values().length;
-        int ny = cur.values().length;
+        int nx = ref.count();
+        int ny = cur.count();
         if (nx < 2 || ny < 2) {
             throw new io.modelwatch.core.drift.DriftTestException(NAME
                     + ": needs at least two observations per sample, got " + nx + " and " + ny);
         }
-        double u = rankStatisticU(ref.sorted(), cur.sorted());
+        double u = rankStatisticU(ref.runs(), cur.runs());
         double k = (double) nx * ny;
         double n = (double) nx + ny;
         double t = u / (k * n) - (4 * k - 1) / (6 * n);
@@ -96,7 +97,7 @@ public final class CramerVonMisesDriftTest implements DriftTest {
     }
 
     /** {@code U = nx Σ (r_x,i − i)^2 + ny Σ (r_y,j − j)^2} with pooled midranks. */
-    static double rankStatisticU(double[] x, double[] y) {
+    static double rankStatisticU(SortedRuns x, SortedRuns y) {
         double sumX = 0;
         double sumY = 0;
         long below = 0;
@@ -115,7 +116,7 @@ public final class CramerVonMisesDriftTest implements DriftTest {
             }
             below += ca + cb;
         }
-        return x.length * sumX + y.length * sumY;
+        return x.total() * sumX + y.total() * sumY;
     }
 
     /** Anderson's normalisation and the limiting distribution, as scipy's {@code _pval_cvm_2samp_asymptotic}. */

@@ -1,5 +1,7 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.SortedRuns;
+
 /**
  * scipy's {@code _cdf_distance}: the L^p distance between two empirical CDFs,
  * {@code (∫ |F_u(x) − F_v(x)|^p dx)^(1/p)}, integrated exactly as a step function between consecutive
@@ -12,18 +14,18 @@ final class EcdfDistance {
     }
 
     /** {@code ∫ |F_u − F_v| dx} (p = 1). */
-    static double l1(double[] sortedU, double[] sortedV) {
+    static double l1(SortedRuns sortedU, SortedRuns sortedV) {
         return integral(sortedU, sortedV, false);
     }
 
     /** {@code sqrt(∫ (F_u − F_v)^2 dx)} (p = 2). */
-    static double l2(double[] sortedU, double[] sortedV) {
+    static double l2(SortedRuns sortedU, SortedRuns sortedV) {
         return Math.sqrt(integral(sortedU, sortedV, true));
     }
 
-    private static double integral(double[] u, double[] v, boolean squared) {
-        double nu = u.length;
-        double nv = v.length;
+    private static double integral(SortedRuns u, SortedRuns v, boolean squared) {
+        double nu = u.total();
+        double nv = v.total();
         TieGroups g = new TieGroups(u, v);
         double sum = 0;
         boolean first = true;

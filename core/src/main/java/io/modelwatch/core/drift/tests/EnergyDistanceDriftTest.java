@@ -1,5 +1,6 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
 import io.modelwatch.core.drift.DriftResult;
@@ -55,7 +56,7 @@ public final class EnergyDistanceDriftTest implements DriftTest {
         NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
         NumericSample cur = NumericInputs.numeric(NAME, "current", current);
         NumericInputs.threshold(NAME, threshold);
-        double ed = SQRT2 * EcdfDistance.l2(ref.sorted(), cur.sorted());
+        double ed = SQRT2 * EcdfDistance.l2(ref.runs(), cur.runs());
         return DriftResult.of(NAME, ed, null, ed, threshold, direction());
     }
 }

@@ -2,6 +2,7 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.NumericSample;
+import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.Sample;
 
 import java.util.List;
@@ -90,8 +91,8 @@ public final class EvidentlyBinning {
     public static Shares shares(Sample reference, Sample current) {
         DriftInputs.requireNonEmpty(reference, current);
         if (reference instanceof NumericSample r && current instanceof NumericSample c
-                && distinctCount(r.sorted()) > PER_VALUE_MAX_REFERENCE_DISTINCT) {
-            return sturgesShares(r.sorted(), c.sorted());
+                && r.runs().distinct() > PER_VALUE_MAX_REFERENCE_DISTINCT) {
+            return sturgesShares(r.runs(), c.runs());
         }
         CategoryCounts counts = CategoryCounts.of(reference, current);
         return new Shares(Method.PER_VALUE, null, counts.keys(),
@@ -99,13 +100,13 @@ public final class EvidentlyBinning {
                 divide(counts.current(), counts.currentSize()));
     }
 
-    private static Shares sturgesShares(double[] ref, double[] cur) {
-        double min = Math.min(ref[0], cur[0]);
-        double max = Math.max(ref[ref.length - 1], cur[cur.length - 1]);
-        double[] edges = sturgesEdges(min, max, (long) ref.length + cur.length);
+    private static Shares sturgesShares(SortedRuns ref, SortedRuns cur) {
+        double min = Math.min(ref.values()[0], cur.values()[0]);
+        double max = Math.max(ref.values()[ref.distinct() - 1], cur.values()[cur.distinct() - 1]);
+        double[] edges = sturgesEdges(min, max, (long) ref.total() + cur.total());
         return new Shares(Method.STURGES_NUMERIC, edges, List.of(),
-                divide(histogram(ref, edges), ref.length),
-                divide(histogram(cur, edges), cur.length));
+                divide(histogram(ref, edges), ref.total()),
+                divide(histogram(cur, edges), cur.total()));
     }
 
     /**
@@ -199,6 +200,27 @@ public final class EvidentlyBinning {
             long cumulative = i < k ? lowerBound(sorted, edges[i]) : upperBound(sorted, edges[k]);
             counts[i - 1] = cumulative - previous;
             previous = cumulative;
+        }
+        return counts;
+    }
+
+    /** {@link #histogram(double[], double[])} of a sample given as runs: one walk over the distinct values. */
+    public static long[] histogram(SortedRuns runs, double[] edges) {
+        int k = edges.length - 1;
+        long[] counts = new long[k];
+        double[] v = runs.values();
+        int[] c = runs.counts();
+        int bin = 0;
+        for (int i = 0; i < v.length; i++) {
+            double x = v[i];
+            if (x < edges[0] || x > edges[k]) {
+                continue;
+            }
+            // numpy: bins are [e_j, e_j+1) except the last, which is closed
+            while (bin < k - 1 && x >= edges[bin + 1]) {
+                bin++;
+            }
+            counts[bin] += c[i];
         }
         return counts;
     }

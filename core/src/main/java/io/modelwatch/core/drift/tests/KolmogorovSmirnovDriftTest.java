@@ -1,5 +1,6 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
 import io.modelwatch.core.drift.DriftResult;
@@ -77,9 +78,9 @@ public final class KolmogorovSmirnovDriftTest implements DriftTest {
         NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
         NumericSample cur = NumericInputs.numeric(NAME, "current", current);
         NumericInputs.threshold(NAME, threshold);
-        int n1 = ref.values().length;
-        int n2 = cur.values().length;
-        double d = statistic(ref.sorted(), cur.sorted());
+        int n1 = ref.count();
+        int n2 = cur.count();
+        double d = statistic(ref.runs(), cur.runs());
         double p = Math.max(n1, n2) <= MAX_EXACT_SIZE ? exactPValue(n1, n2, d) : Double.NaN;
         if (Double.isNaN(p)) {
             p = asymptoticPValue(n1, n2, d);
@@ -88,9 +89,9 @@ public final class KolmogorovSmirnovDriftTest implements DriftTest {
     }
 
     /** {@code D}, tie-aware: the ECDFs are compared after each distinct pooled value. */
-    static double statistic(double[] sortedRef, double[] sortedCur) {
-        double n1 = sortedRef.length;
-        double n2 = sortedCur.length;
+    static double statistic(SortedRuns sortedRef, SortedRuns sortedCur) {
+        double n1 = sortedRef.total();
+        double n2 = sortedCur.total();
         double maxPlus = 0;
         double maxMinus = 0;
         TieGroups g = new TieGroups(sortedRef, sortedCur);

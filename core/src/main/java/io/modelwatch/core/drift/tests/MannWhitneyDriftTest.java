@@ -1,5 +1,6 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
 import io.modelwatch.core.drift.DriftResult;
@@ -93,8 +94,8 @@ public final class MannWhitneyDriftTest implements DriftTest {
         NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
         NumericSample cur = NumericInputs.numeric(NAME, "current", current);
         NumericInputs.threshold(NAME, threshold);
-        int n1 = ref.values().length;
-        int n2 = cur.values().length;
+        int n1 = ref.count();
+        int n2 = cur.count();
         double n = (double) n1 + n2;
 
         // One walk over the tie groups: rank sum of the reference and the tie term Σ(t^3 − t).
@@ -102,7 +103,7 @@ public final class MannWhitneyDriftTest implements DriftTest {
         double tieTerm = 0;
         boolean ties = false;
         long below = 0;
-        TieGroups g = new TieGroups(ref.sorted(), cur.sorted());
+        TieGroups g = new TieGroups(ref.runs(), cur.runs());
         while (g.next()) {
             long t = (long) g.countA() + g.countB();
             double midrank = below + (t + 1) / 2.0;

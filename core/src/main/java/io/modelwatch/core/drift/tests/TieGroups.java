@@ -1,45 +1,52 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.SortedRuns;
+
 /**
- * A cursor over the distinct values of two sorted samples merged, in ascending order: for each
- * distinct value it gives how many times it occurs in each sample. This is the single O(n1 + n2)
- * walk behind every rank- and ECDF-based numeric test (ties handled once, here). Mutable and
+ * A cursor over the distinct values of two samples merged, in ascending order: for each distinct value it
+ * gives how many times it occurs in each sample. This is the single O(d1 + d2) walk (d = distinct values)
+ * behind every rank- and ECDF-based numeric test (ties handled once, here). It walks the samples'
+ * {@link SortedRuns}, so a sample with few distinct values costs little however many rows it has. Mutable and
  * local to one computation; not thread-safe.
  */
 final class TieGroups {
 
-    private final double[] a;
-    private final double[] b;
+    private final double[] va;
+    private final int[] ca;
+    private final double[] vb;
+    private final int[] cb;
     private int i;
     private int j;
     private double value;
     private int countA;
     private int countB;
+    private int cumulativeA;
+    private int cumulativeB;
+
+    TieGroups(SortedRuns a, SortedRuns b) {
+        this.va = a.values();
+        this.ca = a.counts();
+        this.vb = b.values();
+        this.cb = b.counts();
+    }
 
     /** Both arrays must be sorted ascending and contain no NaN. */
     TieGroups(double[] sortedA, double[] sortedB) {
-        this.a = sortedA;
-        this.b = sortedB;
+        this(SortedRuns.ofSorted(sortedA), SortedRuns.ofSorted(sortedB));
     }
 
     /** Advances to the next distinct value; false when both samples are exhausted. */
     boolean next() {
-        boolean hasA = i < a.length;
-        boolean hasB = j < b.length;
+        boolean hasA = i < va.length;
+        boolean hasB = j < vb.length;
         if (!hasA && !hasB) {
             return false;
         }
-        value = !hasA ? b[j] : !hasB ? a[i] : Math.min(a[i], b[j]);
-        int startA = i;
-        while (i < a.length && a[i] == value) {
-            i++;
-        }
-        int startB = j;
-        while (j < b.length && b[j] == value) {
-            j++;
-        }
-        countA = i - startA;
-        countB = j - startB;
+        value = !hasA ? vb[j] : !hasB ? va[i] : Math.min(va[i], vb[j]);
+        countA = hasA && va[i] == value ? ca[i++] : 0;
+        countB = hasB && vb[j] == value ? cb[j++] : 0;
+        cumulativeA += countA;
+        cumulativeB += countB;
         return true;
     }
 
@@ -60,11 +67,11 @@ final class TieGroups {
 
     /** Observations of the first sample at or below the current value. */
     int cumulativeA() {
-        return i;
+        return cumulativeA;
     }
 
     /** Observations of the second sample at or below the current value. */
     int cumulativeB() {
-        return j;
+        return cumulativeB;
     }
 }

@@ -1,5 +1,6 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
 import io.modelwatch.core.drift.DriftResult;
@@ -58,9 +59,9 @@ public final class WassersteinDriftTest implements DriftTest {
         NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
         NumericSample cur = NumericInputs.numeric(NAME, "current", current);
         NumericInputs.threshold(NAME, threshold);
-        double[] r = ref.values();
-        double std = Math.sqrt(NumericInputs.sumSquaredDeviations(r, NumericInputs.mean(r)) / r.length);
-        double wd = EcdfDistance.l1(ref.sorted(), cur.sorted()) / Math.max(std, MIN_NORM);
+        SortedRuns r = ref.runs();
+        double std = Math.sqrt(r.sumSquaredDeviations(r.mean()) / r.total());
+        double wd = EcdfDistance.l1(r, cur.runs()) / Math.max(std, MIN_NORM);
         return DriftResult.of(NAME, wd, null, wd, threshold, direction());
     }
 }
