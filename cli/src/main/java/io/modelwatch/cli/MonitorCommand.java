@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "monitor", mixinStandardHelpOptions = true, version = "ModelWatch 0.1.0",
         description = "Monitors an ML model from files: drift, performance, data quality, segments, alerts.",
-        subcommands = {DemoCommand.class, RunCommand.class, GenerateCommand.class, BenchCommand.class,
+        subcommands = {DemoCommand.class, RunCommand.class, ProfileCommand.class, GenerateCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class MonitorCommand implements Runnable {
 

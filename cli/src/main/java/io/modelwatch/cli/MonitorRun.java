@@ -49,6 +49,17 @@ final class MonitorRun {
     private static int run(RunOptions o, Progress progress, PrintStream out) {
         Instant started = Instant.now();
         MonitoringConfig base = o.config() != null ? ConfigLoader.load(o.config()) : ConfigLoader.defaults();
+        if (ReferenceProfile.isProfile(o.reference())) {
+            // a stored profile (monitor profile): its config is --config or the built-in one, never inferred
+            progress.stage("reading reference profile " + o.reference());
+            ReferenceProfile stored = ReferenceProfile.read(o.reference());
+            MonitoringPipeline pipeline = MonitoringPipeline.of(base);
+            CompletableFuture<ReferenceProfile> done = CompletableFuture.completedFuture(stored);
+            if (o.labels() == null && o.streaming()) {
+                return streamed(o, base, pipeline, done, started, progress, out);
+            }
+            return inMemory(o, base, pipeline, done, started, progress, out);
+        }
         boolean infer = o.config() == null && !o.useBuiltInConfig();
 
         progress.stage("reading reference " + o.reference());
@@ -68,6 +79,13 @@ final class MonitorRun {
             return streamed(o, config, pipeline, profiling, started, progress, out);
         }
 
+        return inMemory(o, config, pipeline, profiling, started, progress, out);
+    }
+
+    /** The current batch read whole (needed for a label join), then the pipeline on it. */
+    private static int inMemory(RunOptions o, MonitoringConfig config, MonitoringPipeline pipeline,
+                                CompletableFuture<ReferenceProfile> profiling, Instant started, Progress progress,
+                                PrintStream out) {
         progress.stage("reading current " + o.current());
         ColumnBatch current = reader(progress, "current").read(o.current(), TableSchema.forConfig(config));
         requireColumns(current, config);

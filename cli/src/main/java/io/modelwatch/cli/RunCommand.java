@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
         description = "Compares a current batch with the reference and writes the report folder.")
 final class RunCommand implements Callable<Integer> {
 
-    @Option(names = "--reference", required = true, paramLabel = "REF.csv", description = "Reference data (CSV, optionally .gz).")
+    @Option(names = "--reference", required = true, paramLabel = "REF.csv|REF.profile",
+            description = "Reference data (CSV, optionally .gz), or its profile written by 'monitor profile' (then the "
+                    + "configuration is --config or the built-in one).")
     Path reference;
 
     @Option(names = "--current", required = true, paramLabel = "CUR.csv", description = "Current batch (CSV, optionally .gz); may contain the target.")

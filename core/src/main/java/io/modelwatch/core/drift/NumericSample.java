@@ -49,6 +49,20 @@ public final class NumericSample implements Sample {
         return new NumericSample(kept, null);
     }
 
+    /**
+     * Wraps values whose runs are already known (counted while reading): NaN and infinities are dropped as in
+     * {@link #of(double[])}; {@code runs} must be those of the finite values.
+     */
+    public static NumericSample of(double[] values, SortedRuns runs) {
+        NumericSample sample = of(values);
+        if (sample.values.length != runs.total()) {
+            throw new IllegalArgumentException("runs of " + runs.total() + " values given for " + sample.values.length
+                    + " finite values");
+        }
+        sample.runs = runs;
+        return sample;
+    }
+
     /** Wraps values that are already sorted ascending and finite (from a reference profile). */
     public static NumericSample ofSorted(double[] sortedValues) {
         return new NumericSample(sortedValues, sortedValues);

@@ -108,6 +108,26 @@ public record ReferenceProfile(int formatVersion, String source, long rows, Map<
         return bytes.toByteArray();
     }
 
+    /** True when the file starts like a profile written by {@link #toBytes()} (a gzip stream opening with MWPROF). */
+    public static boolean isProfile(java.nio.file.Path file) {
+        try (GZIPInputStream gz = new GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
+            return Arrays.equals(gz.readNBytes(MAGIC.length), MAGIC);
+        } catch (IOException notGzipOrUnreadable) {
+            return false;
+        }
+    }
+
+    /** Reads a profile file written with {@link #toBytes()}; the error names the file. */
+    public static ReferenceProfile read(java.nio.file.Path file) {
+        try {
+            return fromBytes(java.nio.file.Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read reference profile " + file + ": " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Reads a profile written by {@link #toBytes()}. */
     public static ReferenceProfile fromBytes(byte[] bytes) {
         byte[] raw;

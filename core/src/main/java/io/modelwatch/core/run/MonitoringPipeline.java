@@ -163,38 +163,18 @@ public final class MonitoringPipeline {
 
     /** Data and prediction drift: per-column drift tests, dataset drift, and the alerting PSI. */
     public DriftSection drift(ReferenceProfile profile, ColumnBatch current) {
-        List<ColumnProfile> tested = new ArrayList<>();
-        for (FeatureSpec f : config.features()) {
-            profile.column(f.name()).filter(p -> current.has(f.name())).ifPresent(tested::add);
-        }
-        int features = tested.size();
-        String probability = config.roles().probability();
-        if (profile.prediction() != null && current.has(probability)) {
-            tested.add(profile.prediction());
-        }
-        ColumnDrift[] drifts = new ColumnDrift[tested.size()];
-        PsiValue[] psis = new PsiValue[tested.size()];
-        IntStream.range(0, tested.size()).parallel().forEach(i -> {
-            ColumnProfile p = tested.get(i);
-            String role = i < features ? ROLE_FEATURE : ROLE_PREDICTION;
-            Column column = p.kind() == ColumnKind.NUMERIC ? asNumeric(current.column(p.name()))
-                    : asCategorical(current.column(p.name()));
-            Sample sample = column instanceof NumericColumn n ? NumericSample.of(n.values())
-                    : categoricalSample((CategoricalColumn) column);
-            drifts[i] = columnDrift(p, sample, role);
-            psis[i] = psi(p, column, sample, role);
-        });
-        int drifted = 0;
-        for (int i = 0; i < features; i++) {
-            if (drifts[i].drifted()) {
-                drifted++;
-            }
-        }
-        double share = features == 0 ? 0 : (double) drifted / features;
-        double driftShare = config.drift().driftShare();
-        DatasetDrift dataset = new DatasetDrift(Arrays.asList(drifts), drifted, features, share, driftShare,
-                features > 0 && share >= driftShare);
-        return new DriftSection(dataset, Arrays.asList(psis));
+        DriftAccumulator counts = driftAccumulator(profile, current);
+        counts.add(current);
+        return counts.result();
+    }
+
+    /**
+     * The drift section of a batch read in chunks: {@link DriftAccumulator#add} every chunk (the first one
+     * included), then {@link DriftAccumulator#result}. The columns tested are those of the profile present in
+     * {@code firstChunk}.
+     */
+    public DriftAccumulator driftAccumulator(ReferenceProfile profile, ColumnBatch firstChunk) {
+        return new DriftAccumulator(this, profile, firstChunk);
     }
 
     ColumnDrift columnDrift(ColumnProfile p, Sample cur, String role) {
@@ -272,26 +252,6 @@ public final class MonitoringPipeline {
             }
         }
         return all.size();
-    }
-
-    /**
-     * PSI of one column. A numeric column whose drift test sorted it is binned from the sorted values (same
-     * counts, no per-value search) unless it holds infinities, which the drift sample drops and PSI bins.
-     */
-    private PsiValue psi(ColumnProfile p, Column column, Sample sample, String role) {
-        PsiResult r;
-        if (p.kind() == ColumnKind.NUMERIC) {
-            NumericColumn n = asNumeric(column);
-            int nulls = n.nullCount();
-            r = sample.size() + nulls == n.size()
-                    ? stability.psiOfSorted(p.psiBins(), ((NumericSample) sample).sorted(), nulls)
-                    : stability.psi(p.psiBins(), n.values());
-        } else {
-            r = stability.psi(p.psiBins(), asCategorical(column));
-        }
-        return new PsiValue(p.name(), role, r.value(), r.bins().stream().map(PsiResult.BinShare::label).toList(),
-                r.bins().stream().map(PsiResult.BinShare::referenceShare).toList(),
-                r.bins().stream().map(PsiResult.BinShare::currentShare).toList());
     }
 
     // -------------------------------------------------------------------------------------- performance
@@ -654,7 +614,7 @@ public final class MonitoringPipeline {
         return a;
     }
 
-    private NumericColumn asNumeric(Column c) {
+    NumericColumn asNumeric(Column c) {
         if (c instanceof NumericColumn n) {
             return n;
         }
@@ -662,7 +622,7 @@ public final class MonitoringPipeline {
                 + c.getClass().getSimpleName());
     }
 
-    private CategoricalColumn asCategorical(Column c) {
+    CategoricalColumn asCategorical(Column c) {
         if (c instanceof CategoricalColumn cat) {
             return cat;
         }

@@ -5,6 +5,7 @@ import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.StringColumn;
+import io.modelwatch.core.drift.SortedRuns;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,6 +113,24 @@ public final class StabilityIndex {
             below = atOrBelow;
         }
         counts[cuts.length] = sortedNonNull.length - below;
+        return result(bins, counts, nulls);
+    }
+
+    /**
+     * PSI of current numeric values given as runs of their finite values plus the infinities: the same counts as
+     * {@link #psi(PsiBins, double[])}, one binary search per distinct value.
+     */
+    public PsiResult psiOfRuns(PsiBins bins, SortedRuns finite, long negativeInfinities, long positiveInfinities,
+                               long nulls) {
+        requireKind(bins, PsiBins.Kind.NUMERIC);
+        long[] counts = new long[bins.binCount()];
+        double[] values = finite.values();
+        int[] runCounts = finite.counts();
+        for (int i = 0; i < values.length; i++) {
+            counts[bins.numericBin(values[i])] += runCounts[i];
+        }
+        counts[bins.numericBin(Double.NEGATIVE_INFINITY)] += negativeInfinities;
+        counts[bins.numericBin(Double.POSITIVE_INFINITY)] += positiveInfinities;
         return result(bins, counts, nulls);
     }
 

@@ -1,0 +1,150 @@
+package io.modelwatch.core.run;
+
+import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.data.CategoricalColumn;
+import io.modelwatch.core.data.Column;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.NumericColumn;
+import io.modelwatch.core.drift.CategoricalSample;
+import io.modelwatch.core.drift.ColumnKind;
+import io.modelwatch.core.drift.NumericSample;
+import io.modelwatch.core.drift.RunsAccumulator;
+import io.modelwatch.core.drift.Sample;
+import io.modelwatch.core.drift.SortedRuns;
+import io.modelwatch.core.profile.ColumnProfile;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.stability.PsiResult;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The drift section of a current batch read in chunks: per tested column the exact counts of its values
+ * ({@link RunsAccumulator} for numeric columns, counts per label for categorical ones), from which the drift
+ * tests and the PSI are computed once at the end. {@link MonitoringPipeline#drift} is this accumulator over one
+ * chunk, so a batch in memory and the same rows streamed give the same section.
+ *
+ * <p>Exact: every count, the PSI, and every drift test computed from the sorted values and their ties (the
+ * automatic Wasserstein and Jensen–Shannon, KS, Cramér–von Mises, Anderson–Darling, Mann–Whitney, energy,
+ * Hellinger, PSI, KL, chi-square, …). Over more than one chunk the tests that read the observations one by one
+ * see them in ascending order instead of file order: the t-test and Epps–Singleton sum in another order (last
+ * bits) and the permutation tests (empirical MMD, TVD) draw other permutations. Memory: the distinct values of
+ * each numeric column and the labels of each categorical one, never the rows.
+ */
+public final class DriftAccumulator {
+
+    private final MonitoringPipeline pipeline;
+    private final List<ColumnProfile> tested = new ArrayList<>();
+    private final List<String> roles = new ArrayList<>();
+    private final int features;
+    private final ColumnState[] states;
+    private int chunks;
+
+    DriftAccumulator(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunk) {
+        this.pipeline = pipeline;
+        for (FeatureSpec f : pipeline.config().features()) {
+            profile.column(f.name()).filter(p -> firstChunk.has(f.name())).ifPresent(p -> {
+                tested.add(p);
+                roles.add(MonitoringPipeline.ROLE_FEATURE);
+            });
+        }
+        features = tested.size();
+        String probability = pipeline.config().roles().probability();
+        if (profile.prediction() != null && firstChunk.has(probability)) {
+            tested.add(profile.prediction());
+            roles.add(MonitoringPipeline.ROLE_PREDICTION);
+        }
+        states = new ColumnState[tested.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = tested.get(i).kind() == ColumnKind.NUMERIC ? new NumericState() : new CategoricalState();
+        }
+    }
+
+    /** Counts one chunk; the columns are counted in parallel. */
+    public void add(ColumnBatch chunk) {
+        chunks++;
+        IntStream.range(0, states.length).parallel().forEach(i -> {
+            ColumnProfile p = tested.get(i);
+            Column column = chunk.column(p.name());
+            if (states[i] instanceof NumericState n) {
+                n.add(pipeline.asNumeric(column).values(), chunks == 1);
+            } else {
+                ((CategoricalState) states[i]).add(pipeline.asCategorical(column));
+            }
+        });
+    }
+
+    /** The drift tests, dataset drift and PSI of every row counted. */
+    public DriftSection result() {
+        ColumnDrift[] drifts = new ColumnDrift[states.length];
+        PsiValue[] psis = new PsiValue[states.length];
+        IntStream.range(0, states.length).parallel().forEach(i -> {
+            ColumnProfile p = tested.get(i);
+            PsiResult psi;
+            Sample sample;
+            if (states[i] instanceof NumericState n) {
+                SortedRuns runs = n.counts.runs();
+                sample = n.onlyChunk != null && chunks == 1 ? NumericSample.of(n.onlyChunk, runs) : NumericSample.ofRuns(runs);
+                psi = pipeline.stability().psiOfRuns(p.psiBins(), runs, n.counts.negativeInfinities(),
+                        n.counts.positiveInfinities(), n.counts.nulls());
+            } else {
+                CategoricalState c = (CategoricalState) states[i];
+                sample = CategoricalSample.ofCounts(c.counts);
+                List<String> labels = new ArrayList<>(c.counts.keySet());
+                long[] counts = c.counts.values().stream().mapToLong(Long::longValue).toArray();
+                psi = pipeline.stability().psiOfLabelCounts(p.psiBins(), labels, counts, c.nulls);
+            }
+            drifts[i] = pipeline.columnDrift(p, sample, roles.get(i));
+            psis[i] = new PsiValue(p.name(), roles.get(i), psi.value(),
+                    psi.bins().stream().map(PsiResult.BinShare::label).toList(),
+                    psi.bins().stream().map(PsiResult.BinShare::referenceShare).toList(),
+                    psi.bins().stream().map(PsiResult.BinShare::currentShare).toList());
+        });
+        int drifted = 0;
+        for (int i = 0; i < features; i++) {
+            if (drifts[i].drifted()) {
+                drifted++;
+            }
+        }
+        double share = features == 0 ? 0 : (double) drifted / features;
+        double driftShare = pipeline.config().drift().driftShare();
+        DatasetDrift dataset = new DatasetDrift(Arrays.asList(drifts), drifted, features,
+                share, driftShare, features > 0 && share >= driftShare);
+        return new DriftSection(dataset, Arrays.asList(psis));
+    }
+
+    private sealed interface ColumnState permits NumericState, CategoricalState {
+    }
+
+    private static final class NumericState implements ColumnState {
+        private final RunsAccumulator counts = RunsAccumulator.create();
+        /** The values of the first chunk while it is the only one (tests that read values keep file order). */
+        private double[] onlyChunk;
+
+        void add(double[] values, boolean first) {
+            counts.add(values);
+            onlyChunk = first ? values : null;
+        }
+    }
+
+    private static final class CategoricalState implements ColumnState {
+        private final Map<String, Long> counts = new LinkedHashMap<>();
+        private long nulls;
+
+        void add(CategoricalColumn column) {
+            long[] byCode = column.counts();
+            long counted = 0;
+            for (int code = 0; code < byCode.length; code++) {
+                if (byCode[code] > 0) {
+                    counts.merge(column.dictionary().get(code), byCode[code], Long::sum);
+                    counted += byCode[code];
+                }
+            }
+            nulls += column.size() - counted;
+        }
+    }
+}
