@@ -73,6 +73,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC -Xms1g", description = "Options of the child JVMs (default ${DEFAULT-VALUE}).")
     String jvmOpts;
 
+    @Option(names = "--no-cds", description = "Start the child JVMs without the class-data archive of ./monitor.")
+    boolean noCds;
+
     /** A daemon thread for the reference side, outside the common pool that the column loops use. */
     private static final Executor BACKGROUND = task -> {
         Thread t = new Thread(task, "reference-side");
@@ -118,12 +121,15 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "ModelWatch benchmark: %,d reference + %,d current rows, %d columns, %.1f + %.1f MB of CSV, %d cores%n",
                 rows, cur, ChurnDataGenerator.HEADER.size(), Files.size(reference) / 1e6, Files.size(current) / 1e6,
                 Runtime.getRuntime().availableProcessors());
+        java.util.Optional<Path> cds = classDataArchive();
+        System.out.println("child JVMs: " + jvmOpts + cds.map(a -> ", class-data archive " + a).orElse(", no class-data archive"));
         System.out.printf(Locale.ROOT, "%-7s %-22s %10s %8s %10s %14s %10s %12s %8s%n", "stage", "reads", "CSV rows",
                 "columns", "wall s", "rows/s", "MB/s", "peak RSS MB", "CPU s");
         for (String s : run) {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>();
             cmd.add(java);
+            cds.ifPresent(archive -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")));
             cmd.addAll(List.of(jvmOpts.trim().split("\\s+")));
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MonitorCommand.class.getName(), "bench",
                     "--rows", String.valueOf(rows), "--current-rows", String.valueOf(cur), "--dir", dir.toString(),
@@ -197,6 +203,23 @@ final class BenchCommand implements Callable<Integer> {
         }
         printUsage();
         return MonitorCommand.EXIT_OK;
+    }
+
+    /**
+     * The AppCDS archive that {@code ./monitor} builds next to the jar ({@code modelwatch-cli.jsa}), unless
+     * {@code --no-cds}: the children start as {@code ./monitor} does.
+     */
+    private java.util.Optional<Path> classDataArchive() {
+        if (noCds) {
+            return java.util.Optional.empty();
+        }
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.endsWith("modelwatch-cli.jar")) {
+                Path archive = Path.of(entry).toAbsolutePath().resolveSibling("modelwatch-cli.jsa");
+                return Files.exists(archive) ? java.util.Optional.of(archive) : java.util.Optional.empty();
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static ReferenceProfile readProfile(Path file) {
