@@ -1,5 +1,7 @@
 package io.modelwatch.core.estimation;
 
+import io.modelwatch.core.performance.OutcomeCounts;
+
 /**
  * What {@link PerformanceEstimator#fit} learnt from the reference; estimates performance of unlabelled
  * batches. Immutable and Jackson-serialisable (records and primitive arrays only), so it can be stored in
@@ -61,8 +63,66 @@ public record ConfidenceBasedEstimator(IsotonicCalibration calibration, int refe
         }
         ExpectedMetrics.checkScoresAndPredicted(scores, predicted);
         double[] p = calibration.calibrate(scores);
-        ExpectedConfusion confusion = ExpectedConfusion.of(p, predicted, 0, m);
-        ExpectedMetrics est = ExpectedMetrics.of(confusion, ExpectedMetrics.rocAuc(scores, p, 0, m));
+        return estimate(m, ExpectedConfusion.of(p, predicted, 0, m), ExpectedMetrics.rocAuc(scores, p, 0, m));
+    }
+
+    /**
+     * Estimates performance of the scored rows of accumulated counts: the same as {@link #estimate(double[], int[])}
+     * on those rows' scores and predicted classes, computed from the distinct scores (each calibrated once).
+     *
+     * <p>Exactness: the ROC AUC is equal (its tie groups are sums of equal terms, added here as often as there
+     * are rows, in the same order). The expected confusion matrix is {@code Σ count·q} per distinct score and
+     * class, compensated, where the row-wise form adds one {@code q} per row in row order: the two differ in
+     * the last bits (within 1e-12 relative on realistic batches), and so do the metrics and bands from it.
+     * {@code -0.0} is calibrated as {@code 0.0}.
+     *
+     * @throws IllegalArgumentException without scored rows, or for a score that is not finite
+     */
+    public EstimatedPerformance estimate(OutcomeCounts counts) {
+        OutcomeCounts.ScoredValues scored = counts.scoredValues();
+        double[] scores = scored.scores();
+        long m = scored.rows();
+        if (m == 0) {
+            throw new IllegalArgumentException("cannot estimate performance of an empty batch (0 rows)");
+        }
+        if (m > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cannot estimate performance of more than " + Integer.MAX_VALUE
+                    + " rows, got " + m);
+        }
+        for (double s : scores) {
+            if (!Double.isFinite(s)) {
+                throw new IllegalArgumentException("scores must be finite, got " + s);
+            }
+        }
+        double[] p = calibration.calibrate(scores);
+        CompensatedSum tp = new CompensatedSum();
+        CompensatedSum fp = new CompensatedSum();
+        CompensatedSum fn = new CompensatedSum();
+        CompensatedSum tn = new CompensatedSum();
+        ExpectedMetrics.ExpectedAuc auc = new ExpectedMetrics.ExpectedAuc();
+        for (int k = 0; k < scores.length; k++) {
+            double q = p[k];
+            long one = scored.predictedOne()[k];
+            long zero = scored.predictedZero()[k];
+            tp.add(one * q);
+            fp.add(one * (1 - q));
+            fn.add(zero * q);
+            tn.add(zero * (1 - q));
+            double groupQ = 0;
+            double groupNotQ = 0;
+            double groupSelf = 0;
+            for (long r = one + zero; r > 0; r--) {
+                groupQ += q;
+                groupNotQ += 1 - q;
+                groupSelf += q * (1 - q);
+            }
+            auc.group(groupQ, groupNotQ, groupSelf);
+        }
+        return estimate((int) m, new ExpectedConfusion(tp.value(), fp.value(), fn.value(), tn.value()), auc.value());
+    }
+
+    private EstimatedPerformance estimate(int m, ExpectedConfusion confusion, Double rocAuc) {
+        ExpectedMetrics est = ExpectedMetrics.of(confusion, rocAuc);
         double scale = Math.sqrt((double) chunkSize / m);
         return new EstimatedPerformance(m, confusion,
                 band(est.accuracy(), chunkStd.accuracy(), scale),
@@ -71,6 +131,22 @@ public record ConfidenceBasedEstimator(IsotonicCalibration calibration, int refe
                 band(est.f1(), chunkStd.f1(), scale),
                 band(est.specificity(), chunkStd.specificity(), scale),
                 band(est.rocAuc(), chunkStd.rocAuc(), scale));
+    }
+
+    /** Neumaier's compensated sum: the error does not grow with the number of terms. */
+    private static final class CompensatedSum {
+        private double sum;
+        private double compensation;
+
+        void add(double x) {
+            double t = sum + x;
+            compensation += Math.abs(sum) >= Math.abs(x) ? (sum - t) + x : (x - t) + sum;
+            sum = t;
+        }
+
+        double value() {
+            return sum + compensation;
+        }
     }
 
     private Estimate band(Double value, Double std, double scale) {

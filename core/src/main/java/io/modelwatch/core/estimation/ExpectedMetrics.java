@@ -72,11 +72,7 @@ public record ExpectedMetrics(Double accuracy, Double precision, Double recall, 
     /** The expected ROC AUC of rows {@code from..to-1} (see the class comment); null when undefined. */
     static Double rocAuc(double[] scores, double[] q, int from, int to) {
         int[] order = RadixSort.ascendingOrder(scores, from, to);
-        double sumQ = 0;
-        double sumNotQ = 0;
-        double sumSelf = 0;
-        double numerator = 0;
-        double negativesBelow = 0;
+        ExpectedAuc auc = new ExpectedAuc();
         int g = 0;
         while (g < order.length) {
             double s = scores[order[g]];
@@ -91,14 +87,35 @@ public record ExpectedMetrics(Double accuracy, Double precision, Double recall, 
                 groupSelf += qi * (1 - qi);
                 h++;
             }
+            auc.group(groupQ, groupNotQ, groupSelf);
+            g = h;
+        }
+        return auc.value();
+    }
+
+    /**
+     * The expected-AUC sums over tie groups in ascending score order: a group with {@code Σ_g q},
+     * {@code Σ_g (1 − q)} and {@code Σ_g q(1 − q)} adds {@code (Σ_g q)·negBelow + ½[(Σ_g q)(Σ_g (1−q)) − Σ_g q(1−q)]}
+     * to the numerator. Rows and counts by distinct score feed the same groups, so they get the same doubles.
+     */
+    static final class ExpectedAuc {
+        private double sumQ;
+        private double sumNotQ;
+        private double sumSelf;
+        private double numerator;
+        private double negativesBelow;
+
+        void group(double groupQ, double groupNotQ, double groupSelf) {
             numerator += groupQ * negativesBelow + 0.5 * (groupQ * groupNotQ - groupSelf);
             negativesBelow += groupNotQ;
             sumQ += groupQ;
             sumNotQ += groupNotQ;
             sumSelf += groupSelf;
-            g = h;
         }
-        return ratio(numerator, sumQ * sumNotQ - sumSelf);
+
+        Double value() {
+            return ratio(numerator, sumQ * sumNotQ - sumSelf);
+        }
     }
 
     static Double ratio(double numerator, double denominator) {

@@ -30,6 +30,7 @@ import java.util.List;
  * </ul>
  *
  * <p>Cost: O(n log n) for the two sorts behind AUC and AP, primitive arrays only; everything else is one pass.
+ * {@link OutcomeCounts} gives the same report chunk by chunk, in memory that grows with the distinct scores.
  */
 public final class ClassificationMetrics {
 
@@ -97,22 +98,14 @@ public final class ClassificationMetrics {
 
         int positives = 0;
         for (int i = 0; i < n; i++) {
-            double s = score[i];
-            if (!(s >= 0.0 && s <= 1.0)) {
-                throw new IllegalArgumentException("score[" + i + "] = " + s + ", expected a probability in [0, 1]");
-            }
+            checkProbability(score[i], i);
             positives += yTrue[i];
         }
         int negatives = n - positives;
 
         double[] positiveScores = new double[positives];
         double[] negativeScores = new double[negatives];
-        long[] binCount = new long[reliabilityBins];
-        double[] binScoreSum = new double[reliabilityBins];
-        long[] binPositives = new long[reliabilityBins];
-        double logLossSum = 0;
-        double brierSum = 0;
-        double[] interiorEdges = Arrays.copyOfRange(reliabilityEdges, 1, reliabilityBins);
+        RowSums sums = rowSums();
         int p = 0;
         int q = 0;
         for (int i = 0; i < n; i++) {
@@ -123,54 +116,90 @@ public final class ClassificationMetrics {
             } else {
                 negativeScores[q++] = s;
             }
+            sums.add(s, y);
+        }
+
+        RankingCurve curve = new RankingCurve();
+        if (positives > 0) {
+            RadixSort.sort(positiveScores);
+            RadixSort.sort(negativeScores);
+            walkDescending(positiveScores, negativeScores, curve);
+        }
+        return report(cm, sums, curve);
+    }
+
+    static void checkProbability(double s, int row) {
+        if (!(s >= 0.0 && s <= 1.0)) {
+            throw new IllegalArgumentException("score[" + row + "] = " + s + ", expected a probability in [0, 1]");
+        }
+    }
+
+    /** Empty per-row sums with this instance's bins and log-loss epsilon. */
+    RowSums rowSums() {
+        return new RowSums();
+    }
+
+    /**
+     * The report from its parts: the confusion matrix, the per-row sums and the ranking curve walked over all
+     * distinct scores (or not walked at all when there are no positives).
+     */
+    ClassificationReport report(ConfusionMatrix cm, RowSums sums, RankingCurve curve) {
+        long n = cm.total();
+        List<ReliabilityBin> reliability = new ArrayList<>(reliabilityBins);
+        for (int b = 0; b < reliabilityBins; b++) {
+            long c = sums.binCount[b];
+            reliability.add(new ReliabilityBin(b, reliabilityEdges[b], reliabilityEdges[b + 1], c,
+                    c == 0 ? null : sums.binScoreSum[b] / c, c == 0 ? null : (double) sums.binPositives[b] / c));
+        }
+        return new ClassificationReport(n, cm, cm.accuracy(), cm.precision(), cm.recall(), cm.f1(),
+                cm.specificity(), curve.rocAuc(), curve.averagePrecision(),
+                n == 0 ? null : sums.logLoss / n, n == 0 ? null : sums.brier / n,
+                cm.predictedPositiveRate(), cm.actualPositiveRate(), reliability);
+    }
+
+    /**
+     * The sums behind log loss, Brier score and the reliability curve, one term per row added in row order
+     * (so a report computed chunk by chunk in file order adds the same doubles in the same order as one
+     * computed on the whole batch). The score must already be checked to be in [0, 1].
+     */
+    final class RowSums {
+        private final double[] interiorEdges = Arrays.copyOfRange(reliabilityEdges, 1, reliabilityBins);
+        private final long[] binCount = new long[reliabilityBins];
+        private final double[] binScoreSum = new double[reliabilityBins];
+        private final long[] binPositives = new long[reliabilityBins];
+        private double logLoss;
+        private double brier;
+
+        void add(double s, int y) {
             double clipped = Math.min(Math.max(s, logLossEpsilon), 1 - logLossEpsilon);
-            logLossSum -= y == 1 ? Math.log(clipped) : Math.log(1 - clipped);
+            logLoss -= y == 1 ? Math.log(clipped) : Math.log(1 - clipped);
             double err = s - y;
-            brierSum += err * err;
+            brier += err * err;
             int b = EdgeSearch.countBelow(interiorEdges, s);
             binCount[b]++;
             binScoreSum[b] += s;
             binPositives[b] += y;
         }
 
-        Double rocAuc = null;
-        Double averagePrecision = null;
-        if (positives > 0) {
-            RadixSort.sort(positiveScores);
-            RadixSort.sort(negativeScores);
-            double[] ranking = rankingAreas(positiveScores, negativeScores);
-            averagePrecision = ranking[1];
-            if (negatives > 0) {
-                rocAuc = ranking[0];
+        /** Adds the sums of later rows (one addition per sum, so not the row-by-row order). */
+        void merge(RowSums later) {
+            logLoss += later.logLoss;
+            brier += later.brier;
+            for (int b = 0; b < reliabilityBins; b++) {
+                binCount[b] += later.binCount[b];
+                binScoreSum[b] += later.binScoreSum[b];
+                binPositives[b] += later.binPositives[b];
             }
         }
-
-        List<ReliabilityBin> reliability = new ArrayList<>(reliabilityBins);
-        for (int b = 0; b < reliabilityBins; b++) {
-            long c = binCount[b];
-            reliability.add(new ReliabilityBin(b, reliabilityEdges[b], reliabilityEdges[b + 1], c,
-                    c == 0 ? null : binScoreSum[b] / c, c == 0 ? null : (double) binPositives[b] / c));
-        }
-
-        return new ClassificationReport(n, cm, cm.accuracy(), cm.precision(), cm.recall(), cm.f1(),
-                cm.specificity(), rocAuc, averagePrecision,
-                n == 0 ? null : logLossSum / n, n == 0 ? null : brierSum / n,
-                cm.predictedPositiveRate(), cm.actualPositiveRate(), reliability);
     }
 
     /**
      * Walks the distinct scores from the highest down, merging the two ascending arrays; at each distinct
      * score all tied rows move together (sklearn's {@code _binary_clf_curve}).
-     *
-     * @return {ROC AUC (NaN if no negatives), average precision}
      */
-    private static double[] rankingAreas(double[] positiveScores, double[] negativeScores) {
+    private static void walkDescending(double[] positiveScores, double[] negativeScores, RankingCurve curve) {
         int i = positiveScores.length - 1;
         int j = negativeScores.length - 1;
-        long tp = 0;
-        long fp = 0;
-        long twiceArea = 0; // Σ (fp - fpPrev)(tp + tpPrev), exact: at most 2·P·N
-        double precisionSteps = 0; // Σ (tp - tpPrev)·precision
         while (i >= 0 || j >= 0) {
             double v;
             if (i < 0) {
@@ -180,22 +209,17 @@ public final class ClassificationMetrics {
             } else {
                 v = Math.max(positiveScores[i], negativeScores[j]);
             }
-            long tpPrev = tp;
-            long fpPrev = fp;
+            long tied = 0;
             while (i >= 0 && positiveScores[i] == v) {
-                tp++;
+                tied++;
                 i--;
             }
+            long tiedNegatives = 0;
             while (j >= 0 && negativeScores[j] == v) {
-                fp++;
+                tiedNegatives++;
                 j--;
             }
-            twiceArea += (fp - fpPrev) * (tp + tpPrev);
-            if (tp > tpPrev) {
-                precisionSteps += (tp - tpPrev) * ((double) tp / (tp + fp));
-            }
+            curve.threshold(tied, tiedNegatives);
         }
-        double auc = fp == 0 ? Double.NaN : twiceArea / (2.0 * tp * fp);
-        return new double[] {auc, precisionSteps / tp};
     }
 }
