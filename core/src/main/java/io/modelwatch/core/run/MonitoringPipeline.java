@@ -528,7 +528,15 @@ public final class MonitoringPipeline {
         }
     }
 
-    private Outcomes outcomes(ColumnBatch batch) {
+    /**
+     * Labels, predicted classes and scores of a batch or chunk, one per row: {@code yTrue} 0/1 or -1 without a
+     * label; {@code yPred} from the class column, or {@code probability >= classification_threshold} when the
+     * class is absent or null, -1 without either; {@code score} NaN when missing.
+     */
+    record OutcomeArrays(int[] yTrue, int[] yPred, double[] score) {
+    }
+
+    OutcomeArrays outcomeArrays(ColumnBatch batch) {
         int n = batch.rowCount();
         double[] score = batch.find(config.roles().probability()).map(this::asNumeric).map(NumericColumn::values)
                 .orElseGet(() -> filled(n));
@@ -538,16 +546,27 @@ public final class MonitoringPipeline {
                 .map(c -> ((NumericColumn) c).values()).orElse(null);
         int[] yTrue = new int[n];
         int[] yPred = new int[n];
-        long labelled = 0;
-        long positives = 0;
-        long predictedPositives = 0;
-        long predicted = 0;
         for (int i = 0; i < n; i++) {
             double t = target == null ? Double.NaN : target[i];
             yTrue[i] = t == 0 ? 0 : t == 1 ? 1 : -1;
             double c = cls == null ? Double.NaN : cls[i];
             yPred[i] = c == 0 ? 0 : c == 1 ? 1 : Double.isNaN(score[i]) ? -1
                     : score[i] >= config.classificationThreshold() ? 1 : 0;
+        }
+        return new OutcomeArrays(yTrue, yPred, score);
+    }
+
+    private Outcomes outcomes(ColumnBatch batch) {
+        int n = batch.rowCount();
+        OutcomeArrays arrays = outcomeArrays(batch);
+        int[] yTrue = arrays.yTrue();
+        int[] yPred = arrays.yPred();
+        double[] score = arrays.score();
+        long labelled = 0;
+        long positives = 0;
+        long predictedPositives = 0;
+        long predicted = 0;
+        for (int i = 0; i < n; i++) {
             if (yPred[i] >= 0) {
                 predicted++;
                 predictedPositives += yPred[i];

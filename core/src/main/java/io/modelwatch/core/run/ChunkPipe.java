@@ -1,0 +1,110 @@
+package io.modelwatch.core.run;
+
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.data.TableSchema;
+
+import java.nio.file.Path;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Reads a CSV file in chunks on its own thread while the calling thread consumes them, so parsing and
+ * computing overlap (on two cores the file is read at parse speed while the summaries are updated). At most
+ * {@value #QUEUED_CHUNKS} chunks wait between the two, so memory stays bounded. A failure on either side stops
+ * both: a reader error is rethrown to the caller, a consumer error stops the reader.
+ */
+final class ChunkPipe {
+
+    /** Chunks read ahead of the consumer. */
+    static final int QUEUED_CHUNKS = 2;
+
+    private static final Object END = new Object();
+
+    /** What the consumer does with each chunk; {@code firstRow} is the chunk's 0-based row index in the file. */
+    @FunctionalInterface
+    interface ChunkConsumer {
+        void accept(ColumnBatch chunk, long firstRow);
+    }
+
+    private ChunkPipe() {
+    }
+
+    static CsvReader.Summary run(CsvReader reader, Path file, TableSchema schema, int chunkRows, ChunkConsumer consumer) {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
+        CsvReader.Summary[] summary = new CsvReader.Summary[1];
+        RuntimeException[] readFailure = new RuntimeException[1];
+        Error[] readError = new Error[1];
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread readerThread = new Thread(() -> {
+            try {
+                summary[0] = reader.stream(file, schema, chunkRows, chunk -> {
+                    if (!put(queue, chunk, stopped)) {
+                        throw new CancelledRead();
+                    }
+                });
+            } catch (CancelledRead cancelled) {
+                return; // the consumer gave up; nobody waits for the end marker
+            } catch (RuntimeException e) {
+                readFailure[0] = e;
+            } catch (Error e) {
+                readError[0] = e;
+            }
+            put(queue, END, stopped);
+        }, "csv-reader");
+        readerThread.setDaemon(true);
+        readerThread.start();
+        long firstRow = 0;
+        try {
+            while (true) {
+                Object next = queue.take();
+                if (next == END) {
+                    break;
+                }
+                ColumnBatch chunk = (ColumnBatch) next;
+                consumer.accept(chunk, firstRow);
+                firstRow += chunk.rowCount();
+            }
+            readerThread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopped.set(true);
+            throw new IllegalStateException("interrupted while reading " + file, e);
+        } catch (RuntimeException | Error e) {
+            stopped.set(true);
+            readerThread.interrupt();
+            throw e;
+        }
+        if (readError[0] != null) {
+            throw readError[0];
+        }
+        if (readFailure[0] != null) {
+            throw readFailure[0];
+        }
+        return summary[0];
+    }
+
+    /** Queues an item unless the consumer stopped; false when it did. */
+    private static boolean put(BlockingQueue<Object> queue, Object item, AtomicBoolean stopped) {
+        try {
+            while (!stopped.get()) {
+                if (queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Thrown on the reader thread when the consumer stopped; ends the read quietly. */
+    private static final class CancelledRead extends RuntimeException {
+        CancelledRead() {
+            super("read cancelled", null, false, false);
+        }
+    }
+}
