@@ -1,0 +1,242 @@
+package io.modelwatch.core.quality;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The distinct ids seen so far, exactly (no hashing shortcut: two ids are the same only when their texts are
+ * equal), each with the row of its first occurrence, for the duplicate-id check over a file read in chunks.
+ *
+ * <p>Storage: each id is appended once to byte pages of 1 MiB as {@code [varint key length][int first
+ * row][key]}, where the key is the id's characters as one byte each when all are ASCII, otherwise a 0xFF
+ * marker byte followed by two bytes per UTF-16 char (0xFF never starts an ASCII key, so the encoding is
+ * one-to-one). An open-addressing table of {@code long} slots (linear probing, load at most 3/4) points into
+ * the pages; a slot holds 24 bits of the key's hash to skip most byte comparisons.
+ *
+ * <p>Memory: 8 bytes per table slot, with at most 8 / 0.375 = 21.3 bytes per distinct id after a growth
+ * and the old table transiently while growing, plus 5 + key length bytes per distinct id (6 for a short
+ * ASCII id) in pages allocated 1 MiB at a time. Ten million distinct 10-character ids: a table of 2^24 slots
+ * (128 MiB) and 150 MB of pages.
+ */
+final class IdSet {
+
+    private static final int PAGE_BITS = 20;
+    private static final int PAGE_BYTES = 1 << PAGE_BITS;
+    private static final long ADDRESS_MASK = (1L << 40) - 1;
+    private static final byte NON_ASCII = (byte) 0xFF;
+
+    private byte[][] pages = new byte[4][];
+    private int[] pageUsed = new int[4];
+    private int pageCount;
+    private long[] slots = new long[1024];
+    private int size;
+    private byte[] key = new byte[64];
+    private int keyLength;
+
+    /** Number of distinct ids. */
+    int size() {
+        return size;
+    }
+
+    /** Adds {@code id} first seen at {@code row}; false when it was already present. */
+    boolean add(String id, long row) {
+        encode(id);
+        return insert(row);
+    }
+
+    /**
+     * Adds the ids of {@code later} (a set over rows after this one's) in their first-seen order, and returns
+     * the first {@code limit} of them that were already present here, as (row, id) in row order, plus their
+     * total count in {@code repeated[0]}.
+     */
+    List<Repeat> addAll(IdSet later, int limit, long[] repeated) {
+        List<Repeat> first = new ArrayList<>();
+        for (int p = 0; p < later.pageCount; p++) {
+            byte[] page = later.pages[p];
+            int pos = 0;
+            while (pos < later.pageUsed[p]) {
+                long header = header(page, pos);
+                int length = (int) (header >>> 32);
+                pos = (int) header;
+                int row = readInt(page, pos);
+                pos += 4;
+                ensureKey(length);
+                System.arraycopy(page, pos, key, 0, length);
+                keyLength = length;
+                pos += length;
+                if (!insert(row)) {
+                    repeated[0]++;
+                    if (first.size() < limit) {
+                        first.add(new Repeat(row, decode(key, 0, length)));
+                    }
+                }
+            }
+        }
+        return first;
+    }
+
+    /** A row whose id occurred in an earlier row. */
+    record Repeat(long row, String id) {
+    }
+
+    private boolean insert(long row) {
+        long h = hash(key, 0, keyLength);
+        long fragment = h >>> 40;
+        int mask = slots.length - 1;
+        int i = (int) h & mask;
+        for (long s = slots[i]; s != 0; s = slots[i]) {
+            if (s >>> 40 == fragment && sameKey((s & ADDRESS_MASK) - 1)) {
+                return false;
+            }
+            i = (i + 1) & mask;
+        }
+        slots[i] = fragment << 40 | (store(Math.toIntExact(row)) + 1);
+        if (++size > slots.length / 4 * 3) {
+            grow();
+        }
+        return true;
+    }
+
+    private void encode(String id) {
+        int n = id.length();
+        boolean ascii = true;
+        for (int i = 0; i < n && ascii; i++) {
+            ascii = id.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            ensureKey(n);
+            for (int i = 0; i < n; i++) {
+                key[i] = (byte) id.charAt(i);
+            }
+            keyLength = n;
+        } else {
+            ensureKey(1 + 2 * n);
+            key[0] = NON_ASCII;
+            for (int i = 0; i < n; i++) {
+                char c = id.charAt(i);
+                key[1 + 2 * i] = (byte) (c >>> 8);
+                key[2 + 2 * i] = (byte) c;
+            }
+            keyLength = 1 + 2 * n;
+        }
+    }
+
+    private static String decode(byte[] b, int off, int length) {
+        if (length > 0 && b[off] == NON_ASCII) {
+            char[] chars = new char[(length - 1) / 2];
+            for (int i = 0; i < chars.length; i++) {
+                chars[i] = (char) ((b[off + 1 + 2 * i] & 0xff) << 8 | (b[off + 2 + 2 * i] & 0xff));
+            }
+            return new String(chars);
+        }
+        char[] chars = new char[length];
+        for (int i = 0; i < length; i++) {
+            chars[i] = (char) b[off + i];
+        }
+        return new String(chars);
+    }
+
+    private void ensureKey(int length) {
+        if (key.length < length) {
+            key = new byte[Math.max(length, key.length * 2)];
+        }
+    }
+
+    /** Appends the current key with its first row; returns its address. */
+    private long store(int row) {
+        int entry = varintLength(keyLength) + 4 + keyLength;
+        if (pageCount == 0 || pageUsed[pageCount - 1] + entry > pages[pageCount - 1].length) {
+            if (pageCount == pages.length) {
+                pages = Arrays.copyOf(pages, pageCount * 2);
+                pageUsed = Arrays.copyOf(pageUsed, pageCount * 2);
+            }
+            pages[pageCount++] = new byte[Math.max(PAGE_BYTES, entry)];
+        }
+        int p = pageCount - 1;
+        byte[] page = pages[p];
+        int pos = pageUsed[p];
+        long address = (long) p << PAGE_BITS | pos;
+        for (int v = keyLength; ; v >>>= 7) {
+            if (v < 0x80) {
+                page[pos++] = (byte) v;
+                break;
+            }
+            page[pos++] = (byte) (v & 0x7f | 0x80);
+        }
+        page[pos++] = (byte) (row >>> 24);
+        page[pos++] = (byte) (row >>> 16);
+        page[pos++] = (byte) (row >>> 8);
+        page[pos++] = (byte) row;
+        System.arraycopy(key, 0, page, pos, keyLength);
+        // An entry larger than a page has a page of its own; its address is the page's start.
+        pageUsed[p] = pos + keyLength;
+        return address;
+    }
+
+    private boolean sameKey(long address) {
+        byte[] page = pages[(int) (address >>> PAGE_BITS)];
+        long header = header(page, (int) (address & (PAGE_BYTES - 1)));
+        int pos = (int) header + 4;
+        return header >>> 32 == keyLength && Arrays.equals(page, pos, pos + keyLength, key, 0, keyLength);
+    }
+
+    private void grow() {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = slots.length - 1;
+        for (long s : old) {
+            if (s == 0) {
+                continue;
+            }
+            long address = (s & ADDRESS_MASK) - 1;
+            byte[] page = pages[(int) (address >>> PAGE_BITS)];
+            long header = header(page, (int) (address & (PAGE_BYTES - 1)));
+            int i = (int) hash(page, (int) header + 4, (int) (header >>> 32)) & mask;
+            while (slots[i] != 0) {
+                i = (i + 1) & mask;
+            }
+            slots[i] = s;
+        }
+    }
+
+    /** The key length of the entry at {@code pos} (high 32 bits) and the position after it (low 32 bits). */
+    private static long header(byte[] page, int pos) {
+        long length = 0;
+        int shift = 0;
+        byte b;
+        do {
+            b = page[pos++];
+            length |= (long) (b & 0x7f) << shift;
+            shift += 7;
+        } while (b < 0);
+        return length << 32 | pos;
+    }
+
+    private static int varintLength(int v) {
+        int n = 1;
+        while (v >= 0x80) {
+            v >>>= 7;
+            n++;
+        }
+        return n;
+    }
+
+    private static int readInt(byte[] b, int pos) {
+        return (b[pos] & 0xff) << 24 | (b[pos + 1] & 0xff) << 16 | (b[pos + 2] & 0xff) << 8 | (b[pos + 3] & 0xff);
+    }
+
+    /** FNV-1a over the bytes, then MurmurHash3's 64-bit finaliser so that low and high bits are both mixed. */
+    private static long hash(byte[] b, int off, int length) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = off; i < off + length; i++) {
+            h = (h ^ (b[i] & 0xff)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return h;
+    }
+}
