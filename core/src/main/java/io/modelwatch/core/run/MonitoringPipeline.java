@@ -592,7 +592,7 @@ public final class MonitoringPipeline {
     // ----------------------------------------------------------------------------------------- helpers
 
     /** The value of a section computed in parallel, with its own exception (not a CompletionException). */
-    private static <T> T join(CompletableFuture<T> future) {
+    static <T> T join(CompletableFuture<T> future) {
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -623,7 +623,7 @@ public final class MonitoringPipeline {
     }
 
     /** A banded dimension needs numbers; a categorical one needs categories (numbers become labels). */
-    private Column segmentColumn(SegmentSpec spec, Column column) {
+    Column segmentColumn(SegmentSpec spec, Column column) {
         return spec.isBanded() ? asNumeric(column) : asCategorical(column);
     }
 
