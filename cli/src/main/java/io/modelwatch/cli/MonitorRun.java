@@ -114,22 +114,23 @@ final class MonitorRun {
     }
 
     /**
-     * The current file streamed once in chunks: memory bounded by the reservoir, not by the row count. Without
-     * {@code --date}, the snapshot date is that of the earliest prediction timestamp in the reservoir sample.
+     * The current file streamed once in chunks: memory bounded by the distinct values, not by the row count, and
+     * the same numbers as a run on the file read whole. Without {@code --date}, the snapshot date is that of the
+     * earliest prediction timestamp.
      */
     private static int streamed(RunOptions o, MonitoringConfig config, MonitoringPipeline pipeline,
                                 CompletableFuture<ReferenceProfile> profiling, Instant started, Progress progress,
                                 PrintStream out) {
         ReferenceProfile profile = joinProfile(profiling);
         StreamingRun streaming = StreamingRun.of(pipeline);
-        progress.stage(String.format(Locale.ROOT, "streaming current %s (a uniform sample of at most %,d rows kept)",
-                o.current(), streaming.reservoirRows()));
+        progress.stage(String.format(Locale.ROOT, "streaming current %s in chunks of %,d rows", o.current(),
+                streaming.chunkRows()));
         RunInfo info = new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
                 .format(started), config.modelId(), o.date(), o.reference().toString(), o.current().toString(), null,
                 started);
         MetricHistory history = o.history() == null ? MetricHistory.empty() : MetricHistoryFile.read(o.history());
         RunResult result = streaming.run(info, profile, o.current(), TableSchema.forConfig(config), history,
-                sample -> o.date() != null ? o.date() : snapshotDate(sample, config));
+                o.date() == null);
         if (o.history() != null) {
             MetricHistoryFile.append(o.history(), result);
         }

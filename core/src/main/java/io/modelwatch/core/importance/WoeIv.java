@@ -159,15 +159,21 @@ public final class WoeIv {
      */
     public WoeIvResult evaluateNumericWithEdges(List<Double> edges, double[] x, int[] y) {
         checkLengths(x.length, y);
+        double[] e = checkedEdges(edges);
+        for (int i = 0; i < y.length; i++) {
+            checkLabel(y, i);
+        }
+        return binNumeric(e, x, y);
+    }
+
+    /** Frozen edges as an array, checked as {@link #evaluateNumericWithEdges} requires. */
+    static double[] checkedEdges(List<Double> edges) {
         double[] e = new double[edges.size()];
         for (int i = 0; i < e.length; i++) {
             e[i] = Objects.requireNonNull(edges.get(i), "edge " + i);
         }
         checkEdges(e);
-        for (int i = 0; i < y.length; i++) {
-            checkLabel(y, i);
-        }
-        return binNumeric(e, x, y);
+        return e;
     }
 
     public WoeIvResult evaluateCategorical(String[] x, int[] y) {
@@ -186,10 +192,23 @@ public final class WoeIv {
     }
 
     public WoeIvResult evaluateCategorical(CategoricalColumn x, int[] y) {
+        Map<String, long[]> cells = new HashMap<>();
+        long[] missing = new long[2];
+        countCategorical(x, y, cells, missing);
+        return categoricalResult(cells, missing);
+    }
+
+    /**
+     * Adds the labelled rows of {@code x} to the non-event and event counts ({@code [0]}, {@code [1]}) per
+     * category label in {@code cells} (labels without a labelled row are not added) and of the null rows in
+     * {@code missing}.
+     *
+     * @throws IllegalArgumentException if the lengths differ or a label is not 0, 1 or -1
+     */
+    static void countCategorical(CategoricalColumn x, int[] y, Map<String, long[]> cells, long[] missing) {
         int[] codes = x.codes();
         checkLengths(codes.length, y);
         long[][] byCode = new long[x.dictionary().size()][2];
-        long[] missing = new long[2];
         for (int i = 0; i < codes.length; i++) {
             int label = checkLabel(y, i);
             if (label < 0) {
@@ -198,16 +217,14 @@ public final class WoeIv {
             long[] c = codes[i] == CategoricalColumn.NULL_CODE ? missing : byCode[codes[i]];
             c[label]++;
         }
-        Map<String, long[]> cells = new HashMap<>();
         for (int k = 0; k < byCode.length; k++) {
             if (byCode[k][0] + byCode[k][1] > 0) {
                 cells.merge(x.dictionary().get(k), byCode[k], (a, b) -> new long[] {a[0] + b[0], a[1] + b[1]});
             }
         }
-        return categoricalResult(cells, missing);
     }
 
-    private WoeIvResult categoricalResult(Map<String, long[]> cells, long[] missing) {
+    WoeIvResult categoricalResult(Map<String, long[]> cells, long[] missing) {
         List<String> labels = new ArrayList<>(cells.keySet());
         labels.sort(String::compareTo);
         boolean hasMissing = missing[0] + missing[1] > 0;
@@ -232,6 +249,17 @@ public final class WoeIv {
         int numericBins = Math.max(edges.length - 1, 0);
         long[] events = new long[numericBins + 1]; // last slot: MISSING
         long[] nonEvents = new long[numericBins + 1];
+        countNumeric(edges, x, y, events, nonEvents);
+        return numericResult(edges, events, nonEvents);
+    }
+
+    /**
+     * Adds the labelled rows of {@code x} to the event and non-event counts of the bins of {@code edges}, the
+     * last slot of each array ({@code edges.length − 1}, or 0 without edges) counting {@value #MISSING}.
+     * Labels are not checked here.
+     */
+    static void countNumeric(double[] edges, double[] x, int[] y, long[] events, long[] nonEvents) {
+        int numericBins = Math.max(edges.length - 1, 0);
         for (int i = 0; i < x.length; i++) {
             int label = y[i];
             if (label < 0) {
@@ -251,6 +279,11 @@ public final class WoeIv {
                 nonEvents[bin]++;
             }
         }
+    }
+
+    /** The numeric table of counts gathered by {@link #countNumeric}. */
+    WoeIvResult numericResult(double[] edges, long[] events, long[] nonEvents) {
+        int numericBins = Math.max(edges.length - 1, 0);
         boolean hasMissing = events[numericBins] + nonEvents[numericBins] > 0;
         int b = numericBins + (hasMissing ? 1 : 0);
         List<String> labels = new ArrayList<>(b);
@@ -350,13 +383,13 @@ public final class WoeIv {
 
     // ------------------------------------------------------------------ checks
 
-    private static void checkLengths(int rows, int[] y) {
+    static void checkLengths(int rows, int[] y) {
         if (y.length != rows) {
             throw new IllegalArgumentException("labels have " + y.length + " rows, the feature has " + rows);
         }
     }
 
-    private static int checkLabel(int[] y, int row) {
+    static int checkLabel(int[] y, int row) {
         int v = y[row];
         if (v != 0 && v != 1 && v != -1) {
             throw new IllegalArgumentException("y[" + row + "] = " + v + ", expected 0, 1 or -1 (no label)");

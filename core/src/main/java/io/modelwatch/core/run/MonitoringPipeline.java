@@ -24,6 +24,7 @@ import io.modelwatch.core.estimation.ConfidenceBasedEstimator;
 import io.modelwatch.core.estimation.EstimatedPerformance;
 import io.modelwatch.core.estimation.PerformanceEstimator;
 import io.modelwatch.core.importance.WoeIv;
+import io.modelwatch.core.importance.WoeIvCounts;
 import io.modelwatch.core.importance.WoeIvResult;
 import io.modelwatch.core.importance.WoeSignFlip;
 import io.modelwatch.core.performance.ClassificationMetrics;
@@ -37,6 +38,7 @@ import io.modelwatch.core.rootcause.RootCauseAnalysis;
 import io.modelwatch.core.rootcause.RootCauseReport;
 import io.modelwatch.core.rootcause.SegmentRecall;
 import io.modelwatch.core.segments.SegmentAnalysis;
+import io.modelwatch.core.segments.SegmentCounts;
 import io.modelwatch.core.segments.SegmentMetrics;
 import io.modelwatch.core.stability.PsiBins;
 import io.modelwatch.core.stability.PsiResult;
@@ -271,27 +273,13 @@ public final class MonitoringPipeline {
         ConceptDrift concept = new ConceptDrift(profile.churnRate(), outcomes.churnRate(), change, observed.labelled(),
                 coverage, profile.predictedRate(), outcomes.predictedRate());
         List<SegmentRow> segments = segmentRows(current, outcomes, profile);
-        List<ImportanceRow> importance = new ArrayList<>();
+        List<ImportanceRow> importance = List.of();
         if (outcomes.labelled() > 0) {
-            List<FeatureSpec> watched = config.features().stream().filter(f -> {
-                WoeIvResult ref = profile.woe().get(f.name());
-                return ref != null && current.has(f.name()) && ref.ivSmoothed() >= config.importance().minReferenceIv();
-            }).toList();
+            List<FeatureSpec> watched = watchedFeatures(profile, current);
             WoeIvResult[] results = new WoeIvResult[watched.size()];
             IntStream.range(0, watched.size()).parallel().forEach(i -> results[i] = woe(
                     current.column(watched.get(i).name()), outcomes.yTrue(), profile.woe().get(watched.get(i).name())));
-            for (int i = 0; i < watched.size(); i++) {
-                FeatureSpec f = watched.get(i);
-                WoeIvResult ref = profile.woe().get(f.name());
-                WoeIvResult cur = results[i];
-                double minWoe = config.importance().minAbsWoe();
-                List<WoeSignFlip> flips = WoeIv.signFlips(ref, cur).stream()
-                        .filter(x -> Math.abs(x.referenceWoe()) >= minWoe && Math.abs(x.currentWoe()) >= minWoe)
-                        .toList();
-                importance.add(new ImportanceRow(f.name(), ref.ivSmoothed(), cur.ivSmoothed(),
-                        WoeIv.ivChangePercent(ref, cur), flips.size(),
-                        flips.stream().map(WoeSignFlip::label).toList()));
-            }
+            importance = importanceRows(profile, watched, Arrays.asList(results));
         }
         EstimatedPerformance estimated = null;
         if (profile.estimator() != null) {
@@ -304,18 +292,83 @@ public final class MonitoringPipeline {
     }
 
     /**
-     * WoE/IV of one column; with a reference result, the current side uses the reference's bins. WoeIv skips
-     * the rows whose label is -1 itself, so the column goes in whole, without a copy of the labelled rows.
+     * The features whose importance is watched: those with a reference WoE table whose IV reaches
+     * {@code importance.min_reference_iv}, present in the current batch (or file).
+     */
+    List<FeatureSpec> watchedFeatures(ReferenceProfile profile, ColumnBatch current) {
+        return config.features().stream().filter(f -> {
+            WoeIvResult ref = profile.woe().get(f.name());
+            return ref != null && current.has(f.name()) && ref.ivSmoothed() >= config.importance().minReferenceIv();
+        }).toList();
+    }
+
+    /** One importance row per watched feature, from its current WoE table (aligned with {@code watched}). */
+    List<ImportanceRow> importanceRows(ReferenceProfile profile, List<FeatureSpec> watched, List<WoeIvResult> current) {
+        List<ImportanceRow> importance = new ArrayList<>();
+        for (int i = 0; i < watched.size(); i++) {
+            FeatureSpec f = watched.get(i);
+            WoeIvResult ref = profile.woe().get(f.name());
+            WoeIvResult cur = current.get(i);
+            double minWoe = config.importance().minAbsWoe();
+            List<WoeSignFlip> flips = WoeIv.signFlips(ref, cur).stream()
+                    .filter(x -> Math.abs(x.referenceWoe()) >= minWoe && Math.abs(x.currentWoe()) >= minWoe)
+                    .toList();
+            importance.add(new ImportanceRow(f.name(), ref.ivSmoothed(), cur.ivSmoothed(),
+                    WoeIv.ivChangePercent(ref, cur), flips.size(), flips.stream().map(WoeSignFlip::label).toList()));
+        }
+        return importance;
+    }
+
+    /**
+     * WoE/IV of one column; with a reference result, the current side uses the reference's bins (through the
+     * chunk accumulator {@link WoeIvCounts}, one chunk being the whole batch). WoeIv skips the rows whose label
+     * is -1 itself, so the column goes in whole, without a copy of the labelled rows.
      */
     private WoeIvResult woe(Column column, int[] yTrue, WoeIvResult reference) {
+        if (reference != null) {
+            WoeIvCounts current = WoeIvCounts.of(reference);
+            current.add(column, yTrue);
+            return current.result();
+        }
         if (column instanceof NumericColumn n) {
-            return reference == null ? WoeIv.numeric(n.values(), yTrue)
-                    : WoeIv.numericWithEdges(reference.edges(), n.values(), yTrue);
+            return WoeIv.numeric(n.values(), yTrue);
         }
         return WoeIv.categorical(asCategorical(column), yTrue);
     }
 
     private List<SegmentRow> segmentRows(ColumnBatch batch, Outcomes outcomes, ReferenceProfile profile) {
+        String[] ids = batch.find(config.roles().id()).filter(io.modelwatch.core.data.StringColumn.class::isInstance)
+                .map(c -> ((io.modelwatch.core.data.StringColumn) c).values()).orElse(null);
+        List<SegmentCounts> counts = new ArrayList<>();
+        for (SegmentSpec spec : config.segments()) {
+            if (batch.has(spec.column())) {
+                SegmentCounts c = segmentCounts(spec, profile);
+                c.add(batch.column(spec.column()), outcomes.yTrue(), outcomes.yPred(), outcomes.score(), ids);
+                counts.add(c);
+            }
+        }
+        return segmentRows(counts, outcomes.labelled() > 0, profile);
+    }
+
+    /**
+     * An empty accumulator of a configured segment dimension: the batch's rows (or a file's chunks) go in with
+     * {@link SegmentCounts#add}, and {@link #segmentRows(List, boolean, ReferenceProfile)} makes the rows.
+     *
+     * @param profile the reference profile whose per-segment prediction bins give the PSI; null for none
+     */
+    SegmentCounts segmentCounts(SegmentSpec spec, ReferenceProfile profile) {
+        return SegmentCounts.of(spec, profile == null ? Map.of() : profile.segmentPredictionBins(),
+                SegmentRow.MAX_EXAMPLES);
+    }
+
+    /**
+     * The segment rows of the counted dimensions (one accumulator per dimension present in the batch, in
+     * configuration order), against the reference's segments when {@code profile} is given.
+     *
+     * @param labelled whether the labels count (the batch's labels have matured); if not, the rows are those
+     *                 of a batch without labels
+     */
+    List<SegmentRow> segmentRows(List<SegmentCounts> counts, boolean labelled, ReferenceProfile profile) {
         List<SegmentRow> rows = new ArrayList<>();
         Map<String, SegmentRow> baseline = new LinkedHashMap<>();
         if (profile != null) {
@@ -323,20 +376,10 @@ public final class MonitoringPipeline {
                 baseline.put(r.key(), r);
             }
         }
-        String[] ids = batch.find(config.roles().id()).filter(io.modelwatch.core.data.StringColumn.class::isInstance)
-                .map(c -> ((io.modelwatch.core.data.StringColumn) c).values()).orElse(null);
-        for (SegmentSpec spec : config.segments()) {
-            if (!batch.has(spec.column())) {
-                continue;
-            }
-            Column column = segmentColumn(spec, batch.column(spec.column()));
-            List<SegmentMetrics> metrics = SegmentAnalysis.of(spec, column,
-                    outcomes.labelled() > 0 ? outcomes.yTrue() : null, outcomes.yPredOrZero());
-            SegmentAnalysis.Assignment assignment = SegmentAnalysis.assign(spec, column);
-            Map<String, double[]> probabilities = profile == null ? Map.of() : assignment.split(outcomes.score());
-            Map<String, List<String>> missed = missedChurners(assignment, outcomes, ids);
+        for (SegmentCounts c : counts) {
+            SegmentSpec spec = c.spec();
             java.util.Set<String> seen = new java.util.HashSet<>();
-            for (SegmentMetrics m : metrics) {
+            for (SegmentMetrics m : c.metrics(labelled)) {
                 String key = m.dimension() + "=" + m.segment();
                 seen.add(key);
                 SegmentRow base = baseline.get(key);
@@ -344,15 +387,13 @@ public final class MonitoringPipeline {
                 long churners = m.churners() == null ? 0 : m.churners();
                 Double drop = refRecall != null && m.recall() != null && churners >= config.segmentMinChurners()
                         ? refRecall - m.recall() : null;
-                PsiBins bins = profile == null ? null : profile.segmentPredictionBins().get(key);
-                double[] values = probabilities.get(m.segment());
-                Double psi = bins == null || values == null
-                        || NumericSample.of(values).size() < SegmentRow.MIN_ROWS_FOR_PSI ? null
-                        : stability.psi(bins, values).value();
+                PsiResult shift = c.finiteScores(m.segment()) < SegmentRow.MIN_ROWS_FOR_PSI ? null
+                        : c.predictionPsi(m.segment(), stability);
+                Double psi = shift == null ? null : shift.value();
                 rows.add(new SegmentRow(m.dimension(), m.segment(), m.count(), churners, m.churnRate(), m.recall(),
                         m.precision(), m.predictedPositiveRate(), refRecall, drop, psi,
                         base == null ? 0 : base.count(), base == null ? 0 : base.churners(),
-                        missed.getOrDefault(m.segment(), List.of())));
+                        labelled ? c.missedChurners(m.segment()) : List.of()));
             }
             // a segment the reference had and today lacks still belongs to the partition (root cause needs it)
             for (SegmentRow base : baseline.values()) {
@@ -363,25 +404,6 @@ public final class MonitoringPipeline {
             }
         }
         return rows;
-    }
-
-    /** Per segment label, the ids of the first actual churners predicted "no churn". */
-    private static Map<String, List<String>> missedChurners(SegmentAnalysis.Assignment assignment, Outcomes outcomes,
-                                                            String[] ids) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        if (ids == null || outcomes.labelled() == 0) {
-            return out;
-        }
-        int[] segmentOfRow = assignment.segmentOfRow();
-        for (int i = 0; i < segmentOfRow.length; i++) {
-            if (outcomes.yTrue()[i] == 1 && outcomes.yPred()[i] == 0 && ids[i] != null) {
-                List<String> list = out.computeIfAbsent(assignment.labels().get(segmentOfRow[i]), k -> new ArrayList<>());
-                if (list.size() < SegmentRow.MAX_EXAMPLES) {
-                    list.add(ids[i]);
-                }
-            }
-        }
-        return out;
     }
 
     /** Per segment key, PSI bins of the predicted probability within that segment of the reference. */
@@ -556,7 +578,8 @@ public final class MonitoringPipeline {
         return new OutcomeArrays(yTrue, yPred, score);
     }
 
-    private Outcomes outcomes(ColumnBatch batch) {
+    /** The outcomes of a batch (every value is per row) with its label counts and classification report. */
+    Outcomes outcomes(ColumnBatch batch) {
         int n = batch.rowCount();
         OutcomeArrays arrays = outcomeArrays(batch);
         int[] yTrue = arrays.yTrue();

@@ -63,8 +63,7 @@ public final class RunAccumulator {
         CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> {
             outcomes.add(o.yTrue(), o.yPred(), o.score());
             for (SegmentCounts s : segments) {
-                s.add(pipeline.segmentColumn(s.spec(), chunk.column(s.spec().column())), o.yTrue(), o.yPred(),
-                        o.score(), ids);
+                s.add(chunk.column(s.spec().column()), o.yTrue(), o.yPred(), o.score(), ids);
             }
             for (int i = 0; i < watched.size(); i++) {
                 woe.get(i).add(chunk.column(watched.get(i).name()), o.yTrue());

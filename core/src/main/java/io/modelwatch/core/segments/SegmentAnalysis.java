@@ -43,8 +43,7 @@ public final class SegmentAnalysis {
     public static List<SegmentMetrics> of(SegmentSpec spec, Column column, int[] yTrue, int[] yPred) {
         if (spec.isBanded()) {
             if (column instanceof NumericColumn numeric) {
-                double[] edges = spec.bands().stream().mapToDouble(Double::doubleValue).toArray();
-                return byBands(spec.name(), numeric, edges, yTrue, yPred);
+                return byBands(spec.name(), numeric, edges(spec), yTrue, yPred);
             }
         } else if (column instanceof CategoricalColumn categorical) {
             return byCategory(spec.name(), categorical, yTrue, yPred);
@@ -120,9 +119,7 @@ public final class SegmentAnalysis {
     /** The segment of each row under a configured dimension (bands or categories, as in {@link #of}). */
     public static Assignment assign(SegmentSpec spec, Column column) {
         if (spec.isBanded() && column instanceof NumericColumn numeric) {
-            double[] edges = spec.bands().stream().mapToDouble(Double::doubleValue).toArray();
-            checkEdges(spec.name(), edges);
-            return bands(numeric, edges);
+            return bands(numeric, edges(spec));
         }
         if (!spec.isBanded() && column instanceof CategoricalColumn categorical) {
             return categories(categorical);
@@ -159,38 +156,51 @@ public final class SegmentAnalysis {
 
     /** Bands in order, then {@value #OUT_OF_BANDS}, then {@value #MISSING}. */
     private static Assignment bands(NumericColumn col, double[] edges) {
+        double[] values = col.values();
+        int[] segmentOfRow = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            segmentOfRow[i] = band(edges, values[i]);
+        }
+        return new Assignment(bandLabels(edges), segmentOfRow);
+    }
+
+    /** The checked band edges of a banded spec. */
+    static double[] edges(SegmentSpec spec) {
+        double[] edges = spec.bands().stream().mapToDouble(Double::doubleValue).toArray();
+        checkEdges(spec.name(), edges);
+        return edges;
+    }
+
+    /** Labels of the bands {@code [e_i, e_i+1)} (the last closed), then {@value #OUT_OF_BANDS}, {@value #MISSING}. */
+    static List<String> bandLabels(double[] edges) {
         int bands = edges.length - 1;
         List<String> labels = new ArrayList<>(bands + 2);
         for (int b = 0; b < bands; b++) {
             labels.add("[" + NumberText.compact(edges[b]) + ", " + NumberText.compact(edges[b + 1])
                     + (b == bands - 1 ? "]" : ")"));
         }
-        int outOfBands = bands;
-        int missing = bands + 1;
         labels.add(OUT_OF_BANDS);
         labels.add(MISSING);
+        return labels;
+    }
 
-        double[] values = col.values();
-        int[] segmentOfRow = new int[values.length];
-        double last = edges[bands];
-        for (int i = 0; i < values.length; i++) {
-            double v = values[i];
-            int segment;
-            if (Double.isNaN(v)) {
-                segment = missing;
-            } else {
-                int atOrBelow = EdgeSearch.countAtOrBelow(edges, v);
-                if (atOrBelow == 0) {
-                    segment = outOfBands;
-                } else if (atOrBelow <= bands) {
-                    segment = atOrBelow - 1;
-                } else {
-                    segment = v == last ? bands - 1 : outOfBands;
-                }
-            }
-            segmentOfRow[i] = segment;
+    /**
+     * The segment of a value among {@link #bandLabels}: its band, else {@code bands} (out of bands), or
+     * {@code bands + 1} for NaN (missing).
+     */
+    static int band(double[] edges, double v) {
+        int bands = edges.length - 1;
+        if (Double.isNaN(v)) {
+            return bands + 1;
         }
-        return new Assignment(labels, segmentOfRow);
+        int atOrBelow = EdgeSearch.countAtOrBelow(edges, v);
+        if (atOrBelow == 0) {
+            return bands;
+        }
+        if (atOrBelow <= bands) {
+            return atOrBelow - 1;
+        }
+        return v == edges[bands] ? bands - 1 : bands;
     }
 
     private static List<SegmentMetrics> summarise(String dimension, List<String> labels, int[] segmentOfRow,
@@ -223,13 +233,23 @@ public final class SegmentAnalysis {
             if (count[s] == 0 && !keepEmpty) {
                 continue;
             }
-            ConfusionMatrix cm = confusion == null ? ConfusionMatrix.EMPTY : confusion[s];
-            Long churners = confusion == null ? null : cm.actualPositives();
-            out.add(new SegmentMetrics(dimension, labels.get(s), count[s], cm.total(), churners,
-                    cm.actualPositiveRate(), cm.recall(), cm.precision(),
-                    count[s] == 0 ? null : (double) predictedPositive[s] / count[s]));
+            out.add(metrics(dimension, labels.get(s), count[s], predictedPositive[s],
+                    confusion == null ? null : confusion[s]));
         }
         return out;
+    }
+
+    /**
+     * One segment's metrics from its counts.
+     *
+     * @param confusion the confusion matrix of its labelled rows, or null when the batch has no labels
+     */
+    static SegmentMetrics metrics(String dimension, String label, long count, long predictedPositive,
+                                  ConfusionMatrix confusion) {
+        ConfusionMatrix cm = confusion == null ? ConfusionMatrix.EMPTY : confusion;
+        Long churners = confusion == null ? null : cm.actualPositives();
+        return new SegmentMetrics(dimension, label, count, cm.total(), churners, cm.actualPositiveRate(), cm.recall(),
+                cm.precision(), count == 0 ? null : (double) predictedPositive / count);
     }
 
     private static void checkEdges(String dimension, double[] edges) {

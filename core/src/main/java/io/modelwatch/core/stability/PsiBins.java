@@ -181,8 +181,11 @@ public record PsiBins(Kind kind, double[] cutPoints, List<String> categories, do
         return labels;
     }
 
-    /** The bin of a non-NaN numeric value: the number of cut points strictly below it. O(log m). */
-    int numericBin(double v) {
+    /**
+     * The bin of a non-NaN numeric value: the number of cut points strictly below it. O(log m). Counting
+     * values into {@code long[binCount()]} with it gives the counts of {@link StabilityIndex#countInto}.
+     */
+    public int numericBin(double v) {
         return EdgeSearch.countBelow(cutPoints, v);
     }
 

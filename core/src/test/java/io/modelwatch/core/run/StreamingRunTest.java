@@ -12,15 +12,21 @@ import io.modelwatch.core.synth.Scenario;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
-/** The streamed run against the whole-file run on the churn generator's data (drift scenario). */
+/** The streamed run (exact accumulators, no sample) against the whole-file run on the churn generator's data. */
 class StreamingRunTest {
 
     private static final int CURRENT_ROWS = 3_000;
@@ -49,60 +55,78 @@ class StreamingRunTest {
                 null, Instant.parse("2026-11-28T00:00:00Z"));
     }
 
-    private static Map<?, ?> withoutDuration(RunResult r) throws Exception {
+    private static Object withoutDuration(RunResult r) throws Exception {
         String json = Json.pretty(r).replaceAll("\"durationMs\" : \\d+", "\"durationMs\" : 0");
         return Json.mapper().readValue(json, Map.class);
     }
 
-    @Test
-    void aReservoirLargerThanTheFileGivesExactlyTheWholeFileResult() throws Exception {
+    /**
+     * Equal JSON trees, numbers within 1e-12 relative: the accumulators add some sums per distinct value
+     * instead of per row (see RunAccumulator), everything else must be identical.
+     */
+    private static void assertSameRun(Object actual, Object expected, String path) {
+        if (expected instanceof Map<?, ?> e && actual instanceof Map<?, ?> a) {
+            assertThat(a.keySet()).as(path).isEqualTo(e.keySet());
+            for (Object k : e.keySet()) {
+                assertSameRun(a.get(k), e.get(k), path + "." + k);
+            }
+        } else if (expected instanceof List<?> e && actual instanceof List<?> a) {
+            assertThat(a).as(path).hasSameSizeAs(e);
+            for (int i = 0; i < e.size(); i++) {
+                assertSameRun(a.get(i), e.get(i), path + "[" + i + "]");
+            }
+        } else if (expected instanceof Double e && actual instanceof Number a) {
+            assertThat(a.doubleValue()).as(path).isCloseTo(e, within(1e-12 * Math.max(1, Math.abs(e))));
+        } else {
+            assertThat(actual).as(path).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {7, 500, 700, CURRENT_ROWS})
+    void theStreamedRunEqualsTheRunOnTheWholeFile(int chunkRows) throws Exception {
         ColumnBatch whole = CsvReader.withDefaults().read(current, schema);
         RunResult expected = pipeline.run(info, profile, whole);
-        RunResult streamed = StreamingRun.of(pipeline).withChunkRows(700).withReservoirRows(CURRENT_ROWS + 1)
-                .run(info, profile, current, schema);
-        assertThat(withoutDuration(streamed)).isEqualTo(withoutDuration(expected));
+        RunResult streamed = StreamingRun.of(pipeline).withChunkRows(chunkRows).run(info, profile, current, schema);
+        assertSameRun(withoutDuration(streamed), withoutDuration(expected), "run");
+        assertThat(streamed.run().currentRows()).isEqualTo(CURRENT_ROWS);
         assertThat(streamed.drift().columns()).allMatch(c -> c.sampled() == null);
     }
 
     @Test
-    void aSmallReservoirKeepsPsiAndCategoricalDriftExactAndMarksTheNumericTests() {
-        RunResult expected = pipeline.run(info, profile, CsvReader.withDefaults().read(current, schema));
-        RunResult streamed = StreamingRun.of(pipeline).withChunkRows(500).withReservoirRows(800)
-                .withMaxExactDistinct(100).run(info, profile, current, schema);
-        assertThat(streamed.run().currentRows()).isEqualTo(CURRENT_ROWS);
-        assertThat(streamed.concept()).isEqualTo(expected.concept());
-        assertThat(streamed.run().labelledRows()).isEqualTo(expected.run().labelledRows());
-        assertThat(streamed.psi()).hasSameSizeAs(expected.psi());
-        for (int i = 0; i < expected.psi().size(); i++) {
-            assertThat(streamed.psi().get(i).value()).as(expected.psi().get(i).column())
-                    .isEqualTo(expected.psi().get(i).value());
-        }
-        int sampled = 0;
-        int exactNumeric = 0;
-        for (int i = 0; i < expected.drift().columns().size(); i++) {
-            ColumnDrift e = expected.drift().columns().get(i);
-            ColumnDrift s = streamed.drift().columns().get(i);
-            assertThat(s.column()).isEqualTo(e.column());
-            if (s.sampled() == null) {
-                // categorical columns, and numeric ones with few distinct values: from exact streamed counts
-                assertThat(s).as(e.column()).isEqualTo(e);
-            } else {
-                assertThat(e.type()).isEqualTo("numeric");
-                sampled++;
+    void labelsBelowTheCoverageCountAsNotYetArrived() throws Exception {
+        Path half = dir.resolve("half-labelled.csv");
+        List<String> lines = Files.readAllLines(current);
+        List<String> out = new java.util.ArrayList<>();
+        out.add(lines.get(0));
+        int target = java.util.Arrays.asList(lines.get(0).split(",")).indexOf(config.roles().target());
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",", -1);
+            if (i % 2 == 0) {
+                cells[target] = "";
             }
-            if (s.sampled() == null && e.type().equals("numeric")) {
-                exactNumeric++;
-            }
+            out.add(String.join(",", cells));
         }
-        // the churn table has continuous features (charges, usage) and integer ones (ages, counts, scores)
-        assertThat(sampled).isPositive();
-        assertThat(exactNumeric).isPositive();
+        Files.write(half, out);
+        RunResult expected = pipeline.run(info, profile, CsvReader.withDefaults().read(half, schema));
+        RunResult streamed = StreamingRun.of(pipeline).withChunkRows(256).run(info, profile, half, schema);
+        assertThat(expected.performance()).isNull();
+        assertSameRun(withoutDuration(streamed), withoutDuration(expected), "run");
     }
 
     @Test
-    void theSampleIsRepeatableForOneSeed() throws Exception {
-        StreamingRun run = StreamingRun.of(pipeline).withChunkRows(500).withReservoirRows(800);
-        assertThat(withoutDuration(run.run(info, profile, current, schema)))
-                .isEqualTo(withoutDuration(run.run(info, profile, current, schema)));
+    void theSnapshotDateComesFromTheEarliestPrediction() {
+        RunResult streamed = StreamingRun.of(pipeline).withChunkRows(500)
+                .run(info, profile, current, schema, io.modelwatch.core.anomaly.MetricHistory.empty(), true);
+        assertThat(streamed.run().snapshotDate()).isEqualTo(LocalDate.of(2026, 11, 27));
+    }
+
+    @Test
+    void aFileWithOnlyAHeaderIsRefusedWithItsName() throws Exception {
+        Path empty = dir.resolve("header-only.csv");
+        Files.writeString(empty, Files.readAllLines(current).get(0) + "\n");
+        assertThatThrownBy(() -> StreamingRun.of(pipeline).run(info, profile, empty, schema))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header-only.csv")
+                .hasMessageContaining("no data rows");
     }
 }
