@@ -33,16 +33,17 @@ import java.util.concurrent.Executor;
  * {@code monitor bench}: generates the benchmark data if missing, then times the stages, each in a fresh JVM
  * so that the figures include JVM start and the peak RSS is the stage's own:
  * <ul>
- *   <li>{@code parse}: read the reference and the current CSV into columns;</li>
+ *   <li>{@code parse}: read the reference and the current CSV whole into columns;</li>
  *   <li>{@code profile}: read the reference CSV, compute its profile and store it next to it
  *       ({@code reference-N.profile}); done once per reference, as {@code monitor profile} and the
  *       services' reference registration do;</li>
- *   <li>{@code drift}: the stored profile and the current CSV: drift tests and PSI for every column;</li>
- *   <li>{@code full}: the stored profile and the current CSV: the whole daily run (drift, PSI, classification,
- *       estimate, quality, segments, WoE/IV, alerts) and the report folder;</li>
- *   <li>{@code cold}: the same full run from both CSVs (the reference read and profiled in the run);</li>
- *   <li>{@code stream}: the full run with the current file streamed once ({@link StreamingRun}); not in the
- *       default stages, use it with {@code --current-rows 10000000}.</li>
+ *   <li>{@code drift}: the stored profile and the current CSV streamed once: drift tests and PSI of every column;</li>
+ *   <li>{@code full}: the daily run as {@code monitor run --reference REF.profile} does it: the current CSV
+ *       streamed once through every section (drift, PSI, classification, estimate, quality, segments, WoE/IV,
+ *       alerts) and the report folder;</li>
+ *   <li>{@code batch}: the same run with the current CSV read whole first ({@code monitor run --in-memory}, the
+ *       services' way);</li>
+ *   <li>{@code cold}: the same run from both CSVs read whole, the reference profiled in the run.</li>
  * </ul>
  * CPU s is the child's user + system CPU time (steadier than wall time on a shared machine). Peak RSS is the
  * kernel's {@code VmHWM} of the child process. {@code rows/s} and {@code MB/s} count the CSV rows and bytes the
@@ -62,12 +63,12 @@ final class BenchCommand implements Callable<Integer> {
     Path dir;
 
     /** Stages that read the stored reference profile. */
-    private static final List<String> FROM_PROFILE = List.of("drift", "full", "stream");
+    private static final List<String> FROM_PROFILE = List.of("drift", "full", "batch");
     /** Every stage, in the order they are usually run. */
-    private static final List<String> ALL_STAGES = List.of("parse", "profile", "drift", "full", "cold", "stream");
+    private static final List<String> ALL_STAGES = List.of("parse", "profile", "drift", "full", "batch", "cold");
 
-    @Option(names = "--stages", defaultValue = "parse,profile,drift,full,cold", split = ",",
-            description = "Stages to run: parse, profile, drift, full, cold, stream (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stages", defaultValue = "parse,profile,drift,full,batch,cold", split = ",",
+            description = "Stages to run: parse, profile, drift, full, batch, cold (default ${DEFAULT-VALUE}).")
     List<String> stages;
 
     @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC -Xms1g", description = "Options of the child JVMs (default ${DEFAULT-VALUE}).")
@@ -183,20 +184,14 @@ final class BenchCommand implements Callable<Integer> {
                     ReportFolder.write(current.resolveSibling("bench-cold-report"), pipeline.run(info, profile, cur));
                 }
             }
-            case "drift", "full" -> {
+            case "drift" -> StreamingRun.of(pipeline).drift(readProfile(profileFile), current, schema);
+            case "full" -> ReportFolder.write(current.resolveSibling("bench-report"),
+                    StreamingRun.of(pipeline).run(info, readProfile(profileFile), current, schema));
+            case "batch" -> {
                 CompletableFuture<ReferenceProfile> stored = CompletableFuture.supplyAsync(() -> readProfile(profileFile),
                         BACKGROUND);
                 ColumnBatch cur = CsvReader.withDefaults().read(current, schema);
-                ReferenceProfile profile = stored.join();
-                if (stage.equals("drift")) {
-                    pipeline.drift(profile, cur);
-                } else {
-                    ReportFolder.write(current.resolveSibling("bench-report"), pipeline.run(info, profile, cur));
-                }
-            }
-            case "stream" -> {
-                RunResult r = StreamingRun.of(pipeline).run(info, readProfile(profileFile), current, schema);
-                ReportFolder.write(current.resolveSibling("bench-stream-report"), r);
+                ReportFolder.write(current.resolveSibling("bench-batch-report"), pipeline.run(info, stored.join(), cur));
             }
             default -> throw new IllegalArgumentException("unknown stage '" + stage + "', expected one of "
                     + String.join(", ", ALL_STAGES));

@@ -55,7 +55,7 @@ final class MonitorRun {
             ReferenceProfile stored = ReferenceProfile.read(o.reference());
             MonitoringPipeline pipeline = MonitoringPipeline.of(base);
             CompletableFuture<ReferenceProfile> done = CompletableFuture.completedFuture(stored);
-            if (o.labels() == null && o.streaming()) {
+            if (o.labels() == null && !o.inMemory()) {
                 return streamed(o, base, pipeline, done, started, progress, out);
             }
             return inMemory(o, base, pipeline, done, started, progress, out);
@@ -73,9 +73,9 @@ final class MonitorRun {
         progress.stage(String.format(Locale.ROOT, "profiling reference (%,d rows)", reference.rowCount()));
         CompletableFuture<ReferenceProfile> profiling = CompletableFuture.supplyAsync(() -> pipeline.profile(reference));
 
-        // streaming is asked for, never automatic: its quality checks (beyond unparseable cells) and performance
-        // come from a sample, and a user must know that a bad row outside the sample is not listed
-        if (o.labels() == null && o.streaming()) {
+        // the current file is streamed in chunks (exact, memory bounded by distinct values) unless labels are
+        // joined to it, which needs it whole, or the user asks for the in-memory path
+        if (o.labels() == null && !o.inMemory()) {
             return streamed(o, config, pipeline, profiling, started, progress, out);
         }
 

@@ -43,16 +43,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")
     boolean quiet;
 
-    @Option(names = "--streaming", description = "Stream the current file in chunks with bounded memory (for files "
-            + "too large to hold): exact PSI, categorical drift and unparseable-cell counts; continuous numeric drift "
-            + "tests, performance, segments and the other quality checks on a uniform 1,000,000-row sample "
-            + "(drift columns marked 'sampled'). Run with MODELWATCH_JAVA_OPTS=-Xmx768m to bound memory.")
-    boolean streaming;
+    @Option(names = "--in-memory", description = "Read the whole current file into memory before computing (as the "
+            + "services do) instead of streaming it in chunks; the numbers are the same, memory grows with the rows. "
+            + "A --labels join always reads it whole.")
+    boolean inMemory;
 
     @Override
     public Integer call() throws Exception {
         Severity severity = failOn == null ? null : Severity.parse(failOn);
-        return MonitorRun.execute(new RunOptions(reference, current, labels, config, false, out, severity, date, history, streaming),
+        return MonitorRun.execute(new RunOptions(reference, current, labels, config, false, out, severity, date, history, inMemory),
                 new Progress(System.err, quiet), System.out);
     }
 }

@@ -10,13 +10,26 @@ import java.util.Arrays;
  * are counted apart (the drift tests drop them, PSI bins them, as for a batch in memory). Zero is counted as
  * {@code +0.0} whatever its sign (numeric equality, as in {@link SortedRuns#ofSorted}).
  *
- * <p>Memory: an open-addressing table of 64-bit keys and int counts kept at most half full, so 24 to 48 bytes
- * per distinct value: it grows with the number of distinct values, never with the row count (a 2-decimal money
+ * <p>Two regimes, both exact. While a column has at most {@value #HASHED_DISTINCT_MAX} distinct values
+ * (integers, categories coded as numbers, scores and amounts with few decimals) each value increments a counter
+ * in an open-addressing table that stays in the CPU cache. Past that, random probes into a large table would
+ * miss the cache on every row, so the table is turned into runs and each later chunk is sorted (radix sort)
+ * into its own runs and merged in, in a stack of runs of decreasing size (a pair is merged when the newer is
+ * at least half the size of the older), so every value is merged O(log chunks) times.
+ *
+ * <p>Memory: 24 to 48 bytes per distinct value in the table, 12 per distinct value in runs (plus the chunk
+ * being sorted): it grows with the number of distinct values, never with the row count (a 2-decimal money
  * column of 10M rows has at most its range × 100 distinct values). Not thread-safe; one per column and thread.
  */
 public final class RunsAccumulator {
 
     private static final int INITIAL_SLOTS = 64;
+    /** Distinct values counted in the hash table; beyond, chunks are sorted and merged as runs. */
+    public static final int HASHED_DISTINCT_MAX = 1 << 14;
+
+    /** Runs from oldest (largest) to newest, once past the hashed regime; null before. */
+    private java.util.ArrayList<SortedRuns> stack;
+    private double[] chunkBuffer = new double[0];
 
     private long[] keys = new long[INITIAL_SLOTS];
     private int[] counts = new int[INITIAL_SLOTS];
@@ -42,7 +55,17 @@ public final class RunsAccumulator {
 
     /** Counts every value of a chunk. */
     public void add(double[] values) {
-        for (double v : values) {
+        if (stack != null) {
+            addSorted(values);
+            return;
+        }
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (stack != null) {
+                // the table just overflowed: the rest of the chunk goes the sorted way
+                addSorted(Arrays.copyOfRange(values, i, values.length));
+                return;
+            }
             if (v != v) {
                 nulls++;
             } else if (v == Double.POSITIVE_INFINITY) {
@@ -55,12 +78,65 @@ public final class RunsAccumulator {
         }
     }
 
+    /** Sorts the finite values of a chunk into runs and merges them into the stack. */
+    private void addSorted(double[] values) {
+        if (chunkBuffer.length < values.length) {
+            chunkBuffer = new double[values.length];
+        }
+        int k = 0;
+        for (double v : values) {
+            if (v != v) {
+                nulls++;
+            } else if (v == Double.POSITIVE_INFINITY) {
+                positiveInfinities++;
+            } else if (v == Double.NEGATIVE_INFINITY) {
+                negativeInfinities++;
+            } else {
+                chunkBuffer[k++] = v == 0 ? 0.0 : v;
+            }
+        }
+        double[] sorted = Arrays.copyOf(chunkBuffer, k);
+        RadixSort.sort(sorted);
+        push(SortedRuns.ofSorted(sorted));
+        finite += k;
+    }
+
+    private void push(SortedRuns runs) {
+        if (runs.distinct() == 0) {
+            return;
+        }
+        stack.add(runs);
+        while (stack.size() >= 2 && stack.get(stack.size() - 1).distinct() * 2 >= stack.get(stack.size() - 2).distinct()) {
+            SortedRuns newer = stack.remove(stack.size() - 1);
+            SortedRuns older = stack.remove(stack.size() - 1);
+            stack.add(older.merge(newer));
+        }
+    }
+
+    /** Leaves the hashed regime: the table becomes the first runs of the stack. */
+    private void spill() {
+        SortedRuns table = hashedRuns();
+        keys = null;
+        counts = null;
+        stack = new java.util.ArrayList<>();
+        push(table);
+    }
+
     /** Adds the counts of another accumulator (over other rows). */
     public void merge(RunsAccumulator other) {
-        for (int i = 0; i < other.keys.length; i++) {
-            if (other.counts[i] > 0) {
-                increment(other.keys[i], other.counts[i]);
+        if (stack == null && other.stack == null && distinct + other.distinct <= HASHED_DISTINCT_MAX) {
+            for (int i = 0; i < other.keys.length; i++) {
+                if (other.counts[i] > 0) {
+                    increment(other.keys[i], other.counts[i]);
+                }
             }
+        } else {
+            if (stack == null) {
+                spill();
+            }
+            SortedRuns theirs = other.runs();
+            push(theirs);
+            finite += theirs.total();
         }
         nulls += other.nulls;
         negativeInfinities += other.negativeInfinities;
@@ -82,7 +158,9 @@ public final class RunsAccumulator {
         }
         counts[slot] += by;
         finite += by;
-        if (distinct * 2 > keys.length) {
+        if (distinct > HASHED_DISTINCT_MAX) {
+            spill();
+        } else if (distinct * 2 > keys.length) {
             grow();
         }
     }
@@ -115,6 +193,17 @@ public final class RunsAccumulator {
         if (finite > Integer.MAX_VALUE) {
             throw new IllegalStateException("a sample of more than " + Integer.MAX_VALUE + " values: " + finite);
         }
+        if (stack == null) {
+            return hashedRuns();
+        }
+        SortedRuns all = SortedRuns.empty();
+        for (int i = stack.size() - 1; i >= 0; i--) {
+            all = stack.get(i).merge(all);
+        }
+        return all;
+    }
+
+    private SortedRuns hashedRuns() {
         double[] values = new double[distinct];
         int k = 0;
         for (int i = 0; i < keys.length; i++) {
@@ -140,9 +229,12 @@ public final class RunsAccumulator {
         return SortedRuns.of(values, runCounts);
     }
 
-    /** Distinct finite values so far. */
+    /** Distinct finite values so far (in the hashed regime; an upper bound once chunks are merged as runs). */
     public int distinct() {
-        return distinct;
+        if (stack == null) {
+            return distinct;
+        }
+        return stack.stream().mapToInt(SortedRuns::distinct).sum();
     }
 
     /** NaN cells (nulls). */

@@ -52,7 +52,7 @@ public final class SortedRuns {
         return new SortedRuns(values, counts, (int) total);
     }
 
-    /** The runs of a sorted finite sample, O(n). */
+    /** The runs of a sorted finite sample, O(n); zero of either sign is one run with the value {@code 0.0}. */
     public static SortedRuns ofSorted(double[] sorted) {
         int distinct = 0;
         for (int i = 0; i < sorted.length; i++) {
@@ -65,7 +65,7 @@ public final class SortedRuns {
         int k = -1;
         for (int i = 0; i < sorted.length; i++) {
             if (i == 0 || sorted[i] != sorted[i - 1]) {
-                values[++k] = sorted[i];
+                values[++k] = sorted[i] == 0 ? 0.0 : sorted[i]; // -0.0 and 0.0 are one run, kept as 0.0
             }
             counts[k]++;
         }

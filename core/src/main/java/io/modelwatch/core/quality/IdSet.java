@@ -14,10 +14,11 @@ import java.util.List;
  * one-to-one). An open-addressing table of {@code long} slots (linear probing, load at most 3/4) points into
  * the pages; a slot holds 24 bits of the key's hash to skip most byte comparisons.
  *
- * <p>Memory: 8 bytes per table slot, with at most 8 / 0.375 = 21.3 bytes per distinct id after a growth
+ * <p>Memory: 12 bytes per table slot (the slot and the low 32 bits of its hash), with at most 12 / 0.375 = 32
+ * bytes per distinct id after a growth
  * and the old table transiently while growing, plus 5 + key length bytes per distinct id (6 for a short
  * ASCII id) in pages allocated 1 MiB at a time. Ten million distinct 10-character ids: a table of 2^24 slots
- * (128 MiB) and 150 MB of pages.
+ * (192 MiB with the hashes) and 150 MB of pages.
  */
 final class IdSet {
 
@@ -30,6 +31,8 @@ final class IdSet {
     private int[] pageUsed = new int[4];
     private int pageCount;
     private long[] slots = new long[1024];
+    /** The low 32 bits of each slot's key hash, so that growing never reads the keys back from the pages. */
+    private int[] slotHashes = new int[1024];
     private int size;
     private byte[] key = new byte[64];
     private int keyLength;
@@ -92,6 +95,7 @@ final class IdSet {
             i = (i + 1) & mask;
         }
         slots[i] = fragment << 40 | (store(Math.toIntExact(row)) + 1);
+        slotHashes[i] = (int) h;
         if (++size > slots.length / 4 * 3) {
             grow();
         }
@@ -183,20 +187,20 @@ final class IdSet {
 
     private void grow() {
         long[] old = slots;
+        int[] oldHashes = slotHashes;
         slots = new long[old.length * 2];
+        slotHashes = new int[old.length * 2];
         int mask = slots.length - 1;
-        for (long s : old) {
-            if (s == 0) {
+        for (int k = 0; k < old.length; k++) {
+            if (old[k] == 0) {
                 continue;
             }
-            long address = (s & ADDRESS_MASK) - 1;
-            byte[] page = pages[(int) (address >>> PAGE_BITS)];
-            long header = header(page, (int) (address & (PAGE_BYTES - 1)));
-            int i = (int) hash(page, (int) header + 4, (int) (header >>> 32)) & mask;
+            int i = oldHashes[k] & mask;
             while (slots[i] != 0) {
                 i = (i + 1) & mask;
             }
-            slots[i] = s;
+            slots[i] = old[k];
+            slotHashes[i] = oldHashes[k];
         }
     }
 

@@ -77,6 +77,12 @@ public final class RunAccumulator {
     }
 
     private void start(ColumnBatch first) {
+        for (String role : new String[] {pipeline.config().roles().id(), pipeline.config().roles().probability()}) {
+            if (!first.has(role)) {
+                throw new io.modelwatch.core.data.InputException(first.source() + ": required column '" + role
+                        + "' is missing; columns are " + first.columnNames());
+            }
+        }
         drift = pipeline.driftAccumulator(profile, first);
         for (SegmentSpec spec : pipeline.config().segments()) {
             if (first.has(spec.column())) {

@@ -54,6 +54,21 @@ public final class StreamingRun {
         return chunkRows;
     }
 
+    /** Only the drift section of {@code current}, streamed once (the drift stage of the benchmark). */
+    public DriftSection drift(ReferenceProfile profile, Path current, TableSchema schema) {
+        DriftAccumulator[] drift = new DriftAccumulator[1];
+        ChunkPipe.run(CsvReader.withDefaults(), current, schema, chunkRows, (chunk, firstRow) -> {
+            if (drift[0] == null) {
+                drift[0] = pipeline.driftAccumulator(profile, chunk);
+            }
+            drift[0].add(chunk);
+        });
+        if (drift[0] == null) {
+            throw new io.modelwatch.core.data.InputException(current + ": no data rows (the header alone)");
+        }
+        return drift[0].result();
+    }
+
     /** Streams {@code current} once and runs the monitoring on it (no metric history). */
     public RunResult run(RunInfo info, ReferenceProfile profile, Path current, TableSchema schema) {
         return run(info, profile, current, schema, MetricHistory.empty(), false);
