@@ -43,7 +43,9 @@ import java.util.concurrent.Executor;
  *       alerts) and the report folder;</li>
  *   <li>{@code batch}: the same run with the current CSV read whole first ({@code monitor run --in-memory}, the
  *       services' way);</li>
- *   <li>{@code cold}: the same run from both CSVs read whole, the reference profiled in the run.</li>
+ *   <li>{@code cold}: the same run from both CSVs read whole, the reference profiled in the run;</li>
+ *   <li>{@code kernel}: the CSV parser alone on one thread: the current CSV streamed three times into columns
+ *       (chunks dropped), each read's MB per CPU second of that thread, so the first is with a cold JIT.</li>
  * </ul>
  * CPU s is the child's user + system CPU time (steadier than wall time on a shared machine). Peak RSS is the
  * kernel's {@code VmHWM} of the child process. {@code rows/s} and {@code MB/s} count the CSV rows and bytes the
@@ -65,14 +67,23 @@ final class BenchCommand implements Callable<Integer> {
     /** Stages that read the stored reference profile. */
     private static final List<String> FROM_PROFILE = List.of("drift", "full", "batch");
     /** Every stage, in the order they are usually run. */
-    private static final List<String> ALL_STAGES = List.of("parse", "profile", "drift", "full", "batch", "cold");
+    private static final List<String> ALL_STAGES = List.of("parse", "profile", "drift", "full", "batch", "cold", "kernel");
 
-    @Option(names = "--stages", defaultValue = "parse,profile,drift,full,batch,cold", split = ",",
-            description = "Stages to run: parse, profile, drift, full, batch, cold (default ${DEFAULT-VALUE}).")
+    @Option(names = "--stages", defaultValue = "parse,profile,drift,full,batch,cold,kernel", split = ",",
+            description = "Stages to run: parse, profile, drift, full, batch, cold, kernel (default ${DEFAULT-VALUE}).")
     List<String> stages;
 
-    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC -Xms1g", description = "Options of the child JVMs (default ${DEFAULT-VALUE}).")
+    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC",
+            description = "Options of the child JVMs (default ${DEFAULT-VALUE}), before the stage's heap option.")
     String jvmOpts;
+
+    /** Stages that stream the current file: their heap is capped as ./monitor run caps it. */
+    private static final List<String> STREAMED = List.of("drift", "full", "kernel");
+
+    @Option(names = "--stream-heap", defaultValue = "-Xmx768m",
+            description = "Heap option of the streamed stages (drift, full, kernel), as ./monitor run sets it; the other "
+                    + "stages hold whole files and keep the JVM's default heap (default ${DEFAULT-VALUE}).")
+    String streamHeap;
 
     @Option(names = "--no-cds", description = "Start the child JVMs without the class-data archive of ./monitor.")
     boolean noCds;
@@ -123,7 +134,8 @@ final class BenchCommand implements Callable<Integer> {
                 rows, cur, ChurnDataGenerator.HEADER.size(), Files.size(reference) / 1e6, Files.size(current) / 1e6,
                 Runtime.getRuntime().availableProcessors());
         java.util.Optional<Path> cds = classDataArchive();
-        System.out.println("child JVMs: " + jvmOpts + cds.map(a -> ", class-data archive " + a).orElse(", no class-data archive"));
+        System.out.println("child JVMs: " + jvmOpts + " (streamed stages also " + streamHeap + ")"
+                + cds.map(a -> ", class-data archive " + a).orElse(", no class-data archive"));
         System.out.printf(Locale.ROOT, "%-7s %-22s %10s %8s %10s %14s %10s %12s %8s%n", "stage", "reads", "CSV rows",
                 "columns", "wall s", "rows/s", "MB/s", "peak RSS MB", "CPU s");
         for (String s : run) {
@@ -132,6 +144,9 @@ final class BenchCommand implements Callable<Integer> {
             cmd.add(java);
             cds.ifPresent(archive -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")));
             cmd.addAll(List.of(jvmOpts.trim().split("\\s+")));
+            if (STREAMED.contains(s) && !streamHeap.isBlank()) {
+                cmd.add(streamHeap.trim());
+            }
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MonitorCommand.class.getName(), "bench",
                     "--rows", String.valueOf(rows), "--current-rows", String.valueOf(cur), "--dir", dir.toString(),
                     "--stage", s));
@@ -143,6 +158,11 @@ final class BenchCommand implements Callable<Integer> {
             if (code != 0) {
                 System.err.println("stage " + s + " failed with exit code " + code + ": " + childOut);
                 return MonitorCommand.EXIT_BAD_INPUT;
+            }
+            if (s.equals("kernel")) {
+                System.out.println("parse kernel (current CSV, one thread, MB per CPU second of the parsing thread):"
+                        + childOut.trim().replaceAll("(?s).*kernel=([^\\n]*).*", "$1"));
+                continue;
             }
             long peakKb = Long.parseLong(childOut.trim().replaceAll("(?s).*peakRssKb=(\\d+).*", "$1"));
             long cpuMs = Long.parseLong(childOut.trim().replaceAll("(?s).*cpuMs=(\\d+).*", "$1"));
@@ -185,6 +205,17 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
             case "drift" -> StreamingRun.of(pipeline).drift(readProfile(profileFile), current, schema);
+            case "kernel" -> {
+                java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+                StringBuilder rates = new StringBuilder();
+                for (int round = 1; round <= 3; round++) {
+                    long cpu0 = threads.getCurrentThreadCpuTime();
+                    CsvReader.withDefaults().stream(current, schema, StreamingRun.DEFAULT_CHUNK_ROWS, chunk -> { });
+                    double seconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+                    rates.append(String.format(Locale.ROOT, " read %d: %.1f", round, Files.size(current) / 1e6 / seconds));
+                }
+                System.out.println("kernel=" + rates);
+            }
             case "full" -> ReportFolder.write(current.resolveSibling("bench-report"),
                     StreamingRun.of(pipeline).run(info, readProfile(profileFile), current, schema));
             case "batch" -> {
