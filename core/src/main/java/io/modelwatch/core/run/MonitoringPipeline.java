@@ -283,9 +283,12 @@ public final class MonitoringPipeline {
         }
         EstimatedPerformance estimated = null;
         if (profile.estimator() != null) {
-            int[] rows = outcomes.scoredRows();
-            if (rows.length > 0) {
-                estimated = profile.estimator().estimate(pick(outcomes.score(), rows), pick(outcomes.yPred(), rows));
+            // from counts by distinct score, as a streamed run computes it, so both give the same estimate
+            io.modelwatch.core.performance.OutcomeCounts counts = io.modelwatch.core.performance.OutcomeCounts.of();
+            counts.add(outcomes.yTrue(), outcomes.yPred(), outcomes.score());
+            io.modelwatch.core.performance.OutcomeCounts scored = counts.withoutLabels();
+            if (scored.scoredValues().rows() > 0) {
+                estimated = profile.estimator().estimate(scored);
             }
         }
         return new PerformanceSection(report, profile.performance(), estimated, concept, segments, importance);
