@@ -46,6 +46,11 @@ final class ByteDictionary {
         return values.size();
     }
 
+    /** The UTF-8 bytes of the value with this code (the dictionary's own array: do not change it). */
+    byte[] key(int code) {
+        return keys[code];
+    }
+
     /** The values, index = code (a snapshot). */
     List<String> values() {
         return List.copyOf(values);

@@ -153,9 +153,19 @@ abstract sealed class ColumnBuilder
 
     /** Numbers via fastdoubleparser; blanks around the number are ignored; NaN stands for null. */
     static final class Numeric extends ColumnBuilder {
-        private double[] values = new double[0];
+        private double[] values;
         private int size;
         private final boolean[] ok = new boolean[1];
+
+        Numeric() {
+            this(new double[0], 0);
+        }
+
+        /** A builder that writes into {@code into} from index {@code from} (one range of a parallel read). */
+        Numeric(double[] into, int from) {
+            values = into;
+            size = from;
+        }
 
         @Override
         boolean append(byte[] b, int off, int len) {
@@ -206,8 +216,18 @@ abstract sealed class ColumnBuilder
 
     /** ISO-8601 timestamps or dates as epoch milliseconds; blanks around the text are ignored. */
     static final class Timestamp extends ColumnBuilder {
-        private long[] values = new long[0];
+        private long[] values;
         private int size;
+
+        Timestamp() {
+            this(new long[0], 0);
+        }
+
+        /** A builder that writes into {@code into} from index {@code from} (one range of a parallel read). */
+        Timestamp(long[] into, int from) {
+            values = into;
+            size = from;
+        }
 
         @Override
         boolean append(byte[] b, int off, int len) {
@@ -262,8 +282,25 @@ abstract sealed class ColumnBuilder
      */
     static final class Categorical extends ColumnBuilder {
         private final ByteDictionary dictionary = new ByteDictionary();
-        private int[] codes = new int[0];
+        private int[] codes;
         private int size;
+
+        Categorical() {
+            this(new int[0], 0);
+        }
+
+        /**
+         * A builder that writes into {@code into} from index {@code from} with a dictionary of its own (one range
+         * of a parallel read; the reader then maps its codes to the merged dictionary).
+         */
+        Categorical(int[] into, int from) {
+            codes = into;
+            size = from;
+        }
+
+        ByteDictionary dictionary() {
+            return dictionary;
+        }
 
         @Override
         boolean append(byte[] b, int off, int len) {
@@ -307,8 +344,18 @@ abstract sealed class ColumnBuilder
 
     /** One {@code String} per cell, for ids. */
     static final class Text extends ColumnBuilder {
-        private String[] values = new String[0];
+        private String[] values;
         private int size;
+
+        Text() {
+            this(new String[0], 0);
+        }
+
+        /** A builder that writes into {@code into} from index {@code from} (one range of a parallel read). */
+        Text(String[] into, int from) {
+            values = into;
+            size = from;
+        }
 
         @Override
         boolean append(byte[] b, int off, int len) {
