@@ -32,7 +32,8 @@ import java.util.function.LongConsumer;
  *       whether the range holds a quote character.</li>
  *   <li>From the counts every range knows the file row number of its first record, and every column is
  *       allocated once with the exact row count. Each thread parses its range straight into its slice of
- *       those arrays, so there is no second copy of a column; categorical columns get one dictionary per
+ *       those arrays, so there is no second copy of a column (but for text columns, whose bytes per range are
+ *       joined at the end); categorical columns get one dictionary per
  *       range, and the codes of later ranges are then mapped to a merged dictionary whose order is the first-seen
  *       order of the whole file. Parse issues are kept per range with file row numbers and added up in range
  *       order, so the counts and the first examples are those of one pass.</li>
@@ -133,7 +134,7 @@ final class ParallelCsvRead {
                 case NUMERIC -> new double[rows];
                 case TIMESTAMP -> new long[rows];
                 case CATEGORICAL -> new int[rows];
-                case STRING -> new String[rows];
+                case STRING -> null;
             };
         }
         ColumnBuilder[][] builders = new ColumnBuilder[ranges][width];
@@ -146,8 +147,11 @@ final class ParallelCsvRead {
                     case NUMERIC -> new ColumnBuilder.Numeric((double[]) arrays[i], from);
                     case TIMESTAMP -> new ColumnBuilder.Timestamp((long[]) arrays[i], from);
                     case CATEGORICAL -> new ColumnBuilder.Categorical((int[]) arrays[i], from);
-                    case STRING -> new ColumnBuilder.Text((String[]) arrays[i], from);
+                    case STRING -> new ColumnBuilder.Text();
                 };
+                if (types[i] == ColumnType.STRING) {
+                    builders[r][i].reserve((int) (firstRow[r + 1] - from));
+                }
             }
             issues[r] = new ParseIssueCollector();
             CsvRecordScanner scanner = new CsvRecordScanner(new RangeInputStream(channel, bounds[r], bounds[r + 1]),
@@ -177,7 +181,7 @@ final class ParallelCsvRead {
                 case NUMERIC -> new NumericColumn(name, (double[]) arrays[i]);
                 case TIMESTAMP -> new TimestampColumn(name, (long[]) arrays[i]);
                 case CATEGORICAL -> mergedCategorical(name, (int[]) arrays[i], builders, i, firstRow);
-                case STRING -> new StringColumn(name, (String[]) arrays[i]);
+                case STRING -> concatText(name, builders, i);
             });
         }
         return new ColumnBatch(source, rows, columns, all.build(source));
@@ -230,6 +234,15 @@ final class ParallelCsvRead {
             }
         }
         return new CategoricalColumn(name, merged.values(), codes);
+    }
+
+    /** The text column of all ranges (its bytes and offsets are copied once more: a few bytes per row). */
+    private static StringColumn concatText(String name, ColumnBuilder[][] builders, int column) {
+        List<StringColumn> parts = new ArrayList<>(builders.length);
+        for (ColumnBuilder[] range : builders) {
+            parts.add((StringColumn) range[column].take(name));
+        }
+        return StringColumn.concat(name, parts);
     }
 
     /**

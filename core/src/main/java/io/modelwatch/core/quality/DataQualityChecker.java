@@ -243,11 +243,12 @@ public final class DataQualityChecker {
                     }
                 }
             } else {
-                String[] values = ((StringColumn) column).values();
-                for (int i = 0; i < values.length; i++) {
-                    if (values[i] != null && !allowed.contains(values[i])) {
+                StringColumn text = (StringColumn) column;
+                for (int i = 0; i < text.size(); i++) {
+                    String value = text.get(i);
+                    if (value != null && !allowed.contains(value)) {
                         count++;
-                        unknown.merge(values[i], 1L, Long::sum);
+                        unknown.merge(value, 1L, Long::sum);
                         if (exampleRows.size() < QualityReport.MAX_EXAMPLES) {
                             exampleRows.add(i + 1L);
                         }
@@ -274,17 +275,16 @@ public final class DataQualityChecker {
             long count = 0;
             List<Long> exampleRows = new ArrayList<>();
             Set<String> exampleIds = new LinkedHashSet<>();
-            Map<Object, Boolean> seen = new HashMap<>(Math.max(16, rows * 4 / 3 + 1));
+            IdsSeen seen = column instanceof StringColumn text ? new TextIdsSeen(text) : new ObjectIdsSeen(column, rows);
             for (int i = 0; i < rows; i++) {
                 if (column.isNull(i)) {
                     continue;
                 }
-                Object id = idAt(column, i);
-                if (seen.putIfAbsent(id, Boolean.TRUE) != null) {
+                if (!seen.addRow(i)) {
                     count++;
                     if (exampleRows.size() < QualityReport.MAX_EXAMPLES) {
                         exampleRows.add(i + 1L);
-                        exampleIds.add(String.valueOf(id));
+                        exampleIds.add(String.valueOf(idAt(column, i)));
                     }
                 }
             }
@@ -293,6 +293,56 @@ public final class DataQualityChecker {
                         "id column '" + idColumn + "': " + count + " rows repeat an id seen earlier in the batch, e.g. "
                                 + quoted(List.copyOf(exampleIds)) + " (row " + exampleRows.get(0)
                                 + "); expected one row per id", exampleRows, List.copyOf(exampleIds));
+            }
+        }
+
+        /** The ids of the rows added so far. */
+        private interface IdsSeen {
+            /** Adds the id of a non-null row; false when an earlier row had the same id. */
+            boolean addRow(int row);
+        }
+
+        /** Ids of any column type as boxed values. */
+        private static final class ObjectIdsSeen implements IdsSeen {
+            private final Column column;
+            private final Map<Object, Boolean> seen;
+
+            ObjectIdsSeen(Column column, int rows) {
+                this.column = column;
+                this.seen = new HashMap<>(Math.max(16, rows * 4 / 3 + 1));
+            }
+
+            @Override
+            public boolean addRow(int row) {
+                return seen.putIfAbsent(idAt(column, row), Boolean.TRUE) == null;
+            }
+        }
+
+        /**
+         * Text ids compared by their UTF-8 bytes in the column, without a {@code String} per row: an open-addressing
+         * table of row numbers (linear probing, at most half full).
+         */
+        private static final class TextIdsSeen implements IdsSeen {
+            private final StringColumn ids;
+            private final int[] table; // row + 1, 0 = empty slot
+
+            TextIdsSeen(StringColumn ids) {
+                this.ids = ids;
+                this.table = new int[Integer.highestOneBit(Math.max(8, ids.size()) * 2 - 1) * 2];
+            }
+
+            @Override
+            public boolean addRow(int row) {
+                int mask = table.length - 1;
+                int slot = ids.hash(row) & mask;
+                while (table[slot] != 0) {
+                    if (ids.sameValue(row, ids, table[slot] - 1)) {
+                        return false;
+                    }
+                    slot = (slot + 1) & mask;
+                }
+                table[slot] = row + 1;
+                return true;
             }
         }
 

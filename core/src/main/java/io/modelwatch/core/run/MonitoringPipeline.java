@@ -11,6 +11,7 @@ import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.NumericColumn;
+import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.drift.AutoStatTest;
 import io.modelwatch.core.drift.CategoricalSample;
 import io.modelwatch.core.drift.ColumnKind;
@@ -358,8 +359,8 @@ public final class MonitoringPipeline {
                 baseline.put(r.key(), r);
             }
         }
-        String[] ids = batch.find(config.roles().id()).filter(io.modelwatch.core.data.StringColumn.class::isInstance)
-                .map(c -> ((io.modelwatch.core.data.StringColumn) c).values()).orElse(null);
+        StringColumn ids = batch.find(config.roles().id()).filter(StringColumn.class::isInstance)
+                .map(StringColumn.class::cast).orElse(null);
         for (SegmentSpec spec : config.segments()) {
             if (!batch.has(spec.column())) {
                 continue;
@@ -402,17 +403,17 @@ public final class MonitoringPipeline {
 
     /** Per segment label, the ids of the first actual churners predicted "no churn". */
     private static Map<String, List<String>> missedChurners(SegmentAnalysis.Assignment assignment, Outcomes outcomes,
-                                                            String[] ids) {
+                                                            StringColumn ids) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (ids == null || outcomes.labelled() == 0) {
             return out;
         }
         int[] segmentOfRow = assignment.segmentOfRow();
         for (int i = 0; i < segmentOfRow.length; i++) {
-            if (outcomes.yTrue()[i] == 1 && outcomes.yPred()[i] == 0 && ids[i] != null) {
+            if (outcomes.yTrue()[i] == 1 && outcomes.yPred()[i] == 0 && !ids.isNull(i)) {
                 List<String> list = out.computeIfAbsent(assignment.labels().get(segmentOfRow[i]), k -> new ArrayList<>());
                 if (list.size() < SegmentRow.MAX_EXAMPLES) {
-                    list.add(ids[i]);
+                    list.add(ids.get(i));
                 }
             }
         }

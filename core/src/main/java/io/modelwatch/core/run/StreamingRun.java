@@ -524,10 +524,9 @@ public final class StreamingRun {
                     }
                 } else if (c instanceof StringColumn x) {
                     String[] to = (String[]) target;
-                    String[] from = x.values();
                     for (int r = 0; r < n; r++) {
                         if (slot[r] >= 0) {
-                            to[slot[r]] = from[r];
+                            to[slot[r]] = x.get(r);
                         }
                     }
                 }
