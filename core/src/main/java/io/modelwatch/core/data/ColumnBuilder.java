@@ -219,6 +219,7 @@ abstract sealed class ColumnBuilder
     static final class Timestamp extends ColumnBuilder {
         private long[] values;
         private int size;
+        private final IsoTimestamps.LastDay lastDay = new IsoTimestamps.LastDay();
 
         Timestamp() {
             this(new long[0], 0);
@@ -239,7 +240,7 @@ abstract sealed class ColumnBuilder
                 appendNull();
                 return true;
             }
-            long v = IsoTimestamps.parse(b, start, end - start);
+            long v = IsoTimestamps.parse(b, start, end - start, lastDay);
             add(v);
             return v != IsoTimestamps.INVALID;
         }

@@ -1,7 +1,6 @@
 package io.modelwatch.core.data;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -153,8 +152,11 @@ public final class StringColumn implements Column {
         if (isNull || other.isNull(otherRow)) {
             return isNull && other.isNull(otherRow);
         }
-        return Arrays.equals(bytes, offsets[row], offsets[row + 1],
-                other.bytes, other.offsets[otherRow], other.offsets[otherRow + 1]);
+        int start = offsets[row];
+        int len = offsets[row + 1] - start;
+        int otherStart = other.offsets[otherRow];
+        return len == other.offsets[otherRow + 1] - otherStart
+                && ByteDictionary.sameBytes(bytes, start, other.bytes, otherStart, len);
     }
 
     /** Size of the UTF-8 bytes of all values. */
