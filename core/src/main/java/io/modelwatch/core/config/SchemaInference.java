@@ -131,9 +131,9 @@ public final class SchemaInference {
 
     private static List<String> categories(StringColumn column) {
         Set<String> values = new LinkedHashSet<>();
-        for (String v : column.values()) {
-            if (v != null) {
-                values.add(v);
+        for (int i = 0; i < column.size(); i++) {
+            if (!column.isNull(i)) {
+                values.add(column.get(i));
             }
         }
         return List.copyOf(values);

@@ -4,6 +4,7 @@ import ch.randelshofer.fastdoubleparser.JavaDoubleParser;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * Accumulates the cells of one column in a growing primitive array, and hands them out as an immutable
@@ -153,9 +154,19 @@ abstract sealed class ColumnBuilder
 
     /** Numbers via fastdoubleparser; blanks around the number are ignored; NaN stands for null. */
     static final class Numeric extends ColumnBuilder {
-        private double[] values = new double[0];
+        private double[] values;
         private int size;
         private final boolean[] ok = new boolean[1];
+
+        Numeric() {
+            this(new double[0], 0);
+        }
+
+        /** A builder that writes into {@code into} from index {@code from} (one range of a parallel read). */
+        Numeric(double[] into, int from) {
+            values = into;
+            size = from;
+        }
 
         @Override
         boolean append(byte[] b, int off, int len) {
@@ -206,8 +217,19 @@ abstract sealed class ColumnBuilder
 
     /** ISO-8601 timestamps or dates as epoch milliseconds; blanks around the text are ignored. */
     static final class Timestamp extends ColumnBuilder {
-        private long[] values = new long[0];
+        private long[] values;
         private int size;
+        private final IsoTimestamps.LastDay lastDay = new IsoTimestamps.LastDay();
+
+        Timestamp() {
+            this(new long[0], 0);
+        }
+
+        /** A builder that writes into {@code into} from index {@code from} (one range of a parallel read). */
+        Timestamp(long[] into, int from) {
+            values = into;
+            size = from;
+        }
 
         @Override
         boolean append(byte[] b, int off, int len) {
@@ -218,7 +240,7 @@ abstract sealed class ColumnBuilder
                 appendNull();
                 return true;
             }
-            long v = IsoTimestamps.parse(b, start, end - start);
+            long v = IsoTimestamps.parse(b, start, end - start, lastDay);
             add(v);
             return v != IsoTimestamps.INVALID;
         }
@@ -262,8 +284,25 @@ abstract sealed class ColumnBuilder
      */
     static final class Categorical extends ColumnBuilder {
         private final ByteDictionary dictionary = new ByteDictionary();
-        private int[] codes = new int[0];
+        private int[] codes;
         private int size;
+
+        Categorical() {
+            this(new int[0], 0);
+        }
+
+        /**
+         * A builder that writes into {@code into} from index {@code from} with a dictionary of its own (one range
+         * of a parallel read; the reader then maps its codes to the merged dictionary).
+         */
+        Categorical(int[] into, int from) {
+            codes = into;
+            size = from;
+        }
+
+        ByteDictionary dictionary() {
+            return dictionary;
+        }
 
         @Override
         boolean append(byte[] b, int off, int len) {
@@ -305,46 +344,89 @@ abstract sealed class ColumnBuilder
         }
     }
 
-    /** One {@code String} per cell, for ids. */
+    /**
+     * Text such as ids, as the UTF-8 bytes of every cell in one array with row offsets (see {@link StringColumn}).
+     * A cell with a byte outside ASCII is stored as the encoding of its decoded {@code String}, so malformed
+     * UTF-8 reads as the replacement character, as {@code new String(bytes, UTF_8)} would.
+     */
     static final class Text extends ColumnBuilder {
-        private String[] values = new String[0];
+        private byte[] bytes = new byte[0];
+        private int byteSize;
+        private int[] offsets = new int[1];
+        private BitSet nulls = new BitSet();
         private int size;
+        private double bytesPerCell;
 
         @Override
         boolean append(byte[] b, int off, int len) {
-            add(len == 0 ? null : new String(b, off, len, StandardCharsets.UTF_8));
+            if (len == 0) {
+                appendNull();
+                return true;
+            }
+            if (!isAscii(b, off, len)) {
+                byte[] canonical = new String(b, off, len, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+                b = canonical;
+                off = 0;
+                len = canonical.length;
+            }
+            if (byteSize + len > bytes.length) {
+                long needed = (long) byteSize + len;
+                if (needed > Integer.MAX_VALUE - 8) {
+                    throw new IllegalArgumentException("a text column holds more than 2 GiB of UTF-8 bytes");
+                }
+                long grown = Math.min(Integer.MAX_VALUE - 8L, bytes.length + (long) (bytes.length >> 1) + 1024);
+                bytes = Arrays.copyOf(bytes, (int) Math.max(needed, grown));
+            }
+            System.arraycopy(b, off, bytes, byteSize, len);
+            byteSize += len;
+            endRow();
             return true;
         }
 
-        private void add(String v) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, grow(size));
+        private static boolean isAscii(byte[] b, int off, int len) {
+            for (int i = off, end = off + len; i < end; i++) {
+                if (b[i] < 0) {
+                    return false;
+                }
             }
-            values[size++] = v;
+            return true;
         }
 
+        private void endRow() {
+            if (size + 1 == offsets.length) {
+                offsets = Arrays.copyOf(offsets, grow(offsets.length) + 1);
+            }
+            offsets[++size] = byteSize;
+        }
+
+        /** Reserves the offsets, and the bytes at the bytes per cell so far (or of the last chunk) plus 10 %. */
         @Override
         void reserve(int capacity) {
-            if (capacity > values.length) {
-                values = Arrays.copyOf(values, capacity);
+            if (capacity + 1 > offsets.length) {
+                offsets = Arrays.copyOf(offsets, capacity + 1);
+            }
+            double perCell = size > 0 ? (double) byteSize / size : bytesPerCell;
+            long expected = (long) Math.ceil(perCell * capacity * 1.1);
+            if (expected > bytes.length) {
+                bytes = Arrays.copyOf(bytes, (int) Math.min(expected, Integer.MAX_VALUE - 8L));
             }
         }
 
         @Override
         void appendNull() {
-            add(null);
+            nulls.set(size);
+            endRow();
         }
 
         @Override
         Column take(String name) {
-            Column c;
-            if (size == values.length) {
-                c = new StringColumn(name, values);
-                values = new String[0];
-            } else {
-                c = new StringColumn(name, Arrays.copyOf(values, size));
-                Arrays.fill(values, 0, size, null);
-            }
+            Column c = new StringColumn(name, byteSize == bytes.length ? bytes : Arrays.copyOf(bytes, byteSize),
+                    size + 1 == offsets.length ? offsets : Arrays.copyOf(offsets, size + 1), nulls);
+            bytesPerCell = size > 0 ? (double) byteSize / size : bytesPerCell;
+            bytes = new byte[0];
+            byteSize = 0;
+            offsets = new int[1];
+            nulls = new BitSet();
             size = 0;
             return c;
         }

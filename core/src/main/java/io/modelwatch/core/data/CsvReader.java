@@ -47,30 +47,47 @@ public final class CsvReader {
 
     private static final int GZIP_BUFFER_BYTES = 1 << 16;
 
+    /**
+     * Plain files at least this large are read as byte ranges in parallel by {@link #read}: below it, starting
+     * threads and scanning for line breaks costs more than one core saves.
+     */
+    public static final long DEFAULT_PARALLEL_MIN_BYTES = 8L << 20;
+
     private final int bufferBytes;
     private final long progressEveryRows;
     private final LongConsumer progress;
+    private final int threads;
+    private final long parallelMinBytes;
 
-    private CsvReader(int bufferBytes, long progressEveryRows, LongConsumer progress) {
+    private CsvReader(int bufferBytes, long progressEveryRows, LongConsumer progress, int threads,
+                      long parallelMinBytes) {
         this.bufferBytes = bufferBytes;
         this.progressEveryRows = progressEveryRows;
         this.progress = progress;
+        this.threads = threads;
+        this.parallelMinBytes = parallelMinBytes;
     }
 
-    /** A reader with a 1 MiB buffer and no progress listener. */
+    /**
+     * A reader with a 1 MiB buffer, no progress listener, and one thread per available processor for
+     * {@link #read} of a plain file of at least {@link #DEFAULT_PARALLEL_MIN_BYTES}.
+     */
     public static CsvReader withDefaults() {
-        return new CsvReader(DEFAULT_BUFFER_BYTES, 0, null);
+        return new CsvReader(DEFAULT_BUFFER_BYTES, 0, null, Runtime.getRuntime().availableProcessors(),
+                DEFAULT_PARALLEL_MIN_BYTES);
     }
 
     /**
      * This reader with a progress listener, called with the number of rows read so far every
-     * {@code everyRows} rows, and once more with the total at the end of each pass over the file.
+     * {@code everyRows} rows, and once more with the total at the end of each pass over the file. A parallel
+     * read calls it with the same numbers, one call at a time, from its worker threads.
      */
     public CsvReader withProgress(long everyRows, LongConsumer listener) {
         if (everyRows <= 0) {
             throw new IllegalArgumentException("progress interval must be positive, got " + everyRows);
         }
-        return new CsvReader(bufferBytes, everyRows, Objects.requireNonNull(listener, "listener"));
+        return new CsvReader(bufferBytes, everyRows, Objects.requireNonNull(listener, "listener"), threads,
+                parallelMinBytes);
     }
 
     /** This reader with another read-buffer size in bytes (at least 64). */
@@ -78,16 +95,40 @@ public final class CsvReader {
         if (bytes < 64) {
             throw new IllegalArgumentException("buffer size must be at least 64 bytes, got " + bytes);
         }
-        return new CsvReader(bytes, progressEveryRows, progress);
+        return new CsvReader(bytes, progressEveryRows, progress, threads, parallelMinBytes);
+    }
+
+    /** This reader with at most {@code threads} threads for {@link #read} (1 reads on the calling thread). */
+    public CsvReader withThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
+        }
+        return new CsvReader(bufferBytes, progressEveryRows, progress, threads, parallelMinBytes);
+    }
+
+    /** This reader reading files of at least {@code bytes} in parallel (tests use small files). */
+    CsvReader withParallelMinBytes(long bytes) {
+        return new CsvReader(bufferBytes, progressEveryRows, progress, threads, bytes);
     }
 
     /**
      * Reads the whole file into one batch. When the schema sniffs unlisted columns and a column's content
      * contradicts the type its first cells suggested, the file is read a second time with the final types.
      *
+     * <p>A plain (not gzip) file of at least {@link #DEFAULT_PARALLEL_MIN_BYTES} whose column types the schema
+     * fixes (it lists every column, or does not sniff) is read on several threads: see {@link ParallelCsvRead}.
+     * The batch is the same as a read on one thread, down to the parse report and the dictionary order.
+     *
      * @throws InputException when the file is missing, empty, has no valid header or is not valid CSV
      */
     public ColumnBatch read(Path file, TableSchema schema) {
+        if (threads > 1) {
+            ColumnBatch batch = ParallelCsvRead.read(file, schema, threads, parallelMinBytes, bufferBytes,
+                    progressEveryRows, progress);
+            if (batch != null) {
+                return batch;
+            }
+        }
         List<ColumnBatch> out = new ArrayList<>(1);
         Pass pass = pass(file, schema, Integer.MAX_VALUE, out::add);
         if (pass.conflicted) {
@@ -160,24 +201,7 @@ public final class CsvReader {
             boolean emitted = false;
             while (scanner.next()) {
                 row++;
-                int fields = scanner.fieldCount();
-                if (fields != width) {
-                    whole.malformedRow(row);
-                    chunk.malformedRow(row);
-                }
-                int present = Math.min(fields, width);
-                for (int i = 0; i < present; i++) {
-                    byte[] b = scanner.bytes(i);
-                    int off = scanner.offset(i);
-                    int len = scanner.length(i);
-                    if (!append(builders[i], kinds[i], b, off, len)) {
-                        whole.badCell(header.get(i), builders[i].expected(), row, b, off, len);
-                        chunk.badCell(header.get(i), builders[i].expected(), row, b, off, len);
-                    }
-                }
-                for (int i = present; i < width; i++) {
-                    builders[i].appendNull();
-                }
+                appendRecord(scanner, builders, kinds, header, row, whole, chunk);
                 if (row == ESTIMATE_AFTER_ROWS && fileBytes > 0) {
                     expectedRows = expectedRows(fileBytes, headerBytes, scanner.position(), row);
                     reserve(builders, Math.min(chunkRows, expectedRows));
@@ -222,7 +246,7 @@ public final class CsvReader {
     private static final int TIMESTAMP = 2;
     private static final int OTHER = 3;
 
-    private static int[] kinds(ColumnBuilder[] builders) {
+    static int[] kinds(ColumnBuilder[] builders) {
         int[] kinds = new int[builders.length];
         for (int i = 0; i < builders.length; i++) {
             kinds[i] = builders[i] instanceof ColumnBuilder.Numeric ? NUMERIC
@@ -231,6 +255,38 @@ public final class CsvReader {
                     : OTHER;
         }
         return kinds;
+    }
+
+    /**
+     * Appends the scanner's record as data row {@code row} (1-based): missing cells are null, extra cells are
+     * ignored, and a wrong field count or a cell that does not parse is counted in {@code issues} and, when
+     * not null, in {@code alsoIn}.
+     */
+    static void appendRecord(CsvRecordScanner scanner, ColumnBuilder[] builders, int[] kinds, List<String> header,
+                             long row, ParseIssueCollector issues, ParseIssueCollector alsoIn) {
+        int width = builders.length;
+        int fields = scanner.fieldCount();
+        if (fields != width) {
+            issues.malformedRow(row);
+            if (alsoIn != null) {
+                alsoIn.malformedRow(row);
+            }
+        }
+        int present = Math.min(fields, width);
+        for (int i = 0; i < present; i++) {
+            byte[] b = scanner.bytes(i);
+            int off = scanner.offset(i);
+            int len = scanner.length(i);
+            if (!append(builders[i], kinds[i], b, off, len)) {
+                issues.badCell(header.get(i), builders[i].expected(), row, b, off, len);
+                if (alsoIn != null) {
+                    alsoIn.badCell(header.get(i), builders[i].expected(), row, b, off, len);
+                }
+            }
+        }
+        for (int i = present; i < width; i++) {
+            builders[i].appendNull();
+        }
     }
 
     /**
@@ -264,7 +320,7 @@ public final class CsvReader {
         return gzip ? new GZIPInputStream(in, GZIP_BUFFER_BYTES) : in;
     }
 
-    private static List<String> header(CsvRecordScanner scanner, String source) {
+    static List<String> header(CsvRecordScanner scanner, String source) {
         List<String> names = new ArrayList<>(scanner.fieldCount());
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < scanner.fieldCount(); i++) {

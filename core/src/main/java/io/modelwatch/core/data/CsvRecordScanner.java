@@ -42,9 +42,18 @@ final class CsvRecordScanner {
     private boolean[] fieldInScratch = new boolean[64];
 
     CsvRecordScanner(InputStream in, int bufferSize, String source) {
+        this(in, bufferSize, source, true);
+    }
+
+    /**
+     * @param atFileStart whether {@code in} starts at the beginning of the file, where a byte order mark is
+     *                    dropped; false for a byte range in the middle of a file
+     */
+    CsvRecordScanner(InputStream in, int bufferSize, String source, boolean atFileStart) {
         this.in = in;
         this.source = source;
         this.buf = new byte[Math.max(bufferSize, 64)];
+        this.started = !atFileStart;
     }
 
     /** Moves to the next record; false at the end of the input. */

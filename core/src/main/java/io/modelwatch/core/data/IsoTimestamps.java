@@ -1,5 +1,8 @@
 package io.modelwatch.core.data;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -29,21 +32,51 @@ final class IsoTimestamps {
 
     /** Epoch milliseconds of {@code b[off, off + len)}, or {@link #INVALID}. */
     static long parse(byte[] b, int off, int len) {
-        long fast = parseFast(b, off, len);
+        return parse(b, off, len, null);
+    }
+
+    /**
+     * As {@link #parse(byte[], int, int)}, remembering in {@code lastDay} (when not null) the last valid
+     * {@code yyyy-mm-dd} and its epoch milliseconds: a column of one day's events repeats its date on every row,
+     * and ten equal bytes are the same day.
+     */
+    static long parse(byte[] b, int off, int len, LastDay lastDay) {
+        long fast = parseFast(b, off, len, lastDay);
         return fast != INVALID ? fast : parseSlow(new String(b, off, len, StandardCharsets.UTF_8));
     }
 
-    private static long parseFast(byte[] b, int off, int len) {
+    /** The last date a column parsed: its first eight bytes, its last two, and its epoch milliseconds. */
+    static final class LastDay {
+        private long head;
+        private int tail = -1;
+        private long millis;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static long parseFast(byte[] b, int off, int len, LastDay lastDay) {
         if (len < 10 || b[off + 4] != '-' || b[off + 7] != '-') {
             return INVALID;
         }
-        int year = digits(b, off, 4);
-        int month = digits(b, off + 5, 2);
-        int day = digits(b, off + 8, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-            return INVALID;
+        long head = (long) LONGS.get(b, off);
+        int tail = (b[off + 8] & 0xff) | (b[off + 9] & 0xff) << 8;
+        long millis;
+        if (lastDay != null && lastDay.tail == tail && lastDay.head == head) {
+            millis = lastDay.millis;
+        } else {
+            int year = digits(b, off, 4);
+            int month = digits(b, off + 5, 2);
+            int day = digits(b, off + 8, 2);
+            if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+                return INVALID;
+            }
+            millis = daysFromCivil(year, month, day) * MILLIS_PER_DAY;
+            if (lastDay != null) {
+                lastDay.head = head;
+                lastDay.tail = tail;
+                lastDay.millis = millis;
+            }
         }
-        long millis = daysFromCivil(year, month, day) * MILLIS_PER_DAY;
         if (len == 10) {
             return millis;
         }

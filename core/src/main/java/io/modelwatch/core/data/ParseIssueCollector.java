@@ -28,6 +28,28 @@ final class ParseIssueCollector {
         }
     }
 
+    /**
+     * Adds the issues of rows that come after all rows collected here (a later range of a parallel read):
+     * counts add up and examples keep the first ones in row order, as if one collector had seen every row.
+     */
+    void addAll(ParseIssueCollector later) {
+        later.byColumn.forEach((column, issues) -> {
+            Issues mine = byColumn.computeIfAbsent(column, c -> new Issues(issues.expected));
+            mine.count += issues.count;
+            for (ParseReport.CellExample example : issues.examples) {
+                if (mine.examples.size() < ParseReport.MAX_EXAMPLES) {
+                    mine.examples.add(example);
+                }
+            }
+        });
+        malformedCount += later.malformedCount;
+        for (Long row : later.malformedExamples) {
+            if (malformedExamples.size() < ParseReport.MAX_EXAMPLES) {
+                malformedExamples.add(row);
+            }
+        }
+    }
+
     ParseReport build(String source) {
         Map<String, ParseReport.ColumnParseIssues> bad = new LinkedHashMap<>();
         byColumn.forEach((column, issues) -> bad.put(column,

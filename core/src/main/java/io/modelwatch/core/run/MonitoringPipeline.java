@@ -11,6 +11,7 @@ import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.NumericColumn;
+import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.drift.AutoStatTest;
 import io.modelwatch.core.drift.CategoricalSample;
 import io.modelwatch.core.drift.ColumnKind;
@@ -340,8 +341,8 @@ public final class MonitoringPipeline {
     }
 
     private List<SegmentRow> segmentRows(ColumnBatch batch, Outcomes outcomes, ReferenceProfile profile) {
-        String[] ids = batch.find(config.roles().id()).filter(io.modelwatch.core.data.StringColumn.class::isInstance)
-                .map(c -> ((io.modelwatch.core.data.StringColumn) c).values()).orElse(null);
+        StringColumn ids = batch.find(config.roles().id()).filter(StringColumn.class::isInstance)
+                .map(StringColumn.class::cast).orElse(null);
         List<SegmentCounts> counts = new ArrayList<>();
         for (SegmentSpec spec : config.segments()) {
             if (batch.has(spec.column())) {

@@ -58,8 +58,8 @@ public final class RunAccumulator {
             start(chunk);
         }
         MonitoringPipeline.OutcomeArrays o = pipeline.outcomeArrays(chunk);
-        String[] ids = chunk.find(pipeline.config().roles().id()).filter(StringColumn.class::isInstance)
-                .map(c -> ((StringColumn) c).values()).orElse(null);
+        StringColumn ids = chunk.find(pipeline.config().roles().id()).filter(StringColumn.class::isInstance)
+                .map(StringColumn.class::cast).orElse(null);
         CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> {
             outcomes.add(o.yTrue(), o.yPred(), o.score());
             for (SegmentCounts s : segments) {

@@ -4,6 +4,7 @@ import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.NumericColumn;
+import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.drift.CategoricalSample;
 import io.modelwatch.core.performance.ConfusionMatrix;
 import io.modelwatch.core.stability.PsiBins;
@@ -126,15 +127,15 @@ public final class SegmentCounts {
      * @throws IllegalArgumentException if the column's type does not fit the spec, a length differs or a
      *                                  label or class is not 0, 1 or -1
      */
-    public void add(Column column, int[] yTrue, int[] yPred, double[] score, String[] ids) {
+    public void add(Column column, int[] yTrue, int[] yPred, double[] score, StringColumn ids) {
         int n = column.size();
         checkLength(yTrue, n, "yTrue");
         checkLength(yPred, n, "yPred");
         if (score != null && score.length != n) {
             throw new IllegalArgumentException(lengthMessage("score", score.length, n));
         }
-        if (ids != null && ids.length != n) {
-            throw new IllegalArgumentException(lengthMessage("ids", ids.length, n));
+        if (ids != null && ids.size() != n) {
+            throw new IllegalArgumentException(lengthMessage("ids", ids.size(), n));
         }
         int[] slotOfRow = slots(column);
         for (int i = 0; i < n; i++) {
@@ -146,10 +147,10 @@ public final class SegmentCounts {
             int t = yTrue == null ? -1 : checkOutcome(yTrue[i], i, "yTrue");
             if (t >= 0) {
                 cells[4 * s + 2 * t + predicted]++;
-                if (t == 1 && p == 0 && ids != null && ids[i] != null) {
+                if (t == 1 && p == 0 && ids != null && !ids.isNull(i)) {
                     List<String> examples = missedOfSlot.get(s);
                     if (examples.size() < maxExamples) {
-                        examples.add(ids[i]);
+                        examples.add(ids.get(i));
                     }
                 }
             }

@@ -72,7 +72,7 @@ public final class StabilityIndex {
             return psi(bins, c);
         }
         if (current instanceof StringColumn c) {
-            return psi(bins, c.values());
+            return psi(bins, c);
         }
         throw new IllegalArgumentException("PSI is not defined for column '" + current.name() + "' of type "
                 + current.getClass().getSimpleName());
@@ -178,6 +178,24 @@ public final class StabilityIndex {
         long[] counts = new long[bins.binCount()];
         long nulls = 0;
         for (String v : current) {
+            if (v == null) {
+                nulls++;
+            } else {
+                counts[binOf.getOrDefault(v, unseen)]++;
+            }
+        }
+        return result(bins, counts, nulls);
+    }
+
+    /** PSI of a text column in categorical bins, as {@link #psi(PsiBins, String[])} one row at a time. */
+    private PsiResult psi(PsiBins bins, StringColumn current) {
+        requireKind(bins, PsiBins.Kind.CATEGORICAL);
+        Map<String, Integer> binOf = binIndex(bins);
+        int unseen = bins.binCount() - 1;
+        long[] counts = new long[bins.binCount()];
+        long nulls = 0;
+        for (int i = 0; i < current.size(); i++) {
+            String v = current.get(i);
             if (v == null) {
                 nulls++;
             } else {

@@ -92,6 +92,38 @@ class ParseFastPathTest {
     }
 
     @Test
+    void wordwiseByteComparisonAgreesWithArraysEquals() {
+        Random random = new Random(7);
+        for (int len = 0; len <= 40; len++) {
+            byte[] a = new byte[len + 3];
+            random.nextBytes(a);
+            byte[] b = new byte[len + 5];
+            System.arraycopy(a, 3, b, 5, len);
+            assertThat(ByteDictionary.sameBytes(a, 3, b, 5, len)).isTrue();
+            for (int i = 0; i < len; i++) {
+                b[5 + i] ^= 1;
+                assertThat(ByteDictionary.sameBytes(a, 3, b, 5, len)).as("len %d, byte %d differs", len, i).isFalse();
+                b[5 + i] ^= 1;
+            }
+        }
+    }
+
+    @Test
+    void rememberedDaysParseAsWithoutThem() {
+        List<String> texts = List.of("2026-11-27T08:54:21Z", "2026-11-27T23:59:59Z", "2026-11-28", "2026-11-28T00:00:01Z",
+                "2026-02-30T00:00:00Z", "2026-02-30", "2026-11-28T25:00:00Z", "2026-11-28 04:00:00.123+02:00",
+                "2024-02-29T12:00:00Z", "2024-02-29", "1969-12-31T23:59:59Z", "2026-11-27T08:54:21Z", "not a date!");
+        IsoTimestamps.LastDay lastDay = new IsoTimestamps.LastDay();
+        for (int round = 0; round < 2; round++) {
+            for (String text : texts) {
+                byte[] b = ("," + text + ",").getBytes(StandardCharsets.US_ASCII);
+                assertThat(IsoTimestamps.parse(b, 1, b.length - 2, lastDay)).as(text)
+                        .isEqualTo(IsoTimestamps.parse(b, 1, b.length - 2));
+            }
+        }
+    }
+
+    @Test
     void presizedColumnsHoldEveryRowWhetherTheEstimateIsHighOrLow(@TempDir Path dir) throws Exception {
         // short rows first then long ones (estimate too low), and the reverse (estimate too high)
         for (boolean shortFirst : new boolean[] {true, false}) {

@@ -85,8 +85,8 @@ class ChunkedSegmentsAndImportanceTest {
             long scoredLabelled = 0;
             for (ColumnBatch chunk : file.chunks(chunkRows)) {
                 MonitoringPipeline.Outcomes o = pipeline.outcomes(chunk);
-                String[] ids = chunk.find(CONFIG.roles().id()).filter(StringColumn.class::isInstance)
-                        .map(c -> ((StringColumn) c).values()).orElse(null);
+                StringColumn ids = chunk.find(CONFIG.roles().id()).filter(StringColumn.class::isInstance)
+                        .map(StringColumn.class::cast).orElse(null);
                 for (SegmentCounts c : segments) {
                     c.add(chunk.column(c.spec().column()), o.yTrue(), o.yPred(), o.score(), ids);
                 }

@@ -139,7 +139,8 @@ class SegmentCountsTest {
         SegmentCounts counts = SegmentCounts.of(spec, referenceBins, EXAMPLES);
         for (ColumnBatch chunk : chunks) {
             Outcomes o = Outcomes.of(chunk);
-            counts.add(chunk.column(spec.column()), o.yTrue(), o.yPred(), o.score(), o.ids());
+            counts.add(chunk.column(spec.column()), o.yTrue(), o.yPred(), o.score(),
+                    o.ids() == null ? null : new StringColumn(CONFIG.roles().id(), o.ids()));
         }
         return counts;
     }

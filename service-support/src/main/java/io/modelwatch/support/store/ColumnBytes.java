@@ -71,7 +71,8 @@ public final class ColumnBytes {
             } else if (column instanceof StringColumn s) {
                 out.writeByte(STRING);
                 out.writeInt(s.size());
-                for (String v : s.values()) {
+                for (int i = 0; i < s.size(); i++) {
+                    String v = s.get(i);
                     out.writeBoolean(v != null);
                     if (v != null) {
                         out.writeUTF(v);
