@@ -159,6 +159,16 @@ public final class StringColumn implements Column {
                 && ByteDictionary.sameBytes(bytes, start, other.bytes, otherStart, len);
     }
 
+    /** Length in bytes of a non-null row's UTF-8 value. */
+    public int byteLength(int row) {
+        return offsets[row + 1] - offsets[row];
+    }
+
+    /** Copies a non-null row's UTF-8 bytes to {@code target} at {@code at} (room for {@link #byteLength} bytes). */
+    public void copyBytes(int row, byte[] target, int at) {
+        System.arraycopy(bytes, offsets[row], target, at, offsets[row + 1] - offsets[row]);
+    }
+
     /** Size of the UTF-8 bytes of all values. */
     int byteCount() {
         return offsets[offsets.length - 1];

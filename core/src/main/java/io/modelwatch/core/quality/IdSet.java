@@ -49,6 +49,23 @@ final class IdSet {
     }
 
     /**
+     * Adds the id in a row of a text column, first seen at {@code row}: an ASCII id goes in from its bytes (its
+     * key is those bytes), any other through its {@code String}, so both give the same key as {@link #add}.
+     */
+    boolean add(io.modelwatch.core.data.StringColumn ids, int index, long row) {
+        int length = ids.byteLength(index);
+        ensureKey(length);
+        ids.copyBytes(index, key, 0);
+        for (int i = 0; i < length; i++) {
+            if (key[i] < 0) {
+                return add(ids.get(index), row);
+            }
+        }
+        keyLength = length;
+        return insert(row);
+    }
+
+    /**
      * Adds the ids of {@code later} (a set over rows after this one's) in their first-seen order, and returns
      * the first {@code limit} of them that were already present here, as (row, id) in row order, plus their
      * total count in {@code repeated[0]}.

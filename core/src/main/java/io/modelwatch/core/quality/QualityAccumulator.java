@@ -617,11 +617,12 @@ public final class QualityAccumulator {
                 if (c.isNull(i)) {
                     continue;
                 }
-                String id = idAt(c, i);
-                if (!seen.add(id, offset + i + 1)) {
+                boolean added = c instanceof StringColumn s ? seen.add(s, i, offset + i + 1)
+                        : seen.add(idAt(c, i), offset + i + 1);
+                if (!added) {
                     count++;
                     if (!examples.full()) {
-                        examples.add(offset + i + 1, id);
+                        examples.add(offset + i + 1, idAt(c, i));
                     }
                 }
             }
