@@ -1,5 +1,6 @@
 package io.modelwatch.core.drift;
 
+import io.modelwatch.core.binning.KeyHash;
 import io.modelwatch.core.binning.RadixSort;
 
 import java.util.Arrays;
@@ -145,7 +146,7 @@ public final class RunsAccumulator {
 
     private void increment(long bits, int by) {
         int mask = keys.length - 1;
-        int slot = mix(bits) & mask;
+        int slot = KeyHash.of(bits) & mask;
         while (counts[slot] != 0 && keys[slot] != bits) {
             slot = (slot + 1) & mask;
         }
@@ -165,11 +166,6 @@ public final class RunsAccumulator {
         }
     }
 
-    private static int mix(long bits) {
-        long x = bits * 0x9E3779B97F4A7C15L;
-        return (int) (x ^ (x >>> 32));
-    }
-
     private void grow() {
         long[] oldKeys = keys;
         int[] oldCounts = counts;
@@ -178,7 +174,7 @@ public final class RunsAccumulator {
         int mask = keys.length - 1;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldCounts[i] != 0) {
-                int slot = mix(oldKeys[i]) & mask;
+                int slot = KeyHash.of(oldKeys[i]) & mask;
                 while (counts[slot] != 0) {
                     slot = (slot + 1) & mask;
                 }
@@ -220,7 +216,7 @@ public final class RunsAccumulator {
         int mask = keys.length - 1;
         for (int j = 0; j < values.length; j++) {
             long bits = Double.doubleToRawLongBits(values[j]);
-            int slot = mix(bits) & mask;
+            int slot = KeyHash.of(bits) & mask;
             while (keys[slot] != bits || counts[slot] == 0) {
                 slot = (slot + 1) & mask;
             }

@@ -1,5 +1,6 @@
 package io.modelwatch.core.performance;
 
+import io.modelwatch.core.binning.KeyHash;
 import io.modelwatch.core.binning.RadixSort;
 
 import java.util.Arrays;
@@ -303,7 +304,7 @@ public final class OutcomeCounts {
     private int slot(double s) {
         long key = Double.doubleToRawLongBits(s + 0.0); // -0.0 + 0.0 is 0.0: one key for both zeros
         int slots = table.length / STRIDE;
-        int k = mix(key) & (slots - 1);
+        int k = KeyHash.of(key) & (slots - 1);
         while (true) {
             int at = STRIDE * k;
             long found = table[at];
@@ -329,7 +330,7 @@ public final class OutcomeCounts {
         int mask = table.length / STRIDE - 1;
         for (int from = 0; from < old.length; from += STRIDE) {
             if (old[from] != FREE) {
-                int k = mix(old[from]) & mask;
+                int k = KeyHash.of(old[from]) & mask;
                 while (table[STRIDE * k] != FREE) {
                     k = (k + 1) & mask;
                 }
@@ -346,16 +347,6 @@ public final class OutcomeCounts {
         return out;
     }
 
-    /** MurmurHash3's 64-bit finaliser: every key bit affects the low bits used as the slot. */
-    private static int mix(long key) {
-        long h = key;
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return (int) h;
-    }
 
     private static int checkOutcome(int v, int row, String what) {
         if (v < -1 || v > 1) {

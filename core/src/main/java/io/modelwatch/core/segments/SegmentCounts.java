@@ -1,5 +1,6 @@
 package io.modelwatch.core.segments;
 
+import io.modelwatch.core.binning.KeyHash;
 import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
@@ -380,7 +381,7 @@ public final class SegmentCounts {
         int get(double v) {
             long bits = Double.doubleToRawLongBits(v);
             int mask = keys.length - 1;
-            for (int i = mix(bits) & mask; ; i = (i + 1) & mask) {
+            for (int i = KeyHash.of(bits) & mask; ; i = (i + 1) & mask) {
                 if (slots[i] == NONE || keys[i] == bits) {
                     return slots[i];
                 }
@@ -397,7 +398,7 @@ public final class SegmentCounts {
 
         private void insert(long bits, int slot) {
             int mask = keys.length - 1;
-            int i = mix(bits) & mask;
+            int i = KeyHash.of(bits) & mask;
             while (slots[i] != NONE && keys[i] != bits) {
                 i = (i + 1) & mask;
             }
@@ -417,10 +418,6 @@ public final class SegmentCounts {
             }
         }
 
-        private static int mix(long bits) {
-            long h = bits * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32));
-        }
 
         private static int[] filledWithNone(int length) {
             int[] a = new int[length];
