@@ -33,21 +33,28 @@ public final class StreamingRun {
 
     private final MonitoringPipeline pipeline;
     private final int chunkRows;
+    private final CsvReader reader;
 
-    private StreamingRun(MonitoringPipeline pipeline, int chunkRows) {
+    private StreamingRun(MonitoringPipeline pipeline, int chunkRows, CsvReader reader) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         if (chunkRows <= 0) {
             throw new IllegalArgumentException("chunk size must be positive, got " + chunkRows);
         }
         this.chunkRows = chunkRows;
+        this.reader = Objects.requireNonNull(reader, "reader");
     }
 
     public static StreamingRun of(MonitoringPipeline pipeline) {
-        return new StreamingRun(pipeline, DEFAULT_CHUNK_ROWS);
+        return new StreamingRun(pipeline, DEFAULT_CHUNK_ROWS, CsvReader.withDefaults());
     }
 
     public StreamingRun withChunkRows(int rows) {
-        return new StreamingRun(pipeline, rows);
+        return new StreamingRun(pipeline, rows, reader);
+    }
+
+    /** This run reading with {@code csvReader} (for example one that reports progress). */
+    public StreamingRun withReader(CsvReader csvReader) {
+        return new StreamingRun(pipeline, chunkRows, csvReader);
     }
 
     public int chunkRows() {
@@ -57,7 +64,7 @@ public final class StreamingRun {
     /** Only the drift section of {@code current}, streamed once (the drift stage of the benchmark). */
     public DriftSection drift(ReferenceProfile profile, Path current, TableSchema schema) {
         DriftAccumulator[] drift = new DriftAccumulator[1];
-        ChunkPipe.run(CsvReader.withDefaults(), current, schema, chunkRows, (chunk, firstRow) -> {
+        ChunkPipe.run(reader, current, schema, chunkRows, (chunk, firstRow) -> {
             if (drift[0] == null) {
                 drift[0] = pipeline.driftAccumulator(profile, chunk);
             }
@@ -84,7 +91,7 @@ public final class StreamingRun {
                          MetricHistory history, boolean dateFromData) {
         long t0 = System.nanoTime();
         RunAccumulator counts = new RunAccumulator(pipeline, profile);
-        CsvReader.Summary summary = ChunkPipe.run(CsvReader.withDefaults(), current, schema, chunkRows,
+        CsvReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows,
                 (chunk, firstRow) -> counts.add(chunk));
         RunInfo dated = info;
         if (dateFromData) {
