@@ -210,7 +210,8 @@ final class BenchCommand implements Callable<Integer> {
                 StringBuilder rates = new StringBuilder();
                 for (int round = 1; round <= 3; round++) {
                     long cpu0 = threads.getCurrentThreadCpuTime();
-                    CsvReader.withDefaults().stream(current, schema, StreamingRun.DEFAULT_CHUNK_ROWS, chunk -> { });
+                    CsvReader.withDefaults().withThreads(1)
+                            .stream(current, schema, StreamingRun.DEFAULT_CHUNK_ROWS, chunk -> { });
                     double seconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
                     rates.append(String.format(Locale.ROOT, " read %d: %.1f", round, Files.size(current) / 1e6 / seconds));
                 }

@@ -56,6 +56,23 @@ final class ByteDictionary {
         return List.copyOf(values);
     }
 
+    /**
+     * Looks up this dictionary's values with codes {@code [from, to)} in {@code merged}, in code order (adding
+     * the ones it lacks), and writes their codes there to {@code map[from, to)}. Mapping a later part of a file's
+     * dictionary in this way extends {@code merged} in the first-seen order of the whole file.
+     *
+     * @return whether every code maps to itself
+     */
+    boolean mapInto(ByteDictionary merged, int[] map, int from, int to) {
+        boolean identity = true;
+        for (int code = from; code < to; code++) {
+            byte[] key = keys[code];
+            map[code] = merged.codeOf(key, 0, key.length);
+            identity &= map[code] == code;
+        }
+        return identity;
+    }
+
     private int add(byte[] b, int off, int len, int h, int slot) {
         int code = values.size();
         if (code == keys.length) {

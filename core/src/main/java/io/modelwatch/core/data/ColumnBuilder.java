@@ -304,6 +304,16 @@ abstract sealed class ColumnBuilder
             return dictionary;
         }
 
+        /** Replaces each code of {@code codes[from, to)} but nulls by {@code map[code]}. */
+        static void remap(int[] codes, int from, int to, int[] map) {
+            for (int row = from; row < to; row++) {
+                int code = codes[row];
+                if (code != CategoricalColumn.NULL_CODE) {
+                    codes[row] = map[code];
+                }
+            }
+        }
+
         @Override
         boolean append(byte[] b, int off, int len) {
             add(len == 0 ? CategoricalColumn.NULL_CODE : dictionary.codeOf(b, off, len));

@@ -53,41 +53,50 @@ public final class CsvReader {
      */
     public static final long DEFAULT_PARALLEL_MIN_BYTES = 8L << 20;
 
+    /**
+     * Largest byte range {@link #stream} hands to one thread at a time when it reads in parallel (a block aims at
+     * a chunk's rows, and is cut smaller when a chunk's rows take more bytes than this).
+     */
+    public static final long DEFAULT_STREAM_BLOCK_BYTES = 16L << 20;
+
     private final int bufferBytes;
     private final long progressEveryRows;
     private final LongConsumer progress;
     private final int threads;
     private final long parallelMinBytes;
+    private final long streamBlockBytes;
 
     private CsvReader(int bufferBytes, long progressEveryRows, LongConsumer progress, int threads,
-                      long parallelMinBytes) {
+                      long parallelMinBytes, long streamBlockBytes) {
         this.bufferBytes = bufferBytes;
         this.progressEveryRows = progressEveryRows;
         this.progress = progress;
         this.threads = threads;
         this.parallelMinBytes = parallelMinBytes;
+        this.streamBlockBytes = streamBlockBytes;
     }
 
     /**
      * A reader with a 1 MiB buffer, no progress listener, and one thread per available processor for
-     * {@link #read} of a plain file of at least {@link #DEFAULT_PARALLEL_MIN_BYTES}.
+     * {@link #read} and {@link #stream} of a plain file of at least {@link #DEFAULT_PARALLEL_MIN_BYTES}.
      */
     public static CsvReader withDefaults() {
         return new CsvReader(DEFAULT_BUFFER_BYTES, 0, null, Runtime.getRuntime().availableProcessors(),
-                DEFAULT_PARALLEL_MIN_BYTES);
+                DEFAULT_PARALLEL_MIN_BYTES, DEFAULT_STREAM_BLOCK_BYTES);
     }
 
     /**
      * This reader with a progress listener, called with the number of rows read so far every
      * {@code everyRows} rows, and once more with the total at the end of each pass over the file. A parallel
-     * read calls it with the same numbers, one call at a time, from its worker threads.
+     * read calls it with the same numbers, one call at a time, from its worker threads; a parallel stream from
+     * the thread that called {@link #stream}.
      */
     public CsvReader withProgress(long everyRows, LongConsumer listener) {
         if (everyRows <= 0) {
             throw new IllegalArgumentException("progress interval must be positive, got " + everyRows);
         }
         return new CsvReader(bufferBytes, everyRows, Objects.requireNonNull(listener, "listener"), threads,
-                parallelMinBytes);
+                parallelMinBytes, streamBlockBytes);
     }
 
     /** This reader with another read-buffer size in bytes (at least 64). */
@@ -95,20 +104,31 @@ public final class CsvReader {
         if (bytes < 64) {
             throw new IllegalArgumentException("buffer size must be at least 64 bytes, got " + bytes);
         }
-        return new CsvReader(bytes, progressEveryRows, progress, threads, parallelMinBytes);
+        return new CsvReader(bytes, progressEveryRows, progress, threads, parallelMinBytes, streamBlockBytes);
     }
 
-    /** This reader with at most {@code threads} threads for {@link #read} (1 reads on the calling thread). */
+    /**
+     * This reader with at most {@code threads} threads parsing for {@link #read} and {@link #stream} (1 reads on
+     * the calling thread).
+     */
     public CsvReader withThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("thread count must be at least 1, got " + threads);
         }
-        return new CsvReader(bufferBytes, progressEveryRows, progress, threads, parallelMinBytes);
+        return new CsvReader(bufferBytes, progressEveryRows, progress, threads, parallelMinBytes, streamBlockBytes);
     }
 
     /** This reader reading files of at least {@code bytes} in parallel (tests use small files). */
     CsvReader withParallelMinBytes(long bytes) {
-        return new CsvReader(bufferBytes, progressEveryRows, progress, threads, bytes);
+        return new CsvReader(bufferBytes, progressEveryRows, progress, threads, bytes, streamBlockBytes);
+    }
+
+    /** This reader streaming in parallel in blocks of at most {@code bytes} (tests force many blocks). */
+    CsvReader withStreamBlockBytes(long bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("block size must be positive, got " + bytes);
+        }
+        return new CsvReader(bufferBytes, progressEveryRows, progress, threads, parallelMinBytes, bytes);
     }
 
     /**
@@ -140,10 +160,16 @@ public final class CsvReader {
 
     /**
      * Reads the file in chunks of at most {@code chunkRows} rows, handing each to {@code sink} in file
-     * order; memory stays bounded by one chunk. Every chunk has all the file's columns with the same types;
+     * order; memory stays bounded by a few chunks. Every chunk has all the file's columns with the same types;
      * a categorical column's codes are the same in all chunks (each chunk's dictionary extends the
-     * previous one). Each chunk's parse report holds the issues found in that chunk, with file row numbers.
-     * When the schema sniffs unlisted columns, a first pass over the file decides their types.
+     * previous one, by the values first seen in that chunk, in file order). Each chunk's parse report holds the
+     * issues found in that chunk, with file row numbers. When the schema sniffs unlisted columns, a first pass
+     * over the file decides their types.
+     *
+     * <p>A plain file of at least {@link #DEFAULT_PARALLEL_MIN_BYTES} is parsed on several threads in blocks (see
+     * {@link ParallelCsvStream}); {@code sink} is still called on the calling thread, in file order, with the same
+     * rows, dictionaries and parse issues as a read on one thread, and the same summary; only where one chunk
+     * ends and the next begins may differ.
      *
      * @return the row count, column types and parse report of the whole file
      * @throws InputException when the file is missing, empty, has no valid header or is not valid CSV
@@ -156,6 +182,13 @@ public final class CsvReader {
         TableSchema typed = schema;
         if (schema.sniffsUnlisted()) {
             typed = pass(file, schema, chunkRows, batch -> { }).resolvedSchema(schema);
+        }
+        if (threads > 1) {
+            Summary summary = ParallelCsvStream.stream(file, typed, chunkRows, sink, threads, parallelMinBytes,
+                    streamBlockBytes, bufferBytes, progressEveryRows, progress);
+            if (summary != null) {
+                return summary;
+            }
         }
         return pass(file, typed, chunkRows, sink).summary();
     }
@@ -191,40 +224,9 @@ public final class CsvReader {
                         : schema.sniffsUnlisted() ? new SniffingColumnBuilder()
                         : ColumnBuilder.of(ColumnType.CATEGORICAL);
             }
-            int[] kinds = kinds(builders);
-            ParseIssueCollector whole = new ParseIssueCollector();
-            ParseIssueCollector chunk = new ParseIssueCollector();
-            long headerBytes = scanner.position();
-            long expectedRows = -1;
-            long row = 0;
-            int inChunk = 0;
-            boolean emitted = false;
-            while (scanner.next()) {
-                row++;
-                appendRecord(scanner, builders, kinds, header, row, whole, chunk);
-                if (row == ESTIMATE_AFTER_ROWS && fileBytes > 0) {
-                    expectedRows = expectedRows(fileBytes, headerBytes, scanner.position(), row);
-                    reserve(builders, Math.min(chunkRows, expectedRows));
-                }
-                if (++inChunk == chunkRows) {
-                    sink.accept(take(source, header, builders, inChunk, chunk));
-                    inChunk = 0;
-                    emitted = true;
-                    if (expectedRows > row) {
-                        reserve(builders, Math.min(chunkRows, expectedRows - row));
-                    }
-                }
-                if (progress != null && row % progressEveryRows == 0) {
-                    progress.accept(row);
-                }
-            }
-            if (inChunk > 0 || !emitted) {
-                sink.accept(take(source, header, builders, inChunk, chunk));
-            }
-            if (progress != null && row % progressEveryRows != 0) {
-                progress.accept(row);
-            }
-            return new Pass(source, row, header, builders, whole.build(source));
+            ChunkedPass pass = new ChunkedPass(source, header, builders, chunkRows, sink, progressEveryRows, progress);
+            pass.readAll(scanner, fileBytes);
+            return pass.finish();
         } catch (IOException e) {
             throw new InputException(source + ": cannot read: " + e.getMessage(), e);
         }
@@ -236,7 +238,7 @@ public final class CsvReader {
      */
     static final int ESTIMATE_AFTER_ROWS = 1024;
 
-    private static long expectedRows(long fileBytes, long headerBytes, long position, long rows) {
+    static long expectedRows(long fileBytes, long headerBytes, long position, long rows) {
         double bytesPerRow = Math.max(1.0, (position - headerBytes) / (double) rows);
         return (long) Math.ceil((fileBytes - headerBytes) / bytesPerRow * 1.02) + 16;
     }
@@ -302,7 +304,7 @@ public final class CsvReader {
         };
     }
 
-    private static void reserve(ColumnBuilder[] builders, long rows) {
+    static void reserve(ColumnBuilder[] builders, long rows) {
         int capacity = (int) Math.min(rows, Integer.MAX_VALUE - 8L);
         for (ColumnBuilder b : builders) {
             b.reserve(capacity);
@@ -338,7 +340,7 @@ public final class CsvReader {
         return names;
     }
 
-    private static ColumnBatch take(String source, List<String> header, ColumnBuilder[] builders, int rows,
+    static ColumnBatch take(String source, List<String> header, ColumnBuilder[] builders, int rows,
                                     ParseIssueCollector chunk) {
         Map<String, Column> columns = new LinkedHashMap<>();
         for (int i = 0; i < builders.length; i++) {
@@ -350,7 +352,7 @@ public final class CsvReader {
     }
 
     /** The outcome of one pass over a file. */
-    private static final class Pass {
+    static final class Pass {
         final String source;
         final long rows;
         final List<String> header;

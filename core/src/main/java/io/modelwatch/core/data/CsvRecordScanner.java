@@ -30,6 +30,7 @@ final class CsvRecordScanner {
     private int limit;
     private boolean eof;
     private boolean started;
+    private boolean quotedField;
     private long records;
     private long bytesRead;
 
@@ -50,10 +51,19 @@ final class CsvRecordScanner {
      *                    dropped; false for a byte range in the middle of a file
      */
     CsvRecordScanner(InputStream in, int bufferSize, String source, boolean atFileStart) {
+        this(in, bufferSize, source, atFileStart, 0);
+    }
+
+    /**
+     * @param recordsBefore records of the file before {@code in} starts, header included (an error names the
+     *                      row in the file)
+     */
+    CsvRecordScanner(InputStream in, int bufferSize, String source, boolean atFileStart, long recordsBefore) {
         this.in = in;
         this.source = source;
         this.buf = new byte[Math.max(bufferSize, 64)];
         this.started = !atFileStart;
+        this.records = recordsBefore;
     }
 
     /** Moves to the next record; false at the end of the input. */
@@ -90,6 +100,14 @@ final class CsvRecordScanner {
         return bytesRead - (limit - pos);
     }
 
+    /**
+     * Whether a field read so far opened with a quote. Until one does, every line feed read ended a record
+     * (a quote inside an unquoted field is kept as text), so the input after any of them starts a record.
+     */
+    boolean sawQuotedField() {
+        return quotedField;
+    }
+
     int fieldCount() {
         return fieldCount;
     }
@@ -122,6 +140,7 @@ final class CsvRecordScanner {
         }
         while (true) {
             if (p < limit && buf[p] == QUOTE) {
+                quotedField = true;
                 int q = p + 1;
                 int segStart = q;
                 int scratchStart = scratchLen;

@@ -68,25 +68,14 @@ final class ParallelCsvRead {
             return null;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size < minBytes || isGzip(channel)) {
+            FixedLayout layout = FixedLayout.of(channel, source, schema, minBytes);
+            if (layout == null) {
                 return null;
             }
-            CsvRecordScanner headerScanner = new CsvRecordScanner(new RangeInputStream(channel, 0, size),
-                    1 << 16, source);
-            if (!headerScanner.next()) {
-                return null;
-            }
-            List<String> header = CsvReader.header(headerScanner, source);
-            ColumnType[] types = new ColumnType[header.size()];
-            for (int i = 0; i < types.length; i++) {
-                ColumnType listed = schema.typeOf(header.get(i)).orElse(null);
-                if (listed == null && schema.sniffsUnlisted()) {
-                    return null;
-                }
-                types[i] = listed != null ? listed : ColumnType.CATEGORICAL;
-            }
-            long[] bounds = rangeBounds(channel, headerScanner.position(), size, threads);
+            List<String> header = layout.header();
+            ColumnType[] types = layout.types();
+            long size = layout.size();
+            long[] bounds = rangeBounds(channel, layout.dataStart(), size, threads);
             int ranges = bounds.length - 1;
             ExecutorService pool = Executors.newFixedThreadPool(ranges, task -> {
                 Thread t = new Thread(task, "csv-range");
@@ -119,6 +108,36 @@ final class ParallelCsvRead {
             }
         } catch (IOException | UncheckedIOException e) {
             throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The header, the column types and where the data starts, of a file to read in parallel; null when it is
+     * not one (below {@code minBytes}, gzip, no header row, or a column whose type the schema sniffs).
+     */
+    record FixedLayout(List<String> header, ColumnType[] types, long dataStart, long size) {
+
+        static FixedLayout of(FileChannel channel, String source, TableSchema schema, long minBytes)
+                throws IOException {
+            long size = channel.size();
+            if (size < minBytes || isGzip(channel)) {
+                return null;
+            }
+            CsvRecordScanner headerScanner = new CsvRecordScanner(new RangeInputStream(channel, 0, size),
+                    1 << 16, source);
+            if (!headerScanner.next()) {
+                return null;
+            }
+            List<String> header = CsvReader.header(headerScanner, source);
+            ColumnType[] types = new ColumnType[header.size()];
+            for (int i = 0; i < types.length; i++) {
+                ColumnType listed = schema.typeOf(header.get(i)).orElse(null);
+                if (listed == null && schema.sniffsUnlisted()) {
+                    return null;
+                }
+                types[i] = listed != null ? listed : ColumnType.CATEGORICAL;
+            }
+            return new FixedLayout(header, types, headerScanner.position(), size);
         }
     }
 
@@ -218,19 +237,8 @@ final class ParallelCsvRead {
         for (int r = 1; r < builders.length; r++) {
             ByteDictionary own = ((ColumnBuilder.Categorical) builders[r][column]).dictionary();
             int[] map = new int[own.size()];
-            boolean identity = true;
-            for (int code = 0; code < map.length; code++) {
-                byte[] key = own.key(code);
-                map[code] = merged.codeOf(key, 0, key.length);
-                identity &= map[code] == code;
-            }
-            if (!identity) {
-                for (int row = (int) firstRow[r], end = (int) firstRow[r + 1]; row < end; row++) {
-                    int code = codes[row];
-                    if (code != CategoricalColumn.NULL_CODE) {
-                        codes[row] = map[code];
-                    }
-                }
+            if (!own.mapInto(merged, map, 0, map.length)) {
+                ColumnBuilder.Categorical.remap(codes, (int) firstRow[r], (int) firstRow[r + 1], map);
             }
         }
         return new CategoricalColumn(name, merged.values(), codes);
@@ -254,25 +262,10 @@ final class ParallelCsvRead {
         List<Long> bounds = new ArrayList<>();
         bounds.add(dataStart);
         long share = (size - dataStart) / ranges;
-        ByteBuffer buf = ByteBuffer.allocate(1 << 12);
         for (int r = 1; r < ranges && share > 0; r++) {
             long from = Math.max(dataStart + r * share - 1, bounds.get(bounds.size() - 1));
-            long cut = size;
-            search:
-            for (long p = from; p < size; ) {
-                buf.clear();
-                int n = channel.read(buf, p);
-                if (n <= 0) {
-                    break;
-                }
-                for (int i = 0; i < n; i++) {
-                    if (buf.get(i) == '\n') {
-                        cut = p + i + 1;
-                        break search;
-                    }
-                }
-                p += n;
-            }
+            long found = afterLineFeed(channel, from, size);
+            long cut = found < 0 ? size : found;
             if (cut > bounds.get(bounds.size() - 1) && cut < size) {
                 bounds.add(cut);
             }
@@ -283,6 +276,25 @@ final class ParallelCsvRead {
             out[i] = bounds.get(i);
         }
         return out;
+    }
+
+    /** The position right after the first line feed in bytes {@code [from, limit)} of the file; -1 when none. */
+    static long afterLineFeed(FileChannel channel, long from, long limit) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(1 << 12);
+        for (long p = from; p < limit; ) {
+            buf.clear().limit((int) Math.min(buf.capacity(), limit - p));
+            int n = channel.read(buf, p);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    return p + i + 1;
+                }
+            }
+            p += n;
+        }
+        return -1;
     }
 
     /** The records in a range that starts after a line break, and whether it holds a quote character. */
@@ -349,7 +361,7 @@ final class ParallelCsvRead {
         return magic.position() == 2 && (magic.get(0) & 0xff) == 0x1f && (magic.get(1) & 0xff) == 0x8b;
     }
 
-    private static <T> T await(Future<T> future, String source) {
+    static <T> T await(Future<T> future, String source) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -368,7 +380,7 @@ final class ParallelCsvRead {
     }
 
     /** Bytes {@code [start, end)} of a file, by positional reads (several streams share one channel). */
-    private static final class RangeInputStream extends InputStream {
+    static final class RangeInputStream extends InputStream {
         private final FileChannel channel;
         private long position;
         private final long end;

@@ -33,19 +33,28 @@ final class ParseIssueCollector {
      * counts add up and examples keep the first ones in row order, as if one collector had seen every row.
      */
     void addAll(ParseIssueCollector later) {
+        addAll(later, 0);
+    }
+
+    /**
+     * {@link #addAll(ParseIssueCollector)} of issues collected with row numbers counted from a later start:
+     * {@code rowsBefore} is added to each of their row numbers.
+     */
+    void addAll(ParseIssueCollector later, long rowsBefore) {
         later.byColumn.forEach((column, issues) -> {
             Issues mine = byColumn.computeIfAbsent(column, c -> new Issues(issues.expected));
             mine.count += issues.count;
             for (ParseReport.CellExample example : issues.examples) {
                 if (mine.examples.size() < ParseReport.MAX_EXAMPLES) {
-                    mine.examples.add(example);
+                    mine.examples.add(rowsBefore == 0 ? example
+                            : new ParseReport.CellExample(rowsBefore + example.row(), example.text()));
                 }
             }
         });
         malformedCount += later.malformedCount;
         for (Long row : later.malformedExamples) {
             if (malformedExamples.size() < ParseReport.MAX_EXAMPLES) {
-                malformedExamples.add(row);
+                malformedExamples.add(rowsBefore + row);
             }
         }
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads a CSV file in chunks on its own thread while the calling thread consumes them, so parsing and
- * computing overlap (on two cores the file is read at parse speed while the summaries are updated). At most
+ * computing overlap (a large plain file is parsed in blocks on further threads, see {@link CsvReader#stream}, and
+ * still arrives here in file order). At most
  * {@value #QUEUED_CHUNKS} chunks wait between the two, so memory stays bounded. A failure on either side stops
  * both: a reader error is rethrown to the caller, a consumer error stops the reader.
  */

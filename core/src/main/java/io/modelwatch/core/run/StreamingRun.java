@@ -13,7 +13,7 @@ import java.util.Objects;
 
 /**
  * The monitoring run of a current file of any size, read once in chunks: memory does not grow with the row
- * count, and every number is that of the whole file. The file is parsed on its own thread ({@link ChunkPipe})
+ * count, and every number is that of the whole file. The file is parsed on its own threads ({@link ChunkPipe})
  * while each chunk updates the exact mergeable counts of every section ({@link RunAccumulator}: value runs and
  * label counts for drift and PSI, outcome counts by distinct score for classification quality and the CBPE
  * estimate, per-segment and per-bin counts for segments and WoE/IV, the data-quality checks with their first

@@ -33,11 +33,18 @@ class ParallelCsvReadTest {
     @TempDir
     Path dir;
 
-    private static final TableSchema CHURN = TableSchema.forConfig(ConfigLoader.defaults());
-    private static final int CHURN_ROWS = 12_000;
+    static final TableSchema CHURN = TableSchema.forConfig(ConfigLoader.defaults());
+    static final int CHURN_ROWS = 12_000;
 
     /** Generated churn rows (with their nulls), with bad cells and short and long rows in the later ranges. */
     private Path churnWithBadRows() throws IOException {
+        Path file = dir.resolve("churn.csv");
+        Files.writeString(file, String.join("\n", churnLinesWithBadRows()) + "\n");
+        return file;
+    }
+
+    /** The lines of {@link #churnWithBadRows()}: {@code get(k)} is data row k (the header is line 0). */
+    static List<String> churnLinesWithBadRows() throws IOException {
         StringWriter out = new StringWriter();
         ChurnDataGenerator.of(Scenario.DRIFT, LocalDate.of(2026, 11, 27), "C").write(out, CHURN_ROWS, 11);
         List<String> lines = new ArrayList<>(List.of(out.toString().split("\n")));
@@ -49,9 +56,7 @@ class ParallelCsvReadTest {
         for (int row = 10_001; row < 10_020; row++) {
             lines.set(row, lines.get(row).replaceFirst(",\\d+\\.\\d+,", ",x" + row + ","));
         }
-        Path file = dir.resolve("churn.csv");
-        Files.writeString(file, String.join("\n", lines) + "\n");
-        return file;
+        return lines;
     }
 
     @ParameterizedTest
@@ -187,7 +192,7 @@ class ParallelCsvReadTest {
         assertSameBatch(parallel.read(headerOnly, CHURN), CsvReader.withDefaults().withThreads(1).read(headerOnly, CHURN));
     }
 
-    private static String catchMessage(Runnable read) {
+    static String catchMessage(Runnable read) {
         try {
             read.run();
         } catch (InputException e) {
