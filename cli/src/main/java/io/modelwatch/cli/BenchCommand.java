@@ -85,6 +85,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "stages hold whole files and keep the JVM's default heap (default ${DEFAULT-VALUE}).")
     String streamHeap;
 
+    @Option(names = "--config", paramLabel = "monitoring.yaml",
+            description = "Configuration of the runs (default: the built-in one). A stored profile is made with it too: "
+                    + "delete reference-N.profile when switching.")
+    Path config;
+
     @Option(names = "--no-cds", description = "Start the child JVMs without the class-data archive of ./monitor.")
     boolean noCds;
 
@@ -105,7 +110,7 @@ final class BenchCommand implements Callable<Integer> {
         Path current = dir.resolve("current-" + cur + ".csv");
         Path profile = dir.resolve("reference-" + rows + ".profile");
         if (stage != null) {
-            return runStage(stage, reference, profile, current);
+            return runStage(stage, config, reference, profile, current);
         }
         for (String s : stages) {
             if (!ALL_STAGES.contains(s)) {
@@ -150,6 +155,9 @@ final class BenchCommand implements Callable<Integer> {
             cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MonitorCommand.class.getName(), "bench",
                     "--rows", String.valueOf(rows), "--current-rows", String.valueOf(cur), "--dir", dir.toString(),
                     "--stage", s));
+            if (config != null) {
+                cmd.addAll(List.of("--config", config.toAbsolutePath().toString()));
+            }
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             String childOut = new String(p.getInputStream().readAllBytes());
@@ -183,8 +191,9 @@ final class BenchCommand implements Callable<Integer> {
      * One stage in this JVM. In {@code parse} and {@code cold}, as in {@code monitor run}, the reference is read
      * (and profiled) on one thread while the current file is read on another.
      */
-    private static int runStage(String stage, Path reference, Path profileFile, Path current) throws IOException {
-        MonitoringConfig config = ConfigLoader.defaults();
+    private static int runStage(String stage, Path configFile, Path reference, Path profileFile, Path current)
+            throws IOException {
+        MonitoringConfig config = configFile == null ? ConfigLoader.defaults() : ConfigLoader.load(configFile);
         TableSchema schema = TableSchema.forConfig(config);
         MonitoringPipeline pipeline = MonitoringPipeline.of(config);
         RunInfo info = new RunInfo("bench", config.modelId(), LocalDate.of(2026, 11, 27), reference.toString(),
