@@ -1,6 +1,5 @@
 package io.modelwatch.core.stability;
 
-import io.modelwatch.core.binning.EdgeSearch;
 import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.NumericColumn;
@@ -90,29 +89,6 @@ public final class StabilityIndex {
                 counts[bins.numericBin(v)]++;
             }
         }
-        return result(bins, counts, nulls);
-    }
-
-    /**
-     * PSI of current numeric values given sorted: the same counts as {@link #psi(PsiBins, double[])}, found by
-     * one binary search per cut point instead of one per value, O(B log n). Use it when the sorted values
-     * are at hand anyway (the drift tests sort the current column).
-     *
-     * @param sortedNonNull the non-NaN current values, ascending ({@code Arrays.sort} order)
-     * @param nulls         how many current values were NaN
-     */
-    public PsiResult psiOfSorted(PsiBins bins, double[] sortedNonNull, long nulls) {
-        requireKind(bins, PsiBins.Kind.NUMERIC);
-        double[] cuts = bins.cutPoints();
-        long[] counts = new long[bins.binCount()];
-        int below = 0;
-        for (int b = 0; b < cuts.length; b++) {
-            // values in bin b are those with countBelow(cuts, v) == b, i.e. cuts[b-1] < v <= cuts[b]
-            int atOrBelow = EdgeSearch.countAtOrBelow(sortedNonNull, cuts[b]);
-            counts[b] = atOrBelow - below;
-            below = atOrBelow;
-        }
-        counts[cuts.length] = sortedNonNull.length - below;
         return result(bins, counts, nulls);
     }
 

@@ -86,41 +86,6 @@ final class CategoryCounts {
                 Arrays.copyOf(refCounts, k), Arrays.copyOf(curCounts, k));
     }
 
-    /** Per-value counts of two ascending arrays of finite numbers, in one merge walk. */
-    static CategoryCounts ofSortedNumbers(double[] ref, double[] cur) {
-        int capacity = EvidentlyBinning.distinctCount(ref) + EvidentlyBinning.distinctCount(cur);
-        double[] values = new double[capacity];
-        long[] refCounts = new long[capacity];
-        long[] curCounts = new long[capacity];
-        int i = 0;
-        int j = 0;
-        int k = 0;
-        while (i < ref.length || j < cur.length) {
-            double v;
-            if (j >= cur.length || (i < ref.length && ref[i] < cur[j])) {
-                v = ref[i];
-            } else {
-                v = cur[j];
-            }
-            long rc = 0;
-            while (i < ref.length && ref[i] == v) {
-                rc++;
-                i++;
-            }
-            long cc = 0;
-            while (j < cur.length && cur[j] == v) {
-                cc++;
-                j++;
-            }
-            values[k] = v;
-            refCounts[k] = rc;
-            curCounts[k] = cc;
-            k++;
-        }
-        return new CategoryCounts(null, Arrays.copyOf(values, k),
-                Arrays.copyOf(refCounts, k), Arrays.copyOf(curCounts, k));
-    }
-
     /** Counts of two categorical samples aligned on the union of their observed labels. */
     static CategoryCounts ofCategories(CategoricalSample reference, CategoricalSample current) {
         boolean numeric = reference.numericLabels() && current.numericLabels();

@@ -225,20 +225,6 @@ public final class EvidentlyBinning {
         return counts;
     }
 
-    /** Number of distinct values of an ascending array (numeric equality, so -0.0 equals 0.0). */
-    public static int distinctCount(double[] sorted) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int distinct = 1;
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] != sorted[i - 1]) {
-                distinct++;
-            }
-        }
-        return distinct;
-    }
-
     /** Number of distinct values in the union of two ascending arrays, by one merge walk. */
     public static long distinctUnionCount(double[] a, double[] b) {
         int i = 0;

@@ -30,11 +30,6 @@ final class TieGroups {
         this.cb = b.counts();
     }
 
-    /** Both arrays must be sorted ascending and contain no NaN. */
-    TieGroups(double[] sortedA, double[] sortedB) {
-        this(SortedRuns.ofSorted(sortedA), SortedRuns.ofSorted(sortedB));
-    }
-
     /** Advances to the next distinct value; false when both samples are exhausted. */
     boolean next() {
         boolean hasA = i < va.length;
