@@ -24,9 +24,9 @@ import java.util.List;
  * (192 MiB with the hashes) and 150 MB of pages; {@link SpillingIdSet#DEFAULT_IN_MEMORY} ids (its budget): a
  * table of 2^21 slots (24 MiB) and 24 MB of pages, plus 8 bytes per id while {@link #writeSorted} sorts them.
  *
- * <p>Sorted order ({@link #compare}): by {@link #order}, 39 bits of the key's hash, then by the key bytes
- * (unsigned, a prefix first). Any total order on keys would do for merging runs; this one sorts as primitive
- * {@code long}s from the table alone and seldom reads a key.
+ * <p>Sorted order ({@link #compare}): by {@link #order}, the 24 bits of the key's hash a slot keeps, then by the
+ * key bytes (unsigned, a prefix first). Any total order on keys would do for merging runs; this one sorts the
+ * slots as primitive {@code long}s and reads only the keys of equal order (about 9 % of 1.5M keys).
  */
 final class IdSet {
 
@@ -34,11 +34,6 @@ final class IdSet {
     private static final int PAGE_BYTES = 1 << PAGE_BITS;
     private static final long ADDRESS_MASK = (1L << 40) - 1;
     private static final byte NON_ASCII = (byte) 0xFF;
-    /** Bits of a slot index in the sort keys of {@link #writeSorted}: a sorted set has at most 2^24 slots. */
-    private static final int SLOT_BITS = 24;
-    private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
-    /** The most ids a set may hold to be written sorted (a table of 2^24 slots holds 12.6M at load 3/4). */
-    static final int MAX_SORTABLE = 1 << 23;
 
     private byte[][] pages = new byte[4][];
     private int[] pageUsed = new int[4];
@@ -125,23 +120,23 @@ final class IdSet {
      * sorted order}.
      */
     void writeSorted(OutputStream out) throws IOException {
-        if (slots.length > 1 << SLOT_BITS) {
-            throw new IllegalStateException("a set of " + size + " ids is too large to sort; at most "
-                    + MAX_SORTABLE);
-        }
-        // Sort keys: the order bits above the slot index, so that a primitive sort sorts by order. The order is
-        // made of hash bits the table keeps, so no key is read.
+        // A slot is the key's order (its 24 hash bits) above the entry's address: sorting the slots (as unsigned
+        // numbers, hence the flipped sign bit) sorts by order without reading a key; only keys of equal order
+        // are then compared, and the entries are read once, to be written.
         long[] sorted = new long[size];
         int n = 0;
-        for (int i = 0; i < slots.length; i++) {
-            if (slots[i] != 0) {
-                sorted[n++] = ((slots[i] >>> 40) << 15 | slotHashes[i] >>> 17) << SLOT_BITS | i;
+        for (long slot : slots) {
+            if (slot != 0) {
+                sorted[n++] = slot ^ Long.MIN_VALUE;
             }
         }
         Arrays.sort(sorted);
+        for (int i = 0; i < n; i++) {
+            sorted[i] ^= Long.MIN_VALUE;
+        }
         for (int from = 0, to; from < n; from = to) {
             to = from + 1;
-            while (to < n && sorted[to] >>> SLOT_BITS == sorted[from] >>> SLOT_BITS) {
+            while (to < n && sorted[to] >>> 40 == sorted[from] >>> 40) {
                 to++;
             }
             sortEqualOrders(sorted, from, to);
@@ -149,7 +144,7 @@ final class IdSet {
         byte[] buffer = new byte[1 << 16];
         int used = 0;
         for (int k = 0; k < n; k++) {
-            long address = (slots[(int) (sorted[k] & SLOT_MASK)] & ADDRESS_MASK) - 1;
+            long address = (sorted[k] & ADDRESS_MASK) - 1;
             byte[] page = pages[(int) (address >>> PAGE_BITS)];
             int start = (int) (address & (PAGE_BYTES - 1));
             long header = header(page, start);
@@ -168,7 +163,7 @@ final class IdSet {
         out.write(buffer, 0, used);
     }
 
-    /** Orders the sort keys in [from, to), whose orders are equal (rare), by their key bytes (insertion sort). */
+    /** Orders the slots in [from, to), whose orders are equal, by their key bytes (insertion sort). */
     private void sortEqualOrders(long[] sorted, int from, int to) {
         for (int i = from + 1; i < to; i++) {
             long v = sorted[i];
@@ -181,10 +176,10 @@ final class IdSet {
         }
     }
 
-    /** Compares the keys of the slots in two sort keys by their bytes (unsigned). */
-    private int compareKeys(long a, long b) {
-        long addressA = (slots[(int) (a & SLOT_MASK)] & ADDRESS_MASK) - 1;
-        long addressB = (slots[(int) (b & SLOT_MASK)] & ADDRESS_MASK) - 1;
+    /** Compares the keys of two slots by their bytes (unsigned). */
+    private int compareKeys(long slotA, long slotB) {
+        long addressA = (slotA & ADDRESS_MASK) - 1;
+        long addressB = (slotB & ADDRESS_MASK) - 1;
         byte[] pageA = pages[(int) (addressA >>> PAGE_BITS)];
         byte[] pageB = pages[(int) (addressB >>> PAGE_BITS)];
         long headerA = header(pageA, (int) (addressA & (PAGE_BYTES - 1)));
@@ -195,13 +190,9 @@ final class IdSet {
                 pageB, keyB, keyB + (int) (headerB >>> 32));
     }
 
-    /**
-     * The first sort criterion of a key: 39 bits of its hash, the 24 a slot keeps and the high 15 of the 32 in
-     * {@link #slotHashes} (a non-negative {@code long}).
-     */
+    /** The first sort criterion of a key: the 24 high bits of its hash, which its slot keeps. */
     static long order(byte[] b, int off, int length) {
-        long h = hash(b, off, length);
-        return (h >>> 40) << 15 | (h & 0xFFFFFFFFL) >>> 17;
+        return hash(b, off, length) >>> 40;
     }
 
     /** The sorted order of two keys given with their {@link #order}: by order, then by bytes (unsigned). */

@@ -52,13 +52,12 @@ final class SpillingIdSet implements AutoCloseable {
     private boolean merged;
 
     /**
-     * @param inMemory  ids held in memory before they are spilled, 1 to {@link IdSet#MAX_SORTABLE}
+     * @param inMemory  ids held in memory before they are spilled, at least 1
      * @param directory where the runs are written; null for {@code java.io.tmpdir}
      */
     SpillingIdSet(int inMemory, Path directory) {
-        if (inMemory < 1 || inMemory > IdSet.MAX_SORTABLE) {
-            throw new IllegalArgumentException("ids in memory must be in [1, " + IdSet.MAX_SORTABLE + "], got "
-                    + inMemory);
+        if (inMemory < 1) {
+            throw new IllegalArgumentException("ids in memory must be at least 1, got " + inMemory);
         }
         this.inMemory = inMemory;
         this.directory = directory;
