@@ -1,12 +1,15 @@
 package io.modelwatch.core.quality;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * The distinct ids seen so far, exactly (no hashing shortcut: two ids are the same only when their texts are
- * equal), each with the row of its first occurrence, for the duplicate-id check over a file read in chunks.
+ * Distinct ids, exactly (no hashing shortcut: two ids are the same only when their texts are equal), each with
+ * the row of its first occurrence, for the duplicate-id check over a file read in chunks. {@link SpillingIdSet}
+ * holds at most a budget of them in one set, and writes the set to disk as a sorted run when it is full.
  *
  * <p>Storage: each id is appended once to byte pages of 1 MiB as {@code [varint key length][int first
  * row][key]}, where the key is the id's characters as one byte each when all are ASCII, otherwise a 0xFF
@@ -18,7 +21,12 @@ import java.util.List;
  * bytes per distinct id after a growth
  * and the old table transiently while growing, plus 5 + key length bytes per distinct id (6 for a short
  * ASCII id) in pages allocated 1 MiB at a time. Ten million distinct 10-character ids: a table of 2^24 slots
- * (192 MiB with the hashes) and 150 MB of pages.
+ * (192 MiB with the hashes) and 150 MB of pages; {@link SpillingIdSet#DEFAULT_IN_MEMORY} ids (its budget): a
+ * table of 2^21 slots (24 MiB) and 24 MB of pages, plus 8 bytes per id while {@link #writeSorted} sorts them.
+ *
+ * <p>Sorted order ({@link #compare}): by {@link #order}, the 24 bits of the key's hash a slot keeps, then by the
+ * key bytes (unsigned, a prefix first). Any total order on keys would do for merging runs; this one sorts the
+ * slots as primitive {@code long}s and reads only the keys of equal order (about 9 % of 1.5M keys).
  */
 final class IdSet {
 
@@ -36,6 +44,13 @@ final class IdSet {
     private int size;
     private byte[] key = new byte[64];
     private int keyLength;
+
+    /** Empties the set, keeping its table and pages for the ids to come. */
+    void clear() {
+        Arrays.fill(slots, 0);
+        size = 0;
+        pageCount = 0;
+    }
 
     /** Number of distinct ids. */
     int size() {
@@ -100,6 +115,92 @@ final class IdSet {
     record Repeat(long row, String id) {
     }
 
+    /**
+     * Writes every entry, as stored ({@code [varint key length][int first row][key]}), in {@linkplain #compare
+     * sorted order}.
+     */
+    void writeSorted(OutputStream out) throws IOException {
+        // A slot is the key's order (its 24 hash bits) above the entry's address: sorting the slots (as unsigned
+        // numbers, hence the flipped sign bit) sorts by order without reading a key; only keys of equal order
+        // are then compared, and the entries are read once, to be written.
+        long[] sorted = new long[size];
+        int n = 0;
+        for (long slot : slots) {
+            if (slot != 0) {
+                sorted[n++] = slot ^ Long.MIN_VALUE;
+            }
+        }
+        Arrays.sort(sorted);
+        for (int i = 0; i < n; i++) {
+            sorted[i] ^= Long.MIN_VALUE;
+        }
+        for (int from = 0, to; from < n; from = to) {
+            to = from + 1;
+            while (to < n && sorted[to] >>> 40 == sorted[from] >>> 40) {
+                to++;
+            }
+            sortEqualOrders(sorted, from, to);
+        }
+        byte[] buffer = new byte[1 << 16];
+        int used = 0;
+        for (int k = 0; k < n; k++) {
+            long address = (sorted[k] & ADDRESS_MASK) - 1;
+            byte[] page = pages[(int) (address >>> PAGE_BITS)];
+            int start = (int) (address & (PAGE_BYTES - 1));
+            long header = header(page, start);
+            int length = (int) header + 4 + (int) (header >>> 32) - start;
+            if (used + length > buffer.length) {
+                out.write(buffer, 0, used);
+                used = 0;
+            }
+            if (length > buffer.length) {
+                out.write(page, start, length);
+            } else {
+                System.arraycopy(page, start, buffer, used, length);
+                used += length;
+            }
+        }
+        out.write(buffer, 0, used);
+    }
+
+    /** Orders the slots in [from, to), whose orders are equal, by their key bytes (insertion sort). */
+    private void sortEqualOrders(long[] sorted, int from, int to) {
+        for (int i = from + 1; i < to; i++) {
+            long v = sorted[i];
+            int j = i - 1;
+            while (j >= from && compareKeys(sorted[j], v) > 0) {
+                sorted[j + 1] = sorted[j];
+                j--;
+            }
+            sorted[j + 1] = v;
+        }
+    }
+
+    /** Compares the keys of two slots by their bytes (unsigned). */
+    private int compareKeys(long slotA, long slotB) {
+        long addressA = (slotA & ADDRESS_MASK) - 1;
+        long addressB = (slotB & ADDRESS_MASK) - 1;
+        byte[] pageA = pages[(int) (addressA >>> PAGE_BITS)];
+        byte[] pageB = pages[(int) (addressB >>> PAGE_BITS)];
+        long headerA = header(pageA, (int) (addressA & (PAGE_BYTES - 1)));
+        long headerB = header(pageB, (int) (addressB & (PAGE_BYTES - 1)));
+        int keyA = (int) headerA + 4;
+        int keyB = (int) headerB + 4;
+        return Arrays.compareUnsigned(pageA, keyA, keyA + (int) (headerA >>> 32),
+                pageB, keyB, keyB + (int) (headerB >>> 32));
+    }
+
+    /** The first sort criterion of a key: the 24 high bits of its hash, which its slot keeps. */
+    static long order(byte[] b, int off, int length) {
+        return hash(b, off, length) >>> 40;
+    }
+
+    /** The sorted order of two keys given with their {@link #order}: by order, then by bytes (unsigned). */
+    static int compare(long orderA, byte[] a, int lengthA, long orderB, byte[] b, int lengthB) {
+        int c = Long.compare(orderA, orderB);
+        return c != 0 ? c : Arrays.compareUnsigned(a, 0, lengthA, b, 0, lengthB);
+    }
+
     private boolean insert(long row) {
         long h = hash(key, 0, keyLength);
         long fragment = h >>> 40;
@@ -143,7 +244,8 @@ final class IdSet {
         }
     }
 
-    private static String decode(byte[] b, int off, int length) {
+    /** The id of a key. */
+    static String decode(byte[] b, int off, int length) {
         if (length > 0 && b[off] == NON_ASCII) {
             char[] chars = new char[(length - 1) / 2];
             for (int i = 0; i < chars.length; i++) {
@@ -172,7 +274,11 @@ final class IdSet {
                 pages = Arrays.copyOf(pages, pageCount * 2);
                 pageUsed = Arrays.copyOf(pageUsed, pageCount * 2);
             }
-            pages[pageCount++] = new byte[Math.max(PAGE_BYTES, entry)];
+            // A page left by clear() is reused when it is a standard page and the entry fits.
+            if (pages[pageCount] == null || pages[pageCount].length != PAGE_BYTES || entry > PAGE_BYTES) {
+                pages[pageCount] = new byte[Math.max(PAGE_BYTES, entry)];
+            }
+            pageUsed[pageCount++] = 0;
         }
         int p = pageCount - 1;
         byte[] page = pages[p];

@@ -13,6 +13,7 @@ import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.quality.QualityFinding.Kind;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -36,13 +37,16 @@ import java.util.Set;
  * long)} numbers its first row {@code firstRow + 1}, and the parse reports of the chunks carry file rows
  * already (as {@code CsvReader.stream} makes them). Examples are the first ones in file order.
  *
- * <p>Memory does not grow with the row count, except for the duplicate-id check, which must remember every
- * id: it keeps the distinct ids exactly in an {@link IdSet}, 8 bytes per table slot (at most 21.3 bytes per
- * distinct id) plus 5 bytes and the key length per distinct id: about 280 MB for ten million distinct
- * 10-character ids. Everything else is bounded by the number of columns, the {@value QualityReport#MAX_EXAMPLES}
- * examples per finding and the distinct unknown categories. Checks whose severity is {@code NONE} keep nothing.
+ * <p>Memory does not grow with the row count, nor with the number of ids: the duplicate-id check keeps the ids
+ * of the latest rows exactly in memory, up to {@value SpillingIdSet#DEFAULT_IN_MEMORY} distinct ids (about 50 MB
+ * for 10-character ids), and spills the earlier ones to temporary files as sorted runs, 5 bytes plus the key
+ * length per id (150 MB of disk for ten million 10-character ids), merged and deleted by {@link #result} (see
+ * {@link SpillingIdSet}); {@link #close} deletes them when the result is not wanted. Everything else is bounded
+ * by the number of columns, the {@value QualityReport#MAX_EXAMPLES} examples per finding and the distinct
+ * unknown categories. Checks whose severity is {@code NONE} keep nothing. Once ids were spilled, {@link #result}
+ * ends the accumulation: no chunk can be added or merged after it (it may be asked again).
  */
-public final class QualityAccumulator {
+public final class QualityAccumulator implements AutoCloseable {
 
     /** Where the parsing findings go in the check order (they are reported by {@link Parsing}). */
     private static final Check PARSING = out -> { };
@@ -50,6 +54,8 @@ public final class QualityAccumulator {
     private final MonitoringConfig config;
     private final QualitySettings q;
     private final long firstRow;
+    private final int idsInMemory;
+    private final Path spillDirectory;
     private long rows;
     private String source;
     private List<String> columnNames;
@@ -57,23 +63,33 @@ public final class QualityAccumulator {
     private List<Check> checks;
     private Parsing parsing;
 
-    private QualityAccumulator(MonitoringConfig config, long firstRow) {
+    private QualityAccumulator(MonitoringConfig config, long firstRow, int idsInMemory, Path spillDirectory) {
         if (firstRow < 0) {
             throw new IllegalArgumentException("first row must be >= 0, got " + firstRow);
         }
         this.config = config;
         this.q = config.quality();
         this.firstRow = firstRow;
+        this.idsInMemory = idsInMemory;
+        this.spillDirectory = spillDirectory;
     }
 
     /** An accumulator for a file's rows from its first. */
     public static QualityAccumulator of(MonitoringConfig config) {
-        return new QualityAccumulator(config, 0);
+        return of(config, 0);
     }
 
     /** An accumulator for rows after the first {@code firstRow} rows of a file (to be merged into theirs). */
     public static QualityAccumulator of(MonitoringConfig config, long firstRow) {
-        return new QualityAccumulator(config, firstRow);
+        return of(config, firstRow, SpillingIdSet.DEFAULT_IN_MEMORY, null);
+    }
+
+    /**
+     * An accumulator that keeps at most {@code idsInMemory} distinct ids in memory before spilling them to
+     * {@code spillDirectory} (null: {@code java.io.tmpdir}).
+     */
+    static QualityAccumulator of(MonitoringConfig config, long firstRow, int idsInMemory, Path spillDirectory) {
+        return new QualityAccumulator(config, firstRow, idsInMemory, spillDirectory);
     }
 
     /** Checks the next chunk of rows. */
@@ -121,6 +137,21 @@ public final class QualityAccumulator {
         return this;
     }
 
+    /**
+     * Deletes the duplicate-id check's spilled ids, if any, for an accumulation abandoned before its {@link
+     * #result} (which deletes them itself); no chunk can be added afterwards if there were any.
+     */
+    @Override
+    public void close() {
+        if (checks != null) {
+            for (Check c : checks) {
+                if (c instanceof DuplicateIds d && d.seen != null) {
+                    d.seen.close();
+                }
+            }
+        }
+    }
+
     /** The report of all rows added, equal to {@link DataQualityChecker#check} on their concatenation. */
     public QualityReport result() {
         if (checks == null) {
@@ -156,7 +187,8 @@ public final class QualityAccumulator {
             }
         }
         if (types.containsKey(roles.id()) && enabled(q.duplicateIdSeverity())) {
-            checks.add(new DuplicateIds(roles.id(), q.duplicateIdSeverity()));
+            checks.add(new DuplicateIds(roles.id(), q.duplicateIdSeverity(),
+                    new SpillingIdSet(idsInMemory, spillDirectory)));
         }
     }
 
@@ -381,6 +413,25 @@ public final class QualityAccumulator {
             }
         }
 
+        /** Keeps the first of these examples and {@code repeats} (in row order), by row. */
+        void interleave(List<IdSet.Repeat> repeats) {
+            List<Long> a = List.copyOf(rows);
+            List<String> v = List.copyOf(values);
+            rows.clear();
+            values.clear();
+            int i = 0;
+            int k = 0;
+            while (!full() && (i < a.size() || k < repeats.size())) {
+                if (k == repeats.size() || i < a.size() && a.get(i) < repeats.get(k).row()) {
+                    add(a.get(i), v.get(i));
+                    i++;
+                } else {
+                    add(repeats.get(k).row(), repeats.get(k).id());
+                    k++;
+                }
+            }
+        }
+
         List<Long> rows() {
             return rows;
         }
@@ -601,13 +652,15 @@ public final class QualityAccumulator {
     private static final class DuplicateIds implements Check {
         final String column;
         final String severity;
-        IdSet seen = new IdSet();
+        SpillingIdSet seen;
+        /** Rows whose id repeats one of the same run of {@link #seen}, and then (after the merge of the runs) all. */
         long count;
         final Examples examples = new Examples();
 
-        DuplicateIds(String column, String severity) {
+        DuplicateIds(String column, String severity, SpillingIdSet seen) {
             this.column = column;
             this.severity = severity;
+            this.seen = seen;
         }
 
         @Override
@@ -638,23 +691,17 @@ public final class QualityAccumulator {
             long[] repeated = new long[1];
             List<IdSet.Repeat> cross = seen.addAll(l.seen, QualityReport.MAX_EXAMPLES, repeated);
             count += l.count + repeated[0];
-            int a = 0;
-            int b = 0;
-            List<Long> laterRows = l.examples.rows();
-            while (!examples.full() && (a < laterRows.size() || b < cross.size())) {
-                if (b == cross.size() || a < laterRows.size() && laterRows.get(a) < cross.get(b).row()) {
-                    examples.add(laterRows.get(a), l.examples.values().get(a));
-                    a++;
-                } else {
-                    examples.add(cross.get(b).row(), cross.get(b).id());
-                    b++;
-                }
-            }
+            examples.merge(l.examples);
+            examples.interleave(cross);
             l.seen = null;
         }
 
         @Override
         public void report(Report out) {
+            // The repeats across spilled runs complete the count and examples (see SpillingIdSet for why).
+            SpillingIdSet.Repeats across = seen.repeatsAcrossRuns(QualityReport.MAX_EXAMPLES);
+            count += across.count();
+            examples.interleave(across.first());
             if (count == 0) {
                 return;
             }

@@ -151,4 +151,9 @@ public final class RunAccumulator {
     public QualityReport quality() {
         return quality.result();
     }
+
+    /** Deletes what the counts spilled to disk (the ids of the duplicate-id check) when the run is abandoned. */
+    public void discard() {
+        quality.close();
+    }
 }

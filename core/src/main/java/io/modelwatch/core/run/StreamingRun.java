@@ -20,8 +20,9 @@ import java.util.Objects;
  * examples and the set of ids seen). Nothing is sampled.
  *
  * <p>What memory does grow with: the distinct values of each numeric column and of the score, the categories,
- * and the distinct ids (the duplicate-id check must remember every id; about 30 bytes per id). A 10M-row churn
- * file runs in well under 1 GB. Compared with {@link MonitoringPipeline#run} on the file read whole, the result
+ * but not the ids: the duplicate-id check keeps those of the latest rows in memory and spills the earlier ones
+ * to temporary files, about 15 bytes per id ({@link io.modelwatch.core.quality.QualityAccumulator}). A 10M-row
+ * churn file runs in well under 1 GB. Compared with {@link MonitoringPipeline#run} on the file read whole, the result
  * is equal except where an accumulator documents otherwise: drift tests that read the observations one by one
  * (t-test, Epps–Singleton, the permutation tests) see them in ascending order, and sums added per distinct
  * value may differ in the last bits.
@@ -100,20 +101,25 @@ public final class StreamingRun {
                          MetricHistory history, boolean dateFromData) {
         long t0 = System.nanoTime();
         RunAccumulator counts = new RunAccumulator(pipeline, profile);
-        CsvReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows,
-                (chunk, firstRow) -> counts.add(chunk));
-        RunInfo dated = info;
-        if (dateFromData) {
-            Long earliest = counts.earliestPrediction();
-            LocalDate date = earliest == null ? LocalDate.now(ZoneOffset.UTC)
-                    : Instant.ofEpochMilli(earliest).atZone(ZoneOffset.UTC).toLocalDate();
-            dated = new RunInfo(info.runId(), info.modelId(), date, info.referenceSource(), info.currentSource(),
-                    info.labelsSource(), info.startedAt());
+        try {
+            CsvReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows,
+                    (chunk, firstRow) -> counts.add(chunk));
+            RunInfo dated = info;
+            if (dateFromData) {
+                Long earliest = counts.earliestPrediction();
+                LocalDate date = earliest == null ? LocalDate.now(ZoneOffset.UTC)
+                        : Instant.ofEpochMilli(earliest).atZone(ZoneOffset.UTC).toLocalDate();
+                dated = new RunInfo(info.runId(), info.modelId(), date, info.referenceSource(), info.currentSource(),
+                        info.labelsSource(), info.startedAt());
+            }
+            if (counts.rows() == 0) {
+                throw new io.modelwatch.core.data.InputException(current + ": no data rows (the header alone)");
+            }
+            return pipeline.assemble(dated, profile.rows(), summary.rowCount(), counts.drift(), counts.performance(),
+                    counts.quality(), (System.nanoTime() - t0) / 1_000_000, history);
+        } finally {
+            // Deletes the spilled ids when the run failed (the quality section deletes them when it is computed).
+            counts.discard();
         }
-        if (counts.rows() == 0) {
-            throw new io.modelwatch.core.data.InputException(current + ": no data rows (the header alone)");
-        }
-        return pipeline.assemble(dated, profile.rows(), summary.rowCount(), counts.drift(), counts.performance(),
-                counts.quality(), (System.nanoTime() - t0) / 1_000_000, history);
     }
 }

@@ -77,7 +77,7 @@ class QualityAccumulatorTest {
 
     /** In-memory batches with every id column type, split at every size, including empty chunks. */
     @Test
-    void inMemoryChunksOfEveryIdType() {
+    void inMemoryChunksOfEveryIdType() throws IOException {
         SplittableRandom rnd = new SplittableRandom(7);
         int rows = 900;
         for (Column id : List.of(textIds(rnd, rows), categoricalIds(rnd, rows), numericIds(rnd, rows),
@@ -95,6 +95,13 @@ class QualityAccumulatorTest {
                 assertThat(acc.result()).as(id.getClass().getSimpleName() + " in chunks of " + chunkRows)
                         .isEqualTo(expected);
                 assertThat(merged(chunks, 2)).isEqualTo(expected);
+                // With 10 ids in memory, most are spilled.
+                QualityAccumulator spilled = QualityAccumulator.of(CONFIG, 0, 10, dir);
+                chunks.forEach(spilled::add);
+                assertThat(spilled.result()).as(id.getClass().getSimpleName() + " spilled in chunks of " + chunkRows)
+                        .isEqualTo(expected);
+                assertThat(merged(chunks, 2, 10, dir)).isEqualTo(expected);
+                assertThat(files(dir)).isEmpty();
             }
         }
     }
@@ -117,8 +124,76 @@ class QualityAccumulatorTest {
                 .merge(QualityAccumulator.of(CONFIG, 10)).result()).isEqualTo(expected);
     }
 
+    /**
+     * With a few ids in memory, most ids are spilled to sorted runs on disk and merged by {@code result}: ids
+     * repeated 2, 3 and 5 times within a run, across chunks and across runs (and across more runs than are
+     * merged at once), non-ASCII and null ids give the report of the whole file, and the runs are deleted.
+     */
+    @ParameterizedTest
+    @CsvSource({"STABLE, 3000, 1, 20", "DRIFT, 2500, 2, 100", "SEGMENT, 1200, 3, 50", "CONCEPT, 40, 4, 7"})
+    void spilledIdsGiveTheReportOfTheWholeFile(Scenario scenario, int rows, long seed, int idsInMemory)
+            throws IOException {
+        Path file = dir.resolve("day.csv");
+        Files.writeString(file, withRepeatedIds(withProblems(generated(scenario, rows, seed), seed), seed));
+        TableSchema schema = TableSchema.forConfig(CONFIG);
+        ColumnBatch whole = CsvReader.withDefaults().read(file, schema);
+        QualityReport expected = DataQualityChecker.check(whole, CONFIG);
+        QualityFinding duplicates = expected.findings(Kind.DUPLICATE_ID).get(0);
+        assertThat(duplicates).isEqualTo(naiveDuplicates(whole, duplicates));
+        assertThat(duplicates.exampleValues()).as("non-ASCII ids are repeated")
+                .anyMatch(id -> id.matches(".*[^ -~].*"));
+        Path spill = Files.createDirectories(dir.resolve("spill"));
+
+        for (int chunkRows : CHUNK_ROWS) {
+            QualityAccumulator acc = QualityAccumulator.of(CONFIG, 0, idsInMemory, spill);
+            List<ColumnBatch> chunks = new ArrayList<>();
+            CsvReader.withDefaults().stream(file, schema, chunkRows, chunk -> {
+                acc.add(chunk);
+                chunks.add(chunk);
+            });
+            assertThat(files(spill)).as("runs spilled").isNotEmpty();
+            assertThat(acc.result()).as("chunks of " + chunkRows).isEqualTo(expected);
+            assertThat(files(spill)).as("runs deleted").isEmpty();
+            assertThat(acc.result()).as("asked again").isEqualTo(expected);
+            assertThatThrownBy(() -> acc.add(chunks.get(0))).isInstanceOf(IllegalStateException.class);
+            assertThat(merged(chunks, 1, idsInMemory, spill)).as("merged chunks of " + chunkRows).isEqualTo(expected);
+            if (chunks.size() > 2) {
+                assertThat(merged(chunks, 3, idsInMemory, spill)).as("merged runs of 3 chunks of " + chunkRows)
+                        .isEqualTo(expected);
+                // The first half's ids were spilled, the second half's not (if small), or both.
+                int half = chunks.size() / 2;
+                QualityAccumulator first = QualityAccumulator.of(CONFIG, 0, idsInMemory, spill);
+                chunks.subList(0, half).forEach(first::add);
+                long firstRows = chunks.subList(0, half).stream().mapToLong(ColumnBatch::rowCount).sum();
+                QualityAccumulator later = QualityAccumulator.of(CONFIG, firstRows, idsInMemory, spill);
+                chunks.subList(half, chunks.size()).forEach(later::add);
+                assertThat(first.merge(later).result()).as("two halves of chunks of " + chunkRows)
+                        .isEqualTo(expected);
+            }
+            assertThat(files(spill)).as("runs deleted").isEmpty();
+        }
+    }
+
+    /** An accumulation abandoned before its result deletes its runs when closed. */
     @Test
-    void manyDistinctIdsGrowTheSetAndStayExact() {
+    void closeDeletesTheSpilledIds() throws IOException {
+        String[] ids = new String[500];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = "id-" + i % 300;
+        }
+        ColumnBatch whole = ColumnBatch.of("memory", List.of(new StringColumn("customer_id", ids)));
+        QualityAccumulator acc = QualityAccumulator.of(CONFIG, 0, 16, dir).add(whole);
+        assertThat(files(dir)).isNotEmpty();
+        acc.close();
+        assertThat(files(dir)).isEmpty();
+        assertThatThrownBy(() -> acc.add(whole)).isInstanceOf(IllegalStateException.class);
+        QualityAccumulator small = QualityAccumulator.of(CONFIG, 0, 1000, dir).add(whole);
+        small.close(); // nothing spilled: it goes on
+        assertThat(small.add(slice(whole, 0, 1)).result().findings(Kind.DUPLICATE_ID).get(0).count()).isEqualTo(201);
+    }
+
+    @Test
+    void manyDistinctIdsGrowTheSetAndStayExact() throws IOException {
         int rows = 200_000;
         String[] ids = new String[rows];
         for (int i = 0; i < rows; i++) {
@@ -129,6 +204,11 @@ class QualityAccumulatorTest {
         QualityReport expected = DataQualityChecker.check(whole, CONFIG);
         assertThat(expected.findings(Kind.DUPLICATE_ID).get(0).count()).isEqualTo(50);
         assertThat(merged(split(whole, 65_536), 1)).isEqualTo(expected);
+        // 200 runs of 1000 ids, merged in passes.
+        QualityAccumulator spilled = QualityAccumulator.of(CONFIG, 0, 1000, dir);
+        split(whole, 65_536).forEach(spilled::add);
+        assertThat(spilled.result()).isEqualTo(expected);
+        assertThat(files(dir)).isEmpty();
     }
 
     @Test
@@ -147,10 +227,15 @@ class QualityAccumulatorTest {
 
     /** Each group of {@code per} chunks in its own accumulator (numbering from its first file row), merged. */
     private static QualityReport merged(List<ColumnBatch> chunks, int per) {
+        return merged(chunks, per, SpillingIdSet.DEFAULT_IN_MEMORY, null);
+    }
+
+    /** As {@link #merged(List, int)}, each accumulator spilling its ids beyond {@code idsInMemory} to {@code spill}. */
+    private static QualityReport merged(List<ColumnBatch> chunks, int per, int idsInMemory, Path spill) {
         QualityAccumulator total = null;
         long first = 0;
         for (int i = 0; i < chunks.size(); i += per) {
-            QualityAccumulator part = QualityAccumulator.of(CONFIG, first);
+            QualityAccumulator part = QualityAccumulator.of(CONFIG, first, idsInMemory, spill);
             for (ColumnBatch c : chunks.subList(i, Math.min(chunks.size(), i + per))) {
                 part.add(c);
                 first += c.rowCount();
@@ -208,6 +293,63 @@ class QualityAccumulatorTest {
             out.append(line).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * Ids repeated 2, 3 and 5 times (in turn) from a random row: the first repeat often in the next row (the same
+     * run), the others up to 600 rows later (other chunks and runs); every 41st id, the first's too, made
+     * non-ASCII first.
+     */
+    private static String withRepeatedIds(String csv, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed * 17);
+        String[] lines = csv.split("\n");
+        String[] ids = new String[lines.length];
+        for (int r = 1; r < lines.length; r++) {
+            String id = lines[r].substring(0, lines[r].indexOf(','));
+            ids[r] = r % 41 == 1 && !id.isEmpty() ? (r % 82 == 42 ? "客户-" : "Ç") + id : id;
+        }
+        int[] times = {2, 3, 5};
+        for (int r = 1, g = 0; r < lines.length; r += 1 + rnd.nextInt(40), g++) {
+            for (int k = 1; k < times[g % 3]; k++) {
+                int to = r + (k == 1 && g % 2 == 0 ? 1 : 1 + rnd.nextInt(600));
+                if (to < lines.length) {
+                    ids[to] = ids[r];
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder(csv.length() + 1000).append(lines[0]).append('\n');
+        for (int r = 1; r < lines.length; r++) {
+            out.append(ids[r]).append(lines[r], lines[r].indexOf(','), lines[r].length()).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The duplicate-id finding computed with a {@code HashSet} of the text ids, with the message of {@code like}. */
+    private static QualityFinding naiveDuplicates(ColumnBatch whole, QualityFinding like) {
+        StringColumn ids = (StringColumn) whole.column("customer_id");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        long count = 0;
+        List<Long> rowsSeen = new ArrayList<>();
+        java.util.Set<String> values = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            if (id != null && !seen.add(id)) {
+                count++;
+                if (rowsSeen.size() < QualityReport.MAX_EXAMPLES) {
+                    rowsSeen.add(i + 1L);
+                    values.add(id);
+                }
+            }
+        }
+        return new QualityFinding(like.kind(), like.column(), count, (double) count / ids.size(), null,
+                like.severity(), like.message(), rowsSeen, List.copyOf(values));
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (var list = Files.list(directory)) {
+            return list.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().endsWith(".run"))
+                    .toList();
+        }
     }
 
     private static List<ColumnBatch> split(ColumnBatch whole, int chunkRows) {
