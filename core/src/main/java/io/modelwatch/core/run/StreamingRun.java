@@ -25,7 +25,7 @@ import java.util.Objects;
  * churn file runs in well under 1 GB. Compared with {@link MonitoringPipeline#run} on the file read whole, the result
  * is equal except where an accumulator documents otherwise: drift tests that read the observations one by one
  * (t-test, Epps–Singleton, the permutation tests) see them in ascending order, and sums added per distinct
- * value may differ in the last bits.
+ * value may differ in the last bits (only for such tests: with the automatic tests the result is bit-identical).
  */
 public final class StreamingRun {
 
