@@ -65,7 +65,7 @@ final class MonitorRun {
         progress.stage("reading reference " + o.reference());
         ColumnBatch reference = reader(progress, "reference").read(o.reference(),
                 infer ? TableSchema.forRoles(base.roles()) : TableSchema.forConfig(base));
-        requireColumns(reference, base);
+        MonitoringPipeline.of(base).requireRoleColumns(reference);
         MonitoringConfig config = infer ? SchemaInference.infer(reference, base) : base;
 
         // the reference is profiled on another thread while the current file is read (the parse is serial)
@@ -88,7 +88,7 @@ final class MonitorRun {
                                 PrintStream out) {
         progress.stage("reading current " + o.current());
         ColumnBatch current = reader(progress, "current").read(o.current(), TableSchema.forConfig(config));
-        requireColumns(current, config);
+        pipeline.requireRoleColumns(current);
         if (o.labels() != null) {
             progress.stage("joining labels " + o.labels());
             ColumnBatch labels = reader(progress, "labels").read(o.labels(), TableSchema.forRoles(config.roles()));
@@ -163,16 +163,6 @@ final class MonitorRun {
         CsvReader reader = CsvReader.withDefaults();
         return progress.quiet() ? reader : reader.withProgress(PROGRESS_EVERY_ROWS,
                 rows -> progress.stage(String.format(Locale.ROOT, "  %s: %,d rows read", what, rows)));
-    }
-
-    /** Input without an id or probability column is unusable: there is nothing to monitor. */
-    private static void requireColumns(ColumnBatch batch, MonitoringConfig config) {
-        for (String role : new String[] {config.roles().id(), config.roles().probability()}) {
-            if (!batch.has(role)) {
-                throw new InputException(batch.source() + ": required column '" + role + "' is missing; columns are "
-                        + batch.columnNames());
-            }
-        }
     }
 
     /** The date of the earliest prediction timestamp, else today (UTC). */

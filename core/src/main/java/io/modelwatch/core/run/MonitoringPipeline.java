@@ -10,6 +10,7 @@ import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.drift.AutoStatTest;
@@ -117,7 +118,7 @@ public final class MonitoringPipeline {
                         boolean reuse = allLabelled && sorted != null && column instanceof NumericColumn n
                                 && sorted.length + profiles[i].nullCount() == n.size(); // no infinities dropped
                         woes[i] = reuse ? WoeIv.numericSorted(((NumericColumn) column).values(), outcomes.yTrue(), sorted)
-                                : woe(column, outcomes.yTrue(), null);
+                                : woe(column, outcomes.yTrue());
                     }
                     sortedFinite[i] = null;
                 }));
@@ -264,35 +265,24 @@ public final class MonitoringPipeline {
      * (label coverage at least {@code labels.min_coverage}); the estimate from the probabilities always.
      */
     public PerformanceSection performance(ReferenceProfile profile, ColumnBatch current) {
-        Outcomes observed = outcomes(current);
-        double coverage = current.rowCount() == 0 ? 0 : (double) observed.labelled() / current.rowCount();
-        boolean realised = observed.labelled() > 0 && coverage >= config.labels().minCoverage();
-        Outcomes outcomes = realised ? observed : observed.withoutLabels();
-        ClassificationReport report = outcomes.labelled() > 0 ? outcomes.report() : null;
-        Double change = outcomes.churnRate() != null && profile.churnRate() != null
-                ? outcomes.churnRate() - profile.churnRate() : null;
-        ConceptDrift concept = new ConceptDrift(profile.churnRate(), outcomes.churnRate(), change, observed.labelled(),
-                coverage, profile.predictedRate(), outcomes.predictedRate());
-        List<SegmentRow> segments = segmentRows(current, outcomes, profile);
-        List<ImportanceRow> importance = List.of();
-        if (outcomes.labelled() > 0) {
-            List<FeatureSpec> watched = watchedFeatures(profile, current);
-            WoeIvResult[] results = new WoeIvResult[watched.size()];
-            IntStream.range(0, watched.size()).parallel().forEach(i -> results[i] = woe(
-                    current.column(watched.get(i).name()), outcomes.yTrue(), profile.woe().get(watched.get(i).name())));
-            importance = importanceRows(profile, watched, Arrays.asList(results));
-        }
-        EstimatedPerformance estimated = null;
-        if (profile.estimator() != null) {
-            // from counts by distinct score, as a streamed run computes it, so both give the same estimate
-            io.modelwatch.core.performance.OutcomeCounts counts = io.modelwatch.core.performance.OutcomeCounts.of();
-            counts.add(outcomes.yTrue(), outcomes.yPred(), outcomes.score());
-            io.modelwatch.core.performance.OutcomeCounts scored = counts.withoutLabels();
-            if (scored.scoredValues().rows() > 0) {
-                estimated = profile.estimator().estimate(scored);
+        PerformanceAccumulator counts = new PerformanceAccumulator(this, profile, current);
+        counts.add(current, outcomeArrays(current));
+        return counts.result(current.rowCount());
+    }
+
+    /**
+     * Checks that a batch (or a file's first chunk) has the id and probability columns, without which there is
+     * nothing to monitor.
+     *
+     * @throws InputException naming the source, the missing column and the columns it has
+     */
+    public void requireRoleColumns(ColumnBatch batch) {
+        for (String role : new String[] {config.roles().id(), config.roles().probability()}) {
+            if (!batch.has(role)) {
+                throw new InputException(batch.source() + ": required column '" + role + "' is missing; columns are "
+                        + batch.columnNames());
             }
         }
-        return new PerformanceSection(report, profile.performance(), estimated, concept, segments, importance);
     }
 
     /**
@@ -324,16 +314,10 @@ public final class MonitoringPipeline {
     }
 
     /**
-     * WoE/IV of one column; with a reference result, the current side uses the reference's bins (through the
-     * chunk accumulator {@link WoeIvCounts}, one chunk being the whole batch). WoeIv skips the rows whose label
-     * is -1 itself, so the column goes in whole, without a copy of the labelled rows.
+     * WoE/IV of one reference column in its own quantile bins (the current side is counted in these bins by
+     * {@link WoeIvCounts}). WoeIv skips the rows whose label is -1 itself, so the column goes in whole.
      */
-    private WoeIvResult woe(Column column, int[] yTrue, WoeIvResult reference) {
-        if (reference != null) {
-            WoeIvCounts current = WoeIvCounts.of(reference);
-            current.add(column, yTrue);
-            return current.result();
-        }
+    private WoeIvResult woe(Column column, int[] yTrue) {
         if (column instanceof NumericColumn n) {
             return WoeIv.numeric(n.values(), yTrue);
         }
@@ -524,33 +508,10 @@ public final class MonitoringPipeline {
     record Outcomes(int[] yTrue, int[] yPred, double[] score, long labelled, Double churnRate, Double predictedRate,
                     ClassificationReport report) {
 
-        /** The same predictions as if no label had arrived yet (a cohort whose labels have not matured). */
-        Outcomes withoutLabels() {
-            int[] none = new int[yTrue.length];
-            java.util.Arrays.fill(none, -1);
-            return new Outcomes(none, yPred, score, 0, null, predictedRate, null);
-        }
-
-        /** Rows with a score and a predicted class. */
-        int[] scoredRows() {
-            return IntStream.range(0, score.length).filter(i -> yPred[i] >= 0 && !Double.isNaN(score[i])).toArray();
-        }
-
         /** Rows with a score, a predicted class and a label. */
         int[] scoredLabelledRows() {
             return IntStream.range(0, score.length)
                     .filter(i -> yTrue[i] >= 0 && yPred[i] >= 0 && !Double.isNaN(score[i])).toArray();
-        }
-
-        /** Predicted classes with a missing prediction counted as "not churn" (segment counts need 0/1). */
-        int[] yPredOrZero() {
-            int[] out = yPred.clone();
-            for (int i = 0; i < out.length; i++) {
-                if (out[i] < 0) {
-                    out[i] = 0;
-                }
-            }
-            return out;
         }
     }
 

@@ -1,0 +1,89 @@
+package io.modelwatch.core.run;
+
+import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.config.SegmentSpec;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.StringColumn;
+import io.modelwatch.core.estimation.EstimatedPerformance;
+import io.modelwatch.core.importance.WoeIvCounts;
+import io.modelwatch.core.importance.WoeIvResult;
+import io.modelwatch.core.performance.ClassificationReport;
+import io.modelwatch.core.performance.OutcomeCounts;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.segments.SegmentCounts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * The performance section of a current batch, chunk by chunk: {@link OutcomeCounts} for classification quality,
+ * the CBPE estimate and the concept-drift rates, {@link SegmentCounts} per segment dimension and
+ * {@link WoeIvCounts} per watched feature. Whether the labels count (label coverage at least
+ * {@code labels.min_coverage}) is only known after the last chunk, so every count is kept with and without
+ * labels. {@link MonitoringPipeline#performance} is this accumulator over one chunk, so a batch in memory and
+ * the same rows streamed give the same section.
+ */
+final class PerformanceAccumulator {
+
+    private final MonitoringPipeline pipeline;
+    private final ReferenceProfile profile;
+    private final OutcomeCounts outcomes = OutcomeCounts.of();
+    private final List<SegmentCounts> segments = new ArrayList<>();
+    private final List<FeatureSpec> watched;
+    private final List<WoeIvCounts> woe = new ArrayList<>();
+
+    /** The segment dimensions and watched features are those present in {@code first}. */
+    PerformanceAccumulator(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch first) {
+        this.pipeline = pipeline;
+        this.profile = profile;
+        for (SegmentSpec spec : pipeline.config().segments()) {
+            if (first.has(spec.column())) {
+                segments.add(pipeline.segmentCounts(spec, profile));
+            }
+        }
+        watched = pipeline.watchedFeatures(profile, first);
+        for (FeatureSpec f : watched) {
+            woe.add(WoeIvCounts.of(profile.woe().get(f.name())));
+        }
+    }
+
+    /** Counts the next chunk (in file order) with its outcomes; the watched features are counted in parallel. */
+    void add(ColumnBatch chunk, MonitoringPipeline.OutcomeArrays o) {
+        StringColumn ids = chunk.find(pipeline.config().roles().id()).filter(StringColumn.class::isInstance)
+                .map(StringColumn.class::cast).orElse(null);
+        outcomes.add(o.yTrue(), o.yPred(), o.score());
+        for (SegmentCounts s : segments) {
+            s.add(chunk.column(s.spec().column()), o.yTrue(), o.yPred(), o.score(), ids);
+        }
+        IntStream.range(0, watched.size()).parallel()
+                .forEach(i -> woe.get(i).add(chunk.column(watched.get(i).name()), o.yTrue()));
+    }
+
+    /**
+     * The performance section of {@code rows} counted rows: classification quality, concept drift, segments and
+     * importance when the labels have matured, the estimate from the scores always.
+     */
+    PerformanceSection result(long rows) {
+        long observedLabelled = outcomes.report() == null ? 0 : outcomes.labelled();
+        double coverage = rows == 0 ? 0 : (double) observedLabelled / rows;
+        boolean realised = observedLabelled > 0 && coverage >= pipeline.config().labels().minCoverage();
+        OutcomeCounts used = realised ? outcomes : outcomes.withoutLabels();
+        ClassificationReport report = used.report();
+        Double change = used.churnRate() != null && profile.churnRate() != null
+                ? used.churnRate() - profile.churnRate() : null;
+        ConceptDrift concept = new ConceptDrift(profile.churnRate(), used.churnRate(), change, observedLabelled,
+                coverage, profile.predictedRate(), used.predictedRate());
+        List<SegmentRow> segmentRows = pipeline.segmentRows(segments, realised, profile);
+        List<ImportanceRow> importance = List.of();
+        if (realised) {
+            List<WoeIvResult> current = woe.stream().map(WoeIvCounts::result).toList();
+            importance = pipeline.importanceRows(profile, watched, current);
+        }
+        EstimatedPerformance estimated = null;
+        if (profile.estimator() != null && used.scoredValues().rows() > 0) {
+            estimated = profile.estimator().estimate(used);
+        }
+        return new PerformanceSection(report, profile.performance(), estimated, concept, segmentRows, importance);
+    }
+}
