@@ -3,6 +3,7 @@ package io.modelwatch.core.drift;
 import io.modelwatch.core.binning.KeyHash;
 import io.modelwatch.core.binning.RadixSort;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 
 /**
@@ -29,8 +30,7 @@ public final class RunsAccumulator {
     public static final int HASHED_DISTINCT_MAX = 1 << 14;
 
     /** Runs from oldest (largest) to newest, once past the hashed regime; null before. */
-    private java.util.ArrayList<SortedRuns> stack;
-    private double[] chunkBuffer = new double[0];
+    private ArrayList<SortedRuns> stack;
 
     private long[] keys = new long[INITIAL_SLOTS];
     private int[] counts = new int[INITIAL_SLOTS];
@@ -47,13 +47,6 @@ public final class RunsAccumulator {
         return new RunsAccumulator();
     }
 
-    /** The runs of one array of values (NaN and infinities left out). */
-    public static SortedRuns runsOf(double[] values) {
-        RunsAccumulator a = new RunsAccumulator();
-        a.add(values);
-        return a.runs();
-    }
-
     /** Counts every value of a chunk. */
     public void add(double[] values) {
         if (stack != null) {
@@ -67,36 +60,38 @@ public final class RunsAccumulator {
                 addSorted(Arrays.copyOfRange(values, i, values.length));
                 return;
             }
-            if (v != v) {
-                nulls++;
-            } else if (v == Double.POSITIVE_INFINITY) {
-                positiveInfinities++;
-            } else if (v == Double.NEGATIVE_INFINITY) {
-                negativeInfinities++;
-            } else {
+            if (isFinite(v)) {
                 increment(Double.doubleToRawLongBits(v == 0 ? 0.0 : v), 1);
             }
         }
     }
 
+    /** True for a finite value; a NaN (null) or an infinity is counted apart and false returned. */
+    private boolean isFinite(double v) {
+        if (v != v) {
+            nulls++;
+        } else if (v == Double.POSITIVE_INFINITY) {
+            positiveInfinities++;
+        } else if (v == Double.NEGATIVE_INFINITY) {
+            negativeInfinities++;
+        } else {
+            return true;
+        }
+        return false;
+    }
+
     /** Sorts the finite values of a chunk into runs and merges them into the stack. */
     private void addSorted(double[] values) {
-        if (chunkBuffer.length < values.length) {
-            chunkBuffer = new double[values.length];
-        }
+        double[] sorted = new double[values.length];
         int k = 0;
         for (double v : values) {
-            if (v != v) {
-                nulls++;
-            } else if (v == Double.POSITIVE_INFINITY) {
-                positiveInfinities++;
-            } else if (v == Double.NEGATIVE_INFINITY) {
-                negativeInfinities++;
-            } else {
-                chunkBuffer[k++] = v == 0 ? 0.0 : v;
+            if (isFinite(v)) {
+                sorted[k++] = v == 0 ? 0.0 : v;
             }
         }
-        double[] sorted = Arrays.copyOf(chunkBuffer, k);
+        if (k < sorted.length) {
+            sorted = Arrays.copyOf(sorted, k);
+        }
         RadixSort.sort(sorted);
         push(SortedRuns.ofSorted(sorted));
         finite += k;
@@ -119,7 +114,7 @@ public final class RunsAccumulator {
         SortedRuns table = hashedRuns();
         keys = null;
         counts = null;
-        stack = new java.util.ArrayList<>();
+        stack = new ArrayList<>();
         push(table);
     }
 
@@ -207,11 +202,7 @@ public final class RunsAccumulator {
                 values[k++] = Double.longBitsToDouble(keys[i]);
             }
         }
-        if (values.length >= RadixSort.MIN_LENGTH) {
-            RadixSort.sort(values);
-        } else {
-            Arrays.sort(values);
-        }
+        RadixSort.sort(values);
         int[] runCounts = new int[distinct];
         int mask = keys.length - 1;
         for (int j = 0; j < values.length; j++) {
@@ -223,14 +214,6 @@ public final class RunsAccumulator {
             runCounts[j] = counts[slot];
         }
         return SortedRuns.of(values, runCounts);
-    }
-
-    /** Distinct finite values so far (in the hashed regime; an upper bound once chunks are merged as runs). */
-    public int distinct() {
-        if (stack == null) {
-            return distinct;
-        }
-        return stack.stream().mapToInt(SortedRuns::distinct).sum();
     }
 
     /** NaN cells (nulls). */

@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Reads a CSV file in chunks on its own thread while the calling thread consumes them, so parsing and
@@ -24,16 +25,11 @@ final class ChunkPipe {
 
     private static final Object END = new Object();
 
-    /** What the consumer does with each chunk; {@code firstRow} is the chunk's 0-based row index in the file. */
-    @FunctionalInterface
-    interface ChunkConsumer {
-        void accept(ColumnBatch chunk, long firstRow);
-    }
-
     private ChunkPipe() {
     }
 
-    static CsvReader.Summary run(CsvReader reader, Path file, TableSchema schema, int chunkRows, ChunkConsumer consumer) {
+    static CsvReader.Summary run(CsvReader reader, Path file, TableSchema schema, int chunkRows,
+                                 Consumer<ColumnBatch> consumer) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
         CsvReader.Summary[] summary = new CsvReader.Summary[1];
         RuntimeException[] readFailure = new RuntimeException[1];
@@ -57,16 +53,13 @@ final class ChunkPipe {
         }, "csv-reader");
         readerThread.setDaemon(true);
         readerThread.start();
-        long firstRow = 0;
         try {
             while (true) {
                 Object next = queue.take();
                 if (next == END) {
                     break;
                 }
-                ColumnBatch chunk = (ColumnBatch) next;
-                consumer.accept(chunk, firstRow);
-                firstRow += chunk.rowCount();
+                consumer.accept((ColumnBatch) next);
             }
             readerThread.join();
         } catch (InterruptedException e) {

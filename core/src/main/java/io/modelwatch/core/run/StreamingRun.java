@@ -2,6 +2,7 @@ package io.modelwatch.core.run;
 
 import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.profile.ReferenceProfile;
 
@@ -74,14 +75,14 @@ public final class StreamingRun {
     /** Only the drift section of {@code current}, streamed once (the drift stage of the benchmark). */
     public DriftSection drift(ReferenceProfile profile, Path current, TableSchema schema) {
         DriftAccumulator[] drift = new DriftAccumulator[1];
-        ChunkPipe.run(reader, current, schema, chunkRows, (chunk, firstRow) -> {
+        ChunkPipe.run(reader, current, schema, chunkRows, chunk -> {
             if (drift[0] == null) {
                 drift[0] = pipeline.driftAccumulator(profile, chunk);
             }
             drift[0].add(chunk);
         });
         if (drift[0] == null) {
-            throw new io.modelwatch.core.data.InputException(current + ": no data rows (the header alone)");
+            throw noDataRows(current);
         }
         return drift[0].result();
     }
@@ -102,8 +103,7 @@ public final class StreamingRun {
         long t0 = System.nanoTime();
         RunAccumulator counts = new RunAccumulator(pipeline, profile);
         try {
-            CsvReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows,
-                    (chunk, firstRow) -> counts.add(chunk));
+            CsvReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows, counts::add);
             RunInfo dated = info;
             if (dateFromData) {
                 Long earliest = counts.earliestPrediction();
@@ -113,7 +113,7 @@ public final class StreamingRun {
                         info.labelsSource(), info.startedAt());
             }
             if (counts.rows() == 0) {
-                throw new io.modelwatch.core.data.InputException(current + ": no data rows (the header alone)");
+                throw noDataRows(current);
             }
             return pipeline.assemble(dated, profile.rows(), summary.rowCount(), counts.drift(), counts.performance(),
                     counts.quality(), (System.nanoTime() - t0) / 1_000_000, history);
@@ -121,5 +121,9 @@ public final class StreamingRun {
             // Deletes the spilled ids when the run failed (the quality section deletes them when it is computed).
             counts.discard();
         }
+    }
+
+    private static InputException noDataRows(Path file) {
+        return new InputException(file + ": no data rows (the header alone)");
     }
 }
