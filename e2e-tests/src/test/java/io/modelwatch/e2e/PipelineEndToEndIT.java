@@ -320,6 +320,7 @@ class PipelineEndToEndIT {
         f.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
         f.setUsername(env("RABBITMQ_USERNAME", "guest"));
         f.setPassword(env("RABBITMQ_PASSWORD", "guest"));
+        f.setVirtualHost(env("RABBITMQ_VIRTUAL_HOST", "/"));
         return f;
     }
 

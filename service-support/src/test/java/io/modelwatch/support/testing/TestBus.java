@@ -41,6 +41,7 @@ public final class TestBus implements AutoCloseable {
         f.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
         f.setUsername(env("RABBITMQ_USERNAME", "guest"));
         f.setPassword(env("RABBITMQ_PASSWORD", "guest"));
+        f.setVirtualHost(env("RABBITMQ_VIRTUAL_HOST", "/"));
         try {
             return new TestBus(f.newConnection("modelwatch-test"));
         } catch (IOException | TimeoutException e) {
