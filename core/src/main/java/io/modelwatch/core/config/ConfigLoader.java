@@ -33,7 +33,9 @@ import java.util.Set;
  *
  * <p>Keys are snake_case. A section or key left out falls back to the built-in default
  * ({@link #defaults()}): top-level keys and the keys of {@code roles}, {@code drift} and {@code quality}
- * one by one, the lists {@code features}, {@code segments} and {@code alert_rules} as a whole. A section
+ * one by one, the lists {@code features}, {@code segments} and {@code alert_rules} as a whole; of the default
+ * segments, only those whose column is one of the configuration's features (numeric for bands, categorical
+ * otherwise) are kept, so a configuration of another table need not switch them off. A section
  * given as {@code null} (a key with nothing after it) counts as left out.
  *
  * <p>Validation is strict: an unknown key, a value of the wrong type or out of range, a duplicate name,
@@ -84,7 +86,7 @@ public final class ConfigLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
     private static final ObjectNode DEFAULT_TREE = loadDefaultTree();
-    private static final MonitoringConfig DEFAULTS = new Reader(defaultSource(), StatTestRegistry.defaults())
+    private static final MonitoringConfig DEFAULTS = new Reader(defaultSource(), StatTestRegistry.defaults(), false)
             .config(DEFAULT_TREE);
 
     private ConfigLoader() {
@@ -128,7 +130,8 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": expected a map of configuration sections at the top level, got "
                     + Reader.describe(root));
         }
-        return new Reader(source, StatTestRegistry.defaults()).config(withDefaults((ObjectNode) root));
+        boolean defaultSegments = isAbsent(root.get("segments"));
+        return new Reader(source, StatTestRegistry.defaults(), defaultSegments).config(withDefaults((ObjectNode) root));
     }
 
     /** The user's tree with left-out sections and keys taken from the default tree. */
@@ -190,10 +193,13 @@ public final class ConfigLoader {
     private static final class Reader {
         private final String source;
         private final StatTestRegistry registry;
+        /** The segments were left out: keep the default ones whose column is a feature of the right kind. */
+        private final boolean defaultSegments;
 
-        Reader(String source, StatTestRegistry registry) {
+        Reader(String source, StatTestRegistry registry, boolean defaultSegments) {
             this.source = source;
             this.registry = registry;
+            this.defaultSegments = defaultSegments;
         }
 
         MonitoringConfig config(ObjectNode root) {
@@ -381,6 +387,9 @@ public final class ConfigLoader {
                 }
                 String column = name(s, "column", at);
                 FeatureSpec feature = features.stream().filter(f -> f.name().equals(column)).findFirst().orElse(null);
+                if (defaultSegments && (feature == null || feature.isNumeric() == isAbsent(s.get("bands")))) {
+                    continue; // a default segment of a column this configuration does not have (as inference does)
+                }
                 if (feature == null) {
                     throw fail(path(at, "column"), "one of the features " + names(features), "'" + column + "'");
                 }

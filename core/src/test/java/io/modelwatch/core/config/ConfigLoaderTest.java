@@ -213,6 +213,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDefaultSegmentsOfColumnsAnotherTableLacksAreLeftOut() {
+        MonitoringConfig other = ConfigLoader.parse("features:\n  - {name: plan, kind: categorical}\n"
+                + "  - {name: account_age, kind: categorical}\n  - {name: monthly_charges, kind: numeric}\n", "other.yaml");
+        // tenure_band needs a numeric account_age, contract_type a contract_type feature: only charge_band stays
+        assertThat(other.segments()).extracting(SegmentSpec::name).containsExactly("charge_band");
+        // segments given are checked as before
+        assertThatThrownBy(() -> ConfigLoader.parse("features: [{name: plan, kind: categorical}]\n"
+                + "segments: [{name: s, column: nowhere}]\n", "x.yaml")).hasMessageContaining("segments[0].column");
+    }
+
+    @Test
     void aWebhookUrlIsRefusedWithoutBeingRepeated() {
         String url = "https://hooks.slack.com/services/T000/B000/secret-token";
         assertThatThrownBy(() -> ConfigLoader.parse("notifications: {slack_webhook_env: \"" + url + "\"}\n", "fraud.yaml"))
