@@ -47,7 +47,7 @@ public class ModelRegistry {
     public List<ModelSummary> models() {
         return QuarkusTransaction.requiringNew().call(() -> store.modelIds().stream().map(id -> {
             List<ReferenceVersion> versions = store.versions(id);
-            return new ModelSummary(id, versions.size(), current(versions).map(ReferenceVersion::version).orElse(null),
+            return new ModelSummary(id, versions.size(), ReferenceVersion.current(versions).map(ReferenceVersion::version).orElse(null),
                     runs.last(id).map(LastRun::of).orElse(null));
         }).toList());
     }
@@ -63,7 +63,7 @@ public class ModelRegistry {
         MonitoringConfig config = pipelines.forReference(shown.referenceId()).config();
         Optional<LastRun> last = QuarkusTransaction.requiringNew().call(() -> runs.last(modelId)).map(LastRun::of);
         AlertServiceClient.OpenAlerts open = alerts.openAlerts(modelId);
-        return new ModelDetail(modelId, current(versions).map(ReferenceVersion::version).orElse(null), shown.version(),
+        return new ModelDetail(modelId, ReferenceVersion.current(versions).map(ReferenceVersion::version).orElse(null), shown.version(),
                 new Schema(config.roles(), config.features(), config.segments(), config.notifications()), versions,
                 last.orElse(null), open.alerts(), open.unavailable());
     }
@@ -96,16 +96,11 @@ public class ModelRegistry {
 
     private static ReferenceVersion version(String modelId, List<ReferenceVersion> versions, Integer version) {
         if (version == null) {
-            return current(versions).orElse(versions.get(versions.size() - 1));
+            return ReferenceVersion.current(versions).orElse(versions.get(versions.size() - 1));
         }
         return versions.stream().filter(v -> v.version() == version).findFirst().orElseThrow(() -> new NotFoundException(
                 "model '" + modelId + "' has no reference version " + version + "; its versions are "
                         + versions.stream().map(ReferenceVersion::version).toList()));
-    }
-
-    /** The version new runs use: the newest one not retired. */
-    private static Optional<ReferenceVersion> current(List<ReferenceVersion> versions) {
-        return versions.stream().filter(v -> !v.retired()).reduce((a, b) -> b);
     }
 
     /**

@@ -162,16 +162,12 @@ public class RunIngestion {
             if (v.retired()) {
                 throw new RetiredReferenceException("reference version " + wanted + " of model '" + modelId
                         + "' was retired at " + v.retiredAt() + ": a run cannot use it; use "
-                        + active(versions).map(a -> "version " + a.version()).orElse("a newly registered reference"));
+                        + BatchStore.ReferenceVersion.current(versions).map(a -> "version " + a.version()).orElse("a newly registered reference"));
             }
             return v;
         }
-        return active(versions).orElseThrow(() -> new RetiredReferenceException("every reference version of model '"
+        return BatchStore.ReferenceVersion.current(versions).orElseThrow(() -> new RetiredReferenceException("every reference version of model '"
                 + modelId + "' is retired " + numbers + ": register a new reference (POST /references) first"));
-    }
-
-    private static java.util.Optional<BatchStore.ReferenceVersion> active(List<BatchStore.ReferenceVersion> versions) {
-        return versions.stream().filter(v -> !v.retired()).reduce((a, b) -> b);
     }
 
     private static void requireContractColumns(ColumnRoles roles, ColumnBatch batch) {

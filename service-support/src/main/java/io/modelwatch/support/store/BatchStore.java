@@ -277,6 +277,11 @@ public class BatchStore {
         public boolean retired() {
             return retiredAt != null;
         }
+
+        /** The version new runs of a model use: the newest one not retired (versions oldest first). */
+        public static Optional<ReferenceVersion> current(List<ReferenceVersion> versions) {
+            return versions.stream().filter(v -> !v.retired()).reduce((a, b) -> b);
+        }
     }
 
     /** A registered reference and its serialised {@code ReferenceProfile} (which carries the model's configuration). */
