@@ -2,7 +2,7 @@
 # Builds a JRE base image from Debian packages alone, as a `docker save` tarball, for machines that reach a
 # Debian mirror but no container registry (the default base, eclipse-temurin:17-jre, comes from Docker Hub).
 # Jib then builds the five service images on it without a Docker daemon:
-#   images/debian-jre-base.sh target/jre-base.tar
+#   scripts/debian-jre-base.sh target/jre-base.tar
 #   mvn -B -ntp -Pimages -DskipTests package jib:buildTar -Dmodelwatch.image.base=tar://$PWD/target/jre-base.tar
 # Needs root and mmdebstrap (apt-get install mmdebstrap); about a minute, 340 MB (Debian 12, OpenJDK 17).
 set -euo pipefail
@@ -24,7 +24,7 @@ cat > "$work/config.json" <<JSON
 {"architecture":"amd64","os":"linux","created":"$created",
  "config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin","JAVA_HOME=/usr/lib/jvm/java-17-openjdk-amd64","LANG=C.UTF-8"]},
  "rootfs":{"type":"layers","diff_ids":["$diff_id"]},
- "history":[{"created":"$created","created_by":"images/debian-jre-base.sh $suite openjdk-17-jre-headless"}]}
+ "history":[{"created":"$created","created_by":"scripts/debian-jre-base.sh $suite openjdk-17-jre-headless"}]}
 JSON
 config="$(sha256sum "$work/config.json" | cut -d' ' -f1).json"
 mv "$work/config.json" "$work/$config"
