@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +45,9 @@ class CleanAtStartGuardTest {
     @Test
     void theDatabaseThisBuildCleansIsNamedForTests() throws Exception {
         assertThat(guard.isTestDatabase(currentDatabase())).isTrue();
+        // where nothing is configured, Dev Services create the test profile's database under this name
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.datasource.devservices.db-name", String.class))
+                .isEqualTo("modelwatch_test").matches(guard::isTestDatabase);
         assertThatCode(() -> guard.customize(new FluentConfiguration().dataSource(dataSource))).doesNotThrowAnyException();
     }
 
