@@ -8,7 +8,7 @@
 #       --ingest-url https://ingest.modelwatch.example.com --report-url https://modelwatch.example.com
 #   scripts/backfill.sh --from 2026-03-01 --to 2026-03-03 --source '/data/{date}.csv' --ingest-url http://localhost:8081
 #
-# The API key, if the services ask for one, comes from MODELWATCH_API_KEY (never a command-line argument).
+# The API key (an admin key; it reads the reports too) comes from MODELWATCH_API_KEY, never from an argument.
 # Exit status: 0 when every date was accepted (and, with --report-url, reported), 1 otherwise.
 set -euo pipefail
 
@@ -34,7 +34,7 @@ from="$(day "$from")"; to="$(day "$to")"
 [[ "$from" < "$to" || "$from" == "$to" ]] || { echo "--from $from is after --to $to" >&2; exit 2; }
 
 auth=()
-[[ -n "${MODELWATCH_API_KEY:-}" ]] && auth=(-H "X-API-Key: $MODELWATCH_API_KEY")
+[[ -n "${MODELWATCH_API_KEY:-}" ]] && auth=(-H "Authorization: Bearer $MODELWATCH_API_KEY")
 answer="$(mktemp)"; trap 'rm -f "$answer"' EXIT
 failed=0 done=0
 d="$from"

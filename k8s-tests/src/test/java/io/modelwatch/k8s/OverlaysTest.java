@@ -47,7 +47,7 @@ class OverlaysTest {
     static final List<String> SERVICES = List.of("ingest-service", "drift-service", "performance-service",
             "alert-service", "report-service");
     /** An env name that holds a credential must come from the Secret, and a ConfigMap must not hold one. */
-    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|PASS|SECRET|TOKEN|WEBHOOK|API_KEY|CREDENTIAL).*");
+    static final Pattern SECRET_NAME = Pattern.compile(".*(PASSWORD|PASS|SECRET|TOKEN|WEBHOOK|API_KEY|_KEYS|CREDENTIAL).*");
     /** A value that carries a credential whatever its key: user:password@ in a URL, a webhook, a password=. */
     static final Pattern SECRET_VALUE = Pattern.compile(
             "(?i).*(://[^/@\\s]+:[^/@\\s]+@|hooks\\.slack\\.com/services/|password=|passwd=|secret=|apikey=|api_key=|token=).*");
@@ -167,6 +167,24 @@ class OverlaysTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("overlays")
+    void everyServiceAcceptsTheAdminKeysAndEveryClientSendsOne(Rendering r) {
+        for (Deployment d : r.all(Deployment.class)) {
+            EnvVar keys = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("MODELWATCH_AUTH_ADMIN_KEYS")).findFirst()
+                    .orElseThrow(() -> new AssertionError(d.getMetadata().getName() + " is given no admin keys"));
+            assertThat(keys.getValueFrom().getSecretKeyRef().getOptional()).as(d.getMetadata().getName()).isNotEqualTo(Boolean.TRUE);
+        }
+        r.podTemplates().entrySet().stream().filter(t -> t.getKey().startsWith("Job") || t.getKey().startsWith("CronJob"))
+                .forEach(t -> {
+                    Container c = t.getValue().getSpec().getContainers().get(0);
+                    assertThat(c.getEnv()).as(t.getKey()).anyMatch(e -> e.getName().equals("MODELWATCH_API_KEY")
+                            && e.getValueFrom().getSecretKeyRef().getKey().equals("MODELWATCH_API_KEY"));
+                    assertThat(String.join(" ", c.getArgs())).as(t.getKey()).contains("Authorization: Bearer $MODELWATCH_API_KEY");
+                });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
     void theCronJobsRunDailyOneAtATimeAndTheJobRegistersTheSameModel(Rendering r) {
         CronJob run = r.one(CronJob.class, "modelwatch-daily-run");
         assertThat(run.getSpec().getSchedule()).isEqualTo("0 4 * * *");
@@ -189,8 +207,10 @@ class OverlaysTest {
                 .isEqualTo(r.environment().get("MODELWATCH_MONITORING_DEFAULT_MODEL_ID"));
         // the config it registers is the file ingest-service mounts from the monitoring ConfigMap
         assertThat(env(c, "MONITORING_CONFIG")).isEqualTo(r.environment().get("MODELWATCH_MONITORING_CONFIG_FILE"));
-        // a reference file must lie under the directory ingest-service may read
-        assertThat(env(c, "REFERENCE_SOURCE")).startsWith(r.environment().get("MODELWATCH_INGEST_SOURCE_ROOTS") + "/");
+        // the files it names must lie under the directories a request may name
+        List<String> roots = List.of(r.environment().get("MODELWATCH_SOURCES_ROOTS").split(","));
+        assertThat(roots).anyMatch(root -> env(c, "REFERENCE_SOURCE").startsWith(root + "/"));
+        assertThat(roots).anyMatch(root -> env(c, "MONITORING_CONFIG").startsWith(root + "/"));
         // a Job's pod template is immutable: naming a generated (hash-suffixed) object would make a re-apply fail
         String template = register.getSpec().getTemplate().toString();
         assertThat(template).doesNotContain("modelwatch-env").doesNotContain("modelwatch-monitoring");
@@ -296,10 +316,11 @@ class OverlaysTest {
             assertThat(t.getSpec().getContainers().get(0).getVolumeMounts()).as(d.getMetadata().getName())
                     .anyMatch(m -> m.getName().equals(volume) && Path.of(m.getMountPath()).resolve("monitoring.yaml").equals(configFile));
         }
-        // ingest-service mounts the data volume at the directory it may read files from
+        // ingest-service mounts the data volume at a directory it may read files from
         Deployment ingest = r.one(Deployment.class, "ingest-service");
+        List<String> roots = List.of(env.get("MODELWATCH_SOURCES_ROOTS").split(","));
         assertThat(ingest.getSpec().getTemplate().getSpec().getContainers().get(0).getVolumeMounts())
-                .anyMatch(m -> m.getName().equals("data") && m.getMountPath().equals(env.get("MODELWATCH_INGEST_SOURCE_ROOTS")));
+                .anyMatch(m -> m.getName().equals("data") && roots.contains(m.getMountPath()));
         assertThat(ingest.getSpec().getStrategy().getType()).as("a ReadWriteOnce volume changes pods by Recreate").isEqualTo("Recreate");
 
         IngressRule dashboard = r.all(Ingress.class).get(0).getSpec().getRules().get(0);
