@@ -328,8 +328,10 @@ class OverlaysTest {
             assertThat(p.getPath()).isEqualTo("/");
             assertThat(p.getBackend().getService().getName()).isEqualTo("report-service");
         });
-        URI links = URI.create(env.get("MODELWATCH_ALERTS_REPORT_BASE_URL"));
-        assertThat(links.getHost()).as("report links point at the Ingress's dashboard host").isEqualTo(dashboard.getHost());
+        for (String links : List.of("MODELWATCH_ALERTS_REPORT_BASE_URL", "MODELWATCH_REPORT_BASE_URL")) {
+            assertThat(URI.create(env.get(links)).getHost()).as(links + " points at the Ingress's dashboard host")
+                    .isEqualTo(dashboard.getHost());
+        }
         assertThat(env).containsKeys("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_FROM", "QUARKUS_MAILER_PORT");
     }
 
@@ -365,10 +367,11 @@ class OverlaysTest {
         assertThat(db).isNotEqualTo("postgres").contains(".");
         assertThat(env.get("RABBITMQ_HOST")).isNotEqualTo("rabbitmq").contains(".");
         assertThat(env.get("MODELWATCH_ALERTS_REPORT_BASE_URL")).startsWith("https://");
+        assertThat(env.get("MODELWATCH_REPORT_BASE_URL")).startsWith("https://");
         Ingress ingress = prod.all(Ingress.class).get(0);
         assertThat(ingress.getSpec().getTls()).singleElement().satisfies(tls -> assertThat(tls.getHosts())
                 .containsExactlyInAnyOrderElementsOf(ingress.getSpec().getRules().stream().map(IngressRule::getHost).toList()));
-        assertThat(env).containsKey("MODELWATCH_ALERTS_EMAIL_RECIPIENTS_HIGH");
+        assertThat(env).containsKeys("MODELWATCH_ALERTS_EMAIL_RECIPIENTS_HIGH", "MODELWATCH_REPORT_DAILY_EMAIL_RECIPIENTS");
     }
 
     @Test
