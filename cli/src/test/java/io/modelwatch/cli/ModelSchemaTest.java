@@ -124,7 +124,7 @@ class ModelSchemaTest {
     void aConfigGivenWithAProfileMustAgreeWithItsSchema() throws Exception {
         Path drifted = day(Scenario.DRIFT, 43);
         CliFixture.Outcome refused = run(profile, drifted, dir.resolve("x"), "--config",
-                Path.of("..", "config", "monitoring.yaml").toString());
+                Path.of("..", "k8s", "base", "monitoring.yaml").toString());
         assertThat(refused.exitCode()).isEqualTo(MonitorCommand.EXIT_BAD_INPUT);
         assertThat(refused.err()).contains("monitoring.yaml does not match the configuration the reference profile was "
                 + "computed with: features differ").contains("Profile the reference again");

@@ -36,7 +36,7 @@ class ProfileAndStreamingTest {
         Path current = CliFixture.current(dir, Scenario.DRIFT, 3_000, 11);
         Path profile = dir.resolve("reference.profile");
         // the profile stores the configuration it is given, so the CSV run is given the same
-        Path config = Path.of("..", "config", "monitoring.yaml");
+        Path config = Path.of("..", "k8s", "base", "monitoring.yaml");
         CliFixture.Outcome made = CliFixture.run("profile", "--reference", reference.toString(), "--config",
                 config.toString(), "--out", profile.toString(), "-q");
         assertThat(made.exitCode()).as(made.err()).isZero();
