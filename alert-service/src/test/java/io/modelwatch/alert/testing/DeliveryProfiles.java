@@ -23,7 +23,7 @@ public final class DeliveryProfiles {
     }
 
     static Map<String, String> shortWaits(String notifier) {
-        String id = "quarkus.fault-tolerance.\"io.modelwatch.alert.delivery." + notifier + "/send\".";
+        String id = "quarkus.fault-tolerance.\"" + notifier + "/send\".";
         Map<String, String> c = new HashMap<>();
         c.put(id + "timeout.value", "2000");
         c.put(id + "timeout.unit", "millis");
@@ -39,7 +39,7 @@ public final class DeliveryProfiles {
     public static class Mail implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> c = shortWaits("EmailNotifier");
+            Map<String, String> c = shortWaits("io.modelwatch.support.notification.MailDelivery");
             c.put("modelwatch.alerts.email.recipients.high", HIGH_RECIPIENTS);
             c.put("modelwatch.alerts.email.recipients.medium", MEDIUM_RECIPIENTS);
             c.put("modelwatch.alerts.email.recipients.low", LOW_RECIPIENTS);
@@ -52,7 +52,7 @@ public final class DeliveryProfiles {
     public static class SlackOutage implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> c = shortWaits("SlackNotifier");
+            Map<String, String> c = shortWaits("io.modelwatch.alert.delivery.SlackNotifier");
             c.put("modelwatch.alerts.report-base-url", REPORT_BASE_URL);
             return c;
         }
