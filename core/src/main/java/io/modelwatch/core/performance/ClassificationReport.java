@@ -53,6 +53,20 @@ public record ClassificationReport(long rows, ConfusionMatrix confusionMatrix, D
     }
 
     /**
+     * Reliability diagram points {@code [mean predicted, fraction positive]} of the non-empty bins (sklearn's
+     * {@code calibration_curve(strategy='uniform')}).
+     */
+    public List<double[]> reliabilityPoints() {
+        List<double[]> out = new java.util.ArrayList<>();
+        for (ReliabilityBin b : reliability) {
+            if (b.count() > 0) {
+                out.add(new double[] {b.meanPredicted(), b.fractionPositive()});
+            }
+        }
+        return out;
+    }
+
+    /**
      * Precision-recall points {@code [recall, precision]}, highest threshold first (precision is defined at every
      * kept point: it has at least one predicted positive).
      */

@@ -198,23 +198,12 @@ public record ReportView(String modelId, String date, String runId, String refer
         }
         List<SvgCurveChart.Series> calibration = new ArrayList<>();
         if (ref != null) {
-            calibration.add(new SvgCurveChart.Series("reference", SvgBarChart.REFERENCE_COLOUR, reliabilityPoints(ref), true));
+            calibration.add(new SvgCurveChart.Series("reference", SvgBarChart.REFERENCE_COLOUR, ref.reliabilityPoints(), true));
         }
-        calibration.add(new SvgCurveChart.Series("current", SvgBarChart.CURRENT_COLOUR, reliabilityPoints(cur), true));
+        calibration.add(new SvgCurveChart.Series("current", SvgBarChart.CURRENT_COLOUR, cur.reliabilityPoints(), true));
         out.add(new ChartView("calibration", "Reliability: fraction churned against mean predicted probability per bin "
                 + "(non-empty bins; the dashed line is perfect calibration)",
                 SvgCurveChart.render("Calibration", "Mean predicted probability", "Fraction churned", calibration, true)));
-        return out;
-    }
-
-    /** {@code [mean predicted, fraction positive]} of the non-empty reliability bins (sklearn's calibration_curve). */
-    static List<double[]> reliabilityPoints(ClassificationReport r) {
-        List<double[]> out = new ArrayList<>();
-        for (ReliabilityBin b : r.reliability()) {
-            if (b.count() > 0) {
-                out.add(new double[] {b.meanPredicted(), b.fractionPositive()});
-            }
-        }
         return out;
     }
 
@@ -248,7 +237,7 @@ public record ReportView(String modelId, String date, String runId, String refer
                                  Function<ClassificationReport, Double> metric) {
         Double c = metric.apply(cur);
         Double b = ref == null ? null : metric.apply(ref);
-        String delta = c == null || b == null ? "" : String.format(Locale.ROOT, "%+.4f", c - b);
+        String delta = Figures.change(c, b);
         return new PerfLine(name, num(c), num(b), delta);
     }
 
@@ -276,16 +265,10 @@ public record ReportView(String modelId, String date, String runId, String refer
     }
 
     static String num(Double v) {
-        if (v == null) {
-            return "undefined";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return String.valueOf(v.longValue());
-        }
-        return String.format(Locale.ROOT, "%.4f", v);
+        return Figures.num(v);
     }
 
     static String pct(Double v) {
-        return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+        return Figures.pct(v);
     }
 }
