@@ -25,7 +25,11 @@
   }
   function chart(id) {
     var el = document.getElementById(id);
-    return el ? { el: el, c: echarts.init(el, null, { renderer: 'canvas' }) } : null;
+    if (!el) { return null; }
+    var c = echarts.getInstanceByDom(el) || echarts.init(el, null, { renderer: 'canvas' });
+    // no animation: a chart is complete when it says so (data-drawn), for people and for screenshots alike
+    c.setOption({ animation: false });
+    return { el: el, c: c };
   }
   function done(ch, n) { ch.el.dataset.drawn = String(n); }
   function fail(ch, e) { ch.el.dataset.error = String(e); ch.el.textContent = String(e); }
@@ -36,7 +40,7 @@
   }
   function timeAxis() { return { type: 'time' }; }
   function valueAxis(name) { return { type: 'value', name: name || '', scale: true, axisLabel: { formatter: function (v) { return +v.toFixed(4); } } }; }
-  function unitAxis(name) { return { type: 'value', name: name, min: 0, max: 1, axisLabel: { formatter: function (v) { return v.toFixed(1); } } }; }
+  function unitAxis(name) { return { type: 'value', name: name, nameLocation: 'middle', nameGap: 28, min: 0, max: 1, axisLabel: { formatter: function (v) { return v.toFixed(1); } } }; }
   var tooltip = { trigger: 'axis', valueFormatter: function (v) { return v === null || v === undefined ? '—' : (+v).toFixed(4); } };
 
   // ---------------------------------------------------------------------------------------- the header
@@ -60,7 +64,7 @@
         xAxis: timeAxis(), yAxis: [valueAxis('recall / share'), valueAxis('PSI')],
         series: [
           { name: 'recall', type: 'line', data: pts('recall') },
-          { name: 'churn rate', type: 'line', data: pts('churnRate') },
+          { name: 'churn rate (labelled, else predicted)', type: 'line', data: pts('churnRate') },
           { name: 'highest PSI', type: 'bar', yAxisIndex: 1, data: pts('maxPsi'), itemStyle: { color: '#d0d7de' } }
         ]
       });
@@ -132,7 +136,7 @@
           if (diagonal) {
             series.push({ name: 'diagonal', type: 'line', data: [[0, 0], [1, 1]], showSymbol: false, lineStyle: { type: 'dashed', color: '#8c959f' }, tooltip: { show: false } });
           }
-          ch.c.setOption({ tooltip: { trigger: 'item' }, legend: { data: ['reference', 'current'] }, grid: { left: 50, bottom: 50 },
+          ch.c.setOption({ tooltip: { trigger: 'item' }, legend: { data: ['reference', 'current'] }, grid: { left: 56, bottom: 56, right: 20 },
             xAxis: unitAxis(x), yAxis: unitAxis(y), series: series });
           done(ch, curves.reduce(function (n, cv) { return n + cv.points.length; }, 0));
         };

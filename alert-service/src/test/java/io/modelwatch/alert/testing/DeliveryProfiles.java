@@ -35,7 +35,7 @@ public final class DeliveryProfiles {
         return c;
     }
 
-    /** Email to recipients per severity (GreenMail through {@link FakeSmtp}); no Slack. */
+    /** Email to recipients per severity (GreenMail through {@link io.modelwatch.support.testing.FakeSmtp}); no Slack. */
     public static class Mail implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {

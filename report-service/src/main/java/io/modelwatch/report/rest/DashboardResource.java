@@ -136,7 +136,7 @@ public class DashboardResource {
         if (!PERFORMANCE_METRICS.contains(m)) {
             throw Params.bad("metric", "'" + metric + "' is not one of " + PERFORMANCE_METRICS);
         }
-        return Templates.performance(frame(model, "performance"), dashboard.run(model, runId),
+        return Templates.performance(frame(model, "performance"), dashboard.runWithLabels(model, runId),
                 dashboard.runs(model, 1000), m, PERFORMANCE_METRICS);
     }
 

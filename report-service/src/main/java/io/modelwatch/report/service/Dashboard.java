@@ -115,7 +115,10 @@ public class Dashboard {
         }
         Basis churn = churn(latest);
         Basis churnBefore = churn(previous);
-        Double churnRef = latest.get(key("concept", "churn_rate_reference", null, null));
+        // a predicted rate is compared with the reference's predicted rate, a labelled one with its churn rate
+        Double churnRef = PREDICTED.equals(churn.basis())
+                ? snapshot(run).concept().referencePredictedRate()
+                : latest.get(key("concept", "churn_rate_reference", null, null));
         out.add(new Figure("churn_rate", "Churn rate", churn.basis(), churn.value(), churnBefore.value(), churnRef,
                 Figures.pct(churn.value()), Figures.points(churn.value(), churnBefore.value()),
                 Figures.points(churn.value(), churnRef)));
@@ -215,8 +218,9 @@ public class Dashboard {
     }
 
     /**
-     * Every segment of a dimension: recall, precision, churn rate and rows over time, with the latest values; the
-     * worst segment is the one with the lowest latest recall (realised or on the run's labelled rows).
+     * Every segment of a dimension: recall, precision, churn rate and rows over time, with the latest run's values;
+     * the worst segment is the one with the lowest recall in the latest run (which needs labels in that run), or,
+     * when the latest run has none, in the latest run whose cohort has them.
      */
     public Segments segments(String modelId, String dimension, LocalDate since) {
         List<String> dimensions = dimensions(modelId, since);
@@ -224,6 +228,8 @@ public class Dashboard {
         List<String> keys = queries.catalogue(modelId, since).stream()
                 .filter(k -> "segment".equals(k.category()) && k.segment() != null && k.segment().startsWith(dim + "="))
                 .map(MetricKey::segment).distinct().sorted().toList();
+        List<RunReport> latestRun = queries.runs(modelId, 1);
+        String latestId = latestRun.isEmpty() ? null : latestRun.get(0).runId;
         List<SegmentSeries> segments = new ArrayList<>();
         for (String key : keys) {
             List<Series> series = new ArrayList<>();
@@ -231,17 +237,30 @@ public class Dashboard {
             for (String m : SEGMENT_METRICS) {
                 Series s = series(modelId, "segment/" + m, null, key, since);
                 series.add(s);
-                last.put(m, s.points().isEmpty() ? null : s.points().get(s.points().size() - 1).value());
+                // the latest run's value: undefined there (no labels yet) stays undefined, never an older run's
+                last.put(m, s.points().stream().filter(p -> p.runId().equals(latestId)).map(SeriesPoint::value)
+                        .findFirst().orElse(null));
             }
             segments.add(new SegmentSeries(key.substring(dim.length() + 1), last.get("recall"), last.get("precision"),
                     last.get("churn_rate"), last.get("count"), false, series));
         }
         Optional<SegmentSeries> worst = segments.stream().filter(s -> s.recall() != null)
                 .min(Comparator.comparingDouble(SegmentSeries::recall).thenComparing(SegmentSeries::segment));
-        List<SegmentSeries> marked = segments.stream().map(s -> worst.isPresent() && worst.get() == s
+        if (worst.isEmpty()) {
+            worst = segments.stream().filter(s -> lastRecall(s) != null)
+                    .min(Comparator.comparingDouble((SegmentSeries s) -> lastRecall(s)).thenComparing(SegmentSeries::segment));
+        }
+        Optional<SegmentSeries> chosen = worst;
+        List<SegmentSeries> marked = segments.stream().map(s -> chosen.isPresent() && chosen.get() == s
                 ? new SegmentSeries(s.segment(), s.recall(), s.precision(), s.churnRate(), s.rows(), true, s.series())
                 : s).toList();
-        return new Segments(dim, dimensions, worst.map(SegmentSeries::segment).orElse(null), marked);
+        return new Segments(dim, dimensions, chosen.map(SegmentSeries::segment).orElse(null), marked);
+    }
+
+    /** The segment's recall in the latest run that had one. */
+    private static Double lastRecall(SegmentSeries s) {
+        List<SeriesPoint> points = s.series().get(SEGMENT_METRICS.indexOf("recall")).points();
+        return points.isEmpty() ? null : points.get(points.size() - 1).value();
     }
 
     /** A metric over the last {@code days} days of the model's history, with the alerts raised on it. */
@@ -272,6 +291,15 @@ public class Dashboard {
     public LocalDate latestDate(String modelId) {
         return queries.models().stream().filter(m -> m.modelId().equals(modelId)).map(DashboardQueries.ModelRow::latest)
                 .findFirst().orElse(LocalDate.now(java.time.ZoneOffset.UTC));
+    }
+
+    /** The run, or the model's latest run whose labels matured (the latest run when none has), for curves. */
+    public RunReport runWithLabels(String modelId, String runId) {
+        if (runId != null && !runId.isBlank()) {
+            return run(modelId, runId);
+        }
+        return queries.runs(modelId, 10_000).stream().filter(r -> r.realisedAt != null || r.labelledRows > 0)
+                .findFirst().orElseGet(() -> run(modelId, null));
     }
 
     /** The run (the model's latest when {@code runId} is null or blank); 404 when unknown or of another model. */

@@ -147,7 +147,7 @@ public final class DashboardHistory {
     }
 
     /** The day's predictions as they arrive on day 0: the same batch without its label columns. */
-    static ColumnBatch without(ColumnBatch batch, String... names) {
+    public static ColumnBatch without(ColumnBatch batch, String... names) {
         Map<String, Column> kept = new LinkedHashMap<>(batch.columns());
         for (String n : names) {
             kept.remove(n);

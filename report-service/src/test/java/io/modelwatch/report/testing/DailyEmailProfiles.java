@@ -1,0 +1,50 @@
+package io.modelwatch.report.testing;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Test profiles of the daily email: recipients, the dashboard's address, short fault-tolerance waits, no schedule
+ * (the test decides when it is "05:00"). Quarkus orders test classes by profile name: {@code DailyMail} runs
+ * before {@code DailyMailRestarted}, which keeps the database of the first.
+ */
+public final class DailyEmailProfiles {
+
+    public static final String RECIPIENTS = "ml-team@modelwatch.test,product@modelwatch.test";
+    public static final String BASE_URL = "http://dashboard.modelwatch.test";
+    /** The day whose 05:00 email the tests send: the seeded history ends the day before. */
+    public static final LocalDate SEND_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+
+    private DailyEmailProfiles() {
+    }
+
+    public static class DailyMail implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String ft = "quarkus.fault-tolerance.\"io.modelwatch.support.notification.MailDelivery/send\".";
+            Map<String, String> c = new HashMap<>();
+            c.put(ft + "timeout.value", "2000");
+            c.put(ft + "timeout.unit", "millis");
+            c.put(ft + "retry.delay", "50");
+            c.put(ft + "retry.jitter", "0");
+            c.put("modelwatch.report.daily-email.recipients", RECIPIENTS);
+            c.put("modelwatch.report.base-url", BASE_URL);
+            c.put("modelwatch.report.daily-email.relay-every", "off");
+            return c;
+        }
+    }
+
+    /** The same configuration as a new application on the same database: a restart. */
+    public static class DailyMailRestarted extends DailyMail {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> c = super.getConfigOverrides();
+            c.put("quarkus.flyway.clean-at-start", "false");
+            return c;
+        }
+    }
+}
