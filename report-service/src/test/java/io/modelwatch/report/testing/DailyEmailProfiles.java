@@ -1,10 +1,10 @@
 package io.modelwatch.report.testing;
 
+import io.modelwatch.support.testing.ShortWaits;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,12 +25,7 @@ public final class DailyEmailProfiles {
     public static class DailyMail implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            String ft = "quarkus.fault-tolerance.\"io.modelwatch.support.notification.MailDelivery/send\".";
-            Map<String, String> c = new HashMap<>();
-            c.put(ft + "timeout.value", "2000");
-            c.put(ft + "timeout.unit", "millis");
-            c.put(ft + "retry.delay", "50");
-            c.put(ft + "retry.jitter", "0");
+            Map<String, String> c = ShortWaits.of("io.modelwatch.support.notification.MailDelivery/send");
             c.put("modelwatch.report.daily-email.recipients", RECIPIENTS);
             c.put("modelwatch.report.base-url", BASE_URL);
             c.put("modelwatch.report.daily-email.relay-every", "off");
