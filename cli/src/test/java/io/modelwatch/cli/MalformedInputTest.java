@@ -49,7 +49,7 @@ class MalformedInputTest {
         Path file = Files.write(dir.resolve(name + ".csv"), lines);
         Path out = dir.resolve("out-" + name);
         CliFixture.Outcome o = CliFixture.run("run", "--reference", reference.toString(), "--current", file.toString(),
-                "--config", "../config/monitoring.yaml", "--out", out.toString(), "-q");
+                "--config", "../k8s/base/monitoring.yaml", "--out", out.toString(), "-q");
         assertThat(o.exitCode()).as(o.err()).isZero();
         return CliFixture.snapshot(out);
     }

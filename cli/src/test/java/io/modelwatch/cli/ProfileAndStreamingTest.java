@@ -44,7 +44,7 @@ class ProfileAndStreamingTest {
         Path fromCsv = dir.resolve("from-csv");
         Path fromProfile = dir.resolve("from-profile");
         // the profile uses the built-in configuration, so the CSV run is given it too
-        Path config = Path.of("..", "config", "monitoring.yaml");
+        Path config = Path.of("..", "k8s", "base", "monitoring.yaml");
         assertThat(CliFixture.run("run", "--reference", reference.toString(), "--current", current.toString(),
                 "--config", config.toString(), "--out", fromCsv.toString(), "-q").exitCode()).isZero();
         CliFixture.Outcome o = CliFixture.run("run", "--reference", profile.toString(), "--current",

@@ -149,7 +149,7 @@ class MetricsConsumerTest extends MetricsConsumerContract {
 
     /**
      * Late labels: a cohort's realised performance ({@code metrics.performance.realised}) is evaluated against
-     * the configured rules (config/monitoring.yaml: recall below 0.70 is HIGH). In this class because the
+     * the configured rules (k8s/base/monitoring.yaml: recall below 0.70 is HIGH). In this class because the
      * bus names it uses are deleted once per application by {@link MetricsConsumerContract}.
      */
     @Test

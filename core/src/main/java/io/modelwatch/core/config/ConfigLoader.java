@@ -42,8 +42,11 @@ import java.util.Set;
  */
 public final class ConfigLoader {
 
-    /** Classpath resource (next to this class) holding the built-in default configuration. */
-    public static final String DEFAULT_RESOURCE = "default-monitoring.yaml";
+    /**
+     * Classpath resource (next to this class) holding the built-in default configuration: core's build packs
+     * {@code k8s/base/monitoring.yaml}, the file the Kubernetes deployment mounts, so both are one file.
+     */
+    public static final String DEFAULT_RESOURCE = "monitoring.yaml";
 
     static final Set<String> CONDITIONS = Set.of("below", "above", "abs_above");
     static final List<String> RULE_SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");

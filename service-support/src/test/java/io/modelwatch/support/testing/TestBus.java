@@ -22,8 +22,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A plain AMQP client for tests: publishes raw messages (including malformed ones) to the real local broker
- * and reads queues, without going through the service's own channels. Address from the same environment
- * variables the services read ({@code RABBITMQ_HOST}, {@code RABBITMQ_PORT}, ...).
+ * and reads queues, without going through the service's own channels. Address from the service's own
+ * configuration: the environment ({@code RABBITMQ_HOST}, {@code RABBITMQ_PORT}, ...) or Dev Services.
  */
 public final class TestBus implements AutoCloseable {
 
@@ -37,11 +37,11 @@ public final class TestBus implements AutoCloseable {
 
     public static TestBus connect() {
         ConnectionFactory f = new ConnectionFactory();
-        f.setHost(env("RABBITMQ_HOST", "127.0.0.1"));
-        f.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
-        f.setUsername(env("RABBITMQ_USERNAME", "guest"));
-        f.setPassword(env("RABBITMQ_PASSWORD", "guest"));
-        f.setVirtualHost(env("RABBITMQ_VIRTUAL_HOST", "/"));
+        f.setHost(setting("rabbitmq-host", "127.0.0.1"));
+        f.setPort(Integer.parseInt(setting("rabbitmq-port", "5672")));
+        f.setUsername(setting("rabbitmq-username", "guest"));
+        f.setPassword(setting("rabbitmq-password", "guest"));
+        f.setVirtualHost(setting("rabbitmq-virtual-host", "/"));
         try {
             return new TestBus(f.newConnection("modelwatch-test"));
         } catch (IOException | TimeoutException e) {
@@ -49,9 +49,13 @@ public final class TestBus implements AutoCloseable {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
+    /**
+     * The broker the service under test uses: its configuration, which holds the environment
+     * ({@code RABBITMQ_HOST} is {@code rabbitmq-host}) or, where nothing is configured, the Dev Services broker.
+     */
+    private static String setting(String property, String fallback) {
+        return ConfigProvider.getConfig().getOptionalValue(property, String.class)
+                .filter(v -> !v.isBlank()).orElse(fallback);
     }
 
     /** Declares the topic exchange as the services do (durable), so a test may bind before the first send. */
