@@ -4,7 +4,6 @@ import io.modelwatch.support.testing.ShortWaits;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 /**
@@ -16,8 +15,11 @@ public final class DailyEmailProfiles {
 
     public static final String RECIPIENTS = "ml-team@modelwatch.test,product@modelwatch.test";
     public static final String BASE_URL = "http://dashboard.modelwatch.test";
-    /** The day whose 05:00 email the tests send: the seeded history ends the day before. */
-    public static final LocalDate SEND_DAY = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+    /**
+     * The day whose 05:00 email the tests send (the seeded history ends the day before). Fixed, so the two
+     * applications of the pair agree on it whatever the clock says.
+     */
+    public static final LocalDate SEND_DAY = LocalDate.of(2026, 3, 2);
 
     private DailyEmailProfiles() {
     }
