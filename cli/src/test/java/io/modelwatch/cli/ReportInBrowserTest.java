@@ -81,6 +81,26 @@ class ReportInBrowserTest {
     }
 
     @Test
+    void drawsRocPrAndCalibrationChartsOfTheCurrentBatchAndTheReference() {
+        for (String chart : List.of("roc", "pr", "calibration")) {
+            WebElement figure = browser.findElement(By.cssSelector("#performance figure.chart[data-chart='" + chart + "']"));
+            assertThat(figure.isDisplayed()).as(chart).isTrue();
+            assertThat(figure.findElements(By.cssSelector("svg polyline.curve"))).as(chart).hasSize(2);
+            assertThat(figure.findElements(By.cssSelector("svg text.tick"))).extracting(WebElement::getText)
+                    .as(chart + " axis ticks").contains("0.0", "0.2", "1.0");
+        }
+        assertThat(browser.findElement(By.cssSelector("figure[data-chart='roc'] figcaption")).getText()).contains("ROC AUC");
+    }
+
+    @Test
+    void chartLabelsAreReadableNumbers() {
+        // a bin edge is rounded for the axis (snapshot.json keeps it exact): no float64 noise like 0.4772000000000001
+        List<WebElement> labels = browser.findElements(By.cssSelector("figure.chart svg text"));
+        assertThat(labels).isNotEmpty();
+        assertThat(labels).extracting(WebElement::getText).noneMatch(t -> t.matches(".*\\d\\.\\d{6,}.*"));
+    }
+
+    @Test
     void rendersTheDriftPerformanceSegmentAndQualitySections() {
         assertThat(browser.findElement(By.cssSelector("#drift table")).getText()).contains("account_age").contains("wasserstein");
         assertThat(browser.findElement(By.id("performance")).getText()).contains("Recall").contains("Confusion matrix");

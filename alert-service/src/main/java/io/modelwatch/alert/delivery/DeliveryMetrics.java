@@ -1,5 +1,7 @@
 package io.modelwatch.alert.delivery;
 
+import io.modelwatch.support.notification.DeliveryOutcome;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.modelwatch.alert.domain.Channel;

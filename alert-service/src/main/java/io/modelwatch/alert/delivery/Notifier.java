@@ -1,5 +1,9 @@
 package io.modelwatch.alert.delivery;
 
+import io.modelwatch.support.notification.KeepInOutbox;
+
+import io.modelwatch.support.notification.DeliveryOutcome;
+
 import io.modelwatch.alert.domain.Channel;
 import io.modelwatch.alert.domain.Notice;
 import io.modelwatch.alert.domain.OutboxEntry;

@@ -33,17 +33,7 @@ public class RealisedPerformanceConsumer {
     @Incoming(Channels.METRICS_REALISED_IN)
     @Blocking
     public CompletionStage<Void> onRealised(Message<byte[]> message) {
-        return inbound.consume(message, queue, MetricsComputed.class, RealisedPerformanceConsumer::validate,
+        return inbound.consume(message, queue, MetricsComputed.class, MetricsComputed::validateRealised,
                 evaluation::onRealised);
-    }
-
-    /** A realised event carries a performance section, nothing else. */
-    static MetricsComputed validate(MetricsComputed event) {
-        event.validate();
-        if (!MetricsComputed.PERFORMANCE.equals(event.kind())) {
-            throw new IllegalArgumentException(Channels.METRICS_PERFORMANCE_REALISED + ": kind must be '"
-                    + MetricsComputed.PERFORMANCE + "', got '" + event.kind() + "'");
-        }
-        return event;
     }
 }

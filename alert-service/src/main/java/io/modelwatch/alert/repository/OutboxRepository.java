@@ -2,7 +2,7 @@ package io.modelwatch.alert.repository;
 
 import io.modelwatch.alert.domain.Channel;
 import io.modelwatch.alert.domain.OutboxEntry;
-import io.modelwatch.alert.domain.OutboxEntry.Status;
+import io.modelwatch.support.notification.OutboxRow.Status;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 

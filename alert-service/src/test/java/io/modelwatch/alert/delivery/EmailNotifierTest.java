@@ -6,7 +6,8 @@ import io.modelwatch.alert.domain.OutboxEntry;
 import io.modelwatch.alert.repository.OutboxRepository;
 import io.modelwatch.alert.service.AlertRecorder;
 import io.modelwatch.alert.testing.DeliveryProfiles;
-import io.modelwatch.alert.testing.FakeSmtp;
+import io.modelwatch.support.testing.FakeSmtp;
+import io.modelwatch.support.testing.MailParts;
 import io.modelwatch.alert.testing.TestAlerts;
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
@@ -16,9 +17,6 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -106,41 +104,15 @@ class EmailNotifierTest {
     }
 
     private static String subject(MimeMessage m) {
-        try {
-            return m.getSubject();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return MailParts.subject(m);
     }
 
     private static List<String> recipients(MimeMessage m) {
-        try {
-            Address[] all = m.getAllRecipients();
-            return all == null ? List.of() : Arrays.stream(all).map(Address::toString).toList();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return MailParts.recipients(m);
     }
 
     /** The first body part of that MIME type, searched through nested multiparts. */
     static Optional<String> part(Part p, String mimeType) {
-        try {
-            if (p.isMimeType(mimeType)) {
-                return Optional.of(p.getContent().toString());
-            }
-            if (p.isMimeType("multipart/*")) {
-                Multipart mp = (Multipart) p.getContent();
-                for (int i = 0; i < mp.getCount(); i++) {
-                    BodyPart b = mp.getBodyPart(i);
-                    Optional<String> found = part(b, mimeType);
-                    if (found.isPresent()) {
-                        return found;
-                    }
-                }
-            }
-            return Optional.empty();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return MailParts.part(p, mimeType);
     }
 }

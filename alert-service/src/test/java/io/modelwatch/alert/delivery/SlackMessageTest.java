@@ -1,5 +1,11 @@
 package io.modelwatch.alert.delivery;
 
+import io.modelwatch.support.notification.PeerUnavailableException;
+
+import io.modelwatch.support.notification.KeepInOutbox;
+
+import io.modelwatch.support.notification.DeliveryOutcome;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.alert.domain.Notice;

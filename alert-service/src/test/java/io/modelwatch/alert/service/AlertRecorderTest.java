@@ -10,7 +10,7 @@ import io.modelwatch.alert.repository.AlertRepository;
 import io.modelwatch.alert.repository.AlertStateRepository;
 import io.modelwatch.alert.repository.OutboxRepository;
 import io.modelwatch.alert.testing.DeliveryProfiles;
-import io.modelwatch.alert.testing.FakeSmtp;
+import io.modelwatch.support.testing.FakeSmtp;
 import io.modelwatch.alert.testing.TestAlerts;
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;

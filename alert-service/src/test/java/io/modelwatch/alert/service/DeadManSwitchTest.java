@@ -7,7 +7,7 @@ import io.modelwatch.alert.domain.NoticeKind;
 import io.modelwatch.alert.domain.OutboxEntry;
 import io.modelwatch.alert.repository.OutboxRepository;
 import io.modelwatch.alert.testing.DeliveryProfiles;
-import io.modelwatch.alert.testing.FakeSmtp;
+import io.modelwatch.support.testing.FakeSmtp;
 import io.modelwatch.alert.testing.TestAlerts;
 import io.modelwatch.core.run.RunInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -1,16 +1,13 @@
 package io.modelwatch.alert.testing;
 
+import io.modelwatch.support.testing.ShortWaits;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Test profiles of the delivery tests. Fault-tolerance waits are shortened (2 s per attempt, 50 ms between
- * retries, the circuit half-opens after 1 s) so an outage plays out in seconds; everything else is production
- * configuration. The attempt timeout stays well above what a cold JVM on a busy machine needs for a request
- * the fake answers at once: a request accepted after the client gave up would be sent again (the documented
- * duplicate window), and that is not what these tests measure.
+ * Test profiles of the delivery tests: fault-tolerance waits shortened ({@link ShortWaits}); everything else is
+ * production configuration.
  */
 public final class DeliveryProfiles {
 
@@ -22,24 +19,15 @@ public final class DeliveryProfiles {
     private DeliveryProfiles() {
     }
 
-    static Map<String, String> shortWaits(String notifier) {
-        String id = "quarkus.fault-tolerance.\"io.modelwatch.alert.delivery." + notifier + "/send\".";
-        Map<String, String> c = new HashMap<>();
-        c.put(id + "timeout.value", "2000");
-        c.put(id + "timeout.unit", "millis");
-        c.put(id + "retry.delay", "50");
-        c.put(id + "retry.jitter", "0");
-        c.put(id + "exponential-backoff.max-delay", "200");
-        c.put(id + "exponential-backoff.max-delay-unit", "millis");
-        c.put(id + "circuit-breaker.delay", "1");
-        return c;
+    static Map<String, String> shortWaits(String method) {
+        return ShortWaits.of(method);
     }
 
-    /** Email to recipients per severity (GreenMail through {@link FakeSmtp}); no Slack. */
+    /** Email to recipients per severity (GreenMail through {@link io.modelwatch.support.testing.FakeSmtp}); no Slack. */
     public static class Mail implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> c = shortWaits("EmailNotifier");
+            Map<String, String> c = shortWaits("io.modelwatch.support.notification.MailDelivery/send");
             c.put("modelwatch.alerts.email.recipients.high", HIGH_RECIPIENTS);
             c.put("modelwatch.alerts.email.recipients.medium", MEDIUM_RECIPIENTS);
             c.put("modelwatch.alerts.email.recipients.low", LOW_RECIPIENTS);
@@ -52,7 +40,7 @@ public final class DeliveryProfiles {
     public static class SlackOutage implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            Map<String, String> c = shortWaits("SlackNotifier");
+            Map<String, String> c = shortWaits("io.modelwatch.alert.delivery.SlackNotifier/send");
             c.put("modelwatch.alerts.report-base-url", REPORT_BASE_URL);
             return c;
         }

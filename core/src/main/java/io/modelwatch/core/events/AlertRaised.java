@@ -25,4 +25,18 @@ public record AlertRaised(int schemaVersion, String eventId, String runId, Strin
     public static AlertRaised of(String runId, String modelId, LocalDate date, Alert alert, String traceparent) {
         return new AlertRaised(SCHEMA_VERSION, UUID.randomUUID().toString(), runId, modelId, date, alert, traceparent);
     }
+
+    /**
+     * Throws {@link IllegalArgumentException} naming the first missing field or an unsupported version. The run
+     * may be absent: the dead-man's switch raises alerts for a run that did not happen.
+     */
+    public AlertRaised validate() {
+        EventValidation.requireVersion(TYPE, schemaVersion, SCHEMA_VERSION);
+        EventValidation.require(TYPE, "eventId", eventId);
+        EventValidation.require(TYPE, "modelId", modelId);
+        EventValidation.require(TYPE, "alert", alert);
+        EventValidation.require(TYPE, "alert.severity", alert.severity());
+        EventValidation.require(TYPE, "alert.metric", alert.metric());
+        return this;
+    }
 }

@@ -39,8 +39,10 @@ public final class Channels {
     public static final String METRICS_IN = "metrics-in";
     public static final String ALERTS_OUT = "alerts-out";
     public static final String LABELS_READY_IN = "labels-ready-in";
-    /** The alert service's {@link #METRICS_PERFORMANCE_REALISED} consumer. */
+    /** The {@link #METRICS_PERFORMANCE_REALISED} consumers (alert and report services). */
     public static final String METRICS_REALISED_IN = "metrics-realised-in";
+    /** The report service's {@link #ALERT_RAISED} consumer (its copy of the alert log, for the dashboard). */
+    public static final String ALERTS_IN = "alerts-in";
     public static final String DEAD_LETTERS_OUT = "dead-letters-out";
 
     /** Header carrying why a message was dead-lettered. */

@@ -57,4 +57,14 @@ public record MetricsComputed(int schemaVersion, String eventId, String runId, S
         EventValidation.require(t, "section", section);
         return this;
     }
+
+    /** {@link #validate()} for {@code metrics.performance.realised}: a performance section, nothing else. */
+    public MetricsComputed validateRealised() {
+        validate();
+        if (!PERFORMANCE.equals(kind)) {
+            throw new IllegalArgumentException(Channels.METRICS_PERFORMANCE_REALISED + ": kind must be '"
+                    + PERFORMANCE + "', got '" + kind + "'");
+        }
+        return this;
+    }
 }

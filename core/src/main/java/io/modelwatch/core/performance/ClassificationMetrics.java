@@ -27,6 +27,10 @@ import java.util.List;
  *   {@code numpy.linspace}; {@code bin = searchsorted(edges[1:-1], p, side='left')}, i.e. bins
  *   {@code (lo, hi]} with bin 0 also holding 0. For the non-empty bins this equals sklearn's
  *   {@code calibration_curve(strategy='uniform')} on the golden cases.</li>
+ *   <li><b>ROC and precision-recall curves</b> ({@code roc_curve}, {@code precision_recall_curve}): the
+ *   (threshold, TP, FP) of the same tie-grouped walk that gives the areas, thinned for charts
+ *   ({@link RankingPoint}, {@code curve-points}, default 200); checked against sklearn 1.x in
+ *   {@code ranking-curves.json}.</li>
  * </ul>
  *
  * <p>Cost: O(n log n) for the two sorts behind AUC and AP, primitive arrays only; everything else is one pass.
@@ -37,37 +41,53 @@ public final class ClassificationMetrics {
     /** float64 machine epsilon, sklearn's default clipping for log loss. */
     public static final double DEFAULT_LOG_LOSS_EPSILON = 2.220446049250313e-16;
     public static final int DEFAULT_RELIABILITY_BINS = 10;
+    /** At most this many ROC/PR points are kept for charts (about one per 1 % of the ROC curve's length). */
+    public static final int DEFAULT_CURVE_POINTS = 200;
 
     private static final ClassificationMetrics DEFAULTS =
-            new ClassificationMetrics(DEFAULT_RELIABILITY_BINS, DEFAULT_LOG_LOSS_EPSILON);
+            new ClassificationMetrics(DEFAULT_RELIABILITY_BINS, DEFAULT_LOG_LOSS_EPSILON, DEFAULT_CURVE_POINTS);
 
     private final int reliabilityBins;
     private final double logLossEpsilon;
+    private final int curvePoints;
     private final double[] reliabilityEdges;
 
-    private ClassificationMetrics(int reliabilityBins, double logLossEpsilon) {
+    private ClassificationMetrics(int reliabilityBins, double logLossEpsilon, int curvePoints) {
         if (reliabilityBins < 1) {
             throw new IllegalArgumentException("reliability bins must be >= 1, got " + reliabilityBins);
         }
         if (!(logLossEpsilon > 0 && logLossEpsilon < 0.5)) {
             throw new IllegalArgumentException("log-loss epsilon must be in (0, 0.5), got " + logLossEpsilon);
         }
+        if (curvePoints < 2) {
+            throw new IllegalArgumentException("curve points must be >= 2, got " + curvePoints);
+        }
         this.reliabilityBins = reliabilityBins;
         this.logLossEpsilon = logLossEpsilon;
+        this.curvePoints = curvePoints;
         this.reliabilityEdges = Quantiles.uniformProbabilities(reliabilityBins);
     }
 
-    /** 10 reliability bins, log-loss epsilon 2.220446049250313e-16. */
+    /** 10 reliability bins, log-loss epsilon 2.220446049250313e-16, at most 200 curve points. */
     public static ClassificationMetrics withDefaults() {
         return DEFAULTS;
     }
 
     public ClassificationMetrics withReliabilityBins(int bins) {
-        return new ClassificationMetrics(bins, logLossEpsilon);
+        return new ClassificationMetrics(bins, logLossEpsilon, curvePoints);
     }
 
     public ClassificationMetrics withLogLossEpsilon(double epsilon) {
-        return new ClassificationMetrics(reliabilityBins, epsilon);
+        return new ClassificationMetrics(reliabilityBins, epsilon, curvePoints);
+    }
+
+    /** Keeps at most about {@code points} ROC/PR points (see {@link ClassificationReport#curve()}). */
+    public ClassificationMetrics withCurvePoints(int points) {
+        return new ClassificationMetrics(reliabilityBins, logLossEpsilon, points);
+    }
+
+    public int curvePoints() {
+        return curvePoints;
     }
 
     public int reliabilityBins() {
@@ -154,7 +174,7 @@ public final class ClassificationMetrics {
         return new ClassificationReport(n, cm, cm.accuracy(), cm.precision(), cm.recall(), cm.f1(),
                 cm.specificity(), curve.rocAuc(), curve.averagePrecision(),
                 n == 0 ? null : sums.logLoss / n, n == 0 ? null : sums.brier / n,
-                cm.predictedPositiveRate(), cm.actualPositiveRate(), reliability);
+                cm.predictedPositiveRate(), cm.actualPositiveRate(), reliability, curve.points(curvePoints));
     }
 
     /**
@@ -219,7 +239,7 @@ public final class ClassificationMetrics {
                 tiedNegatives++;
                 j--;
             }
-            curve.threshold(tied, tiedNegatives);
+            curve.threshold(v, tied, tiedNegatives);
         }
     }
 }

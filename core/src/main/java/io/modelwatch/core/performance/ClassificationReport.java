@@ -22,14 +22,65 @@ import java.util.List;
  * @param predictedPositiveRate (tp + fp) / rows
  * @param actualPositiveRate    (tp + fn) / rows
  * @param reliability           reliability curve, uniform bins over [0, 1]
+ * @param curve                 the ROC and precision-recall curves as (threshold, TP, FP) points, highest
+ *                              threshold first, thinned for charts; empty for a single class (a report
+ *                              written before the curves were kept reads back as empty)
  */
 public record ClassificationReport(long rows, ConfusionMatrix confusionMatrix, Double accuracy, Double precision,
                                    Double recall, Double f1, Double specificity, Double rocAuc, Double prAuc,
                                    Double logLoss, Double brierScore, Double predictedPositiveRate,
-                                   Double actualPositiveRate, List<ReliabilityBin> reliability) {
+                                   Double actualPositiveRate, List<ReliabilityBin> reliability,
+                                   List<RankingPoint> curve) {
 
     public ClassificationReport {
         reliability = List.copyOf(reliability);
+        curve = curve == null ? List.of() : List.copyOf(curve);
+    }
+
+    /** ROC points {@code [false positive rate, true positive rate]}, from (0, 0) (added) to (1, 1). */
+    public List<double[]> rocPoints() {
+        List<double[]> out = new java.util.ArrayList<>(curve.size() + 1);
+        if (curve.isEmpty()) {
+            return out;
+        }
+        RankingPoint last = curve.get(curve.size() - 1);
+        out.add(new double[] {0, 0});
+        for (RankingPoint p : curve) {
+            out.add(new double[] {(double) p.falsePositives() / last.falsePositives(),
+                    (double) p.truePositives() / last.truePositives()});
+        }
+        return out;
+    }
+
+    /**
+     * Reliability diagram points {@code [mean predicted, fraction positive]} of the non-empty bins (sklearn's
+     * {@code calibration_curve(strategy='uniform')}).
+     */
+    public List<double[]> reliabilityPoints() {
+        List<double[]> out = new java.util.ArrayList<>();
+        for (ReliabilityBin b : reliability) {
+            if (b.count() > 0) {
+                out.add(new double[] {b.meanPredicted(), b.fractionPositive()});
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Precision-recall points {@code [recall, precision]}, highest threshold first (precision is defined at every
+     * kept point: it has at least one predicted positive).
+     */
+    public List<double[]> precisionRecallPoints() {
+        List<double[]> out = new java.util.ArrayList<>(curve.size());
+        if (curve.isEmpty()) {
+            return out;
+        }
+        RankingPoint last = curve.get(curve.size() - 1);
+        for (RankingPoint p : curve) {
+            out.add(new double[] {(double) p.truePositives() / last.truePositives(),
+                    (double) p.truePositives() / (p.truePositives() + p.falsePositives())});
+        }
+        return out;
     }
 
     /** Whether a metric has a value: not null and finite. */

@@ -233,7 +233,7 @@ public final class OutcomeCounts {
                 long negatives = table[at + LABELLED_NEGATIVE];
                 long pos = table[at + LABELLED_POSITIVE];
                 if (pos + negatives > 0) {
-                    curve.threshold(pos, negatives);
+                    curve.threshold(Double.longBitsToDouble(table[at]), pos, negatives);
                 }
             }
         }

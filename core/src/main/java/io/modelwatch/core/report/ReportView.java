@@ -28,7 +28,8 @@ public record ReportView(String modelId, String date, String runId, String refer
                          List<PerfLine> performance, List<String> confusion, List<ReliabilityLine> reliability,
                          String churn, List<SegmentLine> segments, List<ImportanceLine> importance,
                          List<QualityLine> quality, List<EstimateLine> estimated, String rootCause,
-                         List<String> rootCauseFeatures, List<String> rootCauseSegments, String rootCauseExamples) {
+                         List<String> rootCauseFeatures, List<String> rootCauseSegments, String rootCauseExamples,
+                         List<ChartView> performanceCharts) {
 
     /** Features and segments listed in the root-cause section. */
     static final int ROOT_CAUSE_TOP = 5;
@@ -88,7 +89,9 @@ public record ReportView(String modelId, String date, String runId, String refer
         List<PerfLine> perf = new ArrayList<>();
         List<String> confusion = List.of();
         List<ReliabilityLine> reliability = List.of();
+        List<ChartView> performanceCharts = List.of();
         if (cur != null) {
+            performanceCharts = performanceCharts(cur, ref);
             perf.add(perf("Recall", cur, ref, ClassificationReport::recall));
             perf.add(perf("Precision", cur, ref, ClassificationReport::precision));
             perf.add(perf("F1", cur, ref, ClassificationReport::f1));
@@ -171,7 +174,37 @@ public record ReportView(String modelId, String date, String runId, String refer
                         r.drift().driftedCount(), r.drift().featureCount(), r.drift().share(), r.drift().driftShare(),
                         r.drift().datasetDrift() ? "DATASET DRIFT" : "no dataset drift") + roleDrift(r),
                 charts, cur != null, perf, confusion, reliability, churn, segments, importance, quality, estimated,
-                rootCause, rcFeatures, rcSegments, examples);
+                rootCause, rcFeatures, rcSegments, examples, performanceCharts);
+    }
+
+    /** ROC, precision-recall and reliability charts of the current batch, with the reference's for comparison. */
+    private static List<ChartView> performanceCharts(ClassificationReport cur, ClassificationReport ref) {
+        List<ChartView> out = new ArrayList<>();
+        List<SvgCurveChart.Series> roc = new ArrayList<>();
+        List<SvgCurveChart.Series> pr = new ArrayList<>();
+        if (ref != null && !ref.curve().isEmpty()) {
+            roc.add(new SvgCurveChart.Series("reference", SvgBarChart.REFERENCE_COLOUR, ref.rocPoints(), false));
+            pr.add(new SvgCurveChart.Series("reference", SvgBarChart.REFERENCE_COLOUR, ref.precisionRecallPoints(), false));
+        }
+        if (!cur.curve().isEmpty()) {
+            roc.add(new SvgCurveChart.Series("current", SvgBarChart.CURRENT_COLOUR, cur.rocPoints(), false));
+            pr.add(new SvgCurveChart.Series("current", SvgBarChart.CURRENT_COLOUR, cur.precisionRecallPoints(), false));
+            out.add(new ChartView("roc", "ROC curve: ROC AUC " + num(cur.rocAuc())
+                    + (ref == null ? "" : " (reference " + num(ref.rocAuc()) + ")"),
+                    SvgCurveChart.render("ROC curve", "False positive rate", "True positive rate (recall)", roc, true)));
+            out.add(new ChartView("pr", "Precision-recall curve: average precision " + num(cur.prAuc())
+                    + (ref == null ? "" : " (reference " + num(ref.prAuc()) + ")"),
+                    SvgCurveChart.render("Precision-recall curve", "Recall", "Precision", pr, false)));
+        }
+        List<SvgCurveChart.Series> calibration = new ArrayList<>();
+        if (ref != null) {
+            calibration.add(new SvgCurveChart.Series("reference", SvgBarChart.REFERENCE_COLOUR, ref.reliabilityPoints(), true));
+        }
+        calibration.add(new SvgCurveChart.Series("current", SvgBarChart.CURRENT_COLOUR, cur.reliabilityPoints(), true));
+        out.add(new ChartView("calibration", "Reliability: fraction churned against mean predicted probability per bin "
+                + "(non-empty bins; the dashed line is perfect calibration)",
+                SvgCurveChart.render("Calibration", "Mean predicted probability", "Fraction churned", calibration, true)));
+        return out;
     }
 
     /** "; prediction drift: churn_probability no, churn_class no; target drift: churn_actual yes" (rows by role). */
@@ -206,7 +239,8 @@ public record ReportView(String modelId, String date, String runId, String refer
     }
 
     private static ChartView chart(PsiValue p, String caption) {
-        return new ChartView(p.column(), caption, SvgBarChart.render(p.column(), p.bins(), p.reference(), p.current()));
+        return new ChartView(p.column(), caption,
+                SvgBarChart.render(p.column(), AxisLabels.readable(p.bins()), p.reference(), p.current()));
     }
 
     private static boolean isFlagged(RunResult r, SegmentRow s) {
@@ -217,7 +251,7 @@ public record ReportView(String modelId, String date, String runId, String refer
                                  Function<ClassificationReport, Double> metric) {
         Double c = metric.apply(cur);
         Double b = ref == null ? null : metric.apply(ref);
-        String delta = c == null || b == null ? "" : String.format(Locale.ROOT, "%+.4f", c - b);
+        String delta = Figures.change(c, b);
         return new PerfLine(name, num(c), num(b), delta);
     }
 
@@ -245,16 +279,10 @@ public record ReportView(String modelId, String date, String runId, String refer
     }
 
     static String num(Double v) {
-        if (v == null) {
-            return "undefined";
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
-            return String.valueOf(v.longValue());
-        }
-        return String.format(Locale.ROOT, "%.4f", v);
+        return Figures.num(v);
     }
 
     static String pct(Double v) {
-        return v == null ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
+        return Figures.pct(v);
     }
 }

@@ -37,4 +37,36 @@ public class RunReport {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "current_rows", nullable = false)
+    public long currentRows;
+
+    @Column(name = "labelled_rows", nullable = false)
+    public long labelledRows;
+
+    @Column(name = "label_coverage")
+    public Double labelCoverage;
+
+    @Column(name = "alerts_high", nullable = false)
+    public int alertsHigh;
+
+    @Column(name = "alerts_medium", nullable = false)
+    public int alertsMedium;
+
+    @Column(name = "alerts_low", nullable = false)
+    public int alertsLow;
+
+    @Column(name = "reference_source")
+    public String referenceSource;
+
+    /** The reference version the run was computed against; null until runs carry it (issue 11). */
+    @Column(name = "reference_version")
+    public String referenceVersion;
+
+    /** When the report was rendered again with the realised performance of its matured cohort, or null. */
+    @Column(name = "realised_at")
+    public Instant realisedAt;
 }

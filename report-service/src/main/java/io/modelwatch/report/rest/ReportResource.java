@@ -1,5 +1,7 @@
 package io.modelwatch.report.rest;
 
+import io.modelwatch.core.report.CsvExport;
+import io.modelwatch.report.service.Dashboard;
 import io.modelwatch.report.domain.RunReport;
 import io.modelwatch.report.repository.RunReportRepository;
 import jakarta.ws.rs.GET;
@@ -9,14 +11,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** A run's rendered outputs: {@code report} (HTML), {@code snapshot} (JSON), {@code metrics.csv}. */
+/** A run's rendered outputs: {@code report} (HTML), {@code snapshot} (JSON), {@code metrics.csv}, {@code alerts.csv}. */
 @Path("/runs/{runId}")
 public class ReportResource {
 
     private final RunReportRepository reports;
+    private final Dashboard dashboard;
 
-    public ReportResource(RunReportRepository reports) {
+    public ReportResource(RunReportRepository reports, Dashboard dashboard) {
         this.reports = reports;
+        this.dashboard = dashboard;
     }
 
     @GET
@@ -38,6 +42,13 @@ public class ReportResource {
     @Produces("text/csv")
     public String metrics(@PathParam("runId") String runId) {
         return find(runId).metricsCsv;
+    }
+
+    @GET
+    @Path("/alerts.csv")
+    @Produces("text/csv")
+    public String alerts(@PathParam("runId") String runId) {
+        return CsvExport.alerts(dashboard.snapshot(find(runId)).alerts());
     }
 
     private RunReport find(String runId) {

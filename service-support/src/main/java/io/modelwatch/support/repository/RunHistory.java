@@ -20,6 +20,9 @@ import java.util.Map;
 @ApplicationScoped
 public class RunHistory implements PanacheRepository<RunMetric> {
 
+    /** Rows per INSERT statement (9 parameters each, well under PostgreSQL's 65,535). */
+    static final int INSERT_CHUNK = 500;
+
     /**
      * The metric rows of the model's last {@code window} runs other than {@code run}, oldest first
      * (by snapshot date, then start time).
@@ -53,21 +56,31 @@ public class RunHistory implements PanacheRepository<RunMetric> {
      */
     public void record(RunInfo run, List<MetricRow> rows) {
         delete("runId", run.runId());
-        for (MetricRow r : rows) {
-            if (AnomalyScan.CATEGORY.equals(r.category()) || r.value() == null || !Double.isFinite(r.value())) {
-                continue;
+        List<MetricRow> kept = rows.stream().filter(r -> !AnomalyScan.CATEGORY.equals(r.category())
+                && r.value() != null && Double.isFinite(r.value())).toList();
+        // one multi-row insert per INSERT_CHUNK rows: a run has a few hundred rows, and one statement per row
+        // (what persist() does with identity keys) made this the slowest step of assembling a run
+        for (int from = 0; from < kept.size(); from += INSERT_CHUNK) {
+            List<MetricRow> chunk = kept.subList(from, Math.min(kept.size(), from + INSERT_CHUNK));
+            StringBuilder sql = new StringBuilder("insert into {h-schema}run_metrics (model_id, run_id, snapshot_date, "
+                    + "started_at, category, name, \"column\", segment, value) values ");
+            for (int i = 0; i < chunk.size(); i++) {
+                int p = 9 * i;
+                sql.append(i == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT,
+                        "(?%d, ?%d, ?%d, cast(?%d as timestamptz), ?%d, ?%d, cast(?%d as text), cast(?%d as text), ?%d)",
+                        p + 1, p + 2, p + 3, p + 4, p + 5, p + 6, p + 7, p + 8, p + 9));
             }
-            RunMetric m = new RunMetric();
-            m.modelId = run.modelId();
-            m.runId = run.runId();
-            m.snapshotDate = run.snapshotDate();
-            m.startedAt = run.startedAt();
-            m.category = r.category();
-            m.name = r.name();
-            m.column = r.column();
-            m.segment = r.segment();
-            m.value = r.value();
-            persist(m);
+            var query = getEntityManager().createNativeQuery(sql.toString());
+            for (int i = 0; i < chunk.size(); i++) {
+                MetricRow r = chunk.get(i);
+                int p = 9 * i;
+                query.setParameter(p + 1, run.modelId()).setParameter(p + 2, run.runId())
+                        .setParameter(p + 3, run.snapshotDate())
+                        .setParameter(p + 4, run.startedAt() == null ? null : run.startedAt().atOffset(java.time.ZoneOffset.UTC))
+                        .setParameter(p + 5, r.category()).setParameter(p + 6, r.name())
+                        .setParameter(p + 7, r.column()).setParameter(p + 8, r.segment()).setParameter(p + 9, r.value());
+            }
+            query.executeUpdate();
         }
     }
 

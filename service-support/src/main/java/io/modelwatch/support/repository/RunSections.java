@@ -27,14 +27,23 @@ public class RunSections implements PanacheRepositoryBase<RunSection, String> {
 
     /** Stores the section unless this kind was already received for the run; true if it was new. */
     public boolean add(MetricsComputed event) {
-        String key = event.runId() + "/" + event.kind();
+        return add(event, event.kind());
+    }
+
+    /**
+     * Stores the section under {@code kind} unless that kind was already received for the run; true if it was
+     * new. A later version of a section (report-service's {@code performance.realised}) is kept under its own
+     * kind, beside the day-0 one.
+     */
+    public boolean add(MetricsComputed event, String kind) {
+        String key = event.runId() + "/" + kind;
         if (findByIdOptional(key).isPresent()) {
             return false;
         }
         RunSection s = new RunSection();
         s.key = key;
         s.runId = event.runId();
-        s.kind = event.kind();
+        s.kind = kind;
         s.event = codec.encode(event);
         s.receivedAt = Instant.now();
         persist(s);

@@ -1,4 +1,4 @@
-package io.modelwatch.alert.delivery;
+package io.modelwatch.support.notification;
 
 /** The peer answered, but not with an acceptance worth stopping for (5xx, 429): retry later. */
 public class PeerUnavailableException extends RuntimeException {

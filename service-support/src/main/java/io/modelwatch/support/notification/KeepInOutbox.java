@@ -1,4 +1,4 @@
-package io.modelwatch.alert.delivery;
+package io.modelwatch.support.notification;
 
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;

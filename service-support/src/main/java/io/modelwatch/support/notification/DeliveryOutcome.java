@@ -1,4 +1,4 @@
-package io.modelwatch.alert.delivery;
+package io.modelwatch.support.notification;
 
 /**
  * What one attempt to hand a notification to its peer came to.

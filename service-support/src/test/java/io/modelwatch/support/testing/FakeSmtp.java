@@ -1,4 +1,4 @@
-package io.modelwatch.alert.testing;
+package io.modelwatch.support.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;

@@ -1,4 +1,4 @@
-package io.modelwatch.alert.config;
+package io.modelwatch.support.config;
 
 import io.quarkus.arc.DefaultBean;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
 
-/** The time cooldowns and deadlines are measured with; a test may produce its own. */
+/** The time cooldowns, deadlines and schedules are measured with (UTC); a test may produce its own. */
 @ApplicationScoped
 public class ClockProducer {
 
