@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Instances are immutable and thread-safe; each read uses its own buffers.
  */
-public final class CsvReader {
+public final class CsvReader implements TableReader {
 
     /** Size of the read buffer; it grows only when one record is larger. */
     public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
@@ -141,6 +140,7 @@ public final class CsvReader {
      *
      * @throws InputException when the file is missing, empty, has no valid header or is not valid CSV
      */
+    @Override
     public ColumnBatch read(Path file, TableSchema schema) {
         if (threads > 1) {
             ColumnBatch batch = ParallelCsvRead.read(file, schema, threads, parallelMinBytes, bufferBytes,
@@ -174,6 +174,7 @@ public final class CsvReader {
      * @return the row count, column types and parse report of the whole file
      * @throws InputException when the file is missing, empty, has no valid header or is not valid CSV
      */
+    @Override
     public Summary stream(Path file, TableSchema schema, int chunkRows, Consumer<ColumnBatch> sink) {
         if (chunkRows <= 0) {
             throw new IllegalArgumentException("chunk size must be positive, got " + chunkRows);
@@ -191,14 +192,6 @@ public final class CsvReader {
             }
         }
         return pass(file, typed, chunkRows, sink).summary();
-    }
-
-    /** What one read of a whole file found. */
-    public record Summary(String source, long rowCount, Map<String, ColumnType> columnTypes,
-                          ParseReport parseReport) {
-        public Summary {
-            columnTypes = Collections.unmodifiableMap(new LinkedHashMap<>(columnTypes));
-        }
     }
 
     private Pass pass(Path file, TableSchema schema, int chunkRows, Consumer<ColumnBatch> sink) {
