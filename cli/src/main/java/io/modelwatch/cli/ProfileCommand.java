@@ -18,7 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code monitor profile}: reads a reference CSV once and stores its profile (value runs, category counts, PSI
+ * {@code monitor profile}: reads a reference (CSV or Parquet) once and stores its profile (value runs, category counts, PSI
  * bins, baseline metrics, calibration), so that daily runs ({@code monitor run --reference REF.profile}) read a
  * few megabytes instead of the reference rows.
  */
@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
         description = "Computes the reference profile once and writes it (use it as --reference of monitor run).")
 final class ProfileCommand implements Callable<Integer> {
 
-    @Option(names = "--reference", required = true, paramLabel = "REF.csv", description = "Reference data (CSV, optionally .gz).")
+    @Option(names = "--reference", required = true, paramLabel = "REF.csv", description = "Reference data (CSV, optionally .gz, or Parquet).")
     Path reference;
 
     @Option(names = "--config", paramLabel = "monitoring.yaml",
@@ -45,7 +45,8 @@ final class ProfileCommand implements Callable<Integer> {
         try {
             MonitoringConfig c = config != null ? ConfigLoader.load(config) : ConfigLoader.defaults();
             progress.stage("reading reference " + reference);
-            ColumnBatch batch = CsvReader.withDefaults().read(reference, TableSchema.forConfig(c));
+            ColumnBatch batch = InputFiles.reader(reference, CsvReader.withDefaults()).read(reference,
+                    TableSchema.forConfig(c));
             progress.stage(String.format(Locale.ROOT, "profiling reference (%,d rows)", batch.rowCount()));
             byte[] bytes = MonitoringPipeline.of(c).profile(batch).toBytes();
             if (out.toAbsolutePath().getParent() != null) {
