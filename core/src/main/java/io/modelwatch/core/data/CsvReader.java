@@ -194,6 +194,84 @@ public final class CsvReader implements TableReader {
         return pass(file, typed, chunkRows, sink).summary();
     }
 
+    /** The header of a CSV file and the byte offset where its data starts (to read the file in parts). */
+    public record Header(List<String> names, long dataStart) {
+        public Header {
+            names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * Reads the header row at the start of {@code in} (a plain CSV file's first bytes).
+     *
+     * @throws InputException naming {@code source} when there is no header row or it is not valid
+     */
+    public static Header header(InputStream in, String source) {
+        try {
+            CsvRecordScanner scanner = new CsvRecordScanner(in, 1 << 16, source);
+            if (!scanner.next()) {
+                throw new InputException(source + ": the file is empty; expected a header row with the column names");
+            }
+            List<String> names = header(scanner, source);
+            return new Header(names, scanner.position());
+        } catch (IOException e) {
+            throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads one part of a CSV file in chunks, as a partition of a distributed run reads it: {@code records} starts
+     * at the start of a record of the file (after its header) and ends after a record. Rows are numbered from 1 at
+     * the start of the part (the caller places them in the file); everything else is as {@link #stream}: the same
+     * columns, types, parse report and dictionary growth. The schema must not sniff (a part cannot know what the
+     * whole file says).
+     *
+     * <p>A part cut at line feeds is only a run of whole records when no field is quoted (a quoted field may hold a
+     * line break): when a quoted field opens in the part, this returns null, and the caller reads the file whole.
+     *
+     * @param header the file's column names, or null when {@code records} is the whole file from its first byte
+     *               (then the header is read from it and quoted fields are read as usual)
+     * @return the rows, types and parse report of the part, or null when it holds a quoted field
+     * @throws InputException naming {@code source} when the records are not valid CSV
+     */
+    public Summary streamPart(InputStream records, String source, List<String> header, TableSchema schema,
+                              int chunkRows, Consumer<ColumnBatch> sink) {
+        if (schema.sniffsUnlisted()) {
+            throw new IllegalArgumentException("a part of a file is read with fixed column types, not sniffed: "
+                    + schema);
+        }
+        if (chunkRows <= 0) {
+            throw new IllegalArgumentException("chunk size must be positive, got " + chunkRows);
+        }
+        CsvRecordScanner scanner = new CsvRecordScanner(records, bufferBytes, source, header == null);
+        try {
+            List<String> names = header;
+            if (names == null) {
+                if (!scanner.next()) {
+                    throw new InputException(source + ": the file is empty; expected a header row with the column names");
+                }
+                names = header(scanner, source);
+            }
+            ColumnBuilder[] builders = new ColumnBuilder[names.size()];
+            for (int i = 0; i < builders.length; i++) {
+                builders[i] = ColumnBuilder.of(schema.typeOf(names.get(i)).orElse(ColumnType.CATEGORICAL));
+            }
+            ChunkedPass pass = new ChunkedPass(source, names, builders, chunkRows, sink, progressEveryRows, progress);
+            pass.readAll(scanner, -1);
+            if (header != null && scanner.sawQuotedField()) {
+                return null;
+            }
+            return pass.finish().summary();
+        } catch (InputException e) {
+            if (header != null && scanner.sawQuotedField()) {
+                return null; // a quoted field cut by the part's end
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
     private Pass pass(Path file, TableSchema schema, int chunkRows, Consumer<ColumnBatch> sink) {
         String source = file.toString();
         if (!Files.exists(file)) {
