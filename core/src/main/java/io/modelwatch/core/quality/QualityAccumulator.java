@@ -608,12 +608,35 @@ public final class QualityAccumulator implements AutoCloseable {
     }
 
     /** A column's null count: its null share, and for a feature the null-budget finding. */
-    private static final class Nulls implements Check {
+    /** A check that counts offending cells and keeps the first rows (and values) in file order. */
+    private abstract static class CountingCheck implements Check {
+        long count;
+        final Examples examples = new Examples();
+
+        @Override
+        public void merge(Check later) {
+            CountingCheck l = (CountingCheck) later;
+            count += l.count;
+            examples.merge(l.examples);
+        }
+
+        @Override
+        public void writeTo(DataOutput out) throws IOException {
+            out.writeLong(count);
+            examples.writeTo(out);
+        }
+
+        @Override
+        public void readFrom(DataInput in, long shift) throws IOException {
+            count = in.readLong();
+            examples.readFrom(in, shift);
+        }
+    }
+
+    private static final class Nulls extends CountingCheck {
         final String column;
         final FeatureSpec feature;
         final String budgetSeverity;
-        long count;
-        final Examples examples = new Examples();
 
         Nulls(String column, FeatureSpec feature, String budgetSeverity) {
             this.column = column;
@@ -633,24 +656,6 @@ public final class QualityAccumulator implements AutoCloseable {
             }
         }
 
-        @Override
-        public void merge(Check later) {
-            Nulls l = (Nulls) later;
-            count += l.count;
-            examples.merge(l.examples);
-        }
-
-        @Override
-        public void writeTo(DataOutput out) throws IOException {
-            out.writeLong(count);
-            examples.writeTo(out);
-        }
-
-        @Override
-        public void readFrom(DataInput in, long shift) throws IOException {
-            count = in.readLong();
-            examples.readFrom(in, shift);
-        }
 
         @Override
         public void report(Report out) {
@@ -670,15 +675,13 @@ public final class QualityAccumulator implements AutoCloseable {
      * Numeric values outside [lo, hi] (a feature's range or a probability's [0, 1]; nulls, NaN, fail neither
      * comparison), or with {@code labels} non-null values other than 0 and 1.
      */
-    private final class Outliers implements Check {
+    private final class Outliers extends CountingCheck {
         final String column;
         final double lo;
         final double hi;
         final boolean labels;
         final FeatureSpec feature;
         final String role;
-        long count;
-        final Examples examples = new Examples();
 
         Outliers(String column, double lo, double hi, boolean labels, FeatureSpec feature, String role) {
             this.column = column;
@@ -703,24 +706,6 @@ public final class QualityAccumulator implements AutoCloseable {
             }
         }
 
-        @Override
-        public void merge(Check later) {
-            Outliers l = (Outliers) later;
-            count += l.count;
-            examples.merge(l.examples);
-        }
-
-        @Override
-        public void writeTo(DataOutput out) throws IOException {
-            out.writeLong(count);
-            examples.writeTo(out);
-        }
-
-        @Override
-        public void readFrom(DataInput in, long shift) throws IOException {
-            count = in.readLong();
-            examples.readFrom(in, shift);
-        }
 
         @Override
         public void report(Report out) {
