@@ -15,12 +15,14 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /**
- * {@code spark-submit --class io.modelwatch.spark.SparkMonitorJob modelwatch-spark.jar --current PATH --reference
- * REF.profile --out DIR [--config monitoring.yaml] [--partitions N] [--date YYYY-MM-DD]}: the daily run of the CLI on
+ * {@code spark-submit --class io.modelwatch.spark.SparkMonitorJob modelwatch-spark-job.jar --current PATH --reference
+ * REF.profile --out DIR [--config monitoring.yaml] [--partitions N] [--date YYYY-MM-DD] [--publish]}: the daily run of
+ * the CLI on
  * Spark, for batches beyond one machine. The current file (CSV, gzip CSV or Parquet) and the profile are read from
  * any path Spark reads (local, HDFS, S3 with the cluster's connectors); the report folder ({@code snapshot.json},
  * {@code report.html}, {@code metrics.csv}, {@code alerts.csv}) is written on the driver's file system, with the
- * numbers of {@code monitor run --reference REF.profile --current PATH} on the same file.
+ * numbers of {@code monitor run --reference REF.profile --current PATH} on the same file. With {@code --publish} the
+ * run is also handed to the services ({@link ServiceHandOff}), so that their alerts, history and reports have it.
  *
  * <p>Exit codes as the CLI's: 0 the run completed, 2 bad input or configuration (the message names the file, row or
  * column).
@@ -46,6 +48,12 @@ public final class SparkMonitorJob {
 
     /** Runs the job on {@code spark} (which it does not stop); returns the exit code. */
     public static int run(SparkSession spark, PrintStream out, PrintStream err, String... args) {
+        return run(spark, System.getenv(), out, err, args);
+    }
+
+    /** {@link #run(SparkSession, PrintStream, PrintStream, String...)} with the environment the broker is read from. */
+    static int run(SparkSession spark, java.util.Map<String, String> environment, PrintStream out, PrintStream err,
+                   String... args) {
         Options o;
         try {
             o = Options.parse(args);
@@ -58,8 +66,14 @@ public final class SparkMonitorJob {
             String yaml = o.config == null ? null
                     : new String(SparkRun.readAll(o.config, spark.sparkContext().hadoopConfiguration()),
                     StandardCharsets.UTF_8);
-            RunResult result = new SparkRun(spark).run(o.current, o.reference, yaml, o.config, o.partitions, o.date);
+            SparkRun.Outcome run = new SparkRun(spark).run(o.current, o.reference, yaml, o.config, o.partitions, o.date);
+            RunResult result = run.result();
             ReportFolder.write(Path.of(o.out), result);
+            if (o.publish) {
+                new ServiceHandOff(environment).publish(ServiceHandOff.events(run));
+                out.printf(Locale.ROOT, "run %s handed to the services (metrics.drift, metrics.performance, "
+                        + "metrics.quality)%n", result.run().runId());
+            }
             out.printf(Locale.ROOT, "%s: %,d rows, %d alerts; report in %s%n", o.current, result.run().currentRows(),
                     result.alerts().size(), o.out);
             for (Alert a : result.alerts()) {
@@ -98,7 +112,7 @@ public final class SparkMonitorJob {
     /** The command line. */
     static final class Options {
         static final String USAGE = "usage: SparkMonitorJob --current PATH --reference REF.profile --out DIR "
-                + "[--config monitoring.yaml] [--partitions N] [--date YYYY-MM-DD]";
+                + "[--config monitoring.yaml] [--partitions N] [--date YYYY-MM-DD] [--publish]";
 
         String current;
         String reference;
@@ -106,11 +120,16 @@ public final class SparkMonitorJob {
         String config;
         int partitions;
         LocalDate date;
+        boolean publish;
 
         static Options parse(String... args) {
             Options o = new Options();
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
+                if (name.equals("--publish")) {
+                    o.publish = true;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("option " + name + " needs a value");
                 }

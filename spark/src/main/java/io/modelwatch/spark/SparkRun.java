@@ -6,6 +6,9 @@ import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.quality.IdRepeats;
+import io.modelwatch.core.quality.QualityReport;
+import io.modelwatch.core.run.DriftSection;
+import io.modelwatch.core.run.PerformanceSection;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunAccumulator;
 import io.modelwatch.core.run.RunInfo;
@@ -74,8 +77,8 @@ final class SparkRun {
      *                   a Parquet file is cut at row groups, into at most this many partitions (0: one per group)
      * @param date       the snapshot date, or null for the date of the earliest prediction
      */
-    RunResult run(String current, String profilePath, String configYaml, String configSource, int partitions,
-                  LocalDate date) {
+    Outcome run(String current, String profilePath, String configYaml, String configSource, int partitions,
+                LocalDate date) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -109,14 +112,24 @@ final class SparkRun {
                         : Instant.ofEpochMilli(earliest).atZone(ZoneOffset.UTC).toLocalDate();
             }
             IdRepeats repeats = counted.repeats(jsc);
+            // unique across drivers: the services key everything by run id
             RunInfo info = new RunInfo("spark-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
-                    .withZone(ZoneOffset.UTC).format(started), config.modelId(), snapshotDate, profilePath, current,
-                    null, started);
-            return pipeline.assemble(info, profile.rows(), merged.rows(), merged.drift(), merged.performance(),
-                    merged.quality(repeats), (System.nanoTime() - t0) / 1_000_000, MetricHistory.empty());
+                    .withZone(ZoneOffset.UTC).format(started) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8),
+                    config.modelId(), snapshotDate, profilePath, current, null, started);
+            DriftSection drift = merged.drift();
+            PerformanceSection performance = merged.performance();
+            QualityReport quality = merged.quality(repeats);
+            RunResult result = pipeline.assemble(info, profile.rows(), merged.rows(), drift, performance, quality,
+                    (System.nanoTime() - t0) / 1_000_000, MetricHistory.empty());
+            return new Outcome(result, info, profile.rows(), drift, performance, quality);
         } finally {
             counted.records.unpersist(false);
         }
+    }
+
+    /** The run and its sections (what the services are handed, see {@link ServiceHandOff}). */
+    record Outcome(RunResult result, RunInfo info, long referenceRows, DriftSection drift,
+                   PerformanceSection performance, QualityReport quality) {
     }
 
     /** The partitions' output, kept by Spark until the counts are merged and the ids counted. */

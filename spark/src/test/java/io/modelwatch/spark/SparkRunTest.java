@@ -2,7 +2,19 @@ package io.modelwatch.spark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rabbitmq.client.BuiltinExchangeType;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.GetResponse;
 import io.modelwatch.cli.MonitorCommand;
+import io.modelwatch.core.events.Channels;
+import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.core.quality.QualityReport;
+import io.modelwatch.core.run.DriftSection;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.PerformanceSection;
+import io.modelwatch.core.run.RunResult;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.report.Json;
@@ -23,7 +35,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -153,7 +167,69 @@ class SparkRunTest {
         assertThat(r.err).contains("missing --out");
     }
 
+    /**
+     * {@code --publish}: the run reaches the services' exchange as their own three metrics events (on the broker of
+     * the environment, RABBITMQ_*, as the service tests use), and the services' assembly of those events gives the
+     * run of the report folder.
+     */
+    @Test
+    void aPublishedRunReachesTheServicesAsTheirOwnMetricsEvents() throws Exception {
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost(env("RABBITMQ_HOST", "127.0.0.1"));
+        f.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
+        f.setUsername(env("RABBITMQ_USERNAME", "guest"));
+        f.setPassword(env("RABBITMQ_PASSWORD", "guest"));
+        f.setVirtualHost(env("RABBITMQ_VIRTUAL_HOST", "/"));
+        try (Connection connection = f.newConnection("modelwatch-spark-test");
+             Channel channel = connection.createChannel()) {
+            channel.exchangeDeclare(Channels.EXCHANGE, BuiltinExchangeType.TOPIC, true);
+            String queue = channel.queueDeclare().getQueue(); // exclusive, deleted with the connection
+            channel.queueBind(queue, Channels.EXCHANGE, Channels.METRICS_ALL);
+
+            Path out = dir.resolve("published");
+            Result r = spark("--current", currentCsv.toString(), "--reference", profile.toString(), "--out",
+                    out.toString(), "--partitions", "3", "--publish");
+            assertThat(r.code).as(r.err).isZero();
+            RunResult written = Json.mapper().readValue(out.resolve("snapshot.json").toFile(), RunResult.class);
+            String runId = written.run().runId();
+            assertThat(r.out).contains("run " + runId + " handed to the services");
+
+            Map<String, MetricsComputed> byKind = new HashMap<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (byKind.size() < 3 && System.currentTimeMillis() < deadline) {
+                GetResponse m = channel.basicGet(queue, true);
+                if (m == null) {
+                    Thread.sleep(50);
+                    continue;
+                }
+                MetricsComputed e = Json.mapper().readValue(m.getBody(), MetricsComputed.class).validate();
+                if (e.runId().equals(runId)) {
+                    assertThat(m.getEnvelope().getRoutingKey()).isEqualTo(e.type());
+                    assertThat(m.getProps().getContentType()).isEqualTo("application/json");
+                    assertThat(m.getProps().getMessageId()).isEqualTo(e.eventId());
+                    assertThat(m.getProps().getDeliveryMode()).isEqualTo(2);
+                    byKind.put(e.kind(), e);
+                }
+            }
+            assertThat(byKind).containsOnlyKeys(MetricsComputed.ALL_KINDS);
+            // what alert-service and report-service do with the three sections (RunAssembly)
+            MetricsComputed drift = byKind.get(MetricsComputed.DRIFT);
+            RunResult assembled = MonitoringPipeline.of(ConfigLoader.defaults()).assemble(drift.run(),
+                    drift.referenceRows(), drift.currentRows(),
+                    Json.mapper().treeToValue(drift.section(), DriftSection.class),
+                    Json.mapper().treeToValue(byKind.get(MetricsComputed.PERFORMANCE).section(), PerformanceSection.class),
+                    Json.mapper().treeToValue(byKind.get(MetricsComputed.QUALITY).section(), QualityReport.class),
+                    written.run().durationMs());
+            assertThat(Json.pretty(assembled)).isEqualTo(Files.readString(out.resolve("snapshot.json")).strip());
+        }
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
 
     /** The Spark run of {@code current} equals {@code monitor run --reference PROFILE --current current}. */
     private static JsonNode assertSameAsCli(Path current, String name, String... sparkOptions) throws Exception {
