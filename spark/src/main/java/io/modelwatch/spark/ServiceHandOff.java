@@ -30,7 +30,8 @@ import java.util.function.Function;
  *
  * <p>The broker comes from the driver's environment, as for the services: {@code RABBITMQ_HOST} (default
  * 127.0.0.1), {@code RABBITMQ_PORT} (5672), {@code RABBITMQ_USERNAME}, {@code RABBITMQ_PASSWORD} (guest),
- * {@code RABBITMQ_VIRTUAL_HOST} (/). Each event is confirmed by the broker before the job ends.
+ * {@code RABBITMQ_VIRTUAL_HOST} (/), and the exchange {@code MODELWATCH_BUS_EXCHANGE} ({@value Channels#EXCHANGE}).
+ * Each event is confirmed by the broker before the job ends.
  */
 final class ServiceHandOff {
 
@@ -66,16 +67,17 @@ final class ServiceHandOff {
         f.setUsername(setting("RABBITMQ_USERNAME", "guest"));
         f.setPassword(setting("RABBITMQ_PASSWORD", "guest"));
         f.setVirtualHost(setting("RABBITMQ_VIRTUAL_HOST", "/"));
+        String exchange = setting("MODELWATCH_BUS_EXCHANGE", Channels.EXCHANGE);
         try (Connection connection = f.newConnection("modelwatch-spark");
              Channel channel = connection.createChannel()) {
             // the services declare it the same way: a durable topic exchange
-            channel.exchangeDeclare(Channels.EXCHANGE, BuiltinExchangeType.TOPIC, true);
+            channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
             channel.confirmSelect();
             for (MetricsComputed e : events) {
                 AMQP.BasicProperties properties = new AMQP.BasicProperties.Builder()
                         .contentType("application/json").deliveryMode(2).messageId(e.eventId())
                         .timestamp(new Date()).headers(Map.of("traceparent", e.traceparent())).build();
-                channel.basicPublish(Channels.EXCHANGE, e.type(), properties,
+                channel.basicPublish(exchange, e.type(), properties,
                         Json.mapper().writeValueAsString(e).getBytes(StandardCharsets.UTF_8));
             }
             channel.waitForConfirmsOrDie(CONFIRM_MILLIS);
