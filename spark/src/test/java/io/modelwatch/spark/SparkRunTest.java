@@ -180,15 +180,20 @@ class SparkRunTest {
         f.setUsername(env("RABBITMQ_USERNAME", "guest"));
         f.setPassword(env("RABBITMQ_PASSWORD", "guest"));
         f.setVirtualHost(env("RABBITMQ_VIRTUAL_HOST", "/"));
+        // an exchange of this test's own (as the end-to-end test names its own), so that no service queue bound to
+        // the real one receives the test's run
+        String exchange = "spark-test-" + java.util.UUID.randomUUID() + ".events";
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.put("MODELWATCH_BUS_EXCHANGE", exchange);
         try (Connection connection = f.newConnection("modelwatch-spark-test");
              Channel channel = connection.createChannel()) {
-            channel.exchangeDeclare(Channels.EXCHANGE, BuiltinExchangeType.TOPIC, true);
+            channel.exchangeDeclare(exchange, BuiltinExchangeType.TOPIC, true);
             String queue = channel.queueDeclare().getQueue(); // exclusive, deleted with the connection
-            channel.queueBind(queue, Channels.EXCHANGE, Channels.METRICS_ALL);
+            channel.queueBind(queue, exchange, Channels.METRICS_ALL);
 
             Path out = dir.resolve("published");
-            Result r = spark("--current", currentCsv.toString(), "--reference", profile.toString(), "--out",
-                    out.toString(), "--partitions", "3", "--publish");
+            Result r = spark(environment, "--current", currentCsv.toString(), "--reference", profile.toString(),
+                    "--out", out.toString(), "--partitions", "3", "--publish");
             assertThat(r.code).as(r.err).isZero();
             RunResult written = Json.mapper().readValue(out.resolve("snapshot.json").toFile(), RunResult.class);
             String runId = written.run().runId();
@@ -221,6 +226,7 @@ class SparkRunTest {
                     Json.mapper().treeToValue(byKind.get(MetricsComputed.QUALITY).section(), QualityReport.class),
                     written.run().durationMs());
             assertThat(Json.pretty(assembled)).isEqualTo(Files.readString(out.resolve("snapshot.json")).strip());
+            channel.exchangeDelete(exchange);
         }
     }
 
@@ -273,9 +279,13 @@ class SparkRunTest {
     }
 
     private static Result spark(String... args) {
+        return spark(System.getenv(), args);
+    }
+
+    private static Result spark(Map<String, String> environment, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = SparkMonitorJob.run(spark, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = SparkMonitorJob.run(spark, environment, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
