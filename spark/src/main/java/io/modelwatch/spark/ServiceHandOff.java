@@ -61,13 +61,8 @@ final class ServiceHandOff {
 
     /** Publishes the events on the services' exchange and waits for the broker's confirms. */
     void publish(List<MetricsComputed> events) {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(setting("RABBITMQ_HOST", "127.0.0.1"));
-        f.setPort(Integer.parseInt(setting("RABBITMQ_PORT", "5672")));
-        f.setUsername(setting("RABBITMQ_USERNAME", "guest"));
-        f.setPassword(setting("RABBITMQ_PASSWORD", "guest"));
-        f.setVirtualHost(setting("RABBITMQ_VIRTUAL_HOST", "/"));
-        String exchange = setting("MODELWATCH_BUS_EXCHANGE", Channels.EXCHANGE);
+        ConnectionFactory f = broker(environment);
+        String exchange = setting(environment, "MODELWATCH_BUS_EXCHANGE", Channels.EXCHANGE);
         try (Connection connection = f.newConnection("modelwatch-spark");
              Channel channel = connection.createChannel()) {
             // the services declare it the same way: a durable topic exchange
@@ -91,7 +86,18 @@ final class ServiceHandOff {
         }
     }
 
-    private String setting(String name, String fallback) {
+    /** The services' broker as the environment names it (the variables of the class comment). */
+    static ConnectionFactory broker(Map<String, String> environment) {
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost(setting(environment, "RABBITMQ_HOST", "127.0.0.1"));
+        f.setPort(Integer.parseInt(setting(environment, "RABBITMQ_PORT", "5672")));
+        f.setUsername(setting(environment, "RABBITMQ_USERNAME", "guest"));
+        f.setPassword(setting(environment, "RABBITMQ_PASSWORD", "guest"));
+        f.setVirtualHost(setting(environment, "RABBITMQ_VIRTUAL_HOST", "/"));
+        return f;
+    }
+
+    private static String setting(Map<String, String> environment, String name, String fallback) {
         String v = environment.get(name);
         return v == null || v.isBlank() ? fallback : v;
     }

@@ -174,12 +174,7 @@ class SparkRunTest {
      */
     @Test
     void aPublishedRunReachesTheServicesAsTheirOwnMetricsEvents() throws Exception {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(env("RABBITMQ_HOST", "127.0.0.1"));
-        f.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
-        f.setUsername(env("RABBITMQ_USERNAME", "guest"));
-        f.setPassword(env("RABBITMQ_PASSWORD", "guest"));
-        f.setVirtualHost(env("RABBITMQ_VIRTUAL_HOST", "/"));
+        ConnectionFactory f = ServiceHandOff.broker(System.getenv());
         // an exchange of this test's own (as the end-to-end test names its own), so that no service queue bound to
         // the real one receives the test's run
         String exchange = "spark-test-" + java.util.UUID.randomUUID() + ".events";
@@ -231,11 +226,6 @@ class SparkRunTest {
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
-    }
 
     /** The Spark run of {@code current} equals {@code monitor run --reference PROFILE --current current}. */
     private static JsonNode assertSameAsCli(Path current, String name, String... sparkOptions) throws Exception {
