@@ -4,7 +4,7 @@ import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.anomaly.MetricHistoryFile;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
-import io.modelwatch.core.config.SchemaInference;
+import io.modelwatch.core.config.SchemaRule;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.InputException;
@@ -13,6 +13,7 @@ import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.labels.LabelJoin;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.report.ReportFolder;
+import io.modelwatch.core.run.ModelReference;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.core.run.RunResult;
@@ -48,25 +49,30 @@ final class MonitorRun {
 
     private static int run(RunOptions o, Progress progress, PrintStream out) {
         Instant started = Instant.now();
-        MonitoringConfig base = o.config() != null ? ConfigLoader.load(o.config()) : ConfigLoader.defaults();
+        MonitoringConfig explicit = o.config() != null ? ConfigLoader.load(o.config())
+                : o.useBuiltInConfig() ? ConfigLoader.defaults() : null;
         if (ReferenceProfile.isProfile(o.reference())) {
-            // a stored profile (monitor profile): its config is --config or the built-in one, never inferred
+            // a stored profile (monitor profile) carries the configuration it was computed with; --config may
+            // replace it only where the profile does not depend on it (SchemaRule.forStoredProfile)
             progress.stage("reading reference profile " + o.reference());
             ReferenceProfile stored = ReferenceProfile.read(o.reference());
-            MonitoringPipeline pipeline = MonitoringPipeline.of(base);
+            MonitoringConfig config = named(SchemaRule.forStoredProfile(stored.config(), explicit,
+                    o.config() != null ? o.config().toString() : "the built-in configuration"), o.modelId());
+            MonitoringPipeline pipeline = MonitoringPipeline.of(config);
             CompletableFuture<ReferenceProfile> done = CompletableFuture.completedFuture(stored);
             if (o.labels() == null && !o.inMemory()) {
-                return streamed(o, base, pipeline, done, started, progress, out);
+                return streamed(o, config, pipeline, done, started, progress, out);
             }
-            return inMemory(o, base, pipeline, done, started, progress, out);
+            return inMemory(o, config, pipeline, done, started, progress, out);
         }
-        boolean infer = o.config() == null && !o.useBuiltInConfig();
 
+        // explicit configuration wins, otherwise the schema is inferred from the reference (SchemaRule)
+        MonitoringConfig base = ConfigLoader.defaults();
         progress.stage("reading reference " + o.reference());
-        ColumnBatch reference = InputFiles.reader(o.reference(), reader(progress, "reference")).read(o.reference(),
-                infer ? TableSchema.forRoles(base.roles()) : TableSchema.forConfig(base));
-        MonitoringPipeline.of(base).requireRoleColumns(reference);
-        MonitoringConfig config = infer ? SchemaInference.infer(reference, base) : base;
+        ModelReference model = ModelReference.read(schema -> InputFiles.reader(o.reference(),
+                reader(progress, "reference")).read(o.reference(), schema), explicit, base).named(o.modelId());
+        ColumnBatch reference = model.batch();
+        MonitoringConfig config = model.config();
 
         // the reference is profiled on another thread while the current file is read (the parse is serial)
         MonitoringPipeline pipeline = MonitoringPipeline.of(config);
@@ -80,6 +86,11 @@ final class MonitorRun {
         }
 
         return inMemory(o, config, pipeline, profiling, started, progress, out);
+    }
+
+    /** The configuration under the model id given on the command line, if any. */
+    static MonitoringConfig named(MonitoringConfig config, String modelId) {
+        return modelId == null ? config : config.withModelId(modelId);
     }
 
     /** The current batch read whole (needed for a label join), then the pipeline on it. */

@@ -14,8 +14,8 @@ import java.util.concurrent.Callable;
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--reference", required = true, paramLabel = "REF.csv|REF.profile",
-            description = "Reference data (CSV, optionally .gz, or Parquet), or its profile written by 'monitor profile' (then the "
-                    + "configuration is --config or the built-in one).")
+            description = "Reference data (CSV, optionally .gz, or Parquet), or its profile written by 'monitor profile' "
+                    + "(then the configuration is the one stored in the profile).")
     Path reference;
 
     @Option(names = "--current", required = true, paramLabel = "CUR.csv", description = "Current batch (CSV, optionally .gz, or Parquet); may contain the target.")
@@ -24,8 +24,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--labels", paramLabel = "LABELS.csv", description = "Late labels joined by customer id.")
     Path labels;
 
-    @Option(names = "--config", paramLabel = "monitoring.yaml", description = "Configuration; without it the schema is inferred from the reference.")
+    @Option(names = "--config", paramLabel = "monitoring.yaml", description = "Configuration; without it the schema is "
+            + "inferred from the reference (or, with a profile, the profile's configuration is used). With a profile, "
+            + "it must agree with the profile's roles, features and kinds, segments, drift.psi_bins and "
+            + "classification_threshold, or the run is refused.")
     Path config;
+
+    @Option(names = "--model-id", paramLabel = "ID", description = "Model id in the report (default: the configuration's model_id).")
+    String modelId;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Report folder to write.")
     Path out;
@@ -51,7 +57,8 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Severity severity = failOn == null ? null : Severity.parse(failOn);
-        return MonitorRun.execute(new RunOptions(reference, current, labels, config, false, out, severity, date, history, inMemory),
+        return MonitorRun.execute(new RunOptions(reference, current, labels, config, false, out, severity, date, history, inMemory,
+                        modelId),
                 new Progress(System.err, quiet), System.out);
     }
 }

@@ -21,7 +21,7 @@ class ProfileAndStreamingTest {
     Path dir;
 
     /** The snapshot without what differs between two runs of the same data (run id, inputs, times). */
-    private static JsonNode comparable(Path out) throws Exception {
+    static JsonNode comparable(Path out) throws Exception {
         ObjectNode snapshot = (ObjectNode) CliFixture.snapshot(out);
         ObjectNode run = (ObjectNode) snapshot.get("run");
         for (String field : new String[] {"runId", "startedAt", "durationMs", "inputs"}) {
@@ -35,16 +35,16 @@ class ProfileAndStreamingTest {
         Path reference = CliFixture.reference(dir, 8_000);
         Path current = CliFixture.current(dir, Scenario.DRIFT, 3_000, 11);
         Path profile = dir.resolve("reference.profile");
-        CliFixture.Outcome made = CliFixture.run("profile", "--reference", reference.toString(), "--out",
-                profile.toString(), "-q");
+        // the profile stores the configuration it is given, so the CSV run is given the same
+        Path config = Path.of("..", "k8s", "base", "monitoring.yaml");
+        CliFixture.Outcome made = CliFixture.run("profile", "--reference", reference.toString(), "--config",
+                config.toString(), "--out", profile.toString(), "-q");
         assertThat(made.exitCode()).as(made.err()).isZero();
         assertThat(made.out()).contains("reference profile of 8,000 rows written to");
         assertThat(Files.size(profile)).isPositive();
 
         Path fromCsv = dir.resolve("from-csv");
         Path fromProfile = dir.resolve("from-profile");
-        // the profile uses the built-in configuration, so the CSV run is given it too
-        Path config = Path.of("..", "k8s", "base", "monitoring.yaml");
         assertThat(CliFixture.run("run", "--reference", reference.toString(), "--current", current.toString(),
                 "--config", config.toString(), "--out", fromCsv.toString(), "-q").exitCode()).isZero();
         CliFixture.Outcome o = CliFixture.run("run", "--reference", profile.toString(), "--current",

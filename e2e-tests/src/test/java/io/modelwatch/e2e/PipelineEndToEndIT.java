@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;
@@ -17,14 +16,11 @@ import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.report.Json;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -32,10 +28,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,9 +38,11 @@ import static org.awaitility.Awaitility.await;
  * The whole daily run through the five packaged services, against the real local RabbitMQ and PostgreSQL:
  * register a reference, start a run on a drifted day, and within a bounded wait find the metric rows of
  * every section, an alert for the drifted feature, and a report whose metrics and alerts equal those of
- * the CLI ({@code cli/target/modelwatch-cli.jar run}) on the same files with the same configuration file.
- * The bus names are unique to this run and deleted afterwards.
+ * the CLI ({@code cli/target/modelwatch-cli.jar run}) on the same files with the same configuration file (the
+ * model is registered with that file as its {@code config}). The deployment ({@link Deployment}) is shared with the
+ * other end-to-end tests; its bus names are unique to this run and deleted afterwards.
  */
+@ExtendWith(Deployment.Extension.class)
 class PipelineEndToEndIT {
 
     private static final LocalDate REFERENCE_DATE = LocalDate.of(2024, 1, 15);
@@ -55,57 +51,32 @@ class PipelineEndToEndIT {
     /** The feature the DRIFT scenario shifts (see {@link Scenario#DRIFT}). */
     private static final String DRIFTED_FEATURE = "account_age";
 
-    private static final String RUN_TAG = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String JDBC_URL = env("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String DB_USER = env("QUARKUS_DATASOURCE_USERNAME", "postgres");
-    private static final String DB_PASSWORD = env("QUARKUS_DATASOURCE_PASSWORD", "");
+    private static final String RUN_TAG = Deployment.RUN_TAG;
+    private static final String JDBC_URL = Deployment.JDBC_URL;
+    private static final String DB_USER = Deployment.DB_USER;
+    private static final String DB_PASSWORD = Deployment.DB_PASSWORD;
 
-    private static ServiceProcesses services;
-    private static Path root;
+    private static Deployment deployment;
     private static Path data;
+    /** One configuration file for the CLI and the registrations: the built-in churn schema. */
     private static Path config;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper mapper = Json.mapper();
 
     @BeforeAll
-    static void startServices() throws Exception {
-        root = Path.of(System.getProperty("modelwatch.repo.root", "..")).toAbsolutePath().normalize();
-        Path target = root.resolve("e2e-tests/target");
-        data = target.resolve("e2e-data");
-        // one configuration file for the CLI and every service: the built-in churn schema
-        config = data.resolve("monitoring.yaml");
-        try (var in = ConfigLoader.class.getResourceAsStream(ConfigLoader.DEFAULT_RESOURCE)) {
-            java.nio.file.Files.createDirectories(data);
-            java.nio.file.Files.copy(java.util.Objects.requireNonNull(in, ConfigLoader.DEFAULT_RESOURCE), config,
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+    static void data(Deployment started) throws Exception {
+        deployment = started;
+        data = started.data;
+        config = started.config;
         ChurnDataGenerator.of(Scenario.STABLE, REFERENCE_DATE, "R").write(data.resolve("reference.csv"), ROWS, 21);
         ChurnDataGenerator.of(Scenario.DRIFT, DRIFTED_DATE, "C").write(data.resolve("drifted.csv"), ROWS, 22);
-
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", JDBC_URL);
-        env.put("QUARKUS_DATASOURCE_USERNAME", DB_USER);
-        env.put("MODELWATCH_BUS_EXCHANGE", RUN_TAG + ".events");
-        env.put("MODELWATCH_BUS_DEAD_LETTER_EXCHANGE", RUN_TAG + ".dead-letters");
-        env.put("MODELWATCH_BUS_QUEUE_PREFIX", RUN_TAG + ".");
-        env.put("MODELWATCH_MONITORING_CONFIG_FILE", config.toString());
-        services = ServiceProcesses.start(root, target.resolve("e2e-logs"), env);
-        services.awaitReady(Duration.ofSeconds(150));
-    }
-
-    @AfterAll
-    static void stopServices() throws Exception {
-        if (services != null) {
-            services.close();
-        }
-        deleteBusNames();
     }
 
     @Test
     void aDriftedDayFlowsThroughEveryServiceAndReportsTheCliNumbers() throws Exception {
         String model = "churn-" + RUN_TAG;
-        JsonNode reference = post("ingest-service", "/references",
-                Map.of("modelId", model, "source", data.resolve("reference.csv").toString()), 201);
+        // the churn model registered with its configuration file: the one the CLI is given
+        JsonNode reference = post("ingest-service", "/references", Map.of("modelId", model,
+                "source", data.resolve("reference.csv").toString(), "config", config.toString()), 201);
         assertThat(reference.get("rowCount").asInt()).isEqualTo(ROWS);
 
         JsonNode run = post("ingest-service", "/runs", Map.of("modelId", model, "date", DRIFTED_DATE.toString(),
@@ -175,12 +146,13 @@ class PipelineEndToEndIT {
         java.nio.file.Files.write(halfLabels, project(lines, header, labelColumns, 1 + ROWS / 2));
         java.nio.file.Files.write(allLabels, project(lines, header, labelColumns, lines.size()));
 
-        try (Connection amqp = amqpFactory().newConnection("modelwatch-e2e-labels"); Channel ch = amqp.createChannel()) {
+        try (Connection amqp = Deployment.amqpFactory().newConnection("modelwatch-e2e-labels"); Channel ch = amqp.createChannel()) {
             ch.exchangeDeclare(RUN_TAG + ".events", com.rabbitmq.client.BuiltinExchangeType.TOPIC, true);
             String labelsReady = ch.queueDeclare("", false, true, true, null).getQueue();
             ch.queueBind(labelsReady, RUN_TAG + ".events", Channels.LABELS_READY);
 
-            post("ingest-service", "/references", Map.of("modelId", model, "source", data.resolve("reference.csv").toString()), 201);
+            post("ingest-service", "/references", Map.of("modelId", model, "source", data.resolve("reference.csv").toString(),
+                    "config", config.toString()), 201);
             JsonNode run = post("ingest-service", "/runs", Map.of("modelId", model, "date", day.toString(),
                     "source", predictions.toString()), 202);
             String runId = run.get("runId").asText();
@@ -275,77 +247,22 @@ class PipelineEndToEndIT {
 
     /** Runs the packaged CLI on the same files and configuration; returns its snapshot.json. */
     private Path cliSnapshot() throws Exception {
-        Path jar = root.resolve("cli/target/modelwatch-cli.jar");
-        assertThat(jar).as("the CLI must be packaged before this test").isRegularFile();
         Path out = data.resolve("cli-report");
-        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toString(), "run", "--reference", data.resolve("reference.csv").toString(),
+        deployment.cli("cli", "run", "--reference", data.resolve("reference.csv").toString(),
                 "--current", data.resolve("drifted.csv").toString(), "--config", config.toString(),
-                "--date", DRIFTED_DATE.toString(), "--out", out.toString(), "--quiet")
-                .redirectErrorStream(true).redirectOutput(data.resolve("cli.log").toFile()).start();
-        assertThat(cli.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).as("CLI finished").isTrue();
-        assertThat(cli.exitValue()).as("CLI exit code, see " + data.resolve("cli.log")).isZero();
+                "--date", DRIFTED_DATE.toString(), "--out", out.toString(), "--quiet");
         return out.resolve("snapshot.json");
     }
 
     private static long countMetricRows(String schema, String runId) throws Exception {
-        try (var c = DriverManager.getConnection(JDBC_URL, DB_USER, DB_PASSWORD);
-             PreparedStatement ps = c.prepareStatement("select count(*) from " + schema + ".metrics_log where run_id = ?")) {
-            ps.setString(1, runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return deployment.countMetricRows(schema, runId);
     }
 
     private JsonNode post(String service, String path, Object body, int expectedStatus) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(services.url(service) + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(service + path + ": " + r.body()).isEqualTo(expectedStatus);
-        return mapper.readTree(r.body());
+        return deployment.post(service, path, body, expectedStatus);
     }
 
     private HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(services.url(service) + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Deletes this run's queues and exchanges (they are durable, so they would outlive the test). */
-    private static ConnectionFactory amqpFactory() {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(env("RABBITMQ_HOST", "127.0.0.1"));
-        f.setPort(Integer.parseInt(env("RABBITMQ_PORT", "5672")));
-        f.setUsername(env("RABBITMQ_USERNAME", "guest"));
-        f.setPassword(env("RABBITMQ_PASSWORD", "guest"));
-        f.setVirtualHost(env("RABBITMQ_VIRTUAL_HOST", "/"));
-        return f;
-    }
-
-    private static void deleteBusNames() {
-        ConnectionFactory f = amqpFactory();
-        try (Connection c = f.newConnection("modelwatch-e2e-cleanup"); Channel ch = c.createChannel()) {
-            String prefix = RUN_TAG + ".";
-            for (String q : List.of(
-                    Channels.queue(prefix, Channels.DRIFT_SERVICE, Channels.BATCH_READY),
-                    Channels.queue(prefix, Channels.PERFORMANCE_SERVICE, Channels.BATCH_READY),
-                    Channels.queue(prefix, Channels.PERFORMANCE_SERVICE, Channels.LABELS_READY),
-                    Channels.queue(prefix, Channels.ALERT_SERVICE, Channels.METRICS_ALL),
-                    Channels.queue(prefix, Channels.REPORT_SERVICE, Channels.METRICS_ALL))) {
-                ch.queueDelete(q);
-                ch.queueDelete(Channels.deadLetterQueue(q));
-            }
-            ch.exchangeDelete(RUN_TAG + ".events");
-            ch.exchangeDelete(RUN_TAG + ".dead-letters");
-        } catch (Exception e) {
-            System.err.println("could not delete the e2e bus names " + RUN_TAG + ".*: " + e.getMessage());
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String v = System.getenv(name);
-        return v == null || v.isBlank() ? fallback : v;
+        return deployment.get(service, path);
     }
 }

@@ -30,25 +30,33 @@ final class ServiceProcesses implements AutoCloseable {
         this.logs = logs;
     }
 
+    /**
+     * Starts the five services. Each gets a free port; ingest-service is told where alert-service listens
+     * ({@code MODELWATCH_INGEST_ALERT_SERVICE_URL}, for the open alerts of {@code GET /models/{id}}).
+     */
     static ServiceProcesses start(Path repoRoot, Path logs, Map<String, String> env) throws IOException {
         Files.createDirectories(logs);
         ServiceProcesses all = new ServiceProcesses(logs);
+        for (String service : SERVICES) {
+            all.ports.put(service, freePort());
+        }
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        environment.put("MODELWATCH_INGEST_ALERT_SERVICE_URL", all.url("alert-service"));
         try {
             for (String service : SERVICES) {
                 Path jar = repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
                 if (!Files.isRegularFile(jar)) {
                     throw new IllegalStateException(jar + " is missing: run 'mvn verify' (or package the services) first");
                 }
-                int port = freePort();
+                int port = all.ports.get(service);
                 List<String> cmd = new ArrayList<>(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                         "-Dquarkus.http.port=" + port, "-jar", jar.toString()));
                 ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                         .redirectOutput(logs.resolve(service + ".log").toFile());
-                pb.environment().putAll(env);
+                pb.environment().putAll(environment);
                 all.processes.put(service, pb.start());
-                all.ports.put(service, port);
             }
         } catch (IOException | RuntimeException e) {
             all.close();

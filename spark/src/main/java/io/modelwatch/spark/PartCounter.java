@@ -2,6 +2,7 @@ package io.modelwatch.spark;
 
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.config.SchemaRule;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
@@ -41,6 +42,7 @@ final class PartCounter implements Serializable {
     private final String file;
     private final String configYaml;
     private final String configSource;
+    private final String modelId;
     private final byte[] profile;
     private final Map<String, String> hadoop;
     private final List<String> header;
@@ -48,25 +50,34 @@ final class PartCounter implements Serializable {
 
     /**
      * @param file       the current file, as Spark names it
-     * @param configYaml the monitoring configuration's text, or null for the built-in one
+     * @param configYaml the monitoring configuration's text, or null for the one stored in the profile
+     * @param modelId    the model's id when given (else the configuration's)
      * @param profile    the reference profile's bytes
      * @param hadoop     the driver's Hadoop settings (file systems, credentials)
      * @param header     a plain CSV file's column names (null for other files)
      * @param dataStart  where a plain CSV file's data starts
      */
-    PartCounter(String file, String configYaml, String configSource, byte[] profile, Map<String, String> hadoop,
-                List<String> header, long dataStart) {
+    PartCounter(String file, String configYaml, String configSource, String modelId, byte[] profile,
+                Map<String, String> hadoop, List<String> header, long dataStart) {
         this.file = file;
         this.configYaml = configYaml;
         this.configSource = configSource;
+        this.modelId = modelId;
         this.profile = profile;
         this.hadoop = hadoop;
         this.header = header == null ? null : List.copyOf(header);
         this.dataStart = dataStart;
     }
 
-    MonitoringConfig config() {
-        return configYaml == null ? ConfigLoader.defaults() : ConfigLoader.parse(configYaml, configSource);
+    /**
+     * The run's configuration, by the CLI's rule for a stored profile ({@link SchemaRule#forStoredProfile}): the one
+     * stored in the profile, or the given one when it agrees with what the profile froze; named {@code modelId}
+     * when given.
+     */
+    MonitoringConfig config(ReferenceProfile reference) {
+        MonitoringConfig explicit = configYaml == null ? null : ConfigLoader.parse(configYaml, configSource);
+        MonitoringConfig config = SchemaRule.forStoredProfile(reference.config(), explicit, configSource);
+        return modelId == null ? config : config.withModelId(modelId);
     }
 
     Configuration hadoopConfiguration() {
@@ -77,9 +88,9 @@ final class PartCounter implements Serializable {
 
     /** Counts one partition: its counts record, preceded by one ids record per chunk. */
     Iterator<PartRecord> count(Split split) {
-        MonitoringConfig config = config();
-        MonitoringPipeline pipeline = MonitoringPipeline.of(config);
         ReferenceProfile reference = ReferenceProfile.fromBytes(profile);
+        MonitoringConfig config = config(reference);
+        MonitoringPipeline pipeline = MonitoringPipeline.of(config);
         RunAccumulator counts = RunAccumulator.forPart(pipeline, reference);
         String idColumn = config.roles().id();
         List<PartRecord> out = new ArrayList<>();

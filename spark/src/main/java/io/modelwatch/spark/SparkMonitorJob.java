@@ -16,10 +16,11 @@ import java.util.Locale;
 
 /**
  * {@code spark-submit --class io.modelwatch.spark.SparkMonitorJob modelwatch-spark-job.jar --current PATH --reference
- * REF.profile --out DIR [--config monitoring.yaml] [--partitions N] [--date YYYY-MM-DD] [--publish]}: the daily run of
- * the CLI on
- * Spark, for batches beyond one machine. The current file (CSV, gzip CSV or Parquet) and the profile are read from
- * any path Spark reads (local, HDFS, S3 with the cluster's connectors); the report folder ({@code snapshot.json},
+ * REF.profile --out DIR [--config monitoring.yaml] [--model-id ID] [--partitions N] [--date YYYY-MM-DD] [--publish]}:
+ * the daily run of the CLI on Spark, for batches beyond one machine. The current file (CSV, gzip CSV or Parquet) and
+ * the profile are read from any path Spark reads (local, HDFS, S3 with the cluster's connectors); the configuration
+ * is the profile's own, or {@code --config} where it agrees with the profile (the CLI's rule); the report folder
+ * ({@code snapshot.json},
  * {@code report.html}, {@code metrics.csv}, {@code alerts.csv}) is written on the driver's file system, with the
  * numbers of {@code monitor run --reference REF.profile --current PATH} on the same file. With {@code --publish} the
  * run is also handed to the services ({@link ServiceHandOff}), so that their alerts, history and reports have it.
@@ -66,7 +67,8 @@ public final class SparkMonitorJob {
             String yaml = o.config == null ? null
                     : new String(SparkRun.readAll(o.config, spark.sparkContext().hadoopConfiguration()),
                     StandardCharsets.UTF_8);
-            SparkRun.Outcome run = new SparkRun(spark).run(o.current, o.reference, yaml, o.config, o.partitions, o.date);
+            SparkRun.Outcome run = new SparkRun(spark).run(o.current, o.reference, yaml, o.config, o.modelId, o.partitions,
+                    o.date);
             RunResult result = run.result();
             ReportFolder.write(Path.of(o.out), result);
             if (o.publish) {
@@ -112,12 +114,13 @@ public final class SparkMonitorJob {
     /** The command line. */
     static final class Options {
         static final String USAGE = "usage: SparkMonitorJob --current PATH --reference REF.profile --out DIR "
-                + "[--config monitoring.yaml] [--partitions N] [--date YYYY-MM-DD] [--publish]";
+                + "[--config monitoring.yaml] [--model-id ID] [--partitions N] [--date YYYY-MM-DD] [--publish]";
 
         String current;
         String reference;
         String out;
         String config;
+        String modelId;
         int partitions;
         LocalDate date;
         boolean publish;
@@ -139,6 +142,7 @@ public final class SparkMonitorJob {
                     case "--reference" -> o.reference = value;
                     case "--out" -> o.out = value;
                     case "--config" -> o.config = value;
+                    case "--model-id" -> o.modelId = value;
                     case "--partitions" -> {
                         try {
                             o.partitions = Integer.parseInt(value);

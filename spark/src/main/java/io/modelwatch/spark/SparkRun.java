@@ -72,13 +72,15 @@ final class SparkRun {
      *
      * @param current    the current batch (CSV, gzip CSV or Parquet), any path Spark reads
      * @param profilePath the reference profile written by {@code monitor profile}, any path Spark reads
-     * @param configYaml the configuration's text (null: the built-in one), as for the CLI with a stored profile
+     * @param configYaml the configuration's text (null: the one stored in the profile), as for the CLI with a stored
+     *                   profile
+     * @param modelId    the model's id, or null for the configuration's
      * @param partitions partitions to cut a plain CSV file into (0: one per {@value #DEFAULT_SPLIT_BYTES} bytes);
      *                   a Parquet file is cut at row groups, into at most this many partitions (0: one per group)
      * @param date       the snapshot date, or null for the date of the earliest prediction
      */
-    Outcome run(String current, String profilePath, String configYaml, String configSource, int partitions,
-                LocalDate date) {
+    Outcome run(String current, String profilePath, String configYaml, String configSource, String modelId,
+                int partitions, LocalDate date) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -89,9 +91,9 @@ final class SparkRun {
         ReferenceProfile profile = ReferenceProfile.fromBytes(profileBytes);
 
         Layout layout = layout(current, hadoop, partitions);
-        PartCounter counter = new PartCounter(current, configYaml, configSource, profileBytes, hadoopSettings,
+        PartCounter counter = new PartCounter(current, configYaml, configSource, modelId, profileBytes, hadoopSettings,
                 layout.header, layout.dataStart);
-        MonitoringConfig config = counter.config();
+        MonitoringConfig config = counter.config(profile);
         MonitoringPipeline pipeline = MonitoringPipeline.of(config);
         requireRoleColumns(layout.columns, config, current);
 

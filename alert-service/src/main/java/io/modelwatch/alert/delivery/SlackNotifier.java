@@ -25,8 +25,9 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Posts notifications to a Slack incoming webhook ({@code modelwatch.alerts.slack.webhook-url}, a secret from
- * the environment). Each request carries the outbox row's idempotency key in {@value #IDEMPOTENCY_HEADER}
+ * Posts notifications to a Slack incoming webhook: the model's own (the outbox row names the variable holding it,
+ * resolved by {@link WebhookSecrets} when sent) or the deployment's ({@code modelwatch.alerts.slack.webhook-url}); both
+ * are secrets from the environment. A row that asks for a channel carries it in the message. Each request carries the outbox row's idempotency key in {@value #IDEMPOTENCY_HEADER}
  * (Slack ignores it; a proxy or a test can deduplicate on it).
  *
  * <p>Fault tolerance, innermost first: a {@code @Timeout} per attempt; a {@code @CircuitBreaker} named
@@ -42,11 +43,13 @@ public class SlackNotifier implements Notifier {
     public static final String CIRCUIT_BREAKER = "slack";   // = Channel.SLACK.id()
 
     private final AlertSettings settings;
+    private final WebhookSecrets webhooks;
     private final ObjectMapper mapper;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public SlackNotifier(AlertSettings settings, ObjectMapper mapper) {
+    public SlackNotifier(AlertSettings settings, WebhookSecrets webhooks, ObjectMapper mapper) {
         this.settings = settings;
+        this.webhooks = webhooks;
         this.mapper = mapper;
     }
 
@@ -57,7 +60,7 @@ public class SlackNotifier implements Notifier {
 
     @Override
     public boolean configured() {
-        return settings.slack().webhookUrl().filter(u -> !u.isBlank()).isPresent();
+        return settings.slack().webhookUrl().filter(u -> !u.isBlank()).isPresent() || webhooks.anySet();
     }
 
     @Override
@@ -68,11 +71,20 @@ public class SlackNotifier implements Notifier {
     @ExponentialBackoff(factor = 2, maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
     @Fallback(KeepInOutbox.class)
     public DeliveryOutcome send(Notice notice, OutboxEntry entry) {
-        String url = settings.slack().webhookUrl().orElseThrow(() -> new IllegalStateException("no Slack webhook URL"));
+        String url;
+        if (entry.webhookEnv != null) {
+            url = webhooks.url(entry.webhookEnv).orElse(null);
+            if (url == null) {
+                // named when the alert was raised, unset since: kept for inspection (the variable's name, not a URL)
+                return DeliveryOutcome.rejected("the model's Slack webhook variable " + entry.webhookEnv + " is not set");
+            }
+        } else {
+            url = settings.slack().webhookUrl().orElseThrow(() -> new IllegalStateException("no Slack webhook URL"));
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")
                 .header(IDEMPOTENCY_HEADER, entry.idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofString(body(notice)))
+                .POST(HttpRequest.BodyPublishers.ofString(body(notice, entry.slackChannel)))
                 .build();
         HttpResponse<String> response;
         try {
@@ -94,9 +106,13 @@ public class SlackNotifier implements Notifier {
         return DeliveryOutcome.rejected(reason);
     }
 
-    String body(Notice notice) {
+    String body(Notice notice, String channel) {
         try {
-            return mapper.writeValueAsString(SlackMessage.of(notice, mapper));
+            com.fasterxml.jackson.databind.node.ObjectNode message = SlackMessage.of(notice, mapper);
+            if (channel != null) {
+                message.put("channel", channel);
+            }
+            return mapper.writeValueAsString(message);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise the Slack message of alert " + notice.alertId(), e);
         }

@@ -25,4 +25,8 @@ public class MonitoredModel {
 
     @Column(name = "last_completed_at", nullable = false)
     public Instant lastCompletedAt;
+
+    /** The reference (version) of that run: its configuration says where the model's notifications go. */
+    @Column(name = "last_reference_id")
+    public String lastReferenceId;
 }

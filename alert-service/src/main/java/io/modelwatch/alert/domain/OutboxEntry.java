@@ -51,6 +51,17 @@ public class OutboxEntry {
     @Column(name = "recipients")
     public String recipients;
 
+    /**
+     * Slack only: the environment variable holding the model's webhook URL (the URL itself, a secret, is never
+     * stored), or {@code null} for the deployment's webhook.
+     */
+    @Column(name = "webhook_env")
+    public String webhookEnv;
+
+    /** Slack only: the channel the model's notifications ask for, or {@code null}. */
+    @Column(name = "slack_channel")
+    public String slackChannel;
+
     /** The {@link Notice} as JSON. */
     @Column(name = "notice", nullable = false, columnDefinition = "text")
     public String notice;

@@ -18,14 +18,17 @@ import java.util.Optional;
 public class MonitoredModelRepository implements PanacheRepositoryBase<MonitoredModel, String> {
 
     /** Records that a run completed now, and locks the model's row until the transaction ends. */
-    public MonitoredModel runCompleted(String modelId, String runId, LocalDate runDate, Instant at) {
+    public MonitoredModel runCompleted(String modelId, String runId, LocalDate runDate, Instant at, String referenceId) {
         getEntityManager().createNativeQuery("""
-                        insert into {h-schema}monitored_model (model_id, last_run_id, last_run_date, last_completed_at)
-                        values (?1, ?2, ?3, ?4)
+                        insert into {h-schema}monitored_model (model_id, last_run_id, last_run_date, last_completed_at,
+                            last_reference_id)
+                        values (?1, ?2, ?3, ?4, ?5)
                         on conflict (model_id) do update set last_run_id = excluded.last_run_id,
-                            last_run_date = excluded.last_run_date, last_completed_at = excluded.last_completed_at
+                            last_run_date = excluded.last_run_date, last_completed_at = excluded.last_completed_at,
+                            last_reference_id = excluded.last_reference_id
                         """)
                 .setParameter(1, modelId).setParameter(2, runId).setParameter(3, runDate).setParameter(4, at)
+                .setParameter(5, referenceId)
                 .executeUpdate();
         return lock(modelId).orElseThrow();
     }

@@ -14,6 +14,8 @@ import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.PerformanceSection;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.config.NotificationSettings;
+import io.modelwatch.support.compute.ModelPipelines;
 import io.modelwatch.support.compute.RunAssembly;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
@@ -36,7 +38,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Evaluates a run's alert rules once all its sections have arrived: the core assembles the run and applies
- * the configured rules (the same alerts the CLI prints); {@link AlertRecorder} stores each alert once per
+ * the rules of the configuration of the run's model and reference version (the same alerts the CLI prints), and
+ * notifications go where that configuration says; {@link AlertRecorder} stores each alert once per
  * (run, key) and, in the same transaction, queues the notifications deduplication lets through. After the
  * commit every alert is announced as {@code alert.raised} and the {@link OutboxRelay} is nudged.
  *
@@ -53,7 +56,7 @@ public class AlertEvaluation {
 
     private final RunSections sections;
     private final RunAssembly assembly;
-    private final MonitoringPipeline pipeline;
+    private final ModelPipelines pipelines;
     private final AlertRecorder recorder;
     private final EventLedger ledger;
     private final EventCodec codec;
@@ -61,12 +64,12 @@ public class AlertEvaluation {
     private final Clock clock;
     private final Emitter<String> raised;
 
-    public AlertEvaluation(RunSections sections, RunAssembly assembly, MonitoringPipeline pipeline,
+    public AlertEvaluation(RunSections sections, RunAssembly assembly, ModelPipelines pipelines,
                            AlertRecorder recorder, EventLedger ledger, EventCodec codec, OutboxRelay relay, Clock clock,
                            @Channel(Channels.ALERTS_OUT) Emitter<String> raised) {
         this.sections = sections;
         this.assembly = assembly;
-        this.pipeline = pipeline;
+        this.pipelines = pipelines;
         this.recorder = recorder;
         this.ledger = ledger;
         this.codec = codec;
@@ -86,7 +89,8 @@ public class AlertEvaluation {
                 return List.<PublishedEvent>of();
             }
             RunResult result = assembly.assemble(complete.get());
-            List<AlertRecord> stored = recorder.recordRun(event.run(), result.alerts(), result.metrics(), clock.instant());
+            List<AlertRecord> stored = recorder.recordRun(event.run(), result.alerts(), result.metrics(), clock.instant(),
+                    routes(event.run()));
             List<PublishedEvent> out = announcements(event.run(), result.alerts(), stored, event.traceparent());
             ledger.record(event.runId(), EVALUATED, event.eventId(), out);
             return out;
@@ -108,6 +112,7 @@ public class AlertEvaluation {
         PerformanceSection section = codec.fromTree(event.section(), PerformanceSection.class);
         List<MetricRow> rows = MetricRows.ofPerformance(section).stream()
                 .filter(r -> !REFERENCE_CATEGORY.equals(r.category())).toList();
+        MonitoringPipeline pipeline = pipelines.forReference(event.run().referenceId());
         List<Alert> alerts = AlertEvaluator.of(pipeline.config().alertRules(), pipeline.config().featureNames())
                 .evaluate(rows);
         List<PublishedEvent> published = QuarkusTransaction.requiringNew().call(() -> {
@@ -115,7 +120,8 @@ public class AlertEvaluation {
             if (ledger.previous(event.runId(), Channels.METRICS_PERFORMANCE_REALISED).isPresent()) {
                 return null;
             }
-            List<AlertRecord> stored = recorder.recordRealised(event.run(), alerts, clock.instant());
+            List<AlertRecord> stored = recorder.recordRealised(event.run(), alerts, clock.instant(),
+                    pipeline.config().notifications());
             List<PublishedEvent> out = announcements(event.run(), alerts, stored, event.traceparent());
             ledger.record(event.runId(), Channels.METRICS_PERFORMANCE_REALISED, event.eventId(), out);
             return out;
@@ -125,6 +131,11 @@ public class AlertEvaluation {
         }
         relay.nudge();
         return OutgoingEvents.publish(raised, published).thenApply(x -> new Outcome(event.runId(), false));
+    }
+
+    /** Where the run's model sends its notifications: the configuration of the run's reference version. */
+    private NotificationSettings routes(RunInfo run) {
+        return pipelines.forReference(run.referenceId()).config().notifications();
     }
 
     /** One {@code alert.raised} per stored alert (notified or not: the bus carries the run's alerts). */

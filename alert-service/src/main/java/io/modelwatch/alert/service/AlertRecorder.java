@@ -3,6 +3,7 @@ package io.modelwatch.alert.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.alert.config.AlertSettings;
+import io.modelwatch.alert.delivery.WebhookSecrets;
 import io.modelwatch.alert.domain.AlertRecord;
 import io.modelwatch.alert.domain.AlertState;
 import io.modelwatch.alert.domain.Channel;
@@ -18,6 +19,7 @@ import io.modelwatch.alert.repository.MonitoredModelRepository;
 import io.modelwatch.alert.repository.OutboxRepository;
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.NotificationSettings;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.RunInfo;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,6 +41,10 @@ import java.util.Set;
  * {@link CooldownPolicy} against the model's open alerts, then one outbox row per configured channel. So an
  * alert and its notifications commit together or not at all, and the relay only ever sends what committed.
  * The model's row is locked first, which serialises two runs of one model and the dead-man's switch.
+ *
+ * <p>Where a notification goes is the model's ({@code notifications} of the configuration its run was computed
+ * with), falling back to the deployment's settings key by key: its Slack webhook (named by an environment variable,
+ * the row keeps the name, never the URL) and channel, and its email recipients per severity.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -56,15 +62,17 @@ public class AlertRecorder {
     private final MonitoredModelRepository models;
     private final OutboxRepository outbox;
     private final AlertSettings settings;
+    private final WebhookSecrets webhooks;
     private final ObjectMapper mapper;
 
     public AlertRecorder(AlertRepository alerts, AlertStateRepository states, MonitoredModelRepository models,
-                         OutboxRepository outbox, AlertSettings settings, ObjectMapper mapper) {
+                         OutboxRepository outbox, AlertSettings settings, WebhookSecrets webhooks, ObjectMapper mapper) {
         this.alerts = alerts;
         this.states = states;
         this.models = models;
         this.outbox = outbox;
         this.settings = settings;
+        this.webhooks = webhooks;
         this.mapper = mapper;
     }
 
@@ -77,16 +85,26 @@ public class AlertRecorder {
      * @return the stored alerts, in the order raised
      */
     public List<AlertRecord> recordRun(RunInfo run, List<Alert> raised, List<MetricRow> metrics, Instant at) {
+        return recordRun(run, raised, metrics, at, NotificationSettings.defaults());
+    }
+
+    /**
+     * {@link #recordRun(RunInfo, List, List, Instant)} with the model's own notification settings.
+     *
+     * @param route the model's notifications (what it leaves out is the deployment's)
+     */
+    public List<AlertRecord> recordRun(RunInfo run, List<Alert> raised, List<MetricRow> metrics, Instant at,
+                                       NotificationSettings route) {
         Instant now = stored(at);
-        models.runCompleted(run.modelId(), run.runId(), run.snapshotDate(), now);
+        models.runCompleted(run.modelId(), run.runId(), run.snapshotDate(), now, run.referenceId());
         Map<String, AlertState> byKey = states.forModel(run.modelId());
         Set<String> fired = new HashSet<>();
-        List<AlertRecord> stored = storeAndNotify(run, raised, byKey, Set.of(), fired, now);
+        List<AlertRecord> stored = storeAndNotify(run, raised, byKey, Set.of(), fired, now, route);
         Set<String> measured = measuredKeys(metrics);
         for (AlertState s : byKey.values()) {
             boolean backInBounds = measured.contains(s.alertKey) || s.alertKey.equals(deadManKey());
             if (s.open && !fired.contains(s.alertKey) && backInBounds) {
-                resolve(s, run, now);
+                resolve(s, run, now, route);
             }
         }
         return stored;
@@ -102,13 +120,13 @@ public class AlertRecorder {
      *
      * @return the stored alerts, in the order raised
      */
-    public List<AlertRecord> recordRealised(RunInfo run, List<Alert> raised, Instant at) {
+    public List<AlertRecord> recordRealised(RunInfo run, List<Alert> raised, Instant at, NotificationSettings route) {
         Instant now = stored(at);
         Set<String> already = new HashSet<>();
         for (AlertRecord r : alerts.forRun(run.runId())) {
             already.add(r.alertKey + "/" + r.severity);
         }
-        return storeAndNotify(run, raised, states.forModel(run.modelId()), already, new HashSet<>(), now);
+        return storeAndNotify(run, raised, states.forModel(run.modelId()), already, new HashSet<>(), now, route);
     }
 
     /**
@@ -125,7 +143,7 @@ public class AlertRecorder {
      * the keys of the stored alerts.
      */
     private List<AlertRecord> storeAndNotify(RunInfo run, List<Alert> raised, Map<String, AlertState> byKey,
-                                             Set<String> skip, Set<String> fired, Instant now) {
+                                             Set<String> skip, Set<String> fired, Instant now, NotificationSettings route) {
         CooldownPolicy policy = CooldownPolicy.of(settings.cooldown());
         Map<String, Alert> unique = new LinkedHashMap<>();
         for (Alert a : raised) {
@@ -144,7 +162,7 @@ public class AlertRecorder {
             if (decision.notifies()) {
                 byKey.put(a.key(), notified(state, run.modelId(), r, now));
                 enqueue(notice(decision == Decision.ESCALATION ? NoticeKind.ESCALATION : NoticeKind.ALERT, r,
-                        run.runId(), run.snapshotDate()), now);
+                        run.runId(), run.snapshotDate()), now, route);
             }
         }
         return stored;
@@ -157,6 +175,16 @@ public class AlertRecorder {
      * @return the alert stored, if one was
      */
     public Optional<AlertRecord> checkDeadline(String modelId, Instant at) {
+        return checkDeadline(modelId, at, reference -> NotificationSettings.defaults());
+    }
+
+    /**
+     * {@link #checkDeadline(String, Instant)}, notifying where the model's last completed run would have.
+     *
+     * @param routes the notification settings of a reference id (that of the model's last completed run)
+     */
+    public Optional<AlertRecord> checkDeadline(String modelId, Instant at,
+                                               java.util.function.Function<String, NotificationSettings> routes) {
         Instant now = stored(at);
         Optional<MonitoredModel> model = models.lock(modelId);
         if (model.isEmpty()) {
@@ -183,7 +211,7 @@ public class AlertRecorder {
         AlertRecord r = store(null, modelId, m.lastRunDate, alert, decision, now);
         notified(state, modelId, r, now);
         Notice n = notice(NoticeKind.ALERT, r, m.lastRunId, m.lastRunDate);
-        enqueue(n, now);
+        enqueue(n, now, m.lastReferenceId == null ? NotificationSettings.defaults() : routes.apply(m.lastReferenceId));
         return Optional.of(r);
     }
 
@@ -242,14 +270,14 @@ public class AlertRecorder {
         return s;
     }
 
-    private void resolve(AlertState s, RunInfo run, Instant now) {
+    private void resolve(AlertState s, RunInfo run, Instant now, NotificationSettings route) {
         s.open = false;
         s.resolvedAt = now;
         AlertRecord last = alerts.findById(s.lastAlertId);
         last.resolvedAt = now;
         LOG.infof("[RESOLVED] %s %s (run %s)", s.modelId, s.alertKey, run.runId());
         if (settings.resolvedNotices()) {
-            enqueue(notice(NoticeKind.RESOLVED, last, run.runId(), run.snapshotDate()), now);
+            enqueue(notice(NoticeKind.RESOLVED, last, run.runId(), run.snapshotDate()), now, route);
         }
     }
 
@@ -273,18 +301,31 @@ public class AlertRecorder {
                 r.message, reportUrl, r.createdAt);
     }
 
-    /** One outbox row per channel configured for the notice's severity. */
-    private void enqueue(Notice notice, Instant now) {
+    /**
+     * One outbox row per channel the notice goes to: Slack when the model names a webhook variable that is set here
+     * (else the deployment's webhook, if any), email when the model (else the deployment) has recipients for the
+     * severity.
+     */
+    private void enqueue(Notice notice, Instant now, NotificationSettings route) {
         String json;
         try {
             json = mapper.writeValueAsString(notice);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise notice of alert " + notice.alertId(), e);
         }
-        if (settings.slack().webhookUrl().filter(u -> !u.isBlank()).isPresent()) {
-            outbox.persist(entry(Channel.SLACK, notice, json, null, now));
+        String webhookEnv = route.slackWebhookEnv();
+        if (webhookEnv != null && webhooks.url(webhookEnv).isEmpty()) {
+            LOG.warnf("model %s names Slack webhook variable %s, which is not set here: the deployment's webhook is used",
+                    notice.modelId(), webhookEnv);
+            webhookEnv = null;
         }
-        List<String> recipients = recipients(notice.severity());
+        if (webhookEnv != null || settings.slack().webhookUrl().filter(u -> !u.isBlank()).isPresent()) {
+            OutboxEntry slack = entry(Channel.SLACK, notice, json, null, now);
+            slack.webhookEnv = webhookEnv;
+            slack.slackChannel = route.slackChannel();
+            outbox.persist(slack);
+        }
+        List<String> recipients = route.emailRecipients(notice.severity()).orElseGet(() -> recipients(notice.severity()));
         if (!recipients.isEmpty()) {
             outbox.persist(entry(Channel.EMAIL, notice, json, String.join(",", recipients), now));
         }

@@ -3,6 +3,7 @@ package io.modelwatch.alert.service;
 import io.modelwatch.alert.delivery.OutboxRelay;
 import io.modelwatch.alert.domain.AlertRecord;
 import io.modelwatch.alert.repository.MonitoredModelRepository;
+import io.modelwatch.support.compute.ModelPipelines;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +25,15 @@ public class DeadManSwitch {
 
     private final MonitoredModelRepository models;
     private final AlertRecorder recorder;
+    private final ModelPipelines pipelines;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    public DeadManSwitch(MonitoredModelRepository models, AlertRecorder recorder, OutboxRelay relay, Clock clock) {
+    public DeadManSwitch(MonitoredModelRepository models, AlertRecorder recorder, ModelPipelines pipelines,
+                         OutboxRelay relay, Clock clock) {
         this.models = models;
         this.recorder = recorder;
+        this.pipelines = pipelines;
         this.relay = relay;
         this.clock = clock;
     }
@@ -52,7 +56,9 @@ public class DeadManSwitch {
 
     /** Checks one model at {@code now}, in its own transaction; delivers at once what it raised. */
     public Optional<AlertRecord> check(String modelId, Instant now) {
-        Optional<AlertRecord> raised = QuarkusTransaction.requiringNew().call(() -> recorder.checkDeadline(modelId, now));
+        // notified where the model's last completed run was (the configuration of its reference version)
+        Optional<AlertRecord> raised = QuarkusTransaction.requiringNew().call(() -> recorder.checkDeadline(modelId, now,
+                reference -> pipelines.forReference(reference).config().notifications()));
         raised.ifPresent(r -> relay.nudge());
         return raised;
     }

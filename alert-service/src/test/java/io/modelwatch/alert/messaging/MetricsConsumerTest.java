@@ -101,6 +101,7 @@ class MetricsConsumerTest extends MetricsConsumerContract {
         TableSchema schema = TableSchema.forConfig(pipeline.config());
         ColumnBatch reference = read(dir.resolve("reference.csv"), Scenario.STABLE, 11, schema);
         ReferenceProfile profile = pipeline.profile(reference);
+        String referenceId = StoredRun.register(store, model, profile);
         List<JsonNode> stable = sectionTrees(profile, read(dir.resolve("stable.csv"), Scenario.STABLE, 21, schema));
         List<JsonNode> dropped = sectionTrees(profile, read(dir.resolve("concept.csv"), Scenario.CONCEPT, 22, schema));
 
@@ -108,7 +109,8 @@ class MetricsConsumerTest extends MetricsConsumerContract {
         LocalDate first = LocalDate.of(2024, 4, 1);
         for (int day = 0; day < 7; day++) {
             RunInfo info = new RunInfo("run-" + UUID.randomUUID(), model, first.plusDays(day), reference.source(),
-                    "day-" + day + ".csv", null, Instant.parse("2024-04-01T04:00:00Z").plus(Duration.ofDays(day)));
+                    "day-" + day + ".csv", null, Instant.parse("2024-04-01T04:00:00Z").plus(Duration.ofDays(day)),
+                    referenceId, 1);
             List<JsonNode> trees = day < 6 ? stable : dropped;
             List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
             String trace = TraceContext.newTraceparent();
@@ -166,7 +168,7 @@ class MetricsConsumerTest extends MetricsConsumerContract {
 
         String model = "realised-" + UUID.randomUUID();
         RunInfo run = new RunInfo("run-" + UUID.randomUUID(), model, ChurnFixtures.DRIFTED_DATE, reference.source(),
-                current.source(), "labels.csv", Instant.now());
+                current.source(), "labels.csv", Instant.now(), StoredRun.register(store, model, profile), 1);
         MetricsComputed event = MetricsComputed.of(MetricsComputed.PERFORMANCE, run, reference.rowCount(),
                 current.rowCount(), section, 0, TraceContext.newTraceparent());
         String raisedQueue = bus.listen(exchange, Channels.ALERT_RAISED);

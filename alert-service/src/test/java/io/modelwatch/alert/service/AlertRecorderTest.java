@@ -14,6 +14,7 @@ import io.modelwatch.alert.testing.FakeSmtp;
 import io.modelwatch.alert.testing.TestAlerts;
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.NotificationSettings;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.RunInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -157,6 +158,31 @@ class AlertRecorderTest {
         AlertRecord again = record(TestAlerts.run(model, DAY.plusDays(3)), List.of(high),
                 List.of(TestAlerts.psiRow("account_age", 0.41)), T0.plus(Duration.ofHours(3))).get(0);
         assertThat(again.decision).isEqualTo(Decision.NEW);
+    }
+
+    @Test
+    void aModelsOwnRecipientsReplaceTheDeploymentsForTheSeveritiesItNames() {
+        String model = TestAlerts.newModel();
+        // HIGH to the model's own list, LOW to nobody, MEDIUM left to the deployment; the webhook variable it names
+        // is not set here and the deployment has no webhook: no Slack row (and the variable's name is all it keeps)
+        NotificationSettings route = new NotificationSettings("MODELWATCH_SLACK_WEBHOOK_NOT_SET_HERE", "#models",
+                List.of("model-oncall@modelwatch.test"), null, List.of());
+        List<AlertRecord> stored = QuarkusTransaction.requiringNew().call(() -> recorder.recordRun(
+                TestAlerts.run(model, DAY), List.of(TestAlerts.psi("a", Severity.HIGH, 0.41, 0.25),
+                        TestAlerts.psi("b", Severity.MEDIUM, 0.2, 0.15), TestAlerts.psi("c", Severity.LOW, 0.12, 0.1)),
+                List.of(), T0, route));
+
+        assertThat(outboxOf(stored.get(0))).singleElement().satisfies(o -> {
+            assertThat(o.channel).isEqualTo(Channel.EMAIL);
+            assertThat(o.recipients).isEqualTo("model-oncall@modelwatch.test");
+        });
+        assertThat(outboxOf(stored.get(1))).extracting(o -> o.recipients).containsExactly(DeliveryProfiles.MEDIUM_RECIPIENTS);
+        assertThat(outboxOf(stored.get(2))).as("the model sends its LOW alerts to nobody").isEmpty();
+
+        // a model without notifications of its own gets the deployment's recipients
+        AlertRecord fallback = record(TestAlerts.run(TestAlerts.newModel(), DAY),
+                List.of(TestAlerts.psi("a", Severity.HIGH, 0.41, 0.25)), List.of(), T0).get(0);
+        assertThat(outboxOf(fallback)).extracting(o -> o.recipients).containsExactly(DeliveryProfiles.HIGH_RECIPIENTS);
     }
 
     @Test

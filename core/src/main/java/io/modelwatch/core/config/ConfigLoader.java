@@ -33,7 +33,9 @@ import java.util.Set;
  *
  * <p>Keys are snake_case. A section or key left out falls back to the built-in default
  * ({@link #defaults()}): top-level keys and the keys of {@code roles}, {@code drift} and {@code quality}
- * one by one, the lists {@code features}, {@code segments} and {@code alert_rules} as a whole. A section
+ * one by one, the lists {@code features}, {@code segments} and {@code alert_rules} as a whole; of the default
+ * segments, only those whose column is one of the configuration's features (numeric for bands, categorical
+ * otherwise) are kept, so a configuration of another table need not switch them off. A section
  * given as {@code null} (a key with nothing after it) counts as left out.
  *
  * <p>Validation is strict: an unknown key, a value of the wrong type or out of range, a duplicate name,
@@ -54,7 +56,8 @@ public final class ConfigLoader {
     static final List<String> SCOPE_KEYWORDS = List.of("any", "features", "dataset", "segments");
 
     private static final List<String> TOP_KEYS = List.of("model_id", "classification_threshold",
-            "segment_min_churners", "roles", "features", "segments", "drift", "quality", "alert_rules", "importance", "anomaly", "labels");
+            "segment_min_churners", "roles", "features", "segments", "drift", "quality", "alert_rules", "importance", "anomaly", "labels",
+            "notifications");
     private static final List<String> ROLE_KEYS = List.of("id", "timestamp", "probability", "predicted_class",
             "target", "label_date");
     private static final List<String> FEATURE_KEYS = List.of("name", "kind", "min", "max", "allowed_values",
@@ -71,8 +74,13 @@ public final class ConfigLoader {
     private static final List<String> ANOMALY_KEYS = List.of("window", "threshold", "min_history",
             "min_relative_mad", "severity", "categories");
     private static final List<String> LABEL_KEYS = List.of("min_coverage", "lag_days");
+    private static final List<String> NOTIFICATION_KEYS = List.of("slack_webhook_env", "slack_channel", "email_high",
+            "email_medium", "email_low");
     private static final List<String> MERGED_BY_KEY = List.of("roles", "drift", "quality", "importance", "anomaly",
-            "labels");
+            "labels", "notifications");
+    private static final java.util.regex.Pattern WEBHOOK_ENV = java.util.regex.Pattern.compile(
+            java.util.regex.Pattern.quote(NotificationSettings.WEBHOOK_ENV_PREFIX) + "[A-Z0-9_]+");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+");
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             // "Yes"/"No"/"On" stay strings (categories), only true/false are booleans.
@@ -81,7 +89,7 @@ public final class ConfigLoader {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
     private static final ObjectNode DEFAULT_TREE = loadDefaultTree();
-    private static final MonitoringConfig DEFAULTS = new Reader(defaultSource(), StatTestRegistry.defaults())
+    private static final MonitoringConfig DEFAULTS = new Reader(defaultSource(), StatTestRegistry.defaults(), false)
             .config(DEFAULT_TREE);
 
     private ConfigLoader() {
@@ -125,7 +133,8 @@ public final class ConfigLoader {
             throw new ConfigException(source + ": expected a map of configuration sections at the top level, got "
                     + Reader.describe(root));
         }
-        return new Reader(source, StatTestRegistry.defaults()).config(withDefaults((ObjectNode) root));
+        boolean defaultSegments = isAbsent(root.get("segments"));
+        return new Reader(source, StatTestRegistry.defaults(), defaultSegments).config(withDefaults((ObjectNode) root));
     }
 
     /** The user's tree with left-out sections and keys taken from the default tree. */
@@ -187,10 +196,13 @@ public final class ConfigLoader {
     private static final class Reader {
         private final String source;
         private final StatTestRegistry registry;
+        /** The segments were left out: keep the default ones whose column is a feature of the right kind. */
+        private final boolean defaultSegments;
 
-        Reader(String source, StatTestRegistry registry) {
+        Reader(String source, StatTestRegistry registry, boolean defaultSegments) {
             this.source = source;
             this.registry = registry;
+            this.defaultSegments = defaultSegments;
         }
 
         MonitoringConfig config(ObjectNode root) {
@@ -207,8 +219,52 @@ public final class ConfigLoader {
             ImportanceSettings importance = importance(object(root.get("importance"), "importance"));
             AnomalySettings anomaly = anomaly(object(root.get("anomaly"), "anomaly"));
             LabelSettings labels = labels(object(root.get("labels"), "labels"));
+            NotificationSettings notifications = notifications(object(root.get("notifications"), "notifications"));
             return new MonitoringConfig(modelId, roles, features, segments, drift, quality, rules, threshold,
-                    minChurners, importance, anomaly, labels);
+                    minChurners, importance, anomaly, labels, notifications);
+        }
+
+        /** Every key may be null (the deployment's setting); a webhook is named by its variable, never given. */
+        private NotificationSettings notifications(ObjectNode node) {
+            keys(node, "notifications", NOTIFICATION_KEYS);
+            String webhookEnv = null;
+            if (!isAbsent(node.get("slack_webhook_env"))) {
+                String name = text(node, "slack_webhook_env", "notifications", "an environment variable name");
+                if (name.contains("://") || name.regionMatches(true, 0, "http", 0, 4)) {
+                    // never echo the value: it is a webhook URL, a secret
+                    throw fail("notifications.slack_webhook_env", "the name of the environment variable (or Secret key)"
+                            + " holding the webhook URL, never the URL itself (it is a secret)", "a URL (not shown)");
+                }
+                if (!WEBHOOK_ENV.matcher(name).matches()) {
+                    throw fail("notifications.slack_webhook_env", "an environment variable name starting with "
+                            + NotificationSettings.WEBHOOK_ENV_PREFIX + " (upper-case letters, digits, _)", "'" + name + "'");
+                }
+                webhookEnv = name;
+            }
+            String channel = null;
+            if (!isAbsent(node.get("slack_channel"))) {
+                channel = name(node, "slack_channel", "notifications");
+                if (channel.chars().anyMatch(Character::isWhitespace)) {
+                    throw fail("notifications.slack_channel", "a channel name without spaces (#alerts)", "'" + channel + "'");
+                }
+            }
+            return new NotificationSettings(webhookEnv, channel, emails(node, "email_high"), emails(node, "email_medium"),
+                    emails(node, "email_low"));
+        }
+
+        private List<String> emails(ObjectNode node, String key) {
+            JsonNode value = node.get(key);
+            if (isAbsent(value)) {
+                return null;
+            }
+            String at = path("notifications", key);
+            List<String> addresses = strings(value, at);
+            for (int i = 0; i < addresses.size(); i++) {
+                if (!EMAIL.matcher(addresses.get(i)).matches()) {
+                    throw fail(at + "[" + i + "]", "an email address (name@domain)", "'" + addresses.get(i) + "'");
+                }
+            }
+            return addresses;
         }
 
         private LabelSettings labels(ObjectNode node) {
@@ -334,6 +390,9 @@ public final class ConfigLoader {
                 }
                 String column = name(s, "column", at);
                 FeatureSpec feature = features.stream().filter(f -> f.name().equals(column)).findFirst().orElse(null);
+                if (defaultSegments && (feature == null || feature.isNumeric() == isAbsent(s.get("bands")))) {
+                    continue; // a default segment of a column this configuration does not have (as inference does)
+                }
                 if (feature == null) {
                     throw fail(path(at, "column"), "one of the features " + names(features), "'" + column + "'");
                 }

@@ -19,28 +19,37 @@ import java.util.Optional;
  * @param importance               which features the importance rules watch
  * @param anomaly                  the detector of anomalies in each metric's history
  * @param labels                   when a cohort's labels count as arrived
+ * @param notifications            where the model's alerts go (left out: the deployment's settings)
  */
 public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features,
                                List<SegmentSpec> segments, DriftSettings drift, QualitySettings quality,
                                List<AlertRuleSpec> alertRules, double classificationThreshold,
                                int segmentMinChurners, ImportanceSettings importance, AnomalySettings anomaly,
-                               LabelSettings labels) {
+                               LabelSettings labels, NotificationSettings notifications) {
 
     /** A configuration with the default importance settings. */
     public MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features, List<SegmentSpec> segments,
                             DriftSettings drift, QualitySettings quality, List<AlertRuleSpec> alertRules,
                             double classificationThreshold, int segmentMinChurners) {
         this(modelId, roles, features, segments, drift, quality, alertRules, classificationThreshold,
-                segmentMinChurners, ImportanceSettings.defaults(), AnomalySettings.defaults(), LabelSettings.defaults());
+                segmentMinChurners, ImportanceSettings.defaults(), AnomalySettings.defaults(), LabelSettings.defaults(),
+                NotificationSettings.defaults());
     }
 
     public MonitoringConfig {
         importance = importance == null ? ImportanceSettings.defaults() : importance;
         anomaly = anomaly == null ? AnomalySettings.defaults() : anomaly;
         labels = labels == null ? LabelSettings.defaults() : labels;
+        notifications = notifications == null ? NotificationSettings.defaults() : notifications;
         features = List.copyOf(features);
         segments = List.copyOf(segments);
         alertRules = List.copyOf(alertRules);
+    }
+
+    /** The same configuration for another model id (a registration names its model). */
+    public MonitoringConfig withModelId(String id) {
+        return new MonitoringConfig(id, roles, features, segments, drift, quality, alertRules, classificationThreshold,
+                segmentMinChurners, importance, anomaly, labels, notifications);
     }
 
     public Optional<FeatureSpec> feature(String name) {

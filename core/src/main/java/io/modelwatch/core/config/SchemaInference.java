@@ -17,7 +17,7 @@ import java.util.Set;
  * Builds a configuration from a reference batch when no configuration file is given.
  *
  * <ul>
- *   <li>Roles, drift and quality settings, model id and thresholds come from the base configuration
+ *   <li>Roles, drift and quality settings, notifications, model id and thresholds come from the base configuration
  *       (normally {@link ConfigLoader#defaults()}), so the role columns keep the default names.</li>
  *   <li>Every other column is a feature, in the reference's column order, except timestamp columns.</li>
  *   <li>Kind: a column read as numeric stays numeric, whatever its number of distinct values (a 0/1
@@ -82,7 +82,8 @@ public final class SchemaInference {
         segments.forEach(s -> scopes.add(s.name()));
         List<AlertRuleSpec> rules = base.alertRules().stream().filter(r -> scopes.contains(r.scope())).toList();
         return new MonitoringConfig(base.modelId(), base.roles(), features, segments, base.drift(), base.quality(),
-                rules, base.classificationThreshold(), base.segmentMinChurners(), base.importance(), base.anomaly(), base.labels());
+                rules, base.classificationThreshold(), base.segmentMinChurners(), base.importance(), base.anomaly(), base.labels(),
+                base.notifications());
     }
 
     private static FeatureSpec numeric(NumericColumn column, double nullBudget) {

@@ -21,19 +21,21 @@ import java.util.UUID;
  * @param referenceSource where the reference the profile was computed from came from
  * @param startedAt       when the run started
  * @param traceparent     W3C trace context
+ * @param referenceVersion the model's reference version of {@code referenceId} (added within version 1: absent in
+ *                        events published before models had versions)
  */
 public record BatchReady(int schemaVersion, String eventId, String runId, String batchId, String modelId,
                          LocalDate date, int rowCount, boolean hasLabels, String source, String referenceId,
-                         String referenceSource, Instant startedAt, String traceparent) {
+                         String referenceSource, Instant startedAt, String traceparent, Integer referenceVersion) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = Channels.BATCH_READY;
 
     public static BatchReady of(String runId, String batchId, String modelId, LocalDate date, int rowCount,
-                                boolean hasLabels, String source, String referenceId, String referenceSource,
-                                Instant startedAt, String traceparent) {
+                                boolean hasLabels, String source, String referenceId, int referenceVersion,
+                                String referenceSource, Instant startedAt, String traceparent) {
         return new BatchReady(SCHEMA_VERSION, UUID.randomUUID().toString(), runId, batchId, modelId, date,
-                rowCount, hasLabels, source, referenceId, referenceSource, startedAt, traceparent);
+                rowCount, hasLabels, source, referenceId, referenceSource, startedAt, traceparent, referenceVersion);
     }
 
     /** Throws {@link IllegalArgumentException} naming the first missing field or an unsupported version. */
@@ -50,6 +52,7 @@ public record BatchReady(int schemaVersion, String eventId, String runId, String
 
     /** What the run was given, in the core's terms. */
     public io.modelwatch.core.run.RunInfo runInfo() {
-        return new io.modelwatch.core.run.RunInfo(runId, modelId, date, referenceSource, source, null, startedAt);
+        return new io.modelwatch.core.run.RunInfo(runId, modelId, date, referenceSource, source, null, startedAt,
+                referenceId, referenceVersion);
     }
 }

@@ -27,22 +27,24 @@ import java.util.UUID;
  * @param coverage          {@code labelledRows / rowCount}
  * @param startedAt         when the day-0 run started
  * @param traceparent       W3C trace context
+ * @param referenceVersion  the model's reference version of {@code referenceId} (added within version 1)
  */
 public record LabelsReady(int schemaVersion, String eventId, String runId, String batchId, String modelId,
                           LocalDate date, String referenceId, String referenceSource, String predictionsSource,
                           String labelsSource, int rowCount, long labelledRows, double coverage, Instant startedAt,
-                          String traceparent) {
+                          String traceparent, Integer referenceVersion) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = Channels.LABELS_READY;
 
     public static LabelsReady of(String runId, String batchId, String modelId, LocalDate date, String referenceId,
-                                 String referenceSource, String predictionsSource, String labelsSource, int rowCount,
-                                 long labelledRows, Instant startedAt, String traceparent) {
+                                 Integer referenceVersion, String referenceSource, String predictionsSource,
+                                 String labelsSource, int rowCount, long labelledRows, Instant startedAt,
+                                 String traceparent) {
         double coverage = rowCount == 0 ? 0 : (double) labelledRows / rowCount;
         return new LabelsReady(SCHEMA_VERSION, UUID.randomUUID().toString(), runId, batchId, modelId, date,
                 referenceId, referenceSource, predictionsSource, labelsSource, rowCount, labelledRows, coverage,
-                startedAt, traceparent);
+                startedAt, traceparent, referenceVersion);
     }
 
     /** Throws {@link IllegalArgumentException} naming the first missing field or an unsupported version. */
@@ -59,6 +61,7 @@ public record LabelsReady(int schemaVersion, String eventId, String runId, Strin
 
     /** The run in the core's terms, with the labels' source. */
     public RunInfo runInfo() {
-        return new RunInfo(runId, modelId, date, referenceSource, predictionsSource, labelsSource, startedAt);
+        return new RunInfo(runId, modelId, date, referenceSource, predictionsSource, labelsSource, startedAt, referenceId,
+                referenceVersion);
     }
 }

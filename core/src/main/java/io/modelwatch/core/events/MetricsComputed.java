@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param eventId       unique id of this event
  * @param runId         the run
  * @param kind          {@link #DRIFT}, {@link #PERFORMANCE} or {@link #QUALITY}
- * @param run           what the run was given (needed to assemble the result)
+ * @param run           what the run was given (needed to assemble the result), with the registered reference
+ *                      whose configuration the run is computed with ({@code run.referenceId})
  * @param referenceRows rows of the reference the profile was computed from
  * @param currentRows   rows of the current batch
  * @param section       the section as JSON ({@code DriftSection}, {@code PerformanceSection}, {@code QualitySection})
@@ -52,6 +53,7 @@ public record MetricsComputed(int schemaVersion, String eventId, String runId, S
             throw new IllegalArgumentException("metrics: unknown kind '" + kind + "', expected one of " + ALL_KINDS);
         }
         EventValidation.require(t, "run", run);
+        EventValidation.require(t, "run.referenceId", run.referenceId());
         EventValidation.require(t, "section", section);
         return this;
     }

@@ -6,6 +6,12 @@ import io.modelwatch.core.run.SegmentRow;
 import io.modelwatch.core.report.Json;
 
 import io.modelwatch.core.drift.SortedRuns;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.modelwatch.core.config.ConfigLoader;
+import io.modelwatch.core.config.ConfigWriter;
+import io.modelwatch.core.config.MonitoringConfig;
+
+import java.io.DataInputStream;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -29,15 +35,19 @@ import java.util.zip.GZIPOutputStream;
  * Everything a run needs from the reference data, computed once by
  * {@link io.modelwatch.core.run.MonitoringPipeline#profile} and stored: per column the value runs (distinct values with counts) or
  * category counts and the frozen PSI bins; the baseline classification metrics, churn rate, per-segment
- * recall and WoE/IV. Serialised as gzip-compressed JSON plus a binary block of the numeric runs
- * ({@link #toBytes()}); {@link #FORMAT_VERSION} guards
- * against reading a profile written by an incompatible version.
+ * recall and WoE/IV; and the model's configuration it was computed with (explicit or inferred: see
+ * {@link io.modelwatch.core.config.SchemaRule}), which every run on the profile uses. Serialised as gzip of the
+ * configuration as {@code monitoring.yaml} text, JSON, and a binary block of the numeric runs ({@link #toBytes()});
+ * {@link #FORMAT_VERSION} guards against reading a profile written by an incompatible version.
  *
  * @param formatVersion      {@link #FORMAT_VERSION}
  * @param source             where the reference came from
  * @param rows               reference rows
+ * @param config             the model's configuration; stored as YAML text ahead of the JSON part
  * @param columns            feature profiles by name, in config order
  * @param prediction         profile of the predicted probability
+ * @param predictedClass     profile of the predicted class (categorical 0/1), {@code null} without the column
+ * @param target             profile of the label (categorical 0/1), {@code null} without reference labels
  * @param performance        baseline classification quality, {@code null} without reference labels
  * @param churnRate          reference churn rate, {@code null} without labels
  * @param predictedRate      reference predicted positive rate
@@ -46,15 +56,24 @@ import java.util.zip.GZIPOutputStream;
  * @param woe                baseline WoE/IV per feature (with labels)
  * @param estimator          the performance estimator calibrated on the reference (with labels), else {@code null}
  */
-public record ReferenceProfile(int formatVersion, String source, long rows, Map<String, ColumnProfile> columns,
-                               ColumnProfile prediction, ClassificationReport performance, Double churnRate,
+public record ReferenceProfile(int formatVersion, String source, long rows, @JsonIgnore MonitoringConfig config,
+                               Map<String, ColumnProfile> columns, ColumnProfile prediction,
+                               ColumnProfile predictedClass, ColumnProfile target,
+                               ClassificationReport performance, Double churnRate,
                                Double predictedRate, List<SegmentRow> segments,
                                Map<String, io.modelwatch.core.stability.PsiBins> segmentPredictionBins,
                                Map<String, WoeIvResult> woe,
                                io.modelwatch.core.estimation.ConfidenceBasedEstimator estimator) {
 
-    /** Version 2: the numeric runs in a binary block after the JSON (version 1 held sorted arrays as JSON). */
-    public static final int FORMAT_VERSION = 2;
+    /**
+     * Version 3: the model's configuration ahead of the JSON, and the predicted class and label profiles (version 2
+     * had neither: its runs used whatever configuration the caller had); version 2 put the numeric runs in a binary
+     * block after the JSON (version 1 held sorted arrays as JSON).
+     */
+    public static final int FORMAT_VERSION = 3;
+
+    /** The configuration's name in error messages of a stored profile. */
+    private static final String CONFIG_SOURCE = "the reference profile's configuration";
 
     /** The first bytes of a stored profile (inside the gzip stream), so a wrong file is named as such. */
     private static final byte[] MAGIC = "MWPROF".getBytes(StandardCharsets.US_ASCII);
@@ -66,8 +85,8 @@ public record ReferenceProfile(int formatVersion, String source, long rows, Map<
     }
 
     /**
-     * Serialises the profile: gzip (fastest level) of {@code MWPROF}, the format version, the JSON of
-     * everything but the numeric runs, then per numeric column its name and runs as raw big-endian doubles and
+     * Serialises the profile: gzip (fastest level) of {@code MWPROF}, the format version, the configuration as
+     * {@code monitoring.yaml} text ({@link ConfigWriter}), the JSON of everything but the numeric runs, then per numeric column its name and runs as raw big-endian doubles and
      * ints. A 1M-row reference of the churn table takes a few MB and reads in tens of milliseconds; the runs
      * of a column with d distinct values take 12 d bytes.
      */
@@ -80,6 +99,9 @@ public record ReferenceProfile(int formatVersion, String source, long rows, Map<
         }, 1 << 16))) {
             out.write(MAGIC);
             out.writeInt(FORMAT_VERSION);
+            byte[] yaml = configYaml().getBytes(StandardCharsets.UTF_8);
+            out.writeInt(yaml.length);
+            out.write(yaml);
             byte[] json = Json.mapper().writeValueAsBytes(this);
             out.writeInt(json.length);
             out.write(json);
@@ -128,6 +150,44 @@ public record ReferenceProfile(int formatVersion, String source, long rows, Map<
         }
     }
 
+    /** The configuration as the {@code monitoring.yaml} text stored in the profile. */
+    public String configYaml() {
+        return configYaml(config, source, rows);
+    }
+
+    /** A configuration as the profile of a reference ({@code source}, {@code rows}) stores it. */
+    public static String configYaml(MonitoringConfig config, String source, long rows) {
+        return ConfigWriter.toYaml(config, List.of("The configuration of model '" + config.modelId()
+                + "' (the reference profile of " + source + ", " + rows + " rows)."));
+    }
+
+    /**
+     * Only the configuration of a stored profile, read from the start of its bytes (the statistics after it are
+     * not decoded).
+     */
+    public static MonitoringConfig configOf(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 12))) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            checkHeader(magic, in.readInt());
+            byte[] yaml = in.readNBytes(in.readInt());
+            return ConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8), CONFIG_SOURCE);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not a reference profile: " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkHeader(byte[] magic, int version) {
+        if (!Arrays.equals(magic, MAGIC)) {
+            throw new IllegalArgumentException("not a reference profile (no MWPROF header); a profile written"
+                    + " before format 2 must be registered again");
+        }
+        if (version != FORMAT_VERSION) {
+            throw new IllegalArgumentException("reference profile format " + version
+                    + " is not supported (expected " + FORMAT_VERSION + ", which carries the model's configuration);"
+                    + " register the reference again (monitor profile, or POST /references)");
+        }
+    }
+
     /** Reads a profile written by {@link #toBytes()}. */
     public static ReferenceProfile fromBytes(byte[] bytes) {
         byte[] raw;
@@ -140,15 +200,10 @@ public record ReferenceProfile(int formatVersion, String source, long rows, Map<
         try {
             byte[] magic = new byte[MAGIC.length];
             in.get(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new IllegalArgumentException("not a reference profile (no MWPROF header); a profile written"
-                        + " before format 2 must be registered again");
-            }
-            int version = in.getInt();
-            if (version != FORMAT_VERSION) {
-                throw new IllegalArgumentException("reference profile format " + version
-                        + " is not supported (expected " + FORMAT_VERSION + "); register the reference again");
-            }
+            checkHeader(magic, in.getInt());
+            byte[] yaml = new byte[in.getInt()];
+            in.get(yaml);
+            MonitoringConfig config = ConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8), CONFIG_SOURCE);
             byte[] json = new byte[in.getInt()];
             in.get(json);
             ReferenceProfile p = Json.mapper().readValue(json, ReferenceProfile.class);
@@ -172,8 +227,9 @@ public record ReferenceProfile(int formatVersion, String source, long rows, Map<
                     columns.put(name, columns.get(name).withRuns(runs));
                 }
             }
-            return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), columns, prediction, p.performance(),
-                    p.churnRate(), p.predictedRate(), p.segments(), p.segmentPredictionBins(), p.woe(), p.estimator());
+            return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), config, columns, prediction,
+                    p.predictedClass(), p.target(), p.performance(), p.churnRate(), p.predictedRate(), p.segments(),
+                    p.segmentPredictionBins(), p.woe(), p.estimator());
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;

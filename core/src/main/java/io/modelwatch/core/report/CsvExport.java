@@ -8,7 +8,8 @@ import java.util.List;
 /** {@code metrics.csv} and {@code alerts.csv} for BI tools: RFC 4180, header row, empty cell for null. */
 public final class CsvExport {
 
-    public static final String METRICS_HEADER = "category,name,column,segment,value,threshold,status";
+    /** The last column, {@code role}, was added after the first release: readers by position keep working. */
+    public static final String METRICS_HEADER = "category,name,column,segment,value,threshold,status,role";
     public static final String ALERTS_HEADER = "severity,rule,category,metric,column,segment,value,threshold,estimated,message";
 
     private CsvExport() {
@@ -17,7 +18,7 @@ public final class CsvExport {
     public static String metrics(List<MetricRow> rows) {
         StringBuilder sb = new StringBuilder(METRICS_HEADER).append('\n');
         for (MetricRow r : rows) {
-            line(sb, r.category(), r.name(), r.column(), r.segment(), r.value(), r.threshold(), r.status());
+            line(sb, r.category(), r.name(), r.column(), r.segment(), r.value(), r.threshold(), r.status(), r.role());
         }
         return sb.toString();
     }

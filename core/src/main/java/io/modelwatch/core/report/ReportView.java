@@ -169,9 +169,23 @@ public record ReportView(String modelId, String date, String runId, String refer
                 run.durationMs() + " ms", cards, alerts, drift,
                 String.format(Locale.ROOT, "%d of %d features drifted (share %.2f; dataset drift when ≥ %.2f): %s",
                         r.drift().driftedCount(), r.drift().featureCount(), r.drift().share(), r.drift().driftShare(),
-                        r.drift().datasetDrift() ? "DATASET DRIFT" : "no dataset drift"),
+                        r.drift().datasetDrift() ? "DATASET DRIFT" : "no dataset drift") + roleDrift(r),
                 charts, cur != null, perf, confusion, reliability, churn, segments, importance, quality, estimated,
                 rootCause, rcFeatures, rcSegments, examples);
+    }
+
+    /** "; prediction drift: churn_probability no, churn_class no; target drift: churn_actual yes" (rows by role). */
+    private static String roleDrift(RunResult r) {
+        StringBuilder sb = new StringBuilder();
+        for (String role : List.of(io.modelwatch.core.run.MonitoringPipeline.ROLE_PREDICTION,
+                io.modelwatch.core.run.MonitoringPipeline.ROLE_TARGET)) {
+            List<String> columns = r.drift().columns().stream().filter(c -> role.equals(c.role()))
+                    .map(c -> c.column() + " " + (c.drifted() ? "DRIFTED" : "no")).toList();
+            if (!columns.isEmpty()) {
+                sb.append("; ").append(role).append(" drift: ").append(String.join(", ", columns));
+            }
+        }
+        return sb.toString();
     }
 
     private static List<ChartView> charts(RunResult r, Map<String, PsiValue> psiByColumn) {

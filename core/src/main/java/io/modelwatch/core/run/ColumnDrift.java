@@ -4,7 +4,8 @@ package io.modelwatch.core.run;
  * Drift of one column ({@code snapshot.json → drift.columns[]}).
  *
  * @param column    column name
- * @param role      {@code feature} or {@code prediction}
+ * @param role      {@code feature}, {@code prediction} (the probability or the predicted class) or {@code target}
+ *                  (the label), as Evidently's data-drift preset reports target and prediction drift
  * @param type      {@code numeric} or {@code categorical}
  * @param method    drift test used (registry name)
  * @param statistic the test statistic, or {@code null} when the test could not run

@@ -23,7 +23,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * The drift section of a current batch read in chunks: per tested column the exact counts of its values
+ * The drift section of a current batch read in chunks: per tested column (the features, then, as Evidently's
+ * data-drift preset has them, the predicted probability and class and the label) the exact counts of its values
  * ({@link RunsAccumulator} for numeric columns, counts per label for categorical ones), from which the drift
  * tests and the PSI are computed once at the end. {@link MonitoringPipeline#drift} is this accumulator over one
  * chunk, so a batch in memory and the same rows streamed give the same section.
@@ -40,28 +41,40 @@ public final class DriftAccumulator {
     private final MonitoringPipeline pipeline;
     private final List<ColumnProfile> tested = new ArrayList<>();
     private final List<String> roles = new ArrayList<>();
+    /** The first {@code features} tested columns are the features, then the probability, class and target. */
     private final int features;
+    /** The first {@code psiColumns} tested columns get the alerting PSI (features and the probability). */
+    private final int psiColumns;
     private final ColumnState[] states;
     private int chunks;
 
     DriftAccumulator(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunk) {
         this.pipeline = pipeline;
         for (FeatureSpec f : pipeline.config().features()) {
-            profile.column(f.name()).filter(p -> firstChunk.has(f.name())).ifPresent(p -> {
-                tested.add(p);
-                roles.add(MonitoringPipeline.ROLE_FEATURE);
-            });
+            profile.column(f.name()).filter(p -> firstChunk.has(f.name())).ifPresent(p -> test(p, MonitoringPipeline.ROLE_FEATURE));
         }
         features = tested.size();
-        String probability = pipeline.config().roles().probability();
-        if (profile.prediction() != null && firstChunk.has(probability)) {
-            tested.add(profile.prediction());
-            roles.add(MonitoringPipeline.ROLE_PREDICTION);
+        var r = pipeline.config().roles();
+        if (profile.prediction() != null && firstChunk.has(r.probability())) {
+            test(profile.prediction(), MonitoringPipeline.ROLE_PREDICTION);
+        }
+        psiColumns = tested.size();
+        // Evidently's data-drift preset: the predicted class and the label get drift rows of their own (no PSI)
+        if (profile.predictedClass() != null && firstChunk.has(r.predictedClass())) {
+            test(profile.predictedClass(), MonitoringPipeline.ROLE_PREDICTION);
+        }
+        if (profile.target() != null && firstChunk.has(r.target())) {
+            test(profile.target(), MonitoringPipeline.ROLE_TARGET);
         }
         states = new ColumnState[tested.size()];
         for (int i = 0; i < states.length; i++) {
             states[i] = tested.get(i).kind() == ColumnKind.NUMERIC ? new NumericState() : new CategoricalState();
         }
+    }
+
+    private void test(ColumnProfile p, String role) {
+        tested.add(p);
+        roles.add(role);
     }
 
     /** Counts one chunk; the columns are counted in parallel. */
@@ -152,29 +165,44 @@ public final class DriftAccumulator {
     /** The drift tests, dataset drift and PSI of every row counted. */
     public DriftSection result() {
         ColumnDrift[] drifts = new ColumnDrift[states.length];
-        PsiValue[] psis = new PsiValue[states.length];
+        PsiValue[] psis = new PsiValue[psiColumns];
         IntStream.range(0, states.length).parallel().forEach(i -> {
             ColumnProfile p = tested.get(i);
-            PsiResult psi;
+            PsiResult psi = null;
             Sample sample;
             if (states[i] instanceof NumericState n) {
                 SortedRuns runs = n.counts.runs();
                 sample = n.onlyChunk != null && chunks == 1 ? NumericSample.of(n.onlyChunk, runs) : NumericSample.ofRuns(runs);
-                psi = pipeline.stability().psiOfRuns(p.psiBins(), runs, n.counts.negativeInfinities(),
-                        n.counts.positiveInfinities(), n.counts.nulls());
+                if (i < psiColumns) {
+                    psi = pipeline.stability().psiOfRuns(p.psiBins(), runs, n.counts.negativeInfinities(),
+                            n.counts.positiveInfinities(), n.counts.nulls());
+                }
             } else {
                 CategoricalState c = (CategoricalState) states[i];
                 sample = CategoricalSample.ofCounts(c.counts);
-                List<String> labels = new ArrayList<>(c.counts.keySet());
-                long[] counts = c.counts.values().stream().mapToLong(Long::longValue).toArray();
-                psi = pipeline.stability().psiOfLabelCounts(p.psiBins(), labels, counts, c.nulls);
+                if (i < psiColumns) {
+                    List<String> labels = new ArrayList<>(c.counts.keySet());
+                    long[] counts = c.counts.values().stream().mapToLong(Long::longValue).toArray();
+                    psi = pipeline.stability().psiOfLabelCounts(p.psiBins(), labels, counts, c.nulls);
+                }
             }
             drifts[i] = pipeline.columnDrift(p, sample, roles.get(i));
-            psis[i] = new PsiValue(p.name(), roles.get(i), psi.value(),
-                    psi.bins().stream().map(PsiResult.BinShare::label).toList(),
-                    psi.bins().stream().map(PsiResult.BinShare::referenceShare).toList(),
-                    psi.bins().stream().map(PsiResult.BinShare::currentShare).toList());
+            if (psi != null) {
+                psis[i] = new PsiValue(p.name(), roles.get(i), psi.value(),
+                        psi.bins().stream().map(PsiResult.BinShare::label).toList(),
+                        psi.bins().stream().map(PsiResult.BinShare::referenceShare).toList(),
+                        psi.bins().stream().map(PsiResult.BinShare::currentShare).toList());
+            }
         });
+        List<ColumnDrift> columns = new ArrayList<>();
+        for (int i = 0; i < drifts.length; i++) {
+            // target drift only when the batch carries labels: a label column without any value says nothing
+            boolean unlabelled = MonitoringPipeline.ROLE_TARGET.equals(roles.get(i))
+                    && ((CategoricalState) states[i]).counts.isEmpty();
+            if (!unlabelled) {
+                columns.add(drifts[i]);
+            }
+        }
         int drifted = 0;
         for (int i = 0; i < features; i++) {
             if (drifts[i].drifted()) {
@@ -183,7 +211,7 @@ public final class DriftAccumulator {
         }
         double share = features == 0 ? 0 : (double) drifted / features;
         double driftShare = pipeline.config().drift().driftShare();
-        DatasetDrift dataset = new DatasetDrift(Arrays.asList(drifts), drifted, features,
+        DatasetDrift dataset = new DatasetDrift(columns, drifted, features,
                 share, driftShare, features > 0 && share >= driftShare);
         return new DriftSection(dataset, Arrays.asList(psis));
     }

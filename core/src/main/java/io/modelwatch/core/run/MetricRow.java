@@ -12,9 +12,17 @@ package io.modelwatch.core.run;
  * @param value     the value; {@code null} when undefined (for example recall without positives)
  * @param threshold the threshold it was compared with, or {@code null}
  * @param status    {@code ok}, {@code breach} or {@code undefined}
+ * @param role      what the column of a drift or PSI row is to the model: {@code feature}, {@code prediction} (the
+ *                  probability or the predicted class) or {@code target} (the label); {@code null} for other rows
  */
 public record MetricRow(String category, String name, String column, String segment, Double value,
-                        Double threshold, String status) {
+                        Double threshold, String status, String role) {
+
+    /** A row without a role (every category but drift and PSI). */
+    public MetricRow(String category, String name, String column, String segment, Double value, Double threshold,
+                     String status) {
+        this(category, name, column, segment, value, threshold, status, null);
+    }
 
     public static final String OK = "ok";
     public static final String BREACH = "breach";

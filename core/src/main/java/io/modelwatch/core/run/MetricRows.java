@@ -16,8 +16,9 @@ import java.util.List;
  *
  * <p>Categories and names:
  * <ul>
- *   <li>{@code drift/<method>} per column (value: drift score), {@code drift/share_drifted_columns};</li>
- *   <li>{@code psi/psi} per feature and for the predicted probability;</li>
+ *   <li>{@code drift/<method>} per column (value: drift score) with the column's role (feature, prediction for the
+ *       probability and the predicted class, target for the label), {@code drift/share_drifted_columns} (features);</li>
+ *   <li>{@code psi/psi} per feature and for the predicted probability, with the role;</li>
  *   <li>{@code performance/<metric>} (accuracy, precision, recall, f1, specificity, roc_auc, pr_auc, log_loss,
  *       brier_score), {@code reference} the same for the baseline;</li>
  *   <li>{@code estimated_performance/<metric>} (accuracy, precision, recall, f1, specificity, roc_auc) when the
@@ -51,12 +52,14 @@ public final class MetricRows {
         DatasetDrift d = drift.drift();
         for (ColumnDrift c : d.columns()) {
             rows.add(new MetricRow("drift", c.method(), c.column(), null, c.score(), c.threshold(),
-                    c.score() == null ? MetricRow.UNDEFINED : c.drifted() ? MetricRow.BREACH : MetricRow.OK));
+                    c.score() == null ? MetricRow.UNDEFINED : c.drifted() ? MetricRow.BREACH : MetricRow.OK, c.role()));
         }
         rows.add(new MetricRow("drift", "share_drifted_columns", null, null, d.share(), d.driftShare(),
                 d.datasetDrift() ? MetricRow.BREACH : MetricRow.OK));
         for (PsiValue p : drift.psi()) {
-            rows.add(value("psi", "psi", p.column(), null, p.value()));
+            MetricRow psi = value("psi", "psi", p.column(), null, p.value());
+            rows.add(new MetricRow(psi.category(), psi.name(), psi.column(), null, psi.value(), null, psi.status(),
+                    p.role()));
         }
         return rows;
     }

@@ -66,8 +66,10 @@ public final class MonitoringPipeline {
 
     /** Role name of feature columns in drift and PSI rows. */
     public static final String ROLE_FEATURE = "feature";
-    /** Role name of the predicted probability in drift and PSI rows. */
+    /** Role name of the predicted probability and the predicted class in drift and PSI rows. */
     public static final String ROLE_PREDICTION = "prediction";
+    /** Role name of the label (target) in drift rows. */
+    public static final String ROLE_TARGET = "target";
 
     private final MonitoringConfig config;
     private final StatTestRegistry registry;
@@ -96,7 +98,10 @@ public final class MonitoringPipeline {
 
     // ------------------------------------------------------------------------------------------ profile
 
-    /** Computes the reference profile once; store it with {@link ReferenceProfile#toBytes()}. */
+    /**
+     * Computes the reference profile once, with this pipeline's configuration in it; store it with
+     * {@link ReferenceProfile#toBytes()}.
+     */
     public ReferenceProfile profile(ColumnBatch reference) {
         List<FeatureSpec> present = config.features().stream().filter(f -> reference.has(f.name())).toList();
         ColumnProfile[] profiles = new ColumnProfile[present.size()];
@@ -145,9 +150,20 @@ public final class MonitoringPipeline {
             }
         }
         ColumnProfile prediction = join(predictionDone);
-        return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), columns,
-                prediction, performance, outcomes.churnRate(), outcomes.predictedRate(), segments, segmentBins, woe,
-                estimator);
+        return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), config,
+                columns, prediction, labelProfile(reference, config.roles().predictedClass()),
+                labelProfile(reference, config.roles().target()), performance, outcomes.churnRate(),
+                outcomes.predictedRate(), segments, segmentBins, woe, estimator);
+    }
+
+    /**
+     * The reference side of the predicted class or the label, a categorical column of 0/1 values (Evidently treats
+     * a classification target and predicted labels as categorical), or {@code null} when the reference has no
+     * value of it.
+     */
+    private ColumnProfile labelProfile(ColumnBatch reference, String role) {
+        return reference.find(role).filter(c -> c.nullCount() < c.size())
+                .map(c -> columnProfile(c, ColumnKind.CATEGORICAL, null)).orElse(null);
     }
 
     private ColumnProfile columnProfile(Column column, ColumnKind kind, NumericSample sample) {
@@ -447,7 +463,8 @@ public final class MonitoringPipeline {
         alerts.sort(java.util.Comparator.comparing(Alert::severity));
         RunSummary summary = new RunSummary(info.runId(), info.modelId(), info.snapshotDate(),
                 new RunSummary.Inputs(info.referenceSource(), info.currentSource(), info.labelsSource()),
-                referenceRows, currentRows, performance.concept().labelledRows(), info.startedAt(), durationMs);
+                referenceRows, currentRows, performance.concept().labelledRows(), info.startedAt(), durationMs,
+                info.referenceId(), info.referenceVersion());
         RootCauseReport rootCause = performance.performance() == null ? null : rootCause(drift, performance);
         return new RunResult(RunResult.SCHEMA_VERSION, summary, drift.drift(), drift.psi(), performance.performance(),
                 performance.reference(), performance.estimated(), performance.concept(), quality,

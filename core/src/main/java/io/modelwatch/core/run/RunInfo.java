@@ -13,7 +13,16 @@ import java.time.LocalDate;
  * @param currentSource   where the current batch came from
  * @param labelsSource    where separate labels came from, or {@code null}
  * @param startedAt     start time
+ * @param referenceId   the registered reference (services), or {@code null} (the CLI's file or profile)
+ * @param referenceVersion the model's reference version the run compares against (services), or {@code null}
  */
 public record RunInfo(String runId, String modelId, LocalDate snapshotDate, String referenceSource,
-                      String currentSource, String labelsSource, Instant startedAt) {
+                      String currentSource, String labelsSource, Instant startedAt, String referenceId,
+                      Integer referenceVersion) {
+
+    /** A run on files (the CLI): no registered reference. */
+    public RunInfo(String runId, String modelId, LocalDate snapshotDate, String referenceSource, String currentSource,
+                   String labelsSource, Instant startedAt) {
+        this(runId, modelId, snapshotDate, referenceSource, currentSource, labelsSource, startedAt, null, null);
+    }
 }

@@ -1,16 +1,19 @@
 package io.modelwatch.core.synth;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.SplittableRandom;
+
+import static io.modelwatch.core.synth.Draws.clip;
+import static io.modelwatch.core.synth.Draws.exponential;
+import static io.modelwatch.core.synth.Draws.pick;
+import static io.modelwatch.core.synth.Draws.poisson;
+import static io.modelwatch.core.synth.Draws.round;
+import static io.modelwatch.core.synth.Draws.sigmoid;
 
 /**
  * Writes synthetic prediction batches in the default 25-feature churn schema, for demos, tests and
@@ -69,30 +72,12 @@ public final class ChurnDataGenerator {
 
     /** Writes {@code rows} rows to {@code file} (parent folders are created). */
     public void write(Path file, int rows, long seed) throws IOException {
-        if (rows < 1) {
-            throw new IllegalArgumentException("rows must be >= 1, got " + rows);
-        }
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        try (Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-            write(w, rows, seed);
-        }
+        Draws.write(file, rows, seed, HEADER, date, LABEL_LAG_DAYS, this::row);
     }
 
     /** Writes the header and {@code rows} rows. */
     public void write(Writer out, int rows, long seed) throws IOException {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        StringBuilder sb = new StringBuilder(512);
-        out.write(String.join(",", HEADER));
-        out.write('\n');
-        long dayStart = date.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
-        String labelDate = date.plusDays(LABEL_LAG_DAYS).toString();
-        for (int i = 0; i < rows; i++) {
-            sb.setLength(0);
-            row(sb, rnd, i, dayStart, labelDate);
-            out.append(sb);
-        }
+        Draws.write(out, rows, seed, HEADER, date, LABEL_LAG_DAYS, this::row);
     }
 
     private void row(StringBuilder sb, SplittableRandom r, int i, long dayStart, String labelDate) {
@@ -194,47 +179,5 @@ public final class ChurnDataGenerator {
 
     private static String yesNo(boolean b) {
         return b ? "Yes" : "No";
-    }
-
-    private static int pick(SplittableRandom r, double[] p) {
-        double u = r.nextDouble();
-        double acc = 0;
-        for (int i = 0; i < p.length - 1; i++) {
-            acc += p[i];
-            if (u < acc) {
-                return i;
-            }
-        }
-        return p.length - 1;
-    }
-
-    private static double exponential(SplittableRandom r, double mean) {
-        return -mean * Math.log(1 - r.nextDouble());
-    }
-
-    /** Knuth's method; fine for the small means used here. */
-    private static int poisson(SplittableRandom r, double mean) {
-        double l = Math.exp(-mean);
-        double p = 1;
-        int k = 0;
-        do {
-            k++;
-            p *= r.nextDouble();
-        } while (p > l);
-        return k - 1;
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
-    }
-
-    private static double clip(double v, double lo, double hi) {
-        return Math.max(lo, Math.min(hi, v));
-    }
-
-    /** Rounds to {@code digits} decimals and prints without exponent or trailing noise. */
-    private static String round(double v, int digits) {
-        return java.math.BigDecimal.valueOf(v).setScale(digits, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
     }
 }

@@ -203,7 +203,50 @@ class ConfigLoaderTest {
                 Arguments.of("classification_threshold: 2\n", List.of("classification_threshold", "[0, 1]")),
                 Arguments.of("model_id: a\nmodel_id: b\n", List.of("not valid YAML", "line 2", "model_id")),
                 Arguments.of("model_id: [unclosed\n", List.of("not valid YAML")),
-                Arguments.of("- just\n- a list\n", List.of("top level", "a list")));
+                Arguments.of("- just\n- a list\n", List.of("top level", "a list")),
+                Arguments.of("notifications: {slack_webhook_env: SLACK_URL}\n",
+                        List.of("notifications.slack_webhook_env", "starting with MODELWATCH_SLACK_WEBHOOK_", "'SLACK_URL'")),
+                Arguments.of("notifications: {email_high: [oncall]}\n",
+                        List.of("notifications.email_high[0]", "an email address", "'oncall'")),
+                Arguments.of("notifications: {email_low: ops@example.com}\n", List.of("notifications.email_low", "a list")),
+                Arguments.of("notifications: {slack_channel: \"# alerts\"}\n", List.of("notifications.slack_channel")),
+                Arguments.of("notifications: {webhook: x}\n", List.of("notifications.webhook", "unknown key")));
+    }
+
+    @Test
+    void theDefaultSegmentsOfColumnsAnotherTableLacksAreLeftOut() {
+        MonitoringConfig other = ConfigLoader.parse("features:\n  - {name: plan, kind: categorical}\n"
+                + "  - {name: account_age, kind: categorical}\n  - {name: monthly_charges, kind: numeric}\n", "other.yaml");
+        // tenure_band needs a numeric account_age, contract_type a contract_type feature: only charge_band stays
+        assertThat(other.segments()).extracting(SegmentSpec::name).containsExactly("charge_band");
+        // segments given are checked as before
+        assertThatThrownBy(() -> ConfigLoader.parse("features: [{name: plan, kind: categorical}]\n"
+                + "segments: [{name: s, column: nowhere}]\n", "x.yaml")).hasMessageContaining("segments[0].column");
+    }
+
+    @Test
+    void aWebhookUrlIsRefusedWithoutBeingRepeated() {
+        String url = "https://hooks.slack.com/services/T000/B000/secret-token";
+        assertThatThrownBy(() -> ConfigLoader.parse("notifications: {slack_webhook_env: \"" + url + "\"}\n", "fraud.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("fraud.yaml: notifications.slack_webhook_env: expected the name of the environment "
+                        + "variable (or Secret key) holding the webhook URL, never the URL itself")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("secret-token").doesNotContain("hooks.slack"));
+    }
+
+    @Test
+    void notificationsLeftOutAreTheDeploymentsAndGivenOnesAreKept() {
+        assertThat(ConfigLoader.defaults().notifications()).isEqualTo(NotificationSettings.defaults());
+        MonitoringConfig c = ConfigLoader.parse("""
+                notifications:
+                  slack_webhook_env: MODELWATCH_SLACK_WEBHOOK_FRAUD
+                  email_high: [oncall@example.com]
+                  email_medium: []
+                """, "fraud.yaml");
+        assertThat(c.notifications()).isEqualTo(new NotificationSettings("MODELWATCH_SLACK_WEBHOOK_FRAUD", null,
+                List.of("oncall@example.com"), List.of(), null));
+        assertThat(c.notifications().emailRecipients(io.modelwatch.core.alerts.Severity.LOW)).isEmpty();
+        assertThat(c.notifications().emailRecipients(io.modelwatch.core.alerts.Severity.MEDIUM)).contains(List.of());
     }
 
     private static String rule(String override) {

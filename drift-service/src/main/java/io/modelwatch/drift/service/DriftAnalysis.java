@@ -13,22 +13,22 @@ import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.util.concurrent.CompletionStage;
 
-/** Data and prediction drift of a stored batch against its reference profile (core {@code pipeline.drift}). */
+/**
+ * Data, prediction and target drift of a stored batch against its reference profile (core {@code pipeline.drift}),
+ * with the configuration of the run's model and reference version.
+ */
 @ApplicationScoped
 public class DriftAnalysis {
 
     private final SectionComputation computation;
-    private final MonitoringPipeline pipeline;
     private final Emitter<String> metrics;
 
-    public DriftAnalysis(SectionComputation computation, MonitoringPipeline pipeline,
-                         @Channel(Channels.METRICS_OUT) Emitter<String> metrics) {
+    public DriftAnalysis(SectionComputation computation, @Channel(Channels.METRICS_OUT) Emitter<String> metrics) {
         this.computation = computation;
-        this.pipeline = pipeline;
         this.metrics = metrics;
     }
 
     public CompletionStage<Outcome> analyse(BatchReady event) {
-        return computation.compute(event, MetricsComputed.DRIFT, pipeline::drift, SectionMetrics::of, metrics);
+        return computation.compute(event, MetricsComputed.DRIFT, MonitoringPipeline::drift, SectionMetrics::of, metrics);
     }
 }

@@ -17,6 +17,13 @@ public interface IngestSettings {
     @WithDefault("120")
     int downloadTimeoutSeconds();
 
+    /**
+     * Base URL of alert-service, asked for a model's open alerts by {@code GET /models/{id}} (a call with a timeout;
+     * when it fails the answer says so instead of the alerts).
+     */
+    @WithDefault("http://localhost:8084")
+    String alertServiceUrl();
+
     /** The warehouse source: a parameterised query over the service's datasource. */
     Warehouse warehouse();
 

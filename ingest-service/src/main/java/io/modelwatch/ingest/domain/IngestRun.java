@@ -29,6 +29,10 @@ public class IngestRun {
     @Column(name = "reference_id", nullable = false)
     public String referenceId;
 
+    /** The model's reference version the run compares against (null for runs from before versions). */
+    @Column(name = "reference_version")
+    public Integer referenceVersion;
+
     @Column(name = "batch_id", nullable = false)
     public String batchId;
 

@@ -17,6 +17,11 @@ public class IngestRunRepository implements PanacheRepositoryBase<IngestRun, Str
                 .firstResultOptional();
     }
 
+    /** The most recently started run of this model, whatever its date. */
+    public Optional<IngestRun> last(String modelId) {
+        return find("modelId = ?1 order by startedAt desc", modelId).firstResultOptional();
+    }
+
     /** The most recent run of this model and date, whatever its source: the cohort late labels belong to. */
     public Optional<IngestRun> latest(String modelId, LocalDate date) {
         return find("modelId = ?1 and snapshotDate = ?2 order by startedAt desc", modelId, date).firstResultOptional();

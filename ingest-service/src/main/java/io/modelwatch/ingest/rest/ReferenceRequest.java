@@ -5,6 +5,8 @@ package io.modelwatch.ingest.rest;
  *
  * @param modelId model the reference belongs to (the configured default when absent)
  * @param source  a CSV file path or {@code http(s)://} URL of the reference (validation-period) data
+ * @param config  the model's {@code monitoring.yaml}: its text inline, or a path or {@code http(s)://} URL read like
+ *                {@code source}; absent means inferred from the reference (on top of the deployment's defaults)
  */
-public record ReferenceRequest(String modelId, String source) {
+public record ReferenceRequest(String modelId, String source, String config) {
 }

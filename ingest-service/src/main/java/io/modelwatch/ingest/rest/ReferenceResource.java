@@ -10,7 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** {@code POST /references}: registers the reference dataset of a model (profile computed once). */
+/**
+ * {@code POST /references {modelId, source, config?}}: registers a reference of a model as its next version (profile
+ * computed once, with the model's configuration: the {@code config} given, or inferred from the reference).
+ */
 @Path("/references")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,10 +30,10 @@ public class ReferenceResource {
     @POST
     public Response register(ReferenceRequest request) {
         if (request == null) {
-            throw new IllegalArgumentException("a JSON body {modelId, source} is required");
+            throw new IllegalArgumentException("a JSON body {modelId, source, config?} is required");
         }
         String modelId = request.modelId() == null || request.modelId().isBlank() ? settings.defaultModelId() : request.modelId();
-        RegisteredReference registered = registration.register(modelId, request.source());
+        RegisteredReference registered = registration.register(modelId, request.source(), request.config());
         return Response.status(Response.Status.CREATED).entity(registered).build();
     }
 }

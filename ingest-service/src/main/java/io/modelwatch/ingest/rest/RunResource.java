@@ -42,7 +42,7 @@ public class RunResource {
         }
         String modelId = request.modelId() == null || request.modelId().isBlank() ? settings.defaultModelId() : request.modelId();
         StartedRun started = ingestion.start(modelId, request.date(), request.source(),
-                Boolean.TRUE.equals(request.rerun()));
+                Boolean.TRUE.equals(request.rerun()), request.referenceVersion());
         return started.existing() ? Response.ok(started).build() : Response.accepted(started).build();
     }
 

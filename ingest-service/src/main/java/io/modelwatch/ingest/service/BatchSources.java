@@ -2,8 +2,8 @@ package io.modelwatch.ingest.service;
 
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.config.ColumnRoles;
 import io.modelwatch.core.data.TableSchema;
-import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.ingest.config.IngestSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,30 +29,35 @@ import java.time.LocalDate;
 /**
  * Reads a batch from where a request says: a CSV file, a CSV at an {@code http(s)} URL, or the warehouse
  * ({@code warehouse:}, the configured parameterised query for the date). Every source ends up read by the
- * core {@link CsvReader} with the configuration's schema, so types, nulls and parse reports are exactly
- * the CLI's; a URL or a warehouse result is first written to a temporary CSV.
+ * core {@link CsvReader} with the schema of the model's configuration, so types, nulls and parse reports are
+ * exactly the CLI's; a URL or a warehouse result is first written to a temporary CSV. A model's
+ * {@code monitoring.yaml} given by location is read from a path or URL the same way ({@link #readText}).
  */
 @ApplicationScoped
 public class BatchSources {
 
     public static final String WAREHOUSE = "warehouse:";
 
-    private final MonitoringPipeline pipeline;
+    /** A configuration file is small: anything larger is refused rather than read into memory. */
+    static final int MAX_TEXT_BYTES = 1 << 20;
+
     private final IngestSettings settings;
     private final DataSource dataSource;
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    public BatchSources(MonitoringPipeline pipeline, IngestSettings settings, DataSource dataSource) {
-        this.pipeline = pipeline;
+    public BatchSources(IngestSettings settings, DataSource dataSource) {
         this.settings = settings;
         this.dataSource = dataSource;
     }
 
-    /** @throws IllegalArgumentException naming the source when it cannot be read */
-    public ColumnBatch read(String source, LocalDate date) {
-        return read(source, date, TableSchema.forConfig(pipeline.config()), settings.warehouse().query(),
-                "modelwatch.ingest.warehouse.query");
+    /**
+     * Reads a batch (a day's predictions, or a reference) with the given schema.
+     *
+     * @throws IllegalArgumentException naming the source when it cannot be read
+     */
+    public ColumnBatch read(String source, LocalDate date, TableSchema schema) {
+        return read(source, date, schema, settings.warehouse().query(), "modelwatch.ingest.warehouse.query");
     }
 
     /**
@@ -61,9 +66,47 @@ public class BatchSources {
      *
      * @throws IllegalArgumentException naming the source when it cannot be read
      */
-    public ColumnBatch readLabels(String source, LocalDate date) {
-        return read(source, date, TableSchema.forRoles(pipeline.config().roles()), settings.warehouse().labelsQuery(),
+    public ColumnBatch readLabels(String source, LocalDate date, ColumnRoles roles) {
+        return read(source, date, TableSchema.forRoles(roles), settings.warehouse().labelsQuery(),
                 "modelwatch.ingest.warehouse.labels-query");
+    }
+
+    /**
+     * Reads a small text file (a {@code monitoring.yaml}) from a path, a {@code file:} URI or an {@code http(s)} URL,
+     * as UTF-8.
+     *
+     * @param what names the field in errors (for example {@code config})
+     * @throws IllegalArgumentException naming the field and the location when it cannot be read
+     */
+    public String readText(String location, String what) {
+        if (location.startsWith("http://") || location.startsWith("https://")) {
+            Path tmp = temporaryCsv();
+            try {
+                download(location, tmp);
+                return text(tmp, location, what);
+            } finally {
+                deleteQuietly(tmp);
+            }
+        }
+        Path file = localFile(location);
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("'" + what + "': file '" + location + "' does not exist or is not a file");
+        }
+        return text(file, location, what);
+    }
+
+    private static String text(Path file, String location, String what) {
+        try {
+            if (Files.size(file) > MAX_TEXT_BYTES) {
+                throw new IllegalArgumentException("'" + what + "': '" + location + "' is larger than "
+                        + MAX_TEXT_BYTES + " bytes; expected a monitoring.yaml");
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new IllegalArgumentException("'" + what + "': '" + location + "' is not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("'" + what + "': cannot read '" + location + "': " + e.getMessage(), e);
+        }
     }
 
     private ColumnBatch read(String source, LocalDate date, TableSchema schema, java.util.Optional<String> query,
@@ -79,11 +122,16 @@ public class BatchSources {
         if (source.startsWith("http://") || source.startsWith("https://")) {
             return readUrl(source, schema);
         }
-        Path file = Path.of(source.startsWith("file:") ? URI.create(source).getPath() : source);
+        Path file = localFile(source);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("source file '" + source + "' does not exist or is not a file");
         }
         return csv(file, schema);
+    }
+
+    /** A path, or a {@code file:} URI, as a local path. */
+    private static Path localFile(String location) {
+        return Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location);
     }
 
     private static ColumnBatch csv(Path file, TableSchema schema) {
@@ -93,20 +141,26 @@ public class BatchSources {
     private ColumnBatch readUrl(String url, TableSchema schema) {
         Path tmp = temporaryCsv();
         try {
+            download(url, tmp);
+            return csv(tmp, schema);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private void download(String url, Path to) {
+        try {
             HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(settings.downloadTimeoutSeconds())).GET().build(),
-                    HttpResponse.BodyHandlers.ofFile(tmp));
+                    HttpResponse.BodyHandlers.ofFile(to));
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalArgumentException("source URL '" + url + "' answered HTTP " + response.statusCode());
             }
-            return csv(tmp, schema);
         } catch (IOException e) {
             throw new IllegalArgumentException("source URL '" + url + "' cannot be downloaded: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while downloading " + url, e);
-        } finally {
-            deleteQuietly(tmp);
         }
     }
 

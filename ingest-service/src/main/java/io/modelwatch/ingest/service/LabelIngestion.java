@@ -9,7 +9,8 @@ import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
 import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.labels.LabelJoin;
-import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.support.compute.ModelPipelines;
 import io.modelwatch.ingest.domain.IngestRun;
 import io.modelwatch.ingest.domain.LabelDelivery;
 import io.modelwatch.ingest.repository.IngestRunRepository;
@@ -43,7 +44,7 @@ import java.util.List;
 public class LabelIngestion {
 
     private final BatchSources sources;
-    private final MonitoringPipeline pipeline;
+    private final ModelPipelines pipelines;
     private final BatchStore store;
     private final IngestRunRepository runs;
     private final LabelDeliveryRepository deliveries;
@@ -52,11 +53,11 @@ public class LabelIngestion {
     private final ServiceStatus status;
     private final Emitter<String> events;
 
-    public LabelIngestion(BatchSources sources, MonitoringPipeline pipeline, BatchStore store, IngestRunRepository runs,
+    public LabelIngestion(BatchSources sources, ModelPipelines pipelines, BatchStore store, IngestRunRepository runs,
                           LabelDeliveryRepository deliveries, EventLedger ledger, EventCodec codec, ServiceStatus status,
                           @Channel(Channels.BATCH_READY_OUT) Emitter<String> events) {
         this.sources = sources;
-        this.pipeline = pipeline;
+        this.pipelines = pipelines;
         this.store = store;
         this.runs = runs;
         this.deliveries = deliveries;
@@ -79,9 +80,11 @@ public class LabelIngestion {
         if (QuarkusTransaction.requiringNew().call(() -> ledger.previous(run.runId, LabelsReady.TYPE)).isPresent()) {
             return alreadyRealised(run);
         }
-        ColumnBatch labels = sources.readLabels(source, date);
-        ColumnRoles roles = pipeline.config().roles();
-        double minCoverage = pipeline.config().labels().minCoverage();
+        // the roles and the coverage rule of the configuration the run was computed with
+        MonitoringConfig config = pipelines.forReference(run.referenceId).config();
+        ColumnRoles roles = config.roles();
+        double minCoverage = config.labels().minCoverage();
+        ColumnBatch labels = sources.readLabels(source, date, roles);
         for (String required : List.of(roles.id(), roles.target())) {
             if (!labels.has(required)) {
                 throw new IllegalArgumentException(labels.source() + ": label column '" + required
@@ -134,7 +137,7 @@ public class LabelIngestion {
                         new IllegalStateException("the reference " + locked.referenceId + " of run " + locked.runId
                                 + " is no longer stored"));
                 LabelsReady ready = LabelsReady.of(locked.runId, locked.batchId, locked.modelId, locked.snapshotDate,
-                        locked.referenceId, reference.source(), locked.source, source, locked.rowCount, labelled,
+                        locked.referenceId, locked.referenceVersion, reference.source(), locked.source, source, locked.rowCount, labelled,
                         locked.startedAt, TraceContext.newTraceparent());
                 published.add(new PublishedEvent(LabelsReady.TYPE, ready.eventId(), ready.traceparent(), codec.encode(ready)));
                 ledger.record(locked.runId, LabelsReady.TYPE, ready.eventId(), published);
@@ -158,7 +161,7 @@ public class LabelIngestion {
         int labelled = last == null ? 0 : last.labelledRows;
         double coverage = last == null ? 0 : last.coverage;
         return new Received(run.runId, run.batchId, run.rowCount, 0, 0, 0, 0, labelled, coverage,
-                pipeline.config().labels().minCoverage(), true, false, true);
+                pipelines.forReference(run.referenceId).config().labels().minCoverage(), true, false, true);
     }
 
     /** The new labels, and the earlier ones where the new file has none. */

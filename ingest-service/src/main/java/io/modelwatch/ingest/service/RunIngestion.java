@@ -2,6 +2,7 @@ package io.modelwatch.ingest.service;
 
 import io.modelwatch.core.config.ColumnRoles;
 import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
@@ -11,6 +12,7 @@ import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.ingest.domain.IngestRun;
 import io.modelwatch.ingest.repository.IngestRunRepository;
+import io.modelwatch.support.compute.ModelPipelines;
 import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
@@ -39,7 +41,7 @@ import java.util.UUID;
 public class RunIngestion {
 
     private final BatchSources sources;
-    private final MonitoringPipeline pipeline;
+    private final ModelPipelines pipelines;
     private final BatchStore store;
     private final IngestRunRepository runs;
     private final MetricsLog metricsLog;
@@ -48,11 +50,11 @@ public class RunIngestion {
     private final ServiceStatus status;
     private final Emitter<String> events;
 
-    public RunIngestion(BatchSources sources, MonitoringPipeline pipeline, BatchStore store, IngestRunRepository runs,
+    public RunIngestion(BatchSources sources, ModelPipelines pipelines, BatchStore store, IngestRunRepository runs,
                         MetricsLog metricsLog, EventLedger ledger, EventCodec codec, ServiceStatus status,
                         @Channel(Channels.BATCH_READY_OUT) Emitter<String> events) {
         this.sources = sources;
-        this.pipeline = pipeline;
+        this.pipelines = pipelines;
         this.store = store;
         this.runs = runs;
         this.metricsLog = metricsLog;
@@ -63,10 +65,15 @@ public class RunIngestion {
     }
 
     /**
-     * @throws IllegalArgumentException when the source cannot be read, a required column is missing, or
-     *                                  no reference is registered for the model
+     * Starts a run of the model against one of its reference versions, read and checked with that version's
+     * configuration.
+     *
+     * @param referenceVersion the version to compare with, or {@code null} for the newest one not retired
+     * @throws IllegalArgumentException when the source cannot be read, a required column is missing, or the model
+     *                                  has no such (or no usable) reference version
+     * @throws RetiredReferenceException when the version asked for is retired
      */
-    public StartedRun start(String modelId, LocalDate date, String source, boolean rerun) {
+    public StartedRun start(String modelId, LocalDate date, String source, boolean rerun, Integer referenceVersion) {
         if (date == null) {
             throw new IllegalArgumentException("'date' is required (ISO date, e.g. 2024-03-01)");
         }
@@ -76,11 +83,11 @@ public class RunIngestion {
                 return StartedRun.of(existing.get(), true);
             }
         }
-        BatchStore.StoredProfile reference = store.latestProfile(modelId).orElseThrow(() -> new IllegalArgumentException(
-                "no reference registered for model '" + modelId + "': POST /references first"));
+        BatchStore.ReferenceVersion reference = referenceFor(modelId, referenceVersion);
+        MonitoringPipeline pipeline = pipelines.forReference(reference.referenceId());
         Instant startedAt = Instant.now();
-        ColumnBatch batch = sources.read(source, date);
-        requireContractColumns(batch);
+        ColumnBatch batch = sources.read(source, date, TableSchema.forConfig(pipeline.config()));
+        requireContractColumns(pipeline.config().roles(), batch);
 
         String runId = UUID.randomUUID().toString();
         String batchId = UUID.randomUUID().toString();
@@ -91,9 +98,10 @@ public class RunIngestion {
         List<MetricRow> qualityRows = SectionMetrics.of(quality);
         String trace = TraceContext.newTraceparent();
 
-        RunInfo info = new RunInfo(runId, modelId, date, reference.source(), source, null, startedAt);
+        RunInfo info = new RunInfo(runId, modelId, date, reference.source(), source, null, startedAt,
+                reference.referenceId(), reference.version());
         BatchReady ready = BatchReady.of(runId, batchId, modelId, date, batch.rowCount(), hasLabels, source,
-                reference.referenceId(), reference.source(), startedAt, trace);
+                reference.referenceId(), reference.version(), reference.source(), startedAt, trace);
         MetricsComputed qualityEvent = MetricsComputed.of(MetricsComputed.QUALITY, info, reference.rowCount(),
                 batch.rowCount(), codec.tree(quality), qualityRows.size(), TraceContext.child(trace));
         List<PublishedEvent> published = new ArrayList<>();
@@ -109,6 +117,7 @@ public class RunIngestion {
             run.snapshotDate = date;
             run.source = source;
             run.referenceId = reference.referenceId();
+            run.referenceVersion = reference.version();
             run.batchId = batchId;
             run.rowCount = batch.rowCount();
             run.hasLabels = hasLabels;
@@ -122,7 +131,8 @@ public class RunIngestion {
         OutgoingEvents.publish(events, published).toCompletableFuture().join();
         status.requested("run.started", runId);
         return new StartedRun(runId, batchId, modelId, date, batch.rowCount(), hasLabels, reference.referenceId(),
-                (int) qualityRows.stream().filter(r -> MetricRow.BREACH.equals(r.status())).count(), false);
+                reference.version(), (int) qualityRows.stream().filter(r -> MetricRow.BREACH.equals(r.status())).count(),
+                false);
     }
 
     /** Publishes a run's events again (after a broker outage); consumers ignore what they already processed. */
@@ -135,8 +145,32 @@ public class RunIngestion {
         return previous.isPresent();
     }
 
-    private void requireContractColumns(ColumnBatch batch) {
-        ColumnRoles roles = pipeline.config().roles();
+    /**
+     * The reference version a run compares with: the one asked for, which must exist and not be retired, or the
+     * newest one not retired.
+     */
+    private BatchStore.ReferenceVersion referenceFor(String modelId, Integer wanted) {
+        List<BatchStore.ReferenceVersion> versions = QuarkusTransaction.requiringNew().call(() -> store.versions(modelId));
+        if (versions.isEmpty()) {
+            throw new IllegalArgumentException("no reference registered for model '" + modelId + "': POST /references first");
+        }
+        List<Integer> numbers = versions.stream().map(BatchStore.ReferenceVersion::version).toList();
+        if (wanted != null) {
+            BatchStore.ReferenceVersion v = versions.stream().filter(x -> x.version() == wanted).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("'referenceVersion': model '" + modelId
+                            + "' has no reference version " + wanted + "; its versions are " + numbers));
+            if (v.retired()) {
+                throw new RetiredReferenceException("reference version " + wanted + " of model '" + modelId
+                        + "' was retired at " + v.retiredAt() + ": a run cannot use it; use "
+                        + BatchStore.ReferenceVersion.current(versions).map(a -> "version " + a.version()).orElse("a newly registered reference"));
+            }
+            return v;
+        }
+        return BatchStore.ReferenceVersion.current(versions).orElseThrow(() -> new RetiredReferenceException("every reference version of model '"
+                + modelId + "' is retired " + numbers + ": register a new reference (POST /references) first"));
+    }
+
+    private static void requireContractColumns(ColumnRoles roles, ColumnBatch batch) {
         List<String> missing = new ArrayList<>();
         for (String required : new String[] {roles.id(), roles.probability()}) {
             if (required != null && !batch.has(required)) {
@@ -153,14 +187,16 @@ public class RunIngestion {
      * What {@code POST /runs} answers.
      *
      * @param qualityFindings data-quality metric rows in breach (rows are kept, never dropped)
+     * @param referenceVersion the model's reference version the run compares against
      * @param existing        true when this is an earlier run of the same model, date and source
      */
     public record StartedRun(String runId, String batchId, String modelId, LocalDate date, int rowCount,
-                             boolean hasLabels, String referenceId, int qualityFindings, boolean existing) {
+                             boolean hasLabels, String referenceId, Integer referenceVersion, int qualityFindings,
+                             boolean existing) {
 
         static StartedRun of(IngestRun run, boolean existing) {
             return new StartedRun(run.runId, run.batchId, run.modelId, run.snapshotDate, run.rowCount, run.hasLabels,
-                    run.referenceId, run.qualityFindings, existing);
+                    run.referenceId, run.referenceVersion, run.qualityFindings, existing);
         }
     }
 }

@@ -18,17 +18,16 @@ import java.util.concurrent.CompletionStage;
 public class PerformanceAnalysis {
 
     private final SectionComputation computation;
-    private final MonitoringPipeline pipeline;
     private final Emitter<String> metrics;
 
-    public PerformanceAnalysis(SectionComputation computation, MonitoringPipeline pipeline,
-                         @Channel(Channels.METRICS_OUT) Emitter<String> metrics) {
+    public PerformanceAnalysis(SectionComputation computation, @Channel(Channels.METRICS_OUT) Emitter<String> metrics) {
         this.computation = computation;
-        this.pipeline = pipeline;
         this.metrics = metrics;
     }
 
+    /** With the configuration of the run's model and reference version. */
     public CompletionStage<Outcome> analyse(BatchReady event) {
-        return computation.compute(event, MetricsComputed.PERFORMANCE, pipeline::performance, SectionMetrics::of, metrics);
+        return computation.compute(event, MetricsComputed.PERFORMANCE, MonitoringPipeline::performance,
+                SectionMetrics::of, metrics);
     }
 }

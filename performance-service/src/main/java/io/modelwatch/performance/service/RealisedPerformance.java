@@ -9,6 +9,7 @@ import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.PerformanceSection;
 import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.support.compute.ModelPipelines;
 import io.modelwatch.support.compute.SectionComputation;
 import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.domain.PublishedEvent;
@@ -45,16 +46,16 @@ public class RealisedPerformance {
     /** The category of the baseline rows, stored on day 0 and not repeated. */
     static final String REFERENCE_CATEGORY = "reference";
 
-    private final MonitoringPipeline pipeline;
+    private final ModelPipelines pipelines;
     private final BatchStore store;
     private final MetricsLog metricsLog;
     private final EventLedger ledger;
     private final EventCodec codec;
     private final Emitter<String> metrics;
 
-    public RealisedPerformance(MonitoringPipeline pipeline, BatchStore store, MetricsLog metricsLog, EventLedger ledger,
+    public RealisedPerformance(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog, EventLedger ledger,
                                EventCodec codec, @Channel(Channels.METRICS_OUT) Emitter<String> metrics) {
-        this.pipeline = pipeline;
+        this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
         this.ledger = ledger;
@@ -71,6 +72,8 @@ public class RealisedPerformance {
         BatchStore.StoredProfile stored = store.profile(event.referenceId())
                 .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + event.referenceId() + "'"));
         ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
+        // the configuration the run was computed with on day 0: that of its model's reference version
+        MonitoringPipeline pipeline = pipelines.forProfile(stored.referenceId(), profile);
         var batch = store.loadBatch(event.batchId(), SectionComputation.neededColumns(pipeline.config()));
         PerformanceSection section = pipeline.performance(profile, batch);
         if (section.performance() == null) {

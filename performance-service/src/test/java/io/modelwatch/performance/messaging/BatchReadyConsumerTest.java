@@ -62,7 +62,7 @@ class BatchReadyConsumerTest extends BatchReadyConsumerContract {
         StoredRun run = StoredRun.create(pipeline, store); // a stored batch with its labels
         var b = run.event();
         LabelsReady ready = LabelsReady.of(b.runId(), b.batchId(), b.modelId(), b.date(), b.referenceId(),
-                b.referenceSource(), b.source(), "labels.csv", b.rowCount(), b.rowCount(), b.startedAt(),
+                b.referenceVersion(), b.referenceSource(), b.source(), "labels.csv", b.rowCount(), b.rowCount(), b.startedAt(),
                 TraceContext.newTraceparent());
         String realisedQueue = bus.listen(exchange, Channels.METRICS_PERFORMANCE_REALISED);
         String json = codec.encode(ready);

@@ -17,20 +17,21 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * Puts a run's sections back together with the core's {@code assemble}, so the alerts and the report are
- * the ones the CLI derives from the same sections (the metric rows and alert rules are the core's).
+ * Puts a run's sections back together with the core's {@code assemble}, with the pipeline of the run's reference
+ * version (its model's configuration: rules, thresholds, anomaly settings), so the alerts and the report are the
+ * ones the CLI derives from the same sections (the metric rows and alert rules are the core's).
  * The model's earlier runs assembled by this service ({@link RunHistory}) are the history its anomaly detector
  * compares the run with, as the CLI's {@code --history} file is; the assembled run is added to that history.
  */
 @ApplicationScoped
 public class RunAssembly {
 
-    private final MonitoringPipeline pipeline;
+    private final ModelPipelines pipelines;
     private final EventCodec codec;
     private final RunHistory history;
 
-    public RunAssembly(MonitoringPipeline pipeline, EventCodec codec, RunHistory history) {
-        this.pipeline = pipeline;
+    public RunAssembly(ModelPipelines pipelines, EventCodec codec, RunHistory history) {
+        this.pipelines = pipelines;
         this.codec = codec;
         this.history = history;
     }
@@ -46,6 +47,7 @@ public class RunAssembly {
         MetricsComputed performance = sections.get(MetricsComputed.PERFORMANCE);
         MetricsComputed quality = sections.get(MetricsComputed.QUALITY);
         RunInfo info = drift.run();
+        MonitoringPipeline pipeline = pipelines.forReference(info.referenceId());
         long durationMs = info.startedAt() == null ? 0 : Duration.between(info.startedAt(), Instant.now()).toMillis();
         MetricHistory earlier = history.before(info, pipeline.config().anomaly().window());
         RunResult result = pipeline.assemble(info, drift.referenceRows(), drift.currentRows(),

@@ -25,27 +25,32 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * What the drift and performance services do with a {@code batch.ready}, once: load the stored profile and
- * only the columns the configuration names, compute one section with the core, store its metric rows and
- * the ledger entry in one transaction, then publish {@code metrics.<kind>}. A redelivered event re-publishes
- * the stored event and computes nothing.
+ * What the drift and performance services do with a {@code batch.ready}, once: load the stored profile of the
+ * run's reference version and only the columns its configuration names, compute one section with the core pipeline
+ * of that configuration, store its metric rows and the ledger entry in one transaction, then publish
+ * {@code metrics.<kind>}. A redelivered event re-publishes the stored event and computes nothing.
  */
 @ApplicationScoped
 public class SectionComputation {
 
-    private final MonitoringPipeline pipeline;
+    /** One section of a run: computed by a model's pipeline from its reference profile and the stored batch. */
+    @FunctionalInterface
+    public interface Section<S> {
+        S compute(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch batch);
+    }
+
+    private final ModelPipelines pipelines;
     private final BatchStore store;
     private final MetricsLog metricsLog;
     private final EventLedger ledger;
     private final EventCodec codec;
 
-    public SectionComputation(MonitoringPipeline pipeline, BatchStore store, MetricsLog metricsLog,
+    public SectionComputation(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog,
                               EventLedger ledger, EventCodec codec) {
-        this.pipeline = pipeline;
+        this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
         this.ledger = ledger;
@@ -53,7 +58,7 @@ public class SectionComputation {
     }
 
     public <S> java.util.concurrent.CompletionStage<Outcome> compute(
-            BatchReady event, String kind, BiFunction<ReferenceProfile, ColumnBatch, S> section,
+            BatchReady event, String kind, Section<S> section,
             Function<S, List<MetricRow>> rows, Emitter<String> emitter) {
         Optional<List<PublishedEvent>> previous = QuarkusTransaction.requiringNew()
                 .call(() -> ledger.previous(event.runId(), BatchReady.TYPE));
@@ -64,8 +69,9 @@ public class SectionComputation {
         BatchStore.StoredProfile stored = store.profile(event.referenceId())
                 .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + event.referenceId() + "'"));
         ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
+        MonitoringPipeline pipeline = pipelines.forProfile(stored.referenceId(), profile);
         ColumnBatch batch = store.loadBatch(event.batchId(), neededColumns(pipeline.config()));
-        S computed = section.apply(profile, batch);
+        S computed = section.compute(pipeline, profile, batch);
         List<MetricRow> metricRows = rows.apply(computed);
 
         RunInfo run = event.runInfo();

@@ -2,6 +2,10 @@ package io.modelwatch.support.config;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.ColumnRoles;
+import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.config.NotificationSettings;
+import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.LabelsReady;
@@ -26,6 +30,7 @@ import io.modelwatch.core.run.RunSummary;
 import io.modelwatch.core.run.SegmentRow;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.status.ServiceStatus;
+import io.modelwatch.support.store.BatchStore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -40,6 +45,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ConceptDrift.class, SegmentRow.class, ImportanceRow.class,
         QualityReport.class, QualityFinding.class, ColumnNullShare.class,
         MetricRow.class, Alert.class, Severity.class, PublishedEvent.class,
+        ColumnRoles.class, FeatureSpec.class, SegmentSpec.class, NotificationSettings.class,
+        BatchStore.ReferenceVersion.class,
         ServiceStatus.StatusView.class, ServiceStatus.LastEvent.class, ServiceStatus.LastFailure.class})
 public final class ReflectionRegistrations {
 

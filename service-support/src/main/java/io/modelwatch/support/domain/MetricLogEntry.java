@@ -50,6 +50,10 @@ public class MetricLogEntry {
     @Column(name = "status", nullable = false)
     public String status;
 
+    /** What the column of a drift or PSI row is to the model: feature, prediction or target; else null. */
+    @Column(name = "role")
+    public String role;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -27,6 +27,7 @@ public class MetricsLog implements PanacheRepository<MetricLogEntry> {
             e.metricValue = r.value() == null || r.value().isNaN() || r.value().isInfinite() ? null : r.value();
             e.threshold = r.threshold();
             e.status = r.status();
+            e.role = r.role();
             e.createdAt = now;
             persist(e);
         }

@@ -136,64 +136,168 @@ public class BatchStore {
         }
     }
 
-    public void saveProfile(String referenceId, String modelId, String source, int rowCount, byte[] profile) {
+    /**
+     * The next reference version of a model, with the model locked until the transaction ends (two registrations of
+     * one model at once get consecutive versions). Call it in the transaction that saves the profile.
+     */
+    public int nextVersion(String modelId) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                ps.setString(1, "store.reference:" + modelId);
+                ps.execute();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select coalesce(max(version), 0) + 1 from store.reference_profile where model_id = ?")) {
+                ps.setString(1, modelId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot number the reference of " + modelId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Stores a registered reference: its profile (with the model's configuration in it) as version {@code version}
+     * of the model.
+     *
+     * @param configSource where the configuration came from: {@code inline}, a path or URL, or {@code inferred}
+     */
+    public void saveProfile(String referenceId, String modelId, int version, String source, int rowCount,
+                            String configSource, byte[] profile) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
-                     "insert into store.reference_profile(reference_id, model_id, source, row_count, profile, created_at)"
-                             + " values (?,?,?,?,?,?)")) {
+                     "insert into store.reference_profile(reference_id, model_id, version, source, row_count,"
+                             + " config_source, profile, created_at) values (?,?,?,?,?,?,?,?)")) {
             ps.setString(1, referenceId);
             ps.setString(2, modelId);
-            ps.setString(3, source);
-            ps.setInt(4, rowCount);
-            ps.setBytes(5, profile);
-            ps.setTimestamp(6, Timestamp.from(Instant.now()));
+            ps.setInt(3, version);
+            ps.setString(4, source);
+            ps.setInt(5, rowCount);
+            ps.setString(6, configSource);
+            ps.setBytes(7, profile);
+            ps.setTimestamp(8, Timestamp.from(Instant.now()));
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the reference profile of " + modelId + ": " + e.getMessage(), e);
         }
     }
 
-    /** A registered reference by id. */
+    /** A registered reference by id, with its profile. */
     public Optional<StoredProfile> profile(String referenceId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select reference_id, model_id, source, row_count, profile, created_at from store.reference_profile"
-                             + " where reference_id = ?")) {
+             PreparedStatement ps = c.prepareStatement("select " + VERSION_COLUMNS + ", profile"
+                     + " from store.reference_profile where reference_id = ?")) {
             ps.setString(1, referenceId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new StoredProfile(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
-                        rs.getBytes(5), rs.getTimestamp(6).toInstant()));
+                return Optional.of(new StoredProfile(version(rs), rs.getBytes(9)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read reference " + referenceId + ": " + e.getMessage(), e);
         }
     }
 
-    /** The most recently registered reference profile of a model. */
-    public Optional<StoredProfile> latestProfile(String modelId) {
+    /** Every reference version of a model, oldest first (without the profiles). */
+    public List<ReferenceVersion> versions(String modelId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
-                     "select reference_id, source, row_count, profile, created_at from store.reference_profile"
-                             + " where model_id = ? order by created_at desc, reference_id desc limit 1")) {
+             PreparedStatement ps = c.prepareStatement("select " + VERSION_COLUMNS
+                     + " from store.reference_profile where model_id = ? order by version")) {
             ps.setString(1, modelId);
+            List<ReferenceVersion> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    out.add(version(rs));
                 }
-                return Optional.of(new StoredProfile(rs.getString(1), modelId, rs.getString(2), rs.getInt(3),
-                        rs.getBytes(4), rs.getTimestamp(5).toInstant()));
             }
+            return out;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the reference profile of " + modelId + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read the references of " + modelId + ": " + e.getMessage(), e);
         }
     }
 
-    /** A registered reference: where it came from and its serialised {@code ReferenceProfile}. */
-    public record StoredProfile(String referenceId, String modelId, String source, int rowCount, byte[] profile,
-                                Instant createdAt) {
+    /** The models with a registered reference, by id. */
+    public List<String> modelIds() {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select distinct model_id from store.reference_profile order by model_id");
+             ResultSet rs = ps.executeQuery()) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the models: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Retires a version: no new run may use it (its runs keep pointing to it). Retiring it again changes nothing.
+     *
+     * @return the version as stored afterwards, empty when the model has no such version
+     */
+    public Optional<ReferenceVersion> retire(String modelId, int version, Instant at) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("update store.reference_profile set retired_at = ?"
+                     + " where model_id = ? and version = ? and retired_at is null")) {
+            ps.setTimestamp(1, Timestamp.from(at));
+            ps.setString(2, modelId);
+            ps.setInt(3, version);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot retire version " + version + " of " + modelId + ": " + e.getMessage(), e);
+        }
+        return versions(modelId).stream().filter(v -> v.version() == version).findFirst();
+    }
+
+    private static final String VERSION_COLUMNS =
+            "reference_id, model_id, version, source, row_count, config_source, created_at, retired_at";
+
+    private static ReferenceVersion version(ResultSet rs) throws SQLException {
+        Timestamp retired = rs.getTimestamp(8);
+        return new ReferenceVersion(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getInt(5),
+                rs.getString(6), rs.getTimestamp(7).toInstant(), retired == null ? null : retired.toInstant());
+    }
+
+    /**
+     * One registered reference of a model.
+     *
+     * @param version      1, 2, ... per model, in registration order
+     * @param configSource where the model's configuration came from ({@code inline}, a path or URL, {@code inferred})
+     * @param retiredAt    when it was retired, or {@code null} while runs may use it
+     */
+    public record ReferenceVersion(String referenceId, String modelId, int version, String source, int rowCount,
+                                   String configSource, Instant registeredAt, Instant retiredAt) {
+
+        public boolean retired() {
+            return retiredAt != null;
+        }
+
+        /** The version new runs of a model use: the newest one not retired (versions oldest first). */
+        public static Optional<ReferenceVersion> current(List<ReferenceVersion> versions) {
+            return versions.stream().filter(v -> !v.retired()).reduce((a, b) -> b);
+        }
+    }
+
+    /** A registered reference and its serialised {@code ReferenceProfile} (which carries the model's configuration). */
+    public record StoredProfile(ReferenceVersion reference, byte[] profile) {
+
+        public String referenceId() {
+            return reference.referenceId();
+        }
+
+        public String source() {
+            return reference.source();
+        }
+
+        public int rowCount() {
+            return reference.rowCount();
+        }
     }
 
     /** One row of {@code store.batch_column}: the column's encoded bytes at its position in the batch. */

@@ -1,5 +1,6 @@
 package io.modelwatch.support.testing;
 
+import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
@@ -27,8 +28,8 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
  */
 public abstract class BatchReadyConsumerContract extends BusTest {
 
-    @Inject
-    protected MonitoringPipeline pipeline;
+    /** The churn configuration the fixtures' files follow; the stored reference carries it. */
+    protected final MonitoringPipeline pipeline = MonitoringPipeline.of(ConfigLoader.defaults());
     @Inject
     protected BatchStore store;
     @Inject

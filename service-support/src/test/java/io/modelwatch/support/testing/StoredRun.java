@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -31,7 +32,11 @@ import java.util.UUID;
  */
 public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnBatch current, BatchReady event) {
 
-    private static final String STORE_MIGRATION = "db/store/V4__batch_store.sql";
+    private static final List<String> STORE_MIGRATIONS = List.of("db/store/V4__batch_store.sql",
+            "db/store/V31__reference_versions.sql");
+
+    /** The model the stored runs belong to. */
+    public static final String MODEL = "churn";
 
     public static StoredRun create(MonitoringPipeline pipeline, BatchStore store) {
         ensureStoreSchema();
@@ -43,12 +48,15 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
             ReferenceProfile profile = pipeline.profile(reference);
             String referenceId = "ref-" + UUID.randomUUID();
             String batchId = "batch-" + UUID.randomUUID();
-            QuarkusTransaction.requiringNew().run(() -> {
-                store.saveProfile(referenceId, "churn", reference.source(), reference.rowCount(), profile.toBytes());
-                store.saveBatch(batchId, "churn", ChurnFixtures.DRIFTED_DATE, current);
+            int version = QuarkusTransaction.requiringNew().call(() -> {
+                int next = store.nextVersion(MODEL);
+                store.saveProfile(referenceId, MODEL, next, reference.source(), reference.rowCount(), "test",
+                        profile.toBytes());
+                store.saveBatch(batchId, MODEL, ChurnFixtures.DRIFTED_DATE, current);
+                return next;
             });
-            BatchReady event = BatchReady.of("run-" + UUID.randomUUID(), batchId, "churn", ChurnFixtures.DRIFTED_DATE,
-                    current.rowCount(), true, current.source(), referenceId, reference.source(), Instant.now(),
+            BatchReady event = BatchReady.of("run-" + UUID.randomUUID(), batchId, MODEL, ChurnFixtures.DRIFTED_DATE,
+                    current.rowCount(), true, current.source(), referenceId, version, reference.source(), Instant.now(),
                     TraceContext.newTraceparent());
             return new StoredRun(profile, reference, current, event);
         } catch (IOException e) {
@@ -57,15 +65,29 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
     }
 
     /**
+     * Registers a reference profile (it carries its configuration) as the model's next version, as
+     * {@code POST /references} would; returns its reference id.
+     */
+    public static String register(BatchStore store, String model, ReferenceProfile profile) {
+        ensureStoreSchema();
+        String referenceId = "ref-" + UUID.randomUUID();
+        QuarkusTransaction.requiringNew().run(() -> store.saveProfile(referenceId, model, store.nextVersion(model),
+                profile.source(), (int) profile.rows(), "test", profile.toBytes()));
+        return referenceId;
+    }
+
+    /**
      * The batch store belongs to ingest-service's migrations; a consumer's test creates it with the same
      * (idempotent) script when it runs on a database where ingest never ran.
      */
     private static void ensureStoreSchema() {
-        try (InputStream in = StoredRun.class.getClassLoader().getResourceAsStream(STORE_MIGRATION)) {
-            String sql = new String(java.util.Objects.requireNonNull(in, STORE_MIGRATION).readAllBytes(), StandardCharsets.UTF_8);
-            DataSource ds = Arc.container().instance(DataSource.class).get();
-            try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
-                s.execute(sql);
+        DataSource ds = Arc.container().instance(DataSource.class).get();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            for (String migration : STORE_MIGRATIONS) {
+                try (InputStream in = StoredRun.class.getClassLoader().getResourceAsStream(migration)) {
+                    s.execute(new String(java.util.Objects.requireNonNull(in, migration).readAllBytes(),
+                            StandardCharsets.UTF_8));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
