@@ -16,14 +16,17 @@ import java.util.Locale;
 
 /**
  * {@code spark-submit --class io.modelwatch.spark.SparkMonitorJob modelwatch-spark-job.jar --current PATH --reference
- * REF.profile --out DIR [--config monitoring.yaml] [--model-id ID] [--partitions N] [--date YYYY-MM-DD] [--publish]}:
+ * REF.profile --out DIR [--config monitoring.yaml] [--model-id ID] [--partitions N] [--date YYYY-MM-DD] [--publish
+ * --reference-id ID [--reference-version N]]}:
  * the daily run of the CLI on Spark, for batches beyond one machine. The current file (CSV, gzip CSV or Parquet) and
  * the profile are read from any path Spark reads (local, HDFS, S3 with the cluster's connectors); the configuration
  * is the profile's own, or {@code --config} where it agrees with the profile (the CLI's rule); the report folder
  * ({@code snapshot.json},
  * {@code report.html}, {@code metrics.csv}, {@code alerts.csv}) is written on the driver's file system, with the
  * numbers of {@code monitor run --reference REF.profile --current PATH} on the same file. With {@code --publish} the
- * run is also handed to the services ({@link ServiceHandOff}), so that their alerts, history and reports have it.
+ * run is also handed to the services ({@link ServiceHandOff}), so that their alerts, history and reports have it: the
+ * run names the reference as the services registered it ({@code --reference-id}; the profile must be that
+ * reference's, for example {@code monitor profile} of the same file with the same configuration).
  *
  * <p>Exit codes as the CLI's: 0 the run completed, 2 bad input or configuration (the message names the file, row or
  * column).
@@ -68,7 +71,7 @@ public final class SparkMonitorJob {
                     : new String(SparkRun.readAll(o.config, spark.sparkContext().hadoopConfiguration()),
                     StandardCharsets.UTF_8);
             SparkRun.Outcome run = new SparkRun(spark).run(o.current, o.reference, yaml, o.config, o.modelId, o.partitions,
-                    o.date);
+                    o.date, o.referenceId, o.referenceVersion);
             RunResult result = run.result();
             ReportFolder.write(Path.of(o.out), result);
             if (o.publish) {
@@ -114,7 +117,8 @@ public final class SparkMonitorJob {
     /** The command line. */
     static final class Options {
         static final String USAGE = "usage: SparkMonitorJob --current PATH --reference REF.profile --out DIR "
-                + "[--config monitoring.yaml] [--model-id ID] [--partitions N] [--date YYYY-MM-DD] [--publish]";
+                + "[--config monitoring.yaml] [--model-id ID] [--partitions N] [--date YYYY-MM-DD] "
+                + "[--publish --reference-id ID [--reference-version N]]";
 
         String current;
         String reference;
@@ -124,6 +128,8 @@ public final class SparkMonitorJob {
         int partitions;
         LocalDate date;
         boolean publish;
+        String referenceId;
+        Integer referenceVersion;
 
         static Options parse(String... args) {
             Options o = new Options();
@@ -143,6 +149,15 @@ public final class SparkMonitorJob {
                     case "--out" -> o.out = value;
                     case "--config" -> o.config = value;
                     case "--model-id" -> o.modelId = value;
+                    case "--reference-id" -> o.referenceId = value;
+                    case "--reference-version" -> {
+                        try {
+                            o.referenceVersion = Integer.valueOf(value);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--reference-version must be a whole number, got '"
+                                    + value + "'");
+                        }
+                    }
                     case "--partitions" -> {
                         try {
                             o.partitions = Integer.parseInt(value);
@@ -168,6 +183,10 @@ public final class SparkMonitorJob {
                 if (required[1] == null) {
                     throw new IllegalArgumentException("missing " + required[0]);
                 }
+            }
+            if (o.publish && o.referenceId == null) {
+                throw new IllegalArgumentException("--publish needs --reference-id: the id under which the services "
+                        + "registered this reference (POST /references), whose configuration they assemble the run with");
             }
             return o;
         }

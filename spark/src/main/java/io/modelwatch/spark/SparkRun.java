@@ -78,9 +78,11 @@ final class SparkRun {
      * @param partitions partitions to cut a plain CSV file into (0: one per {@value #DEFAULT_SPLIT_BYTES} bytes);
      *                   a Parquet file is cut at row groups, into at most this many partitions (0: one per group)
      * @param date       the snapshot date, or null for the date of the earliest prediction
+     * @param referenceId the id of the same reference registered in the services (null for a run on files alone)
+     * @param referenceVersion its version there, or null
      */
     Outcome run(String current, String profilePath, String configYaml, String configSource, String modelId,
-                int partitions, LocalDate date) {
+                int partitions, LocalDate date, String referenceId, Integer referenceVersion) {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -117,7 +119,8 @@ final class SparkRun {
             // unique across drivers: the services key everything by run id
             RunInfo info = new RunInfo("spark-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")
                     .withZone(ZoneOffset.UTC).format(started) + "-" + java.util.UUID.randomUUID().toString().substring(0, 8),
-                    config.modelId(), snapshotDate, profilePath, current, null, started);
+                    config.modelId(), snapshotDate, profilePath, current, null, started, referenceId,
+                    referenceVersion);
             DriftSection drift = merged.drift();
             PerformanceSection performance = merged.performance();
             QualityReport quality = merged.quality(repeats);

@@ -10,6 +10,7 @@ import com.rabbitmq.client.GetResponse;
 import io.modelwatch.cli.MonitorCommand;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.quality.QualityReport;
 import io.modelwatch.core.run.DriftSection;
 import io.modelwatch.core.run.MonitoringPipeline;
@@ -187,8 +188,13 @@ class SparkRunTest {
             channel.queueBind(queue, exchange, Channels.METRICS_ALL);
 
             Path out = dir.resolve("published");
+            Result refused = spark(environment, "--current", currentCsv.toString(), "--reference",
+                    profile.toString(), "--out", out.toString(), "--publish");
+            assertThat(refused.code).isEqualTo(SparkMonitorJob.EXIT_BAD_INPUT);
+            assertThat(refused.err).contains("--publish needs --reference-id");
             Result r = spark(environment, "--current", currentCsv.toString(), "--reference", profile.toString(),
-                    "--out", out.toString(), "--partitions", "3", "--publish");
+                    "--out", out.toString(), "--partitions", "3", "--publish", "--reference-id", "churn-ref-7",
+                    "--reference-version", "2");
             assertThat(r.code).as(r.err).isZero();
             RunResult written = Json.mapper().readValue(out.resolve("snapshot.json").toFile(), RunResult.class);
             String runId = written.run().runId();
@@ -214,7 +220,10 @@ class SparkRunTest {
             assertThat(byKind).containsOnlyKeys(MetricsComputed.ALL_KINDS);
             // what alert-service and report-service do with the three sections (RunAssembly)
             MetricsComputed drift = byKind.get(MetricsComputed.DRIFT);
-            RunResult assembled = MonitoringPipeline.of(ConfigLoader.defaults()).assemble(drift.run(),
+            assertThat(drift.run().referenceId()).isEqualTo("churn-ref-7");
+            assertThat(drift.run().referenceVersion()).isEqualTo(2);
+            // the services assemble with the registered reference's configuration, the one in its profile
+            RunResult assembled = MonitoringPipeline.of(ReferenceProfile.read(profile).config()).assemble(drift.run(),
                     drift.referenceRows(), drift.currentRows(),
                     Json.mapper().treeToValue(drift.section(), DriftSection.class),
                     Json.mapper().treeToValue(byKind.get(MetricsComputed.PERFORMANCE).section(), PerformanceSection.class),
