@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The Spark job in local mode on this machine, without a Spark installation: Spark's jars come from Maven.
 #   scripts/spark-local.sh --current DAY.csv|DAY.parquet --reference REF.profile --out DIR [--partitions N] [--config monitoring.yaml]
+# (the class path is that of the Spark tests, less the CLI, whose jar lists its own libraries.)
 # SPARK_MASTER (default local[*]) and SPARK_DRIVER_MEMORY (default 2g) can be set. On a cluster use spark-submit
 # (README, "Beyond one machine: Apache Spark").
 set -euo pipefail
@@ -24,4 +25,4 @@ flags=(-XX:+IgnoreUnrecognizedVMOptions
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 exec java "${flags[@]}" -Xmx"${SPARK_DRIVER_MEMORY:-2g}" -Dspark.master="${SPARK_MASTER:-local[*]}" \
   -Dspark.ui.enabled=false -Dlog4j2.level=warn \
-  -cp "$job:$(cat "$cp")" io.modelwatch.spark.SparkMonitorJob "$@"
+  -cp "$job:$(tr ':' '\n' < "$cp" | grep -v modelwatch-cli | paste -sd:)" io.modelwatch.spark.SparkMonitorJob "$@"
