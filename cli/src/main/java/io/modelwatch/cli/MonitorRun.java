@@ -69,8 +69,8 @@ final class MonitorRun {
         // explicit configuration wins, otherwise the schema is inferred from the reference (SchemaRule)
         MonitoringConfig base = ConfigLoader.defaults();
         progress.stage("reading reference " + o.reference());
-        ModelReference model = ModelReference.read(schema -> reader(progress, "reference").read(o.reference(), schema),
-                explicit, base).named(o.modelId());
+        ModelReference model = ModelReference.read(schema -> InputFiles.reader(o.reference(),
+                reader(progress, "reference")).read(o.reference(), schema), explicit, base).named(o.modelId());
         ColumnBatch reference = model.batch();
         MonitoringConfig config = model.config();
 
@@ -98,11 +98,13 @@ final class MonitorRun {
                                 CompletableFuture<ReferenceProfile> profiling, Instant started, Progress progress,
                                 PrintStream out) {
         progress.stage("reading current " + o.current());
-        ColumnBatch current = reader(progress, "current").read(o.current(), TableSchema.forConfig(config));
+        ColumnBatch current = InputFiles.reader(o.current(), reader(progress, "current"))
+                .read(o.current(), TableSchema.forConfig(config));
         pipeline.requireRoleColumns(current);
         if (o.labels() != null) {
             progress.stage("joining labels " + o.labels());
-            ColumnBatch labels = reader(progress, "labels").read(o.labels(), TableSchema.forRoles(config.roles()));
+            ColumnBatch labels = InputFiles.reader(o.labels(), reader(progress, "labels"))
+                    .read(o.labels(), TableSchema.forRoles(config.roles()));
             LabelJoin.Result joined = LabelJoin.join(current, labels, config.roles());
             progress.stage(String.format(Locale.ROOT, "labels: %,d matched, %,d without a prediction, %,d repeated ids",
                     joined.matched(), joined.unmatchedLabels(), joined.duplicateLabelIds()));
@@ -133,8 +135,8 @@ final class MonitorRun {
                                 CompletableFuture<ReferenceProfile> profiling, Instant started, Progress progress,
                                 PrintStream out) {
         ReferenceProfile profile = joinProfile(profiling);
-        StreamingRun streaming = StreamingRun.of(pipeline)
-                .withReader(reader(progress, "current").withThreads(StreamingRun.parserThreads()));
+        StreamingRun streaming = StreamingRun.of(pipeline).withReader(InputFiles.reader(o.current(),
+                reader(progress, "current").withThreads(StreamingRun.parserThreads())));
         progress.stage(String.format(Locale.ROOT, "streaming current %s in chunks of %,d rows", o.current(),
                 streaming.chunkRows()));
         RunInfo info = new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)

@@ -19,11 +19,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code monitor profile}: reads a reference CSV once and stores its profile (value runs, category counts, PSI
- * bins, baseline metrics, calibration) with the model's configuration, so that daily runs
+ * {@code monitor profile}: reads a reference (CSV or Parquet) once and stores its profile (value runs, category
+ * counts, PSI bins, baseline metrics, calibration) with the model's configuration, so that daily runs
  * ({@code monitor run --reference REF.profile}) read a few megabytes instead of the reference rows and use the same
- * configuration as a run on the CSV. The configuration follows {@link SchemaRule}: {@code --config} wins, otherwise
- * it is inferred from the reference. {@code --print-config} prints it as {@code monitoring.yaml}, also for a
+ * configuration as a run on the reference file. The configuration follows {@link SchemaRule}: {@code --config} wins,
+ * otherwise it is inferred from the reference. {@code --print-config} prints it as {@code monitoring.yaml}, also for a
  * profile written earlier ({@code --reference REF.profile --print-config}).
  */
 @Command(name = "profile", mixinStandardHelpOptions = true,
@@ -31,8 +31,8 @@ import java.util.concurrent.Callable;
 final class ProfileCommand implements Callable<Integer> {
 
     @Option(names = "--reference", required = true, paramLabel = "REF.csv|REF.profile",
-            description = "Reference data (CSV, optionally .gz); or, with --print-config only, a profile to print the "
-                    + "configuration of.")
+            description = "Reference data (CSV, optionally .gz, or Parquet); or, with --print-config only, a profile to "
+                    + "print the configuration of.")
     Path reference;
 
     @Option(names = "--config", paramLabel = "monitoring.yaml",
@@ -74,8 +74,8 @@ final class ProfileCommand implements Callable<Integer> {
             MonitoringConfig explicit = config != null ? ConfigLoader.load(config) : null;
             MonitoringConfig base = ConfigLoader.defaults();
             progress.stage("reading reference " + reference);
-            ModelReference model = ModelReference.read(schema -> CsvReader.withDefaults().read(reference, schema),
-                    explicit, base).named(modelId);
+            ModelReference model = ModelReference.read(schema -> InputFiles.reader(reference, CsvReader.withDefaults())
+                    .read(reference, schema), explicit, base).named(modelId);
             ColumnBatch batch = model.batch();
             MonitoringConfig c = model.config();
             if (out == null) {

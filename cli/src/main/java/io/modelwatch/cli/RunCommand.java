@@ -14,11 +14,11 @@ import java.util.concurrent.Callable;
 final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--reference", required = true, paramLabel = "REF.csv|REF.profile",
-            description = "Reference data (CSV, optionally .gz), or its profile written by 'monitor profile' (then the "
-                    + "configuration is the one stored in the profile).")
+            description = "Reference data (CSV, optionally .gz, or Parquet), or its profile written by 'monitor profile' "
+                    + "(then the configuration is the one stored in the profile).")
     Path reference;
 
-    @Option(names = "--current", required = true, paramLabel = "CUR.csv", description = "Current batch (CSV, optionally .gz); may contain the target.")
+    @Option(names = "--current", required = true, paramLabel = "CUR.csv", description = "Current batch (CSV, optionally .gz, or Parquet); may contain the target.")
     Path current;
 
     @Option(names = "--labels", paramLabel = "LABELS.csv", description = "Late labels joined by customer id.")

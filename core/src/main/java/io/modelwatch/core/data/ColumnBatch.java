@@ -34,6 +34,27 @@ public record ColumnBatch(String source, int rowCount, Map<String, Column> colum
         return new ColumnBatch(source, rows, map, ParseReport.clean(source));
     }
 
+    /** A batch of no rows with these columns (for example, the columns of a file whose rows were counted elsewhere). */
+    public static ColumnBatch empty(String source, Map<String, ColumnType> types) {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        types.forEach((name, type) -> columns.put(name, switch (type) {
+            case NUMERIC -> new NumericColumn(name, new double[0]);
+            case CATEGORICAL -> new CategoricalColumn(name, List.of(), new int[0]);
+            case STRING -> new StringColumn(name, new String[0]);
+            case TIMESTAMP -> new TimestampColumn(name, new long[0]);
+        }));
+        return new ColumnBatch(source, 0, columns, ParseReport.clean(source));
+    }
+
+    /** The type each column is held as, in column order. */
+    public Map<String, ColumnType> columnTypes() {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        columns.forEach((name, c) -> types.put(name, c instanceof NumericColumn ? ColumnType.NUMERIC
+                : c instanceof CategoricalColumn ? ColumnType.CATEGORICAL
+                : c instanceof StringColumn ? ColumnType.STRING : ColumnType.TIMESTAMP));
+        return types;
+    }
+
     public List<String> columnNames() {
         return List.copyOf(columns.keySet());
     }

@@ -245,7 +245,7 @@ abstract sealed class ColumnBuilder
             return v != IsoTimestamps.INVALID;
         }
 
-        private void add(long v) {
+        void add(long v) {
             if (size == values.length) {
                 values = Arrays.copyOf(values, grow(size));
             }

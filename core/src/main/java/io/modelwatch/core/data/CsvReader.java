@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +39,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <p>Instances are immutable and thread-safe; each read uses its own buffers.
  */
-public final class CsvReader {
+public final class CsvReader implements TableReader {
 
     /** Size of the read buffer; it grows only when one record is larger. */
     public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
@@ -141,6 +140,7 @@ public final class CsvReader {
      *
      * @throws InputException when the file is missing, empty, has no valid header or is not valid CSV
      */
+    @Override
     public ColumnBatch read(Path file, TableSchema schema) {
         if (threads > 1) {
             ColumnBatch batch = ParallelCsvRead.read(file, schema, threads, parallelMinBytes, bufferBytes,
@@ -174,6 +174,7 @@ public final class CsvReader {
      * @return the row count, column types and parse report of the whole file
      * @throws InputException when the file is missing, empty, has no valid header or is not valid CSV
      */
+    @Override
     public Summary stream(Path file, TableSchema schema, int chunkRows, Consumer<ColumnBatch> sink) {
         if (chunkRows <= 0) {
             throw new IllegalArgumentException("chunk size must be positive, got " + chunkRows);
@@ -193,11 +194,81 @@ public final class CsvReader {
         return pass(file, typed, chunkRows, sink).summary();
     }
 
-    /** What one read of a whole file found. */
-    public record Summary(String source, long rowCount, Map<String, ColumnType> columnTypes,
-                          ParseReport parseReport) {
-        public Summary {
-            columnTypes = Collections.unmodifiableMap(new LinkedHashMap<>(columnTypes));
+    /** The header of a CSV file and the byte offset where its data starts (to read the file in parts). */
+    public record Header(List<String> names, long dataStart) {
+        public Header {
+            names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * Reads the header row at the start of {@code in} (a plain CSV file's first bytes).
+     *
+     * @throws InputException naming {@code source} when there is no header row or it is not valid
+     */
+    public static Header header(InputStream in, String source) {
+        try {
+            CsvRecordScanner scanner = new CsvRecordScanner(in, 1 << 16, source);
+            if (!scanner.next()) {
+                throw new InputException(source + ": the file is empty; expected a header row with the column names");
+            }
+            List<String> names = header(scanner, source);
+            return new Header(names, scanner.position());
+        } catch (IOException e) {
+            throw new InputException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads one part of a CSV file in chunks, as a partition of a distributed run reads it: {@code records} starts
+     * at the start of a record of the file (after its header) and ends after a record. Rows are numbered from 1 at
+     * the start of the part (the caller places them in the file); everything else is as {@link #stream}: the same
+     * columns, types, parse report and dictionary growth. The schema must not sniff (a part cannot know what the
+     * whole file says).
+     *
+     * <p>A part cut at line feeds is only a run of whole records when no field is quoted (a quoted field may hold a
+     * line break): when a quoted field opens in the part, this returns null, and the caller reads the file whole.
+     *
+     * @param header the file's column names, or null when {@code records} is the whole file from its first byte
+     *               (then the header is read from it and quoted fields are read as usual)
+     * @return the rows, types and parse report of the part, or null when it holds a quoted field
+     * @throws InputException naming {@code source} when the records are not valid CSV
+     */
+    public Summary streamPart(InputStream records, String source, List<String> header, TableSchema schema,
+                              int chunkRows, Consumer<ColumnBatch> sink) {
+        if (schema.sniffsUnlisted()) {
+            throw new IllegalArgumentException("a part of a file is read with fixed column types, not sniffed: "
+                    + schema);
+        }
+        if (chunkRows <= 0) {
+            throw new IllegalArgumentException("chunk size must be positive, got " + chunkRows);
+        }
+        CsvRecordScanner scanner = new CsvRecordScanner(records, bufferBytes, source, header == null);
+        try {
+            List<String> names = header;
+            if (names == null) {
+                if (!scanner.next()) {
+                    throw new InputException(source + ": the file is empty; expected a header row with the column names");
+                }
+                names = header(scanner, source);
+            }
+            ColumnBuilder[] builders = new ColumnBuilder[names.size()];
+            for (int i = 0; i < builders.length; i++) {
+                builders[i] = ColumnBuilder.of(schema.typeOf(names.get(i)).orElse(ColumnType.CATEGORICAL));
+            }
+            ChunkedPass pass = new ChunkedPass(source, names, builders, chunkRows, sink, progressEveryRows, progress);
+            pass.readAll(scanner, -1);
+            if (header != null && scanner.sawQuotedField()) {
+                return null;
+            }
+            return pass.finish().summary();
+        } catch (InputException e) {
+            if (header != null && scanner.sawQuotedField()) {
+                return null; // a quoted field cut by the part's end
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new InputException(source + ": cannot read: " + e.getMessage(), e);
         }
     }
 

@@ -179,6 +179,49 @@ public final class RunsAccumulator {
         }
     }
 
+    /** Writes the counts: the nulls, the infinities and the finite values as sorted runs. */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeLong(nulls);
+        out.writeLong(negativeInfinities);
+        out.writeLong(positiveInfinities);
+        SortedRuns runs = runs();
+        double[] values = runs.values();
+        int[] runCounts = runs.counts();
+        out.writeInt(values.length);
+        for (int i = 0; i < values.length; i++) {
+            out.writeDouble(values[i]);
+            out.writeInt(runCounts[i]);
+        }
+    }
+
+    /** Counts written by {@link #writeTo}; they merge like counts taken from the rows. */
+    public static RunsAccumulator readFrom(java.io.DataInput in) throws java.io.IOException {
+        RunsAccumulator a = create();
+        a.nulls = in.readLong();
+        a.negativeInfinities = in.readLong();
+        a.positiveInfinities = in.readLong();
+        int n = in.readInt();
+        double[] values = new double[n];
+        int[] runCounts = new int[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = in.readDouble();
+            runCounts[i] = in.readInt();
+        }
+        if (n <= HASHED_DISTINCT_MAX) {
+            for (int i = 0; i < n; i++) {
+                a.increment(Double.doubleToRawLongBits(values[i]), runCounts[i]);
+            }
+        } else {
+            a.keys = null;
+            a.counts = null;
+            a.stack = new ArrayList<>();
+            SortedRuns runs = SortedRuns.of(values, runCounts);
+            a.push(runs);
+            a.finite = runs.total();
+        }
+        return a;
+    }
+
     /** The finite values counted so far as runs (the accumulator stays usable). */
     public SortedRuns runs() {
         if (finite > Integer.MAX_VALUE) {

@@ -110,6 +110,54 @@ public final class WoeIvCounts {
         return this;
     }
 
+    /** Writes the counts (the reference table and smoothing are not written: {@link #readFrom} is given them). */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeByte(binning == null ? 0 : binning == Binning.NUMERIC ? 1 : 2);
+        if (binning == Binning.NUMERIC) {
+            out.writeInt(events.length);
+            for (int k = 0; k < events.length; k++) {
+                out.writeLong(events[k]);
+                out.writeLong(nonEvents[k]);
+            }
+        } else if (binning == Binning.CATEGORICAL) {
+            out.writeInt(cells.size());
+            for (Map.Entry<String, long[]> e : cells.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeLong(e.getValue()[0]);
+                out.writeLong(e.getValue()[1]);
+            }
+            out.writeLong(missing[0]);
+            out.writeLong(missing[1]);
+        }
+    }
+
+    /** Counts written by {@link #writeTo}, against the same reference table with the same settings. */
+    public static WoeIvCounts readFrom(java.io.DataInput in, WoeIvResult reference) throws java.io.IOException {
+        WoeIvCounts c = of(reference);
+        int kind = in.readByte();
+        if (kind == 1) {
+            c.start(Binning.NUMERIC);
+            int n = in.readInt();
+            if (n != c.events.length) {
+                throw new IllegalArgumentException("WoE counts of " + n + " bins, the reference has "
+                        + c.events.length);
+            }
+            for (int k = 0; k < n; k++) {
+                c.events[k] = in.readLong();
+                c.nonEvents[k] = in.readLong();
+            }
+        } else if (kind == 2) {
+            c.start(Binning.CATEGORICAL);
+            int n = in.readInt();
+            for (int k = 0; k < n; k++) {
+                c.cells.put(in.readUTF(), new long[] {in.readLong(), in.readLong()});
+            }
+            c.missing[0] = in.readLong();
+            c.missing[1] = in.readLong();
+        }
+        return c;
+    }
+
     /**
      * The current WoE/IV table of the rows added. Without any chunk, the table of no rows in the reference's
      * kind of binning.

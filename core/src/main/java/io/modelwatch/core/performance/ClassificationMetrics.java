@@ -169,46 +169,79 @@ public final class ClassificationMetrics {
         for (int b = 0; b < reliabilityBins; b++) {
             long c = sums.binCount[b];
             reliability.add(new ReliabilityBin(b, reliabilityEdges[b], reliabilityEdges[b + 1], c,
-                    c == 0 ? null : sums.binScoreSum[b] / c, c == 0 ? null : (double) sums.binPositives[b] / c));
+                    c == 0 ? null : sums.binScoreSum[b].value() / c, c == 0 ? null : (double) sums.binPositives[b] / c));
         }
         return new ClassificationReport(n, cm, cm.accuracy(), cm.precision(), cm.recall(), cm.f1(),
                 cm.specificity(), curve.rocAuc(), curve.averagePrecision(),
-                n == 0 ? null : sums.logLoss / n, n == 0 ? null : sums.brier / n,
+                n == 0 ? null : sums.logLoss.value() / n, n == 0 ? null : sums.brier.value() / n,
                 cm.predictedPositiveRate(), cm.actualPositiveRate(), reliability, curve.points(curvePoints));
     }
 
     /**
-     * The sums behind log loss, Brier score and the reliability curve, one term per row added in row order
-     * (so a report computed chunk by chunk in file order adds the same doubles in the same order as one
-     * computed on the whole batch). The score must already be checked to be in [0, 1].
+     * The sums behind log loss, Brier score and the reliability curve, one term per row, each sum kept exactly
+     * ({@link ExactSum}) and rounded once: so the sums, and the report, are the same whatever the order of the rows
+     * and however they were split into chunks or partitions and {@link #merge merged}. The score must already be
+     * checked to be in [0, 1].
      */
     final class RowSums {
         private final double[] interiorEdges = Arrays.copyOfRange(reliabilityEdges, 1, reliabilityBins);
         private final long[] binCount = new long[reliabilityBins];
-        private final double[] binScoreSum = new double[reliabilityBins];
+        private final ExactSum[] binScoreSum = new ExactSum[reliabilityBins];
         private final long[] binPositives = new long[reliabilityBins];
-        private double logLoss;
-        private double brier;
+        private ExactSum logLoss = new ExactSum();
+        private ExactSum brier = new ExactSum();
+
+        RowSums() {
+            for (int b = 0; b < reliabilityBins; b++) {
+                binScoreSum[b] = new ExactSum();
+            }
+        }
 
         void add(double s, int y) {
             double clipped = Math.min(Math.max(s, logLossEpsilon), 1 - logLossEpsilon);
-            logLoss -= y == 1 ? Math.log(clipped) : Math.log(1 - clipped);
+            logLoss.add(-(y == 1 ? Math.log(clipped) : Math.log(1 - clipped)));
             double err = s - y;
-            brier += err * err;
+            brier.add(err * err);
             int b = EdgeSearch.countBelow(interiorEdges, s);
             binCount[b]++;
-            binScoreSum[b] += s;
+            binScoreSum[b].add(s);
             binPositives[b] += y;
         }
 
-        /** Adds the sums of later rows (one addition per sum, so not the row-by-row order). */
+        /** Adds the sums of other rows (exactly: the order of rows and merges does not matter). */
         void merge(RowSums later) {
-            logLoss += later.logLoss;
-            brier += later.brier;
+            logLoss.merge(later.logLoss);
+            brier.merge(later.brier);
             for (int b = 0; b < reliabilityBins; b++) {
                 binCount[b] += later.binCount[b];
-                binScoreSum[b] += later.binScoreSum[b];
+                binScoreSum[b].merge(later.binScoreSum[b]);
                 binPositives[b] += later.binPositives[b];
+            }
+        }
+
+        void writeTo(java.io.DataOutput out) throws java.io.IOException {
+            logLoss.writeTo(out);
+            brier.writeTo(out);
+            out.writeInt(reliabilityBins);
+            for (int b = 0; b < reliabilityBins; b++) {
+                out.writeLong(binCount[b]);
+                binScoreSum[b].writeTo(out);
+                out.writeLong(binPositives[b]);
+            }
+        }
+
+        void readFrom(java.io.DataInput in) throws java.io.IOException {
+            logLoss = ExactSum.readFrom(in);
+            brier = ExactSum.readFrom(in);
+            int bins = in.readInt();
+            if (bins != reliabilityBins) {
+                throw new IllegalArgumentException("row sums of " + bins + " reliability bins, expected "
+                        + reliabilityBins);
+            }
+            for (int b = 0; b < reliabilityBins; b++) {
+                binCount[b] = in.readLong();
+                binScoreSum[b] = ExactSum.readFrom(in);
+                binPositives[b] = in.readLong();
             }
         }
     }

@@ -19,10 +19,9 @@ import java.util.Arrays;
  * <p>Exactness: counts, the confusion matrix, ROC AUC and average precision are exactly those of
  * {@link ClassificationMetrics#evaluate} on the scored labelled rows of the whole batch (the ranking walk
  * sees the same distinct scores with the same counts). Log loss, Brier score and the reliability bins' mean
- * scores are sums of one term per row; chunks {@link #add added} in file order add the same terms in the same
- * order as the batch, so the report is equal to the batch report. {@link #merge} adds each sum of the later
- * rows at once, so after a merge those three may differ in the last bits (within 1e-12 relative on
- * realistic data); everything else stays exact.
+ * scores are sums of one term per row, kept exactly and rounded once (see {@code ClassificationMetrics.RowSums}),
+ * so they too are those of the batch, whatever the chunking and the order of {@link #merge merges}. The counts
+ * travel as bytes ({@link #writeTo}, {@link #readFrom}) between the partitions of a distributed run.
  *
  * <p>Memory: O(distinct scores), an open-addressing table from the score's bits ({@code -0.0} counted as
  * {@code 0.0}) to four counters (labelled rows of class 0 and 1, scored rows predicted 0 and 1), at most half
@@ -129,8 +128,8 @@ public final class OutcomeCounts {
     }
 
     /**
-     * Adds the rows of {@code later}, which must come after this instance's rows in the batch and use the same
-     * metrics. Exact except the three row sums (see the class comment). {@code later} is unchanged.
+     * Adds the rows of {@code later}, other rows of the batch counted with the same metrics; exact (see the class
+     * comment). {@code later} is unchanged.
      */
     public void merge(OutcomeCounts later) {
         if (later.metrics.reliabilityBins() != metrics.reliabilityBins()
@@ -157,6 +156,45 @@ public final class OutcomeCounts {
                 }
             }
         }
+    }
+
+    /** Writes the counts (the metrics' settings are not written: {@link #readFrom} is given the same metrics). */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        for (long v : new long[] {rows, labelled, positives, predicted, predictedPositives, tn, fp, fn, tp}) {
+            out.writeLong(v);
+        }
+        sums.writeTo(out);
+        out.writeInt(distinct);
+        for (int at = 0; at < table.length; at += STRIDE) {
+            if (table[at] != FREE) {
+                for (int j = 0; j < STRIDE; j++) {
+                    out.writeLong(table[at + j]);
+                }
+            }
+        }
+    }
+
+    /** Counts written by {@link #writeTo}, with the metrics they were counted with. */
+    public static OutcomeCounts readFrom(java.io.DataInput in, ClassificationMetrics metrics) throws java.io.IOException {
+        OutcomeCounts c = of(metrics);
+        c.rows = in.readLong();
+        c.labelled = in.readLong();
+        c.positives = in.readLong();
+        c.predicted = in.readLong();
+        c.predictedPositives = in.readLong();
+        c.tn = in.readLong();
+        c.fp = in.readLong();
+        c.fn = in.readLong();
+        c.tp = in.readLong();
+        c.sums.readFrom(in);
+        int n = in.readInt();
+        for (int k = 0; k < n; k++) {
+            int at = c.slot(Double.longBitsToDouble(in.readLong()));
+            for (int j = 1; j < STRIDE; j++) {
+                c.table[at + j] = in.readLong();
+            }
+        }
+        return c;
     }
 
     /**

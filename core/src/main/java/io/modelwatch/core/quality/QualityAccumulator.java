@@ -13,6 +13,10 @@ import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.quality.QualityFinding.Kind;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +60,8 @@ public final class QualityAccumulator implements AutoCloseable {
     private final long firstRow;
     private final int idsInMemory;
     private final Path spillDirectory;
+    /** True when the duplicate-id check keeps no ids: they are counted apart and given to {@link #result(IdRepeats)}. */
+    private final boolean idsApart;
     private long rows;
     private String source;
     private List<String> columnNames;
@@ -63,7 +69,8 @@ public final class QualityAccumulator implements AutoCloseable {
     private List<Check> checks;
     private Parsing parsing;
 
-    private QualityAccumulator(MonitoringConfig config, long firstRow, int idsInMemory, Path spillDirectory) {
+    private QualityAccumulator(MonitoringConfig config, long firstRow, int idsInMemory, Path spillDirectory,
+                               boolean idsApart) {
         if (firstRow < 0) {
             throw new IllegalArgumentException("first row must be >= 0, got " + firstRow);
         }
@@ -72,6 +79,7 @@ public final class QualityAccumulator implements AutoCloseable {
         this.firstRow = firstRow;
         this.idsInMemory = idsInMemory;
         this.spillDirectory = spillDirectory;
+        this.idsApart = idsApart;
     }
 
     /** An accumulator for a file's rows from its first. */
@@ -89,7 +97,22 @@ public final class QualityAccumulator implements AutoCloseable {
      * {@code spillDirectory} (null: {@code java.io.tmpdir}).
      */
     static QualityAccumulator of(MonitoringConfig config, long firstRow, int idsInMemory, Path spillDirectory) {
-        return new QualityAccumulator(config, firstRow, idsInMemory, spillDirectory);
+        return new QualityAccumulator(config, firstRow, idsInMemory, spillDirectory, false);
+    }
+
+    /**
+     * An accumulator whose duplicate-id check keeps no ids: the caller counts the repeated ids of all rows apart
+     * (a distributed run groups them by value) and gives them to {@link #result(IdRepeats)}. Such accumulators
+     * travel as bytes ({@link #writeTo}, {@link #readFrom}); their rows may be numbered from the start of a
+     * partition and placed in the file by {@link #readFrom}.
+     */
+    public static QualityAccumulator withIdsCountedApart(MonitoringConfig config, long firstRow) {
+        return new QualityAccumulator(config, firstRow, 1, null, true);
+    }
+
+    /** The text the duplicate-id check compares and reports for the id in {@code row} of {@code column}. */
+    public static String idText(Column column, int row) {
+        return DuplicateIds.idAt(column, row);
     }
 
     /** Checks the next chunk of rows. */
@@ -116,6 +139,9 @@ public final class QualityAccumulator implements AutoCloseable {
         if (later.firstRow != firstRow + rows) {
             throw new IllegalArgumentException("merge expects the rows right after this accumulator's: first row "
                     + (firstRow + rows) + ", got an accumulator starting at row " + later.firstRow);
+        }
+        if (later.idsApart != idsApart) {
+            throw new IllegalArgumentException("cannot merge an accumulator that counts ids apart with one that does not");
         }
         if (later.checks == null) {
             return this;
@@ -154,6 +180,32 @@ public final class QualityAccumulator implements AutoCloseable {
 
     /** The report of all rows added, equal to {@link DataQualityChecker#check} on their concatenation. */
     public QualityReport result() {
+        if (idsApart) {
+            throw new IllegalStateException("the ids were counted apart: give their repeats to result(IdRepeats)");
+        }
+        return report();
+    }
+
+    /**
+     * The report of all rows added with the duplicate-id check's numbers counted apart (see {@link
+     * #withIdsCountedApart}): equal to {@link DataQualityChecker#check} on the rows when {@code repeats} are those
+     * of their ids.
+     */
+    public QualityReport result(IdRepeats repeats) {
+        if (!idsApart) {
+            throw new IllegalStateException("this accumulator counts the ids itself: use result()");
+        }
+        if (checks != null) {
+            for (Check c : checks) {
+                if (c instanceof DuplicateIds d) {
+                    d.apart = repeats;
+                }
+            }
+        }
+        return report();
+    }
+
+    private QualityReport report() {
         if (checks == null) {
             throw new IllegalStateException("no chunk added: the columns to check are not known");
         }
@@ -166,6 +218,88 @@ public final class QualityAccumulator implements AutoCloseable {
             }
         }
         return new QualityReport(source, out.rows, out.nullShares, out.findings);
+    }
+
+    // ---------------------------------------------------------------------------------------- bytes
+
+    /**
+     * Writes the accumulation: its first row, rows, columns and what each check kept. Only an accumulator whose
+     * ids are counted apart can be written (the ids of a large batch are not meant to travel).
+     *
+     * @throws IllegalStateException when this accumulator keeps the ids itself
+     */
+    public void writeTo(DataOutput out) throws IOException {
+        if (!idsApart) {
+            throw new IllegalStateException("only an accumulator whose ids are counted apart travels as bytes "
+                    + "(QualityAccumulator.withIdsCountedApart)");
+        }
+        out.writeLong(firstRow);
+        out.writeLong(rows);
+        out.writeBoolean(checks != null);
+        if (checks == null) {
+            return;
+        }
+        writeText(out, source);
+        Map<String, io.modelwatch.core.data.ColumnType> columnTypes = headerTypes();
+        out.writeInt(columnTypes.size());
+        for (Map.Entry<String, io.modelwatch.core.data.ColumnType> e : columnTypes.entrySet()) {
+            writeText(out, e.getKey());
+            out.writeByte(e.getValue().ordinal());
+        }
+        for (Check c : checks) {
+            c.writeTo(out);
+        }
+        parsing.writeTo(out);
+    }
+
+    /**
+     * An accumulation written by {@link #writeTo}, whose first row is placed at file row {@code firstRow + 1}
+     * (every row number it holds moves with it), to be merged with the accumulations of the rows around it.
+     */
+    public static QualityAccumulator readFrom(DataInput in, MonitoringConfig config, long firstRow) throws IOException {
+        long writtenFirstRow = in.readLong();
+        long shift = firstRow - writtenFirstRow;
+        QualityAccumulator q = withIdsCountedApart(config, firstRow);
+        long rows = in.readLong();
+        if (!in.readBoolean()) {
+            q.rows = rows;
+            return q;
+        }
+        String source = readText(in);
+        int n = in.readInt();
+        Map<String, io.modelwatch.core.data.ColumnType> types = new LinkedHashMap<>();
+        io.modelwatch.core.data.ColumnType[] all = io.modelwatch.core.data.ColumnType.values();
+        for (int i = 0; i < n; i++) {
+            types.put(readText(in), all[in.readByte()]);
+        }
+        q.add(ColumnBatch.empty(source, types));
+        for (Check c : q.checks) {
+            c.readFrom(in, shift);
+        }
+        q.parsing.readFrom(in, shift);
+        q.rows = rows;
+        return q;
+    }
+
+    private Map<String, io.modelwatch.core.data.ColumnType> headerTypes() {
+        Map<String, io.modelwatch.core.data.ColumnType> out = new LinkedHashMap<>();
+        types.forEach((name, type) -> out.put(name, type == NumericColumn.class ? io.modelwatch.core.data.ColumnType.NUMERIC
+                : type == CategoricalColumn.class ? io.modelwatch.core.data.ColumnType.CATEGORICAL
+                : type == StringColumn.class ? io.modelwatch.core.data.ColumnType.STRING
+                : io.modelwatch.core.data.ColumnType.TIMESTAMP));
+        return out;
+    }
+
+    private static void writeText(DataOutput out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readText(DataInput in) throws IOException {
+        byte[] utf8 = new byte[in.readInt()];
+        in.readFully(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
     }
 
     // ----------------------------------------------------------------------------------------- the plan
@@ -188,7 +322,7 @@ public final class QualityAccumulator implements AutoCloseable {
         }
         if (types.containsKey(roles.id()) && enabled(q.duplicateIdSeverity())) {
             checks.add(new DuplicateIds(roles.id(), q.duplicateIdSeverity(),
-                    new SpillingIdSet(idsInMemory, spillDirectory)));
+                    idsApart ? null : new SpillingIdSet(idsInMemory, spillDirectory)));
         }
     }
 
@@ -377,6 +511,14 @@ public final class QualityAccumulator implements AutoCloseable {
         default void merge(Check later) {
         }
 
+        /** Writes what the check kept (nothing for a check that keeps nothing). */
+        default void writeTo(DataOutput out) throws IOException {
+        }
+
+        /** Reads what {@link #writeTo} wrote, moving every row number by {@code shift}. */
+        default void readFrom(DataInput in, long shift) throws IOException {
+        }
+
         void report(Report out);
     }
 
@@ -439,15 +581,62 @@ public final class QualityAccumulator implements AutoCloseable {
         List<String> values() {
             return values;
         }
+
+        void writeTo(DataOutput out) throws IOException {
+            out.writeInt(rows.size());
+            out.writeBoolean(!values.isEmpty());
+            for (int i = 0; i < rows.size(); i++) {
+                out.writeLong(rows.get(i));
+                if (!values.isEmpty()) {
+                    writeText(out, values.get(i));
+                }
+            }
+        }
+
+        void readFrom(DataInput in, long shift) throws IOException {
+            rows.clear();
+            values.clear();
+            int n = in.readInt();
+            boolean withValues = in.readBoolean();
+            for (int i = 0; i < n; i++) {
+                rows.add(in.readLong() + shift);
+                if (withValues) {
+                    values.add(readText(in));
+                }
+            }
+        }
     }
 
     /** A column's null count: its null share, and for a feature the null-budget finding. */
-    private static final class Nulls implements Check {
+    /** A check that counts offending cells and keeps the first rows (and values) in file order. */
+    private abstract static class CountingCheck implements Check {
+        long count;
+        final Examples examples = new Examples();
+
+        @Override
+        public void merge(Check later) {
+            CountingCheck l = (CountingCheck) later;
+            count += l.count;
+            examples.merge(l.examples);
+        }
+
+        @Override
+        public void writeTo(DataOutput out) throws IOException {
+            out.writeLong(count);
+            examples.writeTo(out);
+        }
+
+        @Override
+        public void readFrom(DataInput in, long shift) throws IOException {
+            count = in.readLong();
+            examples.readFrom(in, shift);
+        }
+    }
+
+    private static final class Nulls extends CountingCheck {
         final String column;
         final FeatureSpec feature;
         final String budgetSeverity;
-        long count;
-        final Examples examples = new Examples();
 
         Nulls(String column, FeatureSpec feature, String budgetSeverity) {
             this.column = column;
@@ -467,12 +656,6 @@ public final class QualityAccumulator implements AutoCloseable {
             }
         }
 
-        @Override
-        public void merge(Check later) {
-            Nulls l = (Nulls) later;
-            count += l.count;
-            examples.merge(l.examples);
-        }
 
         @Override
         public void report(Report out) {
@@ -492,15 +675,13 @@ public final class QualityAccumulator implements AutoCloseable {
      * Numeric values outside [lo, hi] (a feature's range or a probability's [0, 1]; nulls, NaN, fail neither
      * comparison), or with {@code labels} non-null values other than 0 and 1.
      */
-    private final class Outliers implements Check {
+    private final class Outliers extends CountingCheck {
         final String column;
         final double lo;
         final double hi;
         final boolean labels;
         final FeatureSpec feature;
         final String role;
-        long count;
-        final Examples examples = new Examples();
 
         Outliers(String column, double lo, double hi, boolean labels, FeatureSpec feature, String role) {
             this.column = column;
@@ -525,12 +706,6 @@ public final class QualityAccumulator implements AutoCloseable {
             }
         }
 
-        @Override
-        public void merge(Check later) {
-            Outliers l = (Outliers) later;
-            count += l.count;
-            examples.merge(l.examples);
-        }
 
         @Override
         public void report(Report out) {
@@ -628,6 +803,28 @@ public final class QualityAccumulator implements AutoCloseable {
         }
 
         @Override
+        public void writeTo(DataOutput out) throws IOException {
+            out.writeLong(count);
+            examples.writeTo(out);
+            out.writeInt(unknown.size());
+            for (Map.Entry<String, long[]> e : unknown.entrySet()) {
+                writeText(out, e.getKey());
+                out.writeLong(e.getValue()[0]);
+            }
+        }
+
+        @Override
+        public void readFrom(DataInput in, long shift) throws IOException {
+            count = in.readLong();
+            examples.readFrom(in, shift);
+            unknown.clear();
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                unknown.put(readText(in), new long[] {in.readLong()});
+            }
+        }
+
+        @Override
         public void report(Report out) {
             if (count == 0) {
                 return;
@@ -652,7 +849,10 @@ public final class QualityAccumulator implements AutoCloseable {
     private static final class DuplicateIds implements Check {
         final String column;
         final String severity;
+        /** The ids seen; null when they are counted apart. */
         SpillingIdSet seen;
+        /** The repeats counted apart, given to the result; null until then (or when the ids are counted here). */
+        IdRepeats apart;
         /** Rows whose id repeats one of the same run of {@link #seen}, and then (after the merge of the runs) all. */
         long count;
         final Examples examples = new Examples();
@@ -665,6 +865,9 @@ public final class QualityAccumulator implements AutoCloseable {
 
         @Override
         public void add(ColumnBatch chunk, long offset) {
+            if (seen == null) {
+                return; // counted apart
+            }
             Column c = chunk.column(column);
             for (int i = 0, n = c.size(); i < n; i++) {
                 if (c.isNull(i)) {
@@ -688,6 +891,9 @@ public final class QualityAccumulator implements AutoCloseable {
         @Override
         public void merge(Check later) {
             DuplicateIds l = (DuplicateIds) later;
+            if (seen == null) {
+                return; // counted apart
+            }
             long[] repeated = new long[1];
             List<IdSet.Repeat> cross = seen.addAll(l.seen, QualityReport.MAX_EXAMPLES, repeated);
             count += l.count + repeated[0];
@@ -698,10 +904,15 @@ public final class QualityAccumulator implements AutoCloseable {
 
         @Override
         public void report(Report out) {
-            // The repeats across spilled runs complete the count and examples (see SpillingIdSet for why).
-            SpillingIdSet.Repeats across = seen.repeatsAcrossRuns(QualityReport.MAX_EXAMPLES);
-            count += across.count();
-            examples.interleave(across.first());
+            if (seen == null) {
+                count = apart.count();
+                examples.interleave(apart.first().stream().map(r -> new IdSet.Repeat(r.row(), r.id())).toList());
+            } else {
+                // The repeats across spilled runs complete the count and examples (see SpillingIdSet for why).
+                SpillingIdSet.Repeats across = seen.repeatsAcrossRuns(QualityReport.MAX_EXAMPLES);
+                count += across.count();
+                examples.interleave(across.first());
+            }
             if (count == 0) {
                 return;
             }
@@ -712,7 +923,15 @@ public final class QualityAccumulator implements AutoCloseable {
                     examples.rows(), ids);
         }
 
-        private static String idAt(Column column, int row) {
+        @Override
+        public void writeTo(DataOutput out) {
+            if (seen != null) {
+                throw new IllegalStateException("the duplicate-id check's ids do not travel as bytes: count them apart "
+                        + "(QualityAccumulator.withIdsCountedApart)");
+            }
+        }
+
+        static String idAt(Column column, int row) {
             if (column instanceof StringColumn s) {
                 return s.get(row);
             }
@@ -757,6 +976,32 @@ public final class QualityAccumulator implements AutoCloseable {
             });
             malformed += later.malformed;
             malformedRows.merge(later.malformedRows);
+        }
+
+        void writeTo(DataOutput out) throws IOException {
+            out.writeInt(counts.size());
+            for (Map.Entry<String, long[]> e : counts.entrySet()) {
+                writeText(out, e.getKey());
+                writeText(out, expected.get(e.getKey()));
+                out.writeLong(e.getValue()[0]);
+                cells.get(e.getKey()).writeTo(out);
+            }
+            out.writeLong(malformed);
+            malformedRows.writeTo(out);
+        }
+
+        void readFrom(DataInput in, long shift) throws IOException {
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                String column = readText(in);
+                expected.put(column, readText(in));
+                counts.put(column, new long[] {in.readLong()});
+                Examples e = new Examples(ParseReport.MAX_EXAMPLES);
+                e.readFrom(in, shift);
+                cells.put(column, e);
+            }
+            malformed = in.readLong();
+            malformedRows.readFrom(in, shift);
         }
 
         void report(Report out, List<String> columnOrder) {

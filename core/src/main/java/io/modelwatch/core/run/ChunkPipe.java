@@ -2,6 +2,7 @@ package io.modelwatch.core.run;
 
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
+import io.modelwatch.core.data.TableReader;
 import io.modelwatch.core.data.TableSchema;
 
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Reads a CSV file in chunks on its own thread while the calling thread consumes them, so parsing and
+ * Reads a table file (CSV, or any {@link TableReader}) in chunks on its own thread while the calling thread consumes them, so parsing and
  * computing overlap (a large plain file is parsed in blocks on further threads, see {@link CsvReader#stream}, and
  * still arrives here in file order). At most
  * {@value #QUEUED_CHUNKS} chunks wait between the two, so memory stays bounded. A failure on either side stops
@@ -28,10 +29,10 @@ final class ChunkPipe {
     private ChunkPipe() {
     }
 
-    static CsvReader.Summary run(CsvReader reader, Path file, TableSchema schema, int chunkRows,
-                                 Consumer<ColumnBatch> consumer) {
+    static TableReader.Summary run(TableReader reader, Path file, TableSchema schema, int chunkRows,
+                                   Consumer<ColumnBatch> consumer) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_CHUNKS);
-        CsvReader.Summary[] summary = new CsvReader.Summary[1];
+        TableReader.Summary[] summary = new TableReader.Summary[1];
         RuntimeException[] readFailure = new RuntimeException[1];
         Error[] readError = new Error[1];
         AtomicBoolean stopped = new AtomicBoolean();
@@ -50,7 +51,7 @@ final class ChunkPipe {
                 readError[0] = e;
             }
             put(queue, END, stopped);
-        }, "csv-reader");
+        }, "table-reader");
         readerThread.setDaemon(true);
         readerThread.start();
         try {

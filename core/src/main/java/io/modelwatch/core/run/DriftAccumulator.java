@@ -91,6 +91,77 @@ public final class DriftAccumulator {
         });
     }
 
+    /**
+     * Adds the counts of {@code later}, the accumulator of other rows of the same batch (the rows after this one's:
+     * the categories keep their first-seen order), which must not be used afterwards. Exact: the section is that of
+     * all rows, but that the tests reading observations one by one then see them in ascending order (see the class
+     * comment).
+     */
+    public DriftAccumulator merge(DriftAccumulator later) {
+        if (later.states.length != states.length) {
+            throw new IllegalArgumentException("cannot merge drift counts of " + later.states.length + " columns into "
+                    + states.length);
+        }
+        for (int i = 0; i < states.length; i++) {
+            if (states[i] instanceof NumericState n) {
+                n.counts.merge(((NumericState) later.states[i]).counts);
+                n.onlyChunk = null;
+            } else {
+                CategoricalState c = (CategoricalState) states[i];
+                CategoricalState l = (CategoricalState) later.states[i];
+                l.counts.forEach((label, count) -> c.counts.merge(label, count, Long::sum));
+                c.nulls += l.nulls;
+            }
+        }
+        chunks += later.chunks;
+        return this;
+    }
+
+    /** Writes the counts of every tested column (the columns themselves follow from the profile and the header). */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(chunks);
+        out.writeInt(states.length);
+        for (ColumnState state : states) {
+            if (state instanceof NumericState n) {
+                n.counts.writeTo(out);
+            } else {
+                CategoricalState c = (CategoricalState) state;
+                out.writeLong(c.nulls);
+                out.writeInt(c.counts.size());
+                for (Map.Entry<String, Long> e : c.counts.entrySet()) {
+                    byte[] label = e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    out.writeInt(label.length);
+                    out.write(label);
+                    out.writeLong(e.getValue());
+                }
+            }
+        }
+    }
+
+    /** Counts written by {@link #writeTo}, into this empty accumulator (made from the same profile and header). */
+    void readFrom(java.io.DataInput in) throws java.io.IOException {
+        chunks = in.readInt();
+        int n = in.readInt();
+        if (n != states.length) {
+            throw new IllegalArgumentException("drift counts of " + n + " columns, expected " + states.length);
+        }
+        for (int i = 0; i < n; i++) {
+            if (states[i] instanceof NumericState) {
+                NumericState state = new NumericState(RunsAccumulator.readFrom(in));
+                states[i] = state;
+            } else {
+                CategoricalState c = (CategoricalState) states[i];
+                c.nulls = in.readLong();
+                int labels = in.readInt();
+                for (int k = 0; k < labels; k++) {
+                    byte[] label = new byte[in.readInt()];
+                    in.readFully(label);
+                    c.counts.put(new String(label, java.nio.charset.StandardCharsets.UTF_8), in.readLong());
+                }
+            }
+        }
+    }
+
     /** The drift tests, dataset drift and PSI of every row counted. */
     public DriftSection result() {
         ColumnDrift[] drifts = new ColumnDrift[states.length];
@@ -149,7 +220,16 @@ public final class DriftAccumulator {
     }
 
     private static final class NumericState implements ColumnState {
-        private final RunsAccumulator counts = RunsAccumulator.create();
+        private final RunsAccumulator counts;
+
+        NumericState() {
+            this(RunsAccumulator.create());
+        }
+
+        NumericState(RunsAccumulator counts) {
+            this.counts = counts;
+        }
+
         /** The values of the first chunk while it is the only one (tests that read values keep file order). */
         private double[] onlyChunk;
 

@@ -28,7 +28,7 @@ final class PerformanceAccumulator {
 
     private final MonitoringPipeline pipeline;
     private final ReferenceProfile profile;
-    private final OutcomeCounts outcomes = OutcomeCounts.of();
+    private OutcomeCounts outcomes = OutcomeCounts.of();
     private final List<SegmentCounts> segments = new ArrayList<>();
     private final List<FeatureSpec> watched;
     private final List<WoeIvCounts> woe = new ArrayList<>();
@@ -58,6 +58,50 @@ final class PerformanceAccumulator {
         }
         IntStream.range(0, watched.size()).parallel()
                 .forEach(i -> woe.get(i).add(chunk.column(watched.get(i).name()), o.yTrue()));
+    }
+
+    /** Adds the counts of {@code later}, the accumulator of the rows after this one's (examples keep file order). */
+    void merge(PerformanceAccumulator later) {
+        outcomes.merge(later.outcomes);
+        for (int i = 0; i < segments.size(); i++) {
+            segments.get(i).merge(later.segments.get(i));
+        }
+        for (int i = 0; i < woe.size(); i++) {
+            woe.get(i).merge(later.woe.get(i));
+        }
+    }
+
+    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        outcomes.writeTo(out);
+        out.writeInt(segments.size());
+        for (SegmentCounts s : segments) {
+            s.writeTo(out);
+        }
+        out.writeInt(woe.size());
+        for (WoeIvCounts w : woe) {
+            w.writeTo(out);
+        }
+    }
+
+    /** Counts written by {@link #writeTo}, into this empty accumulator (made from the same profile and header). */
+    void readFrom(java.io.DataInput in) throws java.io.IOException {
+        outcomes = OutcomeCounts.readFrom(in, io.modelwatch.core.performance.ClassificationMetrics.withDefaults());
+        int n = in.readInt();
+        if (n != segments.size()) {
+            throw new IllegalArgumentException("counts of " + n + " segment dimensions, expected " + segments.size());
+        }
+        for (int i = 0; i < n; i++) {
+            SegmentCounts empty = segments.get(i);
+            segments.set(i, SegmentCounts.readFrom(in, empty.spec(),
+                    profile.segmentPredictionBins(), io.modelwatch.core.run.SegmentRow.MAX_EXAMPLES));
+        }
+        int w = in.readInt();
+        if (w != woe.size()) {
+            throw new IllegalArgumentException("WoE counts of " + w + " features, expected " + woe.size());
+        }
+        for (int i = 0; i < w; i++) {
+            woe.set(i, WoeIvCounts.readFrom(in, profile.woe().get(watched.get(i).name())));
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.ColumnType;
 import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.quality.IdRepeats;
 import io.modelwatch.core.quality.QualityAccumulator;
 import io.modelwatch.core.quality.QualityReport;
 
@@ -26,20 +28,37 @@ public final class RunAccumulator {
     private final ReferenceProfile profile;
     private DriftAccumulator drift;
     private PerformanceAccumulator performance;
-    private final QualityAccumulator quality;
+    private QualityAccumulator quality;
+    /** The columns of the first chunk, without rows: what the counts were planned from. */
+    private ColumnBatch header;
     private long rows;
     private long earliestPrediction = Long.MAX_VALUE;
 
     RunAccumulator(MonitoringPipeline pipeline, ReferenceProfile profile) {
+        this(pipeline, profile, QualityAccumulator.of(pipeline.config()));
+    }
+
+    private RunAccumulator(MonitoringPipeline pipeline, ReferenceProfile profile, QualityAccumulator quality) {
         this.pipeline = pipeline;
         this.profile = profile;
-        this.quality = QualityAccumulator.of(pipeline.config());
+        this.quality = quality;
+    }
+
+    /**
+     * The counts of one part of a batch (a partition of a distributed run) that travel as bytes ({@link #toBytes})
+     * and {@link #merge merge} with the other parts' in file order. Its rows are numbered from the start of the part
+     * ({@link #fromBytes} places them in the file); the duplicate-id check keeps no ids: the ids of all parts are
+     * counted apart and given to {@link #quality(IdRepeats)}.
+     */
+    public static RunAccumulator forPart(MonitoringPipeline pipeline, ReferenceProfile profile) {
+        return new RunAccumulator(pipeline, profile, QualityAccumulator.withIdsCountedApart(pipeline.config(), 0));
     }
 
     /** Counts the next chunk of the batch (in file order); the sections' counts are updated in parallel. */
     public void add(ColumnBatch chunk) {
         if (drift == null) {
             pipeline.requireRoleColumns(chunk);
+            header = ColumnBatch.empty(chunk.source(), chunk.columnTypes());
             drift = pipeline.driftAccumulator(profile, chunk);
             performance = new PerformanceAccumulator(pipeline, profile, chunk);
         }
@@ -91,6 +110,107 @@ public final class RunAccumulator {
     public QualityReport quality() {
         return quality.result();
     }
+
+    /** The data-quality findings of every row counted, with the duplicate ids counted apart (see {@link #forPart}). */
+    public QualityReport quality(IdRepeats repeats) {
+        return quality.result(repeats);
+    }
+
+    /**
+     * Adds the counts of {@code later}, the part of the batch right after this one's (built by {@link #fromBytes}
+     * with its first row), which must not be used afterwards. The merged counts give the sections of the rows of
+     * both, exactly as if they had been added chunk by chunk (see {@link DriftAccumulator#merge} for the one
+     * exception, the tests that read observations one by one).
+     */
+    public RunAccumulator merge(RunAccumulator later) {
+        if (later.drift != null) {
+            if (drift == null) {
+                header = later.header;
+                drift = later.drift;
+                performance = later.performance;
+            } else {
+                if (!header.columnTypes().equals(later.header.columnTypes())) {
+                    throw new IllegalArgumentException(later.header.source() + ": rows with columns "
+                            + later.header.columnTypes() + ", expected " + header.columnTypes());
+                }
+                drift.merge(later.drift);
+                performance.merge(later.performance);
+            }
+        }
+        quality.merge(later.quality);
+        rows += later.rows;
+        earliestPrediction = Math.min(earliestPrediction, later.earliestPrediction);
+        return this;
+    }
+
+    /**
+     * The counts as bytes: the columns they were planned from, the row count, the earliest prediction and each
+     * section's counts (for a 30-column churn batch, mostly the distinct values of the numeric columns). Only the
+     * accumulator of a part ({@link #forPart}) can be written.
+     */
+    public byte[] toBytes() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeInt(BYTES_VERSION);
+            out.writeLong(rows);
+            out.writeLong(earliestPrediction);
+            out.writeBoolean(drift != null);
+            if (drift != null) {
+                out.writeUTF(header.source());
+                java.util.Map<String, ColumnType> types = header.columnTypes();
+                out.writeInt(types.size());
+                for (java.util.Map.Entry<String, ColumnType> e : types.entrySet()) {
+                    out.writeUTF(e.getKey());
+                    out.writeByte(e.getValue().ordinal());
+                }
+                drift.writeTo(out);
+                performance.writeTo(out);
+            }
+            quality.writeTo(out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * The counts of a part written by {@link #toBytes}, whose first row is row {@code firstRow + 1} of the batch, to
+     * be {@link #merge merged} in file order with the parts before and after it.
+     *
+     * @throws IllegalArgumentException when the bytes are not such counts, or were counted against another profile
+     */
+    public static RunAccumulator fromBytes(MonitoringPipeline pipeline, ReferenceProfile profile, byte[] bytes,
+                                           long firstRow) {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+            int version = in.readInt();
+            if (version != BYTES_VERSION) {
+                throw new IllegalArgumentException("run counts of format " + version + ", expected " + BYTES_VERSION);
+            }
+            RunAccumulator a = new RunAccumulator(pipeline, profile, null);
+            a.rows = in.readLong();
+            a.earliestPrediction = in.readLong();
+            if (in.readBoolean()) {
+                String source = in.readUTF();
+                int n = in.readInt();
+                java.util.Map<String, ColumnType> types = new java.util.LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    types.put(in.readUTF(), ColumnType.values()[in.readByte()]);
+                }
+                a.header = ColumnBatch.empty(source, types);
+                a.drift = pipeline.driftAccumulator(profile, a.header);
+                a.drift.readFrom(in);
+                a.performance = new PerformanceAccumulator(pipeline, profile, a.header);
+                a.performance.readFrom(in);
+            }
+            a.quality = QualityAccumulator.readFrom(in, pipeline.config(), firstRow);
+            return a;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("run counts that cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Format of {@link #toBytes}; counts of another format are refused. */
+    private static final int BYTES_VERSION = 1;
 
     /** Deletes what the counts spilled to disk (the ids of the duplicate-id check) when the run is abandoned. */
     public void discard() {

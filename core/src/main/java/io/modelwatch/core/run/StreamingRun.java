@@ -3,6 +3,7 @@ package io.modelwatch.core.run;
 import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.InputException;
+import io.modelwatch.core.data.TableReader;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.profile.ReferenceProfile;
 
@@ -35,9 +36,9 @@ public final class StreamingRun {
 
     private final MonitoringPipeline pipeline;
     private final int chunkRows;
-    private final CsvReader reader;
+    private final TableReader reader;
 
-    private StreamingRun(MonitoringPipeline pipeline, int chunkRows, CsvReader reader) {
+    private StreamingRun(MonitoringPipeline pipeline, int chunkRows, TableReader reader) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         if (chunkRows <= 0) {
             throw new IllegalArgumentException("chunk size must be positive, got " + chunkRows);
@@ -63,9 +64,12 @@ public final class StreamingRun {
         return new StreamingRun(pipeline, rows, reader);
     }
 
-    /** This run reading with {@code csvReader} (for example one that reports progress; see {@link #parserThreads}). */
-    public StreamingRun withReader(CsvReader csvReader) {
-        return new StreamingRun(pipeline, chunkRows, csvReader);
+    /**
+     * This run reading with {@code tableReader}: a CSV reader that reports progress (see {@link #parserThreads}), or
+     * the reader of another format (Parquet).
+     */
+    public StreamingRun withReader(TableReader tableReader) {
+        return new StreamingRun(pipeline, chunkRows, tableReader);
     }
 
     public int chunkRows() {
@@ -103,7 +107,7 @@ public final class StreamingRun {
         long t0 = System.nanoTime();
         RunAccumulator counts = new RunAccumulator(pipeline, profile);
         try {
-            CsvReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows, counts::add);
+            TableReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows, counts::add);
             RunInfo dated = info;
             if (dateFromData) {
                 Long earliest = counts.earliestPrediction();

@@ -209,6 +209,90 @@ public final class SegmentCounts {
     }
 
     /**
+     * Writes the counts: per slot its label and counts, then the missed churners per label (the spec, prediction
+     * bins and examples per segment are not written: {@link #readFrom} is given them).
+     */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(labels.size());
+        for (int t = 0; t < labels.size(); t++) {
+            writeText(out, labels.get(t));
+            out.writeLong(count[t]);
+            out.writeLong(predictedPositive[t]);
+            for (int c = 0; c < 4; c++) {
+                out.writeLong(cells[4 * t + c]);
+            }
+            out.writeLong(scoreNulls[t]);
+            out.writeLong(finiteScores[t]);
+            out.writeInt(scoreBins[t] == null ? -1 : scoreBins[t].length);
+            if (scoreBins[t] != null) {
+                for (long b : scoreBins[t]) {
+                    out.writeLong(b);
+                }
+            }
+        }
+        out.writeInt(missed.size());
+        for (Map.Entry<String, List<String>> e : missed.entrySet()) {
+            writeText(out, e.getKey());
+            out.writeInt(e.getValue().size());
+            for (String id : e.getValue()) {
+                writeText(out, id);
+            }
+        }
+    }
+
+    /** Counts written by {@link #writeTo}, of the same dimension, bins and examples per segment. */
+    public static SegmentCounts readFrom(java.io.DataInput in, SegmentSpec spec, Map<String, PsiBins> predictionBins,
+                                         int maxExamples) throws java.io.IOException {
+        SegmentCounts c = of(spec, predictionBins, maxExamples);
+        int slots = in.readInt();
+        for (int t = 0; t < slots; t++) {
+            String label = readText(in);
+            // the slots come back in their order: bands (all made by of) or the null slot then the categories
+            int s = t < c.labels.size() ? t : c.categorySlot(label);
+            if (!c.labels.get(s).equals(label)) {
+                throw new IllegalArgumentException("segment counts of '" + spec.name() + "': slot " + t + " is '"
+                        + label + "', expected '" + c.labels.get(s) + "'");
+            }
+            c.count[s] = in.readLong();
+            c.predictedPositive[s] = in.readLong();
+            for (int k = 0; k < 4; k++) {
+                c.cells[4 * s + k] = in.readLong();
+            }
+            c.scoreNulls[s] = in.readLong();
+            c.finiteScores[s] = in.readLong();
+            int bins = in.readInt();
+            if (bins != (c.scoreBins[s] == null ? -1 : c.scoreBins[s].length)) {
+                throw new IllegalArgumentException("segment counts of '" + spec.name() + "': other prediction bins for '"
+                        + label + "'");
+            }
+            for (int b = 0; b < bins; b++) {
+                c.scoreBins[s][b] = in.readLong();
+            }
+        }
+        int labelled = in.readInt();
+        for (int k = 0; k < labelled; k++) {
+            List<String> examples = c.missed.computeIfAbsent(readText(in), l -> new ArrayList<>());
+            int n = in.readInt();
+            for (int i = 0; i < n; i++) {
+                examples.add(readText(in));
+            }
+        }
+        return c;
+    }
+
+    private static void writeText(java.io.DataOutput out, String text) throws java.io.IOException {
+        byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    private static String readText(java.io.DataInput in) throws java.io.IOException {
+        byte[] utf8 = new byte[in.readInt()];
+        in.readFully(utf8);
+        return new String(utf8, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
      * The segments' metrics, as {@link SegmentAnalysis#of} gives them for the whole batch: with the labels
      * when {@code labelled}, else as if the batch had none ({@code yTrue = null}).
      */
