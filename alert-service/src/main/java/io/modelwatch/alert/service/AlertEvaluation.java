@@ -7,7 +7,6 @@ import io.modelwatch.core.alerts.AlertEvaluator;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MetricRows;
 import io.modelwatch.core.run.MonitoringPipeline;
@@ -23,6 +22,7 @@ import io.modelwatch.support.messaging.InboundEvents.Outcome;
 import io.modelwatch.support.messaging.OutgoingEvents;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.RunSections;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -63,10 +63,11 @@ public class AlertEvaluation {
     private final OutboxRelay relay;
     private final Clock clock;
     private final Emitter<String> raised;
+    private final AlertGauges gauges;
 
     public AlertEvaluation(RunSections sections, RunAssembly assembly, ModelPipelines pipelines,
                            AlertRecorder recorder, EventLedger ledger, EventCodec codec, OutboxRelay relay, Clock clock,
-                           @Channel(Channels.ALERTS_OUT) Emitter<String> raised) {
+                           @Channel(Channels.ALERTS_OUT) Emitter<String> raised, AlertGauges gauges) {
         this.sections = sections;
         this.assembly = assembly;
         this.pipelines = pipelines;
@@ -76,6 +77,7 @@ public class AlertEvaluation {
         this.relay = relay;
         this.clock = clock;
         this.raised = raised;
+        this.gauges = gauges;
     }
 
     public CompletionStage<Outcome> onMetrics(MetricsComputed event) {
@@ -99,6 +101,7 @@ public class AlertEvaluation {
             return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
         relay.nudge();   // notifications committed with the alerts go out now, whatever the bus does
+        gauges.refresh();
         return OutgoingEvents.publish(raised, published).thenApply(x -> new Outcome(event.runId(), false));
     }
 
@@ -130,6 +133,7 @@ public class AlertEvaluation {
             return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
         relay.nudge();
+        gauges.refresh();
         return OutgoingEvents.publish(raised, published).thenApply(x -> new Outcome(event.runId(), false));
     }
 
@@ -148,7 +152,7 @@ public class AlertEvaluation {
         List<PublishedEvent> out = new ArrayList<>();
         for (AlertRecord r : stored) {
             Alert a = byKey.get(r.alertKey + "/" + r.severity);
-            AlertRaised e = AlertRaised.of(run.runId(), run.modelId(), run.snapshotDate(), a, TraceContext.child(traceparent));
+            AlertRaised e = AlertRaised.of(run.runId(), run.modelId(), run.snapshotDate(), a, TraceHeaders.traceparent(traceparent));
             out.add(new PublishedEvent(AlertRaised.TYPE, e.eventId(), e.traceparent(), codec.encode(e)));
         }
         return out;

@@ -7,7 +7,7 @@ import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
-import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.labels.LabelJoin;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.support.compute.ModelPipelines;
@@ -138,7 +138,7 @@ public class LabelIngestion {
                                 + " is no longer stored"));
                 LabelsReady ready = LabelsReady.of(locked.runId, locked.batchId, locked.modelId, locked.snapshotDate,
                         locked.referenceId, locked.referenceVersion, reference.source(), locked.source, source, locked.rowCount, labelled,
-                        locked.startedAt, TraceContext.newTraceparent());
+                        locked.startedAt, TraceHeaders.traceparent(null));
                 published.add(new PublishedEvent(LabelsReady.TYPE, ready.eventId(), ready.traceparent(), codec.encode(ready)));
                 ledger.record(locked.runId, LabelsReady.TYPE, ready.eventId(), published);
             }

@@ -6,7 +6,8 @@ import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.support.telemetry.EventSpans;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunInfo;
@@ -96,14 +97,16 @@ public class RunIngestion {
                 && batch.column(roles.target()).nullCount() < batch.rowCount();
         var quality = pipeline.quality(batch);
         List<MetricRow> qualityRows = SectionMetrics.of(quality);
-        String trace = TraceContext.newTraceparent();
+        // the events continue the trace of this request (the CronJob's call): one run, one trace
+        String trace = TraceHeaders.traceparent(null);
+        io.opentelemetry.api.trace.Span.current().setAttribute(EventSpans.RUN_ID, runId);
 
         RunInfo info = new RunInfo(runId, modelId, date, reference.source(), source, null, startedAt,
                 reference.referenceId(), reference.version());
         BatchReady ready = BatchReady.of(runId, batchId, modelId, date, batch.rowCount(), hasLabels, source,
                 reference.referenceId(), reference.version(), reference.source(), startedAt, trace);
         MetricsComputed qualityEvent = MetricsComputed.of(MetricsComputed.QUALITY, info, reference.rowCount(),
-                batch.rowCount(), codec.tree(quality), qualityRows.size(), TraceContext.child(trace));
+                batch.rowCount(), codec.tree(quality), qualityRows.size(), trace);
         List<PublishedEvent> published = new ArrayList<>();
         published.add(new PublishedEvent(BatchReady.TYPE, ready.eventId(), ready.traceparent(), codec.encode(ready)));
         published.add(new PublishedEvent(qualityEvent.type(), qualityEvent.eventId(), qualityEvent.traceparent(),

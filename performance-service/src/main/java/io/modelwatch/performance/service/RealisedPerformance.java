@@ -3,7 +3,8 @@ package io.modelwatch.performance.service;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.support.metrics.MetricLogGauges;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
@@ -52,15 +53,18 @@ public class RealisedPerformance {
     private final EventLedger ledger;
     private final EventCodec codec;
     private final Emitter<String> metrics;
+    private final MetricLogGauges gauges;
 
     public RealisedPerformance(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog, EventLedger ledger,
-                               EventCodec codec, @Channel(Channels.METRICS_OUT) Emitter<String> metrics) {
+                               EventCodec codec, @Channel(Channels.METRICS_OUT) Emitter<String> metrics,
+                               MetricLogGauges gauges) {
         this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
         this.ledger = ledger;
         this.codec = codec;
         this.metrics = metrics;
+        this.gauges = gauges;
     }
 
     public CompletionStage<Outcome> compute(LabelsReady event) {
@@ -87,7 +91,7 @@ public class RealisedPerformance {
 
         RunInfo run = event.runInfo();
         MetricsComputed out = MetricsComputed.of(MetricsComputed.PERFORMANCE, run, stored.rowCount(), batch.rowCount(),
-                codec.tree(section), rows.size(), TraceContext.child(event.traceparent()));
+                codec.tree(section), rows.size(), TraceHeaders.traceparent(event.traceparent()));
         List<PublishedEvent> published = List.of(new PublishedEvent(Channels.METRICS_PERFORMANCE_REALISED,
                 out.eventId(), out.traceparent(), codec.encode(out)));
         boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
@@ -101,6 +105,7 @@ public class RealisedPerformance {
         if (!recorded) {
             return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
+        gauges.record(run, rows);
         return OutgoingEvents.publish(metrics, published).thenApply(x -> new Outcome(event.runId(), false));
     }
 }

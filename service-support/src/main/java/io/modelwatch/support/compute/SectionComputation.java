@@ -4,7 +4,7 @@ import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
@@ -14,6 +14,7 @@ import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
 import io.modelwatch.support.messaging.OutgoingEvents;
 import io.modelwatch.support.messaging.PoisonMessageException;
+import io.modelwatch.support.metrics.MetricLogGauges;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.MetricsLog;
 import io.modelwatch.support.store.BatchStore;
@@ -31,7 +32,7 @@ import java.util.function.Function;
  * What the drift and performance services do with a {@code batch.ready}, once: load the stored profile of the
  * run's reference version and only the columns its configuration names, compute one section with the core pipeline
  * of that configuration, store its metric rows and the ledger entry in one transaction, then publish
- * {@code metrics.<kind>}. A redelivered event re-publishes the stored event and computes nothing.
+ * {@code metrics.<kind>}; the model gauges the rows feed show them ({@link MetricLogGauges}). A redelivered event re-publishes the stored event and computes nothing.
  */
 @ApplicationScoped
 public class SectionComputation {
@@ -47,14 +48,16 @@ public class SectionComputation {
     private final MetricsLog metricsLog;
     private final EventLedger ledger;
     private final EventCodec codec;
+    private final MetricLogGauges gauges;
 
     public SectionComputation(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog,
-                              EventLedger ledger, EventCodec codec) {
+                              EventLedger ledger, EventCodec codec, MetricLogGauges gauges) {
         this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
         this.ledger = ledger;
         this.codec = codec;
+        this.gauges = gauges;
     }
 
     public <S> java.util.concurrent.CompletionStage<Outcome> compute(
@@ -76,7 +79,7 @@ public class SectionComputation {
 
         RunInfo run = event.runInfo();
         MetricsComputed out = MetricsComputed.of(kind, run, stored.rowCount(), event.rowCount(), codec.tree(computed), metricRows.size(),
-                TraceContext.child(event.traceparent()));
+                TraceHeaders.traceparent(event.traceparent()));
         List<PublishedEvent> published = List.of(
                 new PublishedEvent(out.type(), out.eventId(), out.traceparent(), codec.encode(out)));
         boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
@@ -90,6 +93,7 @@ public class SectionComputation {
         if (!recorded) {
             return java.util.concurrent.CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
+        gauges.record(run, metricRows);
         return OutgoingEvents.publish(emitter, published).thenApply(x -> new Outcome(event.runId(), false));
     }
 

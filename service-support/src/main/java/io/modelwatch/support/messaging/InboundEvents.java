@@ -1,6 +1,10 @@
 package io.modelwatch.support.messaging;
 
 import io.modelwatch.support.status.ServiceStatus;
+import io.modelwatch.support.telemetry.EventSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -17,6 +21,9 @@ import java.util.function.UnaryOperator;
  * dead-letter queue with its reason and the message is acknowledged, so the consumer keeps going; if even
  * the dead-lettering fails the message is nacked (the connector rejects it into the same DLQ).
  *
+ * <p>The processing is a {@code CONSUMER} span, child of the trace context in the message's headers
+ * ({@link EventSpans}); the events the work publishes are built inside it, so they continue the same trace.
+ *
  * <p>Must be called on a worker thread ({@code @Blocking} consumers): the work is blocking JDBC and CPU.
  */
 @ApplicationScoped
@@ -27,11 +34,13 @@ public class InboundEvents {
     private final EventCodec codec;
     private final DeadLetters deadLetters;
     private final ServiceStatus status;
+    private final EventSpans spans;
 
-    public InboundEvents(EventCodec codec, DeadLetters deadLetters, ServiceStatus status) {
+    public InboundEvents(EventCodec codec, DeadLetters deadLetters, ServiceStatus status, EventSpans spans) {
         this.codec = codec;
         this.deadLetters = deadLetters;
         this.status = status;
+        this.spans = spans;
     }
 
     /**
@@ -46,8 +55,11 @@ public class InboundEvents {
                                              Function<E, CompletionStage<Outcome>> work) {
         byte[] body = rawBody(message.getPayload());
         String eventType = type.getSimpleName();
+        var metadata = message.getMetadata(IncomingRabbitMQMetadata.class);
+        Span span = spans.consumer(queue, metadata.map(IncomingRabbitMQMetadata::getRoutingKey).orElse(null),
+                metadata.map(IncomingRabbitMQMetadata::getHeaders).orElse(null));
         CompletionStage<Outcome> done;
-        try {
+        try (Scope scope = span.makeCurrent()) {
             E event;
             try {
                 event = validate.apply(codec.decode(body, type));
@@ -61,6 +73,9 @@ public class InboundEvents {
         // never block the worker on the broker's confirmation: the ack may need this very context
         return done.handle((outcome, failure) -> {
             if (failure == null) {
+                span.setAttribute(EventSpans.RUN_ID, outcome.runId());
+                span.setAttribute("modelwatch.duplicate", outcome.duplicate());
+                EventSpans.end(span, null);
                 status.processed(eventType, outcome.runId(), outcome.duplicate());
                 return message.ack();
             }
@@ -69,6 +84,8 @@ public class InboundEvents {
             if (!(root instanceof PoisonMessageException)) {
                 LOG.errorf(root, "processing a %s from %s failed", eventType, queue);
             }
+            span.setAttribute("modelwatch.dead_lettered", true);
+            EventSpans.end(span, root);
             status.failed(eventType, reason);
             return deadLetters.send(queue, body, reason)
                     .thenCompose(x -> message.ack())
