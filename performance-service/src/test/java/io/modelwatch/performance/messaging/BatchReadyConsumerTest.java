@@ -4,7 +4,10 @@ import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.core.run.PerformanceSection;
 import io.modelwatch.support.domain.MetricLogEntry;
+import io.modelwatch.support.metrics.ModelGauge;
+import io.modelwatch.support.testing.PrometheusScrape;
 import io.modelwatch.support.testing.BatchReadyConsumerContract;
 import io.modelwatch.support.testing.DeadLetterChecks;
 import io.modelwatch.support.testing.StoredRun;
@@ -17,8 +20,11 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * performance-service against the real local RabbitMQ and PostgreSQL: the batch.ready consumer contract, and
@@ -38,6 +44,29 @@ class BatchReadyConsumerTest extends BatchReadyConsumerContract {
     @Override
     protected String metricsKind() {
         return MetricsComputed.PERFORMANCE;
+    }
+
+    /**
+     * After a run of a labelled batch, {@code /q/metrics} shows the model's realised recall and precision and its
+     * churn rate, with the values the core computes from the same reference and batch (computed here).
+     */
+    @Test
+    void aRunsRecallPrecisionAndChurnRateAreModelGauges() throws Exception {
+        StoredRun run = StoredRun.create(pipeline, store);
+        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
+        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
+        assertThat(bus.take(metricsQueue, Duration.ofSeconds(60))).as("metrics.performance published").isPresent();
+
+        PerformanceSection expected = pipeline.performance(run.profile(), run.current());
+        assertThat(expected.performance()).as("the fixture's batch has its labels").isNotNull();
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Map<String, String> realised = Map.of("model", StoredRun.MODEL, "kind", ModelGauge.REALISED);
+        assertThat(PrometheusScrape.value(metrics, ModelGauge.RECALL.metricName(), realised))
+                .isNotNull().isCloseTo(expected.performance().recall(), within(1e-12));
+        assertThat(PrometheusScrape.value(metrics, ModelGauge.PRECISION.metricName(), realised))
+                .isNotNull().isCloseTo(expected.performance().precision(), within(1e-12));
+        assertThat(PrometheusScrape.value(metrics, ModelGauge.CHURN_RATE.metricName(), Map.of("model", StoredRun.MODEL)))
+                .isNotNull().isCloseTo(expected.concept().currentChurnRate(), within(1e-12));
     }
 
     // ---- late labels (one class per service: every class's @AfterAll deletes the service's test queues)
