@@ -1,5 +1,6 @@
 package io.modelwatch.ingest.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.modelwatch.core.config.ColumnRoles;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
@@ -202,6 +203,7 @@ public class LabelIngestion {
      * @param published         this request announced {@code labels.ready}
      * @param alreadyRealised   the cohort was realised before this request, which changed nothing
      */
+    @Schema(name = "LabelsReceived", description = "What POST /labels answers")
     public record Received(String runId, String batchId, int rowCount, int labelRows, long matched,
                            long unmatchedLabels, long duplicateLabelIds, int labelledRows, double coverage,
                            double minCoverage, boolean realised, boolean published, boolean alreadyRealised) {

@@ -1,5 +1,6 @@
 package io.modelwatch.ingest.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.profile.ReferenceProfile;
@@ -87,6 +88,7 @@ public class ReferenceRegistration {
      * @param configSource {@code inline}, the path or URL the configuration was read from, or {@code inferred}
      * @param features     number of monitored features in the configuration
      */
+    @Schema(name = "RegisteredReference", description = "What POST /references answers")
     public record RegisteredReference(String referenceId, String modelId, int version, String source, int rowCount,
                                       String configSource, int features) {
     }

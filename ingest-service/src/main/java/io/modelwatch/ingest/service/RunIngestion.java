@@ -1,5 +1,6 @@
 package io.modelwatch.ingest.service;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.modelwatch.core.config.ColumnRoles;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.TableSchema;
@@ -193,6 +194,7 @@ public class RunIngestion {
      * @param referenceVersion the model's reference version the run compares against
      * @param existing        true when this is an earlier run of the same model, date and source
      */
+    @Schema(name = "StartedRun", description = "What POST /runs answers")
     public record StartedRun(String runId, String batchId, String modelId, LocalDate date, int rowCount,
                              boolean hasLabels, String referenceId, Integer referenceVersion, int qualityFindings,
                              boolean existing) {
