@@ -246,7 +246,10 @@ final class OtlpReceiver implements AutoCloseable {
             switch (wireType) {
                 case 0 -> varint();
                 case 1 -> pos += 8;
-                case 2 -> pos += (int) varint();
+                case 2 -> {
+                    int n = (int) varint();  // read first: `pos += varint()` would add to the position before the length
+                    pos += n;
+                }
                 case 5 -> pos += 4;
                 default -> throw new IllegalArgumentException("unsupported wire type " + wireType + " at " + pos);
             }

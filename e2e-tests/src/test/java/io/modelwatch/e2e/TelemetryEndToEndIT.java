@@ -86,7 +86,10 @@ class TelemetryEndToEndIT {
         // spans are exported in batches: wait until the last hop (alert.raised consumed by report) has arrived
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             trace[0] = deployment.traces.trace(traceId);
-            assertThat(trace[0]).anyMatch(c -> c.kind() == ReceivedSpan.CONSUMER && c.service().equals("report-service")
+            List<ReceivedSpan> all = deployment.traces.spans();
+            assertThat(trace[0]).as("trace %s among %d spans received (traces %s; services %s; receiver errors %s)",
+                    traceId, all.size(), all.stream().map(ReceivedSpan::traceId).distinct().limit(10).toList(),
+                    all.stream().map(ReceivedSpan::service).distinct().toList(), deployment.traces.errors()).anyMatch(c -> c.kind() == ReceivedSpan.CONSUMER && c.service().equals("report-service")
                     && "alert.raised".equals(c.attributes().get("messaging.rabbitmq.destination.routing_key")));
             assertThat(trace[0].stream().map(ReceivedSpan::service).collect(Collectors.toSet())).containsAll(SERVICES);
         });

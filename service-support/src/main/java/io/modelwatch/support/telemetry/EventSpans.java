@@ -5,6 +5,7 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.Map;
  * it would start a second trace for a message sent from a callback thread.
  */
 @ApplicationScoped
+@Unremovable // looked up by OutgoingEvents (static): a service that consumes nothing (ingest) injects it nowhere
 public class EventSpans {
 
     public static final String SYSTEM = "rabbitmq";
