@@ -59,7 +59,7 @@ public class InboundEvents {
         Span span = spans.consumer(queue, metadata.map(IncomingRabbitMQMetadata::getRoutingKey).orElse(null),
                 metadata.map(IncomingRabbitMQMetadata::getHeaders).orElse(null));
         CompletionStage<Outcome> done;
-        try (Scope scope = span.makeCurrent()) {
+        try (Scope scope = EventSpans.activate(span)) {
             E event;
             try {
                 event = validate.apply(codec.decode(body, type));
@@ -72,25 +72,33 @@ public class InboundEvents {
         }
         // never block the worker on the broker's confirmation: the ack may need this very context
         return done.handle((outcome, failure) -> {
-            if (failure == null) {
-                span.setAttribute(EventSpans.RUN_ID, outcome.runId());
-                span.setAttribute("modelwatch.duplicate", outcome.duplicate());
-                EventSpans.end(span, null);
-                status.processed(eventType, outcome.runId(), outcome.duplicate());
-                return message.ack();
+            try (Scope scope = EventSpans.activate(span)) {
+                return finish(message, queue, body, eventType, span, outcome, failure);
             }
-            Throwable root = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
-            if (!(root instanceof PoisonMessageException)) {
-                LOG.errorf(root, "processing a %s from %s failed", eventType, queue);
-            }
-            span.setAttribute("modelwatch.dead_lettered", true);
-            EventSpans.end(span, root);
-            status.failed(eventType, reason);
-            return deadLetters.send(queue, body, reason)
-                    .thenCompose(x -> message.ack())
-                    .exceptionallyCompose(f -> message.nack(f));
         }).thenCompose(Function.identity());
+    }
+
+    /** Acknowledges a processed message, or dead-letters a failed one with its reason; ends the span. */
+    private CompletionStage<Void> finish(Message<?> message, String queue, byte[] body, String eventType, Span span,
+                                         Outcome outcome, Throwable failure) {
+        if (failure == null) {
+            span.setAttribute(EventSpans.RUN_ID, outcome.runId());
+            span.setAttribute("modelwatch.duplicate", outcome.duplicate());
+            EventSpans.end(span, null);
+            status.processed(eventType, outcome.runId(), outcome.duplicate());
+            return message.ack();
+        }
+        Throwable root = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
+        if (!(root instanceof PoisonMessageException)) {
+            LOG.errorf(root, "processing a %s from %s failed", eventType, queue);
+        }
+        span.setAttribute("modelwatch.dead_lettered", true);
+        EventSpans.end(span, root);
+        status.failed(eventType, reason);
+        return deadLetters.send(queue, body, reason)
+                .thenCompose(x -> message.ack())
+                .exceptionallyCompose(f -> message.nack(f));
     }
 
     /** The body as bytes; the channels override the content type so this is normally already {@code byte[]}. */

@@ -1,12 +1,15 @@
 package io.modelwatch.support.telemetry;
 
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.MDC;
 
 import java.util.Map;
 
@@ -57,6 +60,36 @@ public class EventSpans {
                 .setAttribute("messaging.rabbitmq.destination.routing_key", routingKey)
                 .setAttribute("messaging.message.id", eventId == null ? "" : eventId)
                 .startSpan();
+    }
+
+    /**
+     * Makes the span current on this thread, with its trace and span ids in the logging MDC ({@code traceId},
+     * {@code spanId}, the keys Quarkus uses for REST requests), so what is logged while processing an event
+     * carries them (JSON logs: {@code mdc.traceId}); closing restores what was there.
+     */
+    public static Scope activate(Span span) {
+        Scope scope = span.makeCurrent();
+        SpanContext c = span.getSpanContext();
+        if (!c.isValid()) {
+            return scope;
+        }
+        Object traceId = MDC.get("traceId");
+        Object spanId = MDC.get("spanId");
+        MDC.put("traceId", c.getTraceId());
+        MDC.put("spanId", c.getSpanId());
+        return () -> {
+            restore("traceId", traceId);
+            restore("spanId", spanId);
+            scope.close();
+        };
+    }
+
+    private static void restore(String key, Object previous) {
+        if (previous == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, previous);
+        }
     }
 
     /** Ends a span, marked as failed with the reason when {@code failure} is not null. */
