@@ -145,6 +145,27 @@ class TelemetryEndToEndIT {
         }
     }
 
+    /** ingest's {@code GET /models/{id}} asks alert-service for the open alerts within the same trace. */
+    @Test
+    void aModelsOpenAlertsAreAskedOfAlertServiceInTheCallersTrace() throws Exception {
+        String trace = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
+                .putLong(ThreadLocalRandom.current().nextLong() | 1).putLong(ThreadLocalRandom.current().nextLong()).array());
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(deployment.url("ingest-service") + "/models/" + model))
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01").GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            List<ReceivedSpan> spans = deployment.traces.trace(trace);
+            ReceivedSpan ingest = spans.stream().filter(x -> x.service().equals("ingest-service") && x.kind() == ReceivedSpan.SERVER)
+                    .findFirst().orElseThrow(() -> new AssertionError("no ingest-service span in " + spans));
+            assertThat(ingest.parentSpanId()).isEqualTo("00f067aa0ba902b7");
+            assertThat(spans).as("alert-service's GET /models/{id}/open-alerts, child of ingest's request").anyMatch(x ->
+                    x.service().equals("alert-service") && x.kind() == ReceivedSpan.SERVER
+                            && x.name().contains("open-alerts") && x.parentSpanId().equals(ingest.spanId()));
+        });
+    }
+
     @Test
     void everyGaugeTheGrafanaDashboardQueriesIsExportedForTheRunsModel() throws Exception {
         Path dashboard = deployment.root.resolve("k8s/base/grafana/modelwatch-models.json");

@@ -3,6 +3,7 @@ package io.modelwatch.ingest.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.ingest.config.IngestSettings;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -45,8 +47,11 @@ public class AlertServiceClient {
                 + "/open-alerts");
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3))
+                    .header("Accept", "application/json");
+            // the request continues the caller's trace (GET /models/{id} here, its server span at alert-service)
+            TraceHeaders.inject(new HashMap<>()).forEach((name, value) -> request.header(name, String.valueOf(value)));
+            response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,30 +1,30 @@
 package io.modelwatch.ingest.service;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.modelwatch.core.config.ColumnRoles;
+import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
-import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.labels.LabelJoin;
-import io.modelwatch.core.config.MonitoringConfig;
-import io.modelwatch.support.compute.ModelPipelines;
 import io.modelwatch.ingest.domain.IngestRun;
 import io.modelwatch.ingest.domain.LabelDelivery;
 import io.modelwatch.ingest.repository.IngestRunRepository;
 import io.modelwatch.ingest.repository.LabelDeliveryRepository;
+import io.modelwatch.support.compute.ModelPipelines;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.messaging.OutgoingEvents;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.store.BatchStore;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 

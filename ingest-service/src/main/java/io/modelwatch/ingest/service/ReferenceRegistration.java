@@ -1,6 +1,5 @@
 package io.modelwatch.ingest.service;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.profile.ReferenceProfile;
@@ -11,6 +10,7 @@ import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.store.BatchStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.UUID;
 

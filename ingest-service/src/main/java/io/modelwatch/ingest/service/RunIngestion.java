@@ -1,14 +1,11 @@
 package io.modelwatch.ingest.service;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.modelwatch.core.config.ColumnRoles;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.support.telemetry.EventSpans;
-import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunInfo;
@@ -23,8 +20,11 @@ import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.MetricsLog;
 import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.store.BatchStore;
+import io.modelwatch.support.telemetry.EventSpans;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 

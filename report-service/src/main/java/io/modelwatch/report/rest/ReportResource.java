@@ -1,5 +1,15 @@
 package io.modelwatch.report.rest;
 
+import io.modelwatch.core.report.CsvExport;
+import io.modelwatch.report.domain.RunReport;
+import io.modelwatch.report.repository.RunReportRepository;
+import io.modelwatch.report.service.Dashboard;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -7,16 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import io.modelwatch.core.report.CsvExport;
-import io.modelwatch.report.service.Dashboard;
-import io.modelwatch.report.domain.RunReport;
-import io.modelwatch.report.repository.RunReportRepository;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
 
 /** A run's rendered outputs: {@code report} (HTML), {@code snapshot} (JSON), {@code metrics.csv}, {@code alerts.csv}. */
 @Path("/runs/{runId}")
