@@ -132,6 +132,37 @@ public final class IsolationForest {
         return new Model(forest, d, psi, rows);
     }
 
+    /**
+     * Cross-validated scores of {@code rows}: with {@code k = min(folds, rows)} folds (row {@code i} in fold
+     * {@code i mod k}), each fold is scored by a forest grown on the other folds with this forest's settings.
+     * Unlike {@link Model#trainingScores()}, a row's score then comes from trees that never saw it, as a new
+     * run's does: when ψ is close to the number of rows every tree holds every row, and in-sample scores sit
+     * systematically below the scores of new rows from the same distribution.
+     */
+    public double[] crossValidatedScores(double[][] rows, int folds) {
+        int n = rows.length;
+        int k = Math.min(folds, n);
+        if (k < 2 || n < 3) {
+            throw new IllegalArgumentException("cross-validation needs at least 2 folds and 3 rows, got " + k
+                    + " folds and " + n + " rows");
+        }
+        double[] scores = new double[n];
+        for (int f = 0; f < k; f++) {
+            double[][] train = new double[n - (n - f + k - 1) / k][];
+            int t = 0;
+            for (int i = 0; i < n; i++) {
+                if (i % k != f) {
+                    train[t++] = rows[i];
+                }
+            }
+            Model m = fit(train);
+            for (int i = f; i < n; i += k) {
+                scores[i] = m.score(rows[i]);
+            }
+        }
+        return scores;
+    }
+
     /** A grown forest: scores and attributions of vectors of the training width. */
     public static final class Model {
         private final Tree[] forest;

@@ -86,10 +86,11 @@ public final class MultivariateAnomalyScan {
         for (int j = 0; j < d; j++) {
             x[j] = today.get(keys.get(j));
         }
-        IsolationForest.Model model = IsolationForest.withDefaults().withTrees(s.trees()).withMaxSamples(s.maxSamples())
-                .withSeed(s.seed()).fit(matrix);
+        IsolationForest forest = IsolationForest.withDefaults().withTrees(s.trees()).withMaxSamples(s.maxSamples())
+                .withSeed(s.seed());
+        IsolationForest.Model model = forest.fit(matrix);
         double score = model.score(x);
-        double quantileScore = quantile(model.trainingScores(), s.alertQuantile());
+        double quantileScore = conformalQuantile(forest.crossValidatedScores(matrix, CV_FOLDS), s.alertQuantile());
         double threshold = Math.max(quantileScore, s.minScore());
         boolean anomalous = score > threshold;
 
@@ -147,6 +148,21 @@ public final class MultivariateAnomalyScan {
     private static MultivariateAnomaly notEnough(int runs, int metrics, IsolationForestSettings s, String reason) {
         return new MultivariateAnomaly(MultivariateAnomaly.NOT_ENOUGH_HISTORY, null, null, s.alertQuantile(), false,
                 runs, s.minHistory(), metrics, List.of(), reason);
+    }
+
+    /** Folds of the cross-validated history scores the threshold is taken from. */
+    static final int CV_FOLDS = 20;
+
+    /**
+     * The {@code ceil((n+1) q)}-th smallest of {@code n} scores (the largest when that exceeds {@code n}): a new
+     * score exchangeable with them exceeds it with probability at most {@code 1 − q}, or {@code 1/(n+1)} when
+     * {@code n} is too small for that (split-conformal prediction, Vovk, Gammerman and Shafer 2005).
+     */
+    static double conformalQuantile(double[] values, double q) {
+        double[] v = values.clone();
+        Arrays.sort(v);
+        int rank = (int) Math.ceil((v.length + 1) * q - 1e-9);
+        return v[Math.min(Math.max(rank, 1), v.length) - 1];
     }
 
     /** The q-quantile with linear interpolation between order statistics (numpy's default, Hyndman–Fan type 7). */

@@ -36,7 +36,8 @@ public record IsolationForestSettings(boolean enabled, int window, int minHistor
 
     public static IsolationForestSettings defaults() {
         return new IsolationForestSettings(true, 60, 14, 100, 256, 42, 0.95, 0.5, "MEDIUM", 5,
-                List.of("psi/psi", "drift/share_drifted_columns", "performance/recall", "performance/precision",
+                List.of("psi/psi:max", "psi/psi:mean", "drift/share_drifted_columns", "performance/recall",
+                        "performance/precision",
                         "estimated_performance/recall", "estimated_performance/precision", "concept/churn_rate",
                         "concept/predicted_churn_rate", "quality/null_share:max"));
     }
