@@ -24,9 +24,11 @@ import java.util.Map;
  *       missing an entry gets that entry's median over the history runs that have it.</li>
  *   <li>Forest: {@code n_estimators} trees on subsamples of {@code min(max_samples, runs)} history vectors,
  *       seeded with {@code seed}.</li>
- *   <li>Threshold: the larger of the {@code alert_quantile} of the history vectors' own scores (linear
- *       interpolation between order statistics, numpy's default) and {@code min_score}; the run is anomalous
- *       when its score exceeds it, and then raises one alert of the configured severity.</li>
+ *   <li>Threshold: the larger of {@code min_score} and the {@code alert_quantile} of the history runs' own
+ *       scores, each scored by a forest grown without it ({@link IsolationForest#crossValidatedScores}, 20 folds)
+ *       and the quantile taken at the conformal rank {@code ceil((n+1) q)} ({@link #conformalQuantile}), so that
+ *       an ordinary run exceeds it with probability about {@code 1 − q}; the run is anomalous when its score
+ *       exceeds it, and then raises one alert of the configured severity.</li>
  *   <li>Contributors: the {@code top_contributors} entries with the largest share of the run's isolation credit
  *       ({@link IsolationForest.Model#attribution}).</li>
  * </ol>
@@ -103,7 +105,8 @@ public final class MultivariateAnomalyScan {
             int j = order[k];
             top.add(new MultivariateAnomaly.Contributor(keys.get(j), x[j], medians[j], share[j]));
         }
-        String reason = fmt("isolation score %.3f %s threshold %.3f (%s quantile %.3f of the last %d runs' scores, "
+        String reason = fmt("isolation score %.3f %s threshold %.3f (%s quantile %.3f of the last %d runs' "
+                        + "cross-validated scores, "
                         + "min score %s) over %d metrics", score, anomalous ? ">" : "<=", threshold,
                 num(s.alertQuantile()), quantileScore, window.size(), num(s.minScore()), d);
         MultivariateAnomaly result = new MultivariateAnomaly(MultivariateAnomaly.SCORED, score, threshold,

@@ -164,6 +164,19 @@ class MultivariateAnomalyScanTest {
         assertThat(MultivariateAnomalyScan.quantile(new double[] {4, 1, 3, 2}, 1.0)).isEqualTo(4.0);
     }
 
+    @Test
+    void theConformalQuantileTakesRankCeilNPlusOneTimesQ() {
+        double[] twenty = java.util.stream.IntStream.rangeClosed(1, 20).mapToDouble(i -> i).toArray();
+        double[] forty = java.util.stream.IntStream.rangeClosed(1, 40).mapToDouble(i -> 41 - i).toArray();
+        double[] fourteen = java.util.stream.IntStream.rangeClosed(1, 14).mapToDouble(i -> i).toArray();
+        // ceil(21·0.95) = ceil(19.95) = 20; ceil(41·0.95) = ceil(38.95) = 39; ceil(15·0.95) = 15 > 14: the largest
+        assertThat(MultivariateAnomalyScan.conformalQuantile(twenty, 0.95)).isEqualTo(20.0);
+        assertThat(MultivariateAnomalyScan.conformalQuantile(forty, 0.95)).isEqualTo(39.0);
+        assertThat(MultivariateAnomalyScan.conformalQuantile(fourteen, 0.95)).isEqualTo(14.0);
+        // ceil(21·0.5) = 11
+        assertThat(MultivariateAnomalyScan.conformalQuantile(twenty, 0.5)).isEqualTo(11.0);
+    }
+
     private static boolean moved(String metric) {
         return metric.startsWith("performance/") || metric.startsWith("concept/")
                 || metric.startsWith("psi/psi");
