@@ -139,6 +139,54 @@ class MetricsConsumerTest extends MetricsConsumerContract {
                 runIds.get(6), "anomaly"))).as("anomaly rows are not history").isZero();
     }
 
+    /**
+     * Fifteen stable runs of a model (each its own sample) and one where recall drops: the isolation forest scores a
+     * run from the 15th on (14 earlier runs stored) and its score is kept as history for the dashboard.
+     */
+    @Test
+    void theIsolationForestScoresARunOnceFourteenEarlierRunsAreStored() throws Exception {
+        String model = "forest-" + UUID.randomUUID();
+        Path dir = Files.createTempDirectory("modelwatch-forest");
+        TableSchema schema = TableSchema.forConfig(pipeline.config());
+        ColumnBatch reference = read(dir.resolve("reference.csv"), Scenario.STABLE, 11, schema);
+        ReferenceProfile profile = pipeline.profile(reference);
+        String referenceId = StoredRun.register(store, model, profile);
+        List<String> runIds = new ArrayList<>();
+        LocalDate first = LocalDate.of(2024, 6, 1);
+        for (int day = 0; day < 16; day++) {
+            Scenario scenario = day < 15 ? Scenario.STABLE : Scenario.CONCEPT;
+            List<JsonNode> trees = sectionTrees(profile, read(dir.resolve("day-" + day + ".csv"), scenario, 300 + day,
+                    schema));
+            RunInfo info = new RunInfo("run-" + UUID.randomUUID(), model, first.plusDays(day), reference.source(),
+                    "day-" + day + ".csv", null, Instant.parse("2024-06-01T04:00:00Z").plus(Duration.ofDays(day)),
+                    referenceId, 1);
+            List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
+            String trace = TraceContext.newTraceparent();
+            for (int k = 0; k < kinds.size(); k++) {
+                MetricsComputed e = MetricsComputed.of(kinds.get(k), info, reference.rowCount(), ROWS, trees.get(k), 0, trace);
+                bus.publish(exchange, e.type(), codec.encode(e));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> history.countForRun(info.runId())) > 0);
+            runIds.add(info.runId());
+        }
+        for (int day = 0; day < 16; day++) {
+            String runId = runIds.get(day);
+            long scores = QuarkusTransaction.requiringNew().call(() -> history.count(
+                    "runId = ?1 and category = ?2 and name = ?3", runId, "anomaly", "isolation_forest_score"));
+            assertThat(scores).as("run %d (%d earlier runs)", day + 1, day).isEqualTo(day < 14 ? 0 : 1);
+        }
+        // the drop scores above the stable run scored before it (on 15 earlier runs it stays below the threshold:
+        // the single-metric rules raise its alerts)
+        assertThat(score(runIds.get(15))).isGreaterThan(score(runIds.get(14)));
+    }
+
+    private double score(String runId) {
+        return QuarkusTransaction.requiringNew().call(() -> history.find(
+                "runId = ?1 and category = ?2 and name = ?3", runId, "anomaly", "isolation_forest_score")
+                .singleResult().value);
+    }
+
     private static ColumnBatch read(Path file, Scenario scenario, long seed, TableSchema schema) throws Exception {
         ChurnDataGenerator.of(scenario, LocalDate.of(2024, 4, 1), scenario.name()).write(file, ROWS, seed);
         return CsvReader.withDefaults().read(file, schema);
