@@ -108,20 +108,7 @@ class MetricsConsumerTest extends MetricsConsumerContract {
         List<String> runIds = new ArrayList<>();
         LocalDate first = LocalDate.of(2024, 4, 1);
         for (int day = 0; day < 7; day++) {
-            RunInfo info = new RunInfo("run-" + UUID.randomUUID(), model, first.plusDays(day), reference.source(),
-                    "day-" + day + ".csv", null, Instant.parse("2024-04-01T04:00:00Z").plus(Duration.ofDays(day)),
-                    referenceId, 1);
-            List<JsonNode> trees = day < 6 ? stable : dropped;
-            List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
-            String trace = TraceContext.newTraceparent();
-            for (int k = 0; k < kinds.size(); k++) {
-                MetricsComputed e = MetricsComputed.of(kinds.get(k), info, reference.rowCount(), ROWS, trees.get(k), 0, trace);
-                bus.publish(exchange, e.type(), codec.encode(e));
-            }
-            // the next run's history must contain this one: wait until it is assembled and stored
-            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> history.countForRun(info.runId())) > 0);
-            runIds.add(info.runId());
+            runIds.add(deliverRun(model, referenceId, reference, first.plusDays(day), day < 6 ? stable : dropped));
         }
 
         for (int day = 0; day < 7; day++) {
@@ -157,18 +144,7 @@ class MetricsConsumerTest extends MetricsConsumerContract {
             Scenario scenario = day < 15 ? Scenario.STABLE : Scenario.CONCEPT;
             List<JsonNode> trees = sectionTrees(profile, read(dir.resolve("day-" + day + ".csv"), scenario, 300 + day,
                     schema));
-            RunInfo info = new RunInfo("run-" + UUID.randomUUID(), model, first.plusDays(day), reference.source(),
-                    "day-" + day + ".csv", null, Instant.parse("2024-06-01T04:00:00Z").plus(Duration.ofDays(day)),
-                    referenceId, 1);
-            List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
-            String trace = TraceContext.newTraceparent();
-            for (int k = 0; k < kinds.size(); k++) {
-                MetricsComputed e = MetricsComputed.of(kinds.get(k), info, reference.rowCount(), ROWS, trees.get(k), 0, trace);
-                bus.publish(exchange, e.type(), codec.encode(e));
-            }
-            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> history.countForRun(info.runId())) > 0);
-            runIds.add(info.runId());
+            runIds.add(deliverRun(model, referenceId, reference, first.plusDays(day), trees));
         }
         for (int day = 0; day < 16; day++) {
             String runId = runIds.get(day);
@@ -179,6 +155,25 @@ class MetricsConsumerTest extends MetricsConsumerContract {
         // the drop scores above the stable run scored before it (on 15 earlier runs it stays below the threshold:
         // the single-metric rules raise its alerts)
         assertThat(score(runIds.get(15))).isGreaterThan(score(runIds.get(14)));
+    }
+
+    /**
+     * Publishes a run's three sections (drift, performance, quality trees) and waits until the service has assembled
+     * and stored it, so that the next run's history contains it; returns the run id.
+     */
+    private String deliverRun(String model, String referenceId, ColumnBatch reference, LocalDate date,
+                              List<JsonNode> trees) throws java.io.IOException {
+        RunInfo info = new RunInfo("run-" + UUID.randomUUID(), model, date, reference.source(), "day-" + date + ".csv",
+                null, date.atTime(4, 0).toInstant(java.time.ZoneOffset.UTC), referenceId, 1);
+        List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
+        String trace = TraceContext.newTraceparent();
+        for (int k = 0; k < kinds.size(); k++) {
+            MetricsComputed e = MetricsComputed.of(kinds.get(k), info, reference.rowCount(), ROWS, trees.get(k), 0, trace);
+            bus.publish(exchange, e.type(), codec.encode(e));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> history.countForRun(info.runId())) > 0);
+        return info.runId();
     }
 
     private double score(String runId) {
