@@ -169,14 +169,20 @@ public final class IsolationForest {
         private final int features;
         private final int psi;
         private final double[] trainingScores;
+        private final double[] baseline;
 
         private Model(Tree[] forest, int features, int psi, double[][] training) {
             this.forest = forest;
             this.features = features;
             this.psi = psi;
             this.trainingScores = new double[training.length];
+            this.baseline = new double[features];
             for (int i = 0; i < training.length; i++) {
                 trainingScores[i] = score(training[i]);
+                double[] c = credit(training[i]);
+                for (int f = 0; f < features; f++) {
+                    baseline[f] += c[f] / training.length;
+                }
             }
         }
 
@@ -213,24 +219,41 @@ public final class IsolationForest {
          * Which features isolate {@code x}: on the path of {@code x} in each tree, a split on feature {@code f}
          * at a node of {@code n} training rows that sends {@code x} to a child of {@code m} rows credits
          * {@code f} with {@code log2(n/m)} bits (a split that cuts {@code x} off from most of the data earns
-         * much, one that keeps it with half the data earns 1). The credits along a path add up to
-         * {@code log2(ψ / leaf rows)}; they are averaged over the trees and returned as shares summing to 1
-         * (all 0 when no split was taken).
+         * much, one that keeps it with half the data earns 1); the credits along a path add up to
+         * {@code log2(ψ / leaf rows)}. Averaged over the trees, each feature's credit is compared with the mean
+         * credit the training rows themselves earn on it ({@link #baselineCredit()}): what {@code x} earns above
+         * that, floored at 0, is returned as shares summing to 1 (all 0 when no feature earns more than usual).
+         * A feature on which {@code x} is ordinary then gets no share, however often the trees split on it.
          */
         public double[] attribution(double[] x) {
             check(x);
-            double[] credit = new double[features];
-            for (Tree t : forest) {
-                t.credit(x, credit);
-            }
+            double[] credit = credit(x);
             double total = 0;
-            for (double c : credit) {
-                total += c;
+            for (int f = 0; f < features; f++) {
+                credit[f] = Math.max(0, credit[f] - baseline[f]);
+                total += credit[f];
             }
             if (total > 0) {
                 for (int f = 0; f < features; f++) {
                     credit[f] /= total;
                 }
+            }
+            return credit;
+        }
+
+        /** Mean credit in bits per tree the training rows earn on each feature (a copy). */
+        public double[] baselineCredit() {
+            return baseline.clone();
+        }
+
+        /** The credit of {@code x} on each feature in bits, averaged over the trees. */
+        private double[] credit(double[] x) {
+            double[] credit = new double[features];
+            for (Tree t : forest) {
+                t.credit(x, credit);
+            }
+            for (int f = 0; f < features; f++) {
+                credit[f] /= forest.length;
             }
             return credit;
         }

@@ -34,8 +34,12 @@ public record MultivariateAnomaly(String status, Double score, Double threshold,
      * @param metric        the vector entry: {@code category/name} (with {@code [column]} or {@code :max} / {@code :mean})
      * @param value         its value in this run
      * @param historyMedian its median over the history runs
+     * @param robustZ       how far it is from the history, {@code 0.6745 (value − median) / MAD} over the history
+     *                      runs ({@code null} when the MAD is 0): the forest says which metrics isolate the run, this
+     *                      says by how much each moved (a value beyond the history's range isolates the same
+     *                      whether it is just beyond or far beyond)
      * @param share         its share of the isolation credit (the shares of all entries sum to 1)
      */
-    public record Contributor(String metric, double value, double historyMedian, double share) {
+    public record Contributor(String metric, double value, double historyMedian, Double robustZ, double share) {
     }
 }

@@ -103,7 +103,8 @@ public final class MultivariateAnomalyScan {
         List<MultivariateAnomaly.Contributor> top = new ArrayList<>();
         for (int k = 0; k < Math.min(s.topContributors(), d) && share[order[k]] > 0; k++) {
             int j = order[k];
-            top.add(new MultivariateAnomaly.Contributor(keys.get(j), x[j], medians[j], share[j]));
+            top.add(new MultivariateAnomaly.Contributor(keys.get(j), x[j], medians[j], robustZ(matrix, j, medians[j], x[j]),
+                    share[j]));
         }
         String reason = fmt("isolation score %.3f %s threshold %.3f (%s quantile %.3f of the last %d runs' "
                         + "cross-validated scores, "
@@ -142,10 +143,20 @@ public final class MultivariateAnomalyScan {
         }
         List<String> parts = new ArrayList<>();
         for (MultivariateAnomaly.Contributor c : top) {
-            parts.add(fmt("%s %s (median %s, %.0f%%)", c.metric(), num(c.value()), num(c.historyMedian()),
-                    100 * c.share()));
+            parts.add(fmt("%s %s (median %s%s, %.0f%%)", c.metric(), num(c.value()), num(c.historyMedian()),
+                    c.robustZ() == null ? "" : fmt(", robust z %.1f", c.robustZ()), 100 * c.share()));
         }
         return String.join(", ", parts);
+    }
+
+    /** {@code 0.6745 (x − median) / MAD} of column {@code j}; {@code null} when the MAD is 0. */
+    private static Double robustZ(double[][] matrix, int j, double median, double x) {
+        double[] dev = new double[matrix.length];
+        for (int i = 0; i < matrix.length; i++) {
+            dev[i] = Math.abs(matrix[i][j] - median);
+        }
+        double mad = median(dev);
+        return mad > 0 ? MetricAnomalyDetector.MAD_CONSISTENCY * (x - median) / mad : null;
     }
 
     private static MultivariateAnomaly notEnough(int runs, int metrics, IsolationForestSettings s, String reason) {

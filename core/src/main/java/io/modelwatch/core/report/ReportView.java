@@ -34,7 +34,7 @@ public record ReportView(String modelId, String date, String runId, String refer
                          List<ContributorLine> contributors) {
 
     /** A metric that isolates the run in the isolation forest: its value, its history median, its share. */
-    public record ContributorLine(String metric, String value, String historyMedian, String share) {
+    public record ContributorLine(String metric, String value, String historyMedian, String robustZ, String share) {
     }
 
     /** Features and segments listed in the root-cause section. */
@@ -184,6 +184,7 @@ public record ReportView(String modelId, String date, String runId, String refer
                 r.multivariateAnomaly() != null && r.multivariateAnomaly().anomalous(),
                 r.multivariateAnomaly() == null ? List.of() : r.multivariateAnomaly().contributors().stream()
                         .map(x -> new ContributorLine(x.metric(), num(x.value()), num(x.historyMedian()),
+                                x.robustZ() == null ? "—" : String.format(Locale.ROOT, "%+.1f", x.robustZ()),
                                 String.format(Locale.ROOT, "%.0f %%", 100 * x.share()))).toList());
     }
 

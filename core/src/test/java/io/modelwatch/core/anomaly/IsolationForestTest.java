@@ -118,7 +118,8 @@ class IsolationForestTest {
                 assertThat(share[2]).isGreaterThan(share[f]);
             }
         }
-        assertThat(share[2]).isGreaterThan(0.4);
+        // credits above the training rows' own: the features on which the point is ordinary earn little or nothing
+        assertThat(share[2]).isGreaterThan(0.6);
     }
 
     @Test

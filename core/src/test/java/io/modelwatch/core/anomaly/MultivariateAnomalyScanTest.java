@@ -67,6 +67,14 @@ class MultivariateAnomalyScanTest {
         assertThat(verdict.contributors()).hasSize(FOREST.topContributors());
         long moved = verdict.contributors().stream().filter(c -> moved(c.metric())).count();
         assertThat(moved).as(verdict.contributors().toString()).isGreaterThanOrEqualTo(4);
+        // and their robust z against the history points the way they moved, about 2.5 (the move in sd) in size
+        for (MultivariateAnomaly.Contributor c : verdict.contributors()) {
+            if (c.metric().startsWith("performance/")) {
+                assertThat(c.robustZ()).as(c.metric()).isBetween(-4.0, -1.5);
+            } else if (c.metric().startsWith("concept/")) {
+                assertThat(c.robustZ()).as(c.metric()).isBetween(1.5, 4.0);
+            }
+        }
 
         // no single-metric rule fires: the fixed alert rules, and the median/MAD detector watching every
         // category of the vector
