@@ -149,6 +149,23 @@ class MultivariateAnomalyScanTest {
     }
 
     @Test
+    void switchedOffItNeitherScoresNorAlerts() {
+        IsolationForestSettings off = new IsolationForestSettings(false, 60, 14, 100, 256, 42, 0.95, 0.5, "MEDIUM", 5,
+                FOREST.metrics());
+        List<Alert> alerts = new ArrayList<>();
+        MultivariateAnomaly v = MultivariateAnomalyScan.scan(plantedDay(), MetricHistory.of(stableDays(60, 1)), off, alerts);
+        assertThat(v).isNull();
+        assertThat(alerts).isEmpty();
+        assertThat(MultivariateAnomalyScan.rows(v)).isEmpty();
+        // severity NONE: scored and flagged, without an alert
+        IsolationForestSettings silent = new IsolationForestSettings(true, 60, 14, 100, 256, 42, 0.95, 0.5, "NONE", 5,
+                FOREST.metrics());
+        assertThat(MultivariateAnomalyScan.scan(plantedDay(), MetricHistory.of(stableDays(60, 1)), silent, alerts)
+                .anomalous()).isTrue();
+        assertThat(alerts).isEmpty();
+    }
+
+    @Test
     void theVectorTakesColumnsAndAggregates() {
         List<MetricRow> rows = List.of(
                 new MetricRow("psi", "psi", "a", null, 0.1, null, MetricRow.OK),
