@@ -96,19 +96,14 @@ class MetricsConsumerTest extends MetricsConsumerContract {
      */
     @Test
     void aRecallDropAfterStableRunsIsAnAnomaly() throws Exception {
-        String model = "anomaly-" + UUID.randomUUID();
-        Path dir = Files.createTempDirectory("modelwatch-anomaly");
-        TableSchema schema = TableSchema.forConfig(pipeline.config());
-        ColumnBatch reference = read(dir.resolve("reference.csv"), Scenario.STABLE, 11, schema);
-        ReferenceProfile profile = pipeline.profile(reference);
-        String referenceId = StoredRun.register(store, model, profile);
-        List<JsonNode> stable = sectionTrees(profile, read(dir.resolve("stable.csv"), Scenario.STABLE, 21, schema));
-        List<JsonNode> dropped = sectionTrees(profile, read(dir.resolve("concept.csv"), Scenario.CONCEPT, 22, schema));
+        Registered m = register("anomaly");
+        List<JsonNode> stable = m.sections(Scenario.STABLE, 21);
+        List<JsonNode> dropped = m.sections(Scenario.CONCEPT, 22);
 
         List<String> runIds = new ArrayList<>();
         LocalDate first = LocalDate.of(2024, 4, 1);
         for (int day = 0; day < 7; day++) {
-            runIds.add(deliverRun(model, referenceId, reference, first.plusDays(day), day < 6 ? stable : dropped));
+            runIds.add(deliverRun(m, first.plusDays(day), day < 6 ? stable : dropped));
         }
 
         for (int day = 0; day < 7; day++) {
@@ -132,19 +127,12 @@ class MetricsConsumerTest extends MetricsConsumerContract {
      */
     @Test
     void theIsolationForestScoresARunOnceFourteenEarlierRunsAreStored() throws Exception {
-        String model = "forest-" + UUID.randomUUID();
-        Path dir = Files.createTempDirectory("modelwatch-forest");
-        TableSchema schema = TableSchema.forConfig(pipeline.config());
-        ColumnBatch reference = read(dir.resolve("reference.csv"), Scenario.STABLE, 11, schema);
-        ReferenceProfile profile = pipeline.profile(reference);
-        String referenceId = StoredRun.register(store, model, profile);
+        Registered m = register("forest");
         List<String> runIds = new ArrayList<>();
         LocalDate first = LocalDate.of(2024, 6, 1);
         for (int day = 0; day < 16; day++) {
             Scenario scenario = day < 15 ? Scenario.STABLE : Scenario.CONCEPT;
-            List<JsonNode> trees = sectionTrees(profile, read(dir.resolve("day-" + day + ".csv"), scenario, 300 + day,
-                    schema));
-            runIds.add(deliverRun(model, referenceId, reference, first.plusDays(day), trees));
+            runIds.add(deliverRun(m, first.plusDays(day), m.sections(scenario, 300 + day)));
         }
         for (int day = 0; day < 16; day++) {
             String runId = runIds.get(day);
@@ -157,18 +145,37 @@ class MetricsConsumerTest extends MetricsConsumerContract {
         assertThat(score(runIds.get(15))).isGreaterThan(score(runIds.get(14)));
     }
 
+    /** A new model registered with a stable reference of its own, and where its generated batches go. */
+    private record Registered(String model, Path dir, TableSchema schema, ColumnBatch reference, ReferenceProfile profile,
+                              String referenceId, MetricsConsumerTest test) {
+
+        /** The drift, performance and quality section trees of a generated batch. */
+        List<JsonNode> sections(Scenario scenario, long seed) throws Exception {
+            return test.sectionTrees(profile, read(dir.resolve(scenario + "-" + seed + ".csv"), scenario, seed, schema));
+        }
+    }
+
+    private Registered register(String prefix) throws Exception {
+        String model = prefix + "-" + UUID.randomUUID();
+        Path dir = Files.createTempDirectory("modelwatch-" + prefix);
+        TableSchema schema = TableSchema.forConfig(pipeline.config());
+        ColumnBatch reference = read(dir.resolve("reference.csv"), Scenario.STABLE, 11, schema);
+        ReferenceProfile profile = pipeline.profile(reference);
+        return new Registered(model, dir, schema, reference, profile, StoredRun.register(store, model, profile), this);
+    }
+
     /**
      * Publishes a run's three sections (drift, performance, quality trees) and waits until the service has assembled
      * and stored it, so that the next run's history contains it; returns the run id.
      */
-    private String deliverRun(String model, String referenceId, ColumnBatch reference, LocalDate date,
-                              List<JsonNode> trees) throws java.io.IOException {
-        RunInfo info = new RunInfo("run-" + UUID.randomUUID(), model, date, reference.source(), "day-" + date + ".csv",
-                null, date.atTime(4, 0).toInstant(java.time.ZoneOffset.UTC), referenceId, 1);
+    private String deliverRun(Registered m, LocalDate date, List<JsonNode> trees) throws java.io.IOException {
+        RunInfo info = new RunInfo("run-" + UUID.randomUUID(), m.model(), date, m.reference().source(),
+                "day-" + date + ".csv", null, date.atTime(4, 0).toInstant(java.time.ZoneOffset.UTC), m.referenceId(), 1);
         List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
         String trace = TraceContext.newTraceparent();
         for (int k = 0; k < kinds.size(); k++) {
-            MetricsComputed e = MetricsComputed.of(kinds.get(k), info, reference.rowCount(), ROWS, trees.get(k), 0, trace);
+            MetricsComputed e = MetricsComputed.of(kinds.get(k), info, m.reference().rowCount(), ROWS, trees.get(k), 0,
+                    trace);
             bus.publish(exchange, e.type(), codec.encode(e));
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
