@@ -305,7 +305,8 @@ public final class ConfigLoader {
             String at = "anomaly.isolation_forest";
             keys(node, at, ISOLATION_FOREST_KEYS);
             int window = integer(node, "window", at, 2, 10_000);
-            int minHistory = integer(node, "min_history", at, 2, 10_000);
+            // 3: the threshold's cross-validation grows each fold's forest on at least 2 runs
+            int minHistory = integer(node, "min_history", at, 3, 10_000);
             if (minHistory > window) {
                 throw fail(path(at, "min_history"), "a whole number <= window (" + window + ")",
                         Integer.toString(minHistory));

@@ -29,6 +29,10 @@ public record IsolationForestSettings(boolean enabled, int window, int minHistor
 
     public IsolationForestSettings {
         metrics = metrics == null ? List.of() : List.copyOf(metrics);
+        if (minHistory < 3) {
+            throw new IllegalArgumentException("min_history must be >= 3 (the threshold's cross-validation), got "
+                    + minHistory);
+        }
         if (minHistory > window) {
             throw new IllegalArgumentException("min_history (" + minHistory + ") must be <= window (" + window + ")");
         }

@@ -166,6 +166,21 @@ class MultivariateAnomalyScanTest {
     }
 
     @Test
+    void theShortestAllowedHistoryIsScored() {
+        // min_history 3: the threshold's 3-fold cross-validation grows each fold's forest on 2 runs
+        IsolationForestSettings three = new IsolationForestSettings(true, 60, 3, 100, 256, 42, 0.95, 0.5, "MEDIUM", 5,
+                FOREST.metrics());
+        MultivariateAnomaly v = MultivariateAnomalyScan.scan(plantedDay(), MetricHistory.of(stableDays(3, 1)), three,
+                new ArrayList<>());
+        assertThat(v.status()).isEqualTo(MultivariateAnomaly.SCORED);
+        assertThat(v.historyRuns()).isEqualTo(3);
+        assertThat(MultivariateAnomalyScan.scan(plantedDay(), MetricHistory.of(stableDays(2, 1)), three,
+                new ArrayList<>()).status()).isEqualTo(MultivariateAnomaly.NOT_ENOUGH_HISTORY);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IsolationForestSettings(true, 60, 2, 100, 256, 42,
+                0.95, 0.5, "MEDIUM", 5, FOREST.metrics())).hasMessageContaining("min_history must be >= 3");
+    }
+
+    @Test
     void theVectorTakesColumnsAndAggregates() {
         List<MetricRow> rows = List.of(
                 new MetricRow("psi", "psi", "a", null, 0.1, null, MetricRow.OK),

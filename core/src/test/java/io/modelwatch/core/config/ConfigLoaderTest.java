@@ -219,6 +219,8 @@ class ConfigLoaderTest {
                 Arguments.of("notifications: {webhook: x}\n", List.of("notifications.webhook", "unknown key")),
                 Arguments.of("anomaly: {isolation_forest: {window: 10, min_history: 14}}\n",
                         List.of("anomaly.isolation_forest.min_history", "<= window (10)", "14")),
+                Arguments.of("anomaly: {isolation_forest: {min_history: 2}}\n",
+                        List.of("anomaly.isolation_forest.min_history", "[3, 10000]", "2")),
                 Arguments.of("anomaly: {isolation_forest: {alert_quantile: 0.3}}\n",
                         List.of("anomaly.isolation_forest.alert_quantile", "[0.5, 1]", "0.3")),
                 Arguments.of("anomaly: {isolation_forest: {max_samples: 1}}\n",
