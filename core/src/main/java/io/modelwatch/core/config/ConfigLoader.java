@@ -72,7 +72,13 @@ public final class ConfigLoader {
             "threshold", "severity");
     private static final List<String> IMPORTANCE_KEYS = List.of("min_reference_iv", "min_abs_woe");
     private static final List<String> ANOMALY_KEYS = List.of("window", "threshold", "min_history",
-            "min_relative_mad", "severity", "categories");
+            "min_relative_mad", "severity", "categories", "isolation_forest");
+    private static final List<String> ISOLATION_FOREST_KEYS = List.of("enabled", "window", "min_history",
+            "n_estimators", "max_samples", "seed", "alert_quantile", "min_score", "severity", "top_contributors",
+            "metrics");
+    /** A metric selector of the isolation forest: {@code category/name}, optionally {@code :max} or {@code :mean}. */
+    private static final java.util.regex.Pattern METRIC_SELECTOR = java.util.regex.Pattern.compile(
+            "[a-z_]+/[a-z0-9_]+(:(max|mean))?");
     private static final List<String> LABEL_KEYS = List.of("min_coverage", "lag_days");
     private static final List<String> NOTIFICATION_KEYS = List.of("slack_webhook_env", "slack_channel", "email_high",
             "email_medium", "email_low");
@@ -148,8 +154,19 @@ public final class ConfigLoader {
             } else if (MERGED_BY_KEY.contains(section.getKey()) && given.isObject()) {
                 ObjectNode givenSection = (ObjectNode) given;
                 section.getValue().fields().forEachRemaining(key -> {
-                    if (!givenSection.has(key.getKey())) {
+                    JsonNode givenKey = givenSection.get(key.getKey());
+                    if (givenKey == null) {
                         givenSection.set(key.getKey(), key.getValue().deepCopy());
+                    } else if (key.getValue().isObject() && isAbsent(givenKey)) {
+                        givenSection.set(key.getKey(), key.getValue().deepCopy());
+                    } else if (key.getValue().isObject() && givenKey.isObject()) {
+                        // a nested section (anomaly.isolation_forest) is merged key by key too
+                        ObjectNode nested = (ObjectNode) givenKey;
+                        key.getValue().fields().forEachRemaining(inner -> {
+                            if (!nested.has(inner.getKey())) {
+                                nested.set(inner.getKey(), inner.getValue().deepCopy());
+                            }
+                        });
                     }
                 });
             }
@@ -280,7 +297,41 @@ public final class ConfigLoader {
                     integer(node, "min_history", "anomaly", 2, 10_000),
                     number(node, "min_relative_mad", "anomaly", 0, Double.MAX_VALUE),
                     severity(node, "severity", "anomaly", QUALITY_SEVERITIES),
-                    strings(node.get("categories"), "anomaly.categories"));
+                    strings(node.get("categories"), "anomaly.categories"),
+                    isolationForest(object(node.get("isolation_forest"), "anomaly.isolation_forest")));
+        }
+
+        private IsolationForestSettings isolationForest(ObjectNode node) {
+            String at = "anomaly.isolation_forest";
+            keys(node, at, ISOLATION_FOREST_KEYS);
+            int window = integer(node, "window", at, 2, 10_000);
+            // 3: the threshold's cross-validation grows each fold's forest on at least 2 runs
+            int minHistory = integer(node, "min_history", at, 3, 10_000);
+            if (minHistory > window) {
+                throw fail(path(at, "min_history"), "a whole number <= window (" + window + ")",
+                        Integer.toString(minHistory));
+            }
+            List<String> metrics = strings(node.get("metrics"), path(at, "metrics"));
+            if (metrics.isEmpty()) {
+                throw fail(path(at, "metrics"), "at least one metric", "an empty list");
+            }
+            for (int i = 0; i < metrics.size(); i++) {
+                String m = metrics.get(i);
+                if (!METRIC_SELECTOR.matcher(m).matches() || m.startsWith("anomaly/")) {
+                    throw fail(path(at, "metrics") + "[" + i + "]", "category/name or category/name:max|mean "
+                            + "(for example psi/psi, performance/recall, quality/null_share:max; not an anomaly row)",
+                            "'" + m + "'");
+                }
+            }
+            return new IsolationForestSettings(bool(node, "enabled", at), window, minHistory,
+                    integer(node, "n_estimators", at, 1, 10_000),
+                    integer(node, "max_samples", at, 2, 100_000),
+                    integer(node, "seed", at, 0, Integer.MAX_VALUE),
+                    number(node, "alert_quantile", at, 0.5, 1),
+                    number(node, "min_score", at, 0, 1),
+                    severity(node, "severity", at, QUALITY_SEVERITIES),
+                    integer(node, "top_contributors", at, 1, 100),
+                    metrics);
         }
 
         private ImportanceSettings importance(ObjectNode node) {

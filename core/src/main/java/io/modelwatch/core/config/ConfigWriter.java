@@ -132,6 +132,19 @@ public final class ConfigWriter {
         key(y, "min_relative_mad", number(a.minRelativeMad()));
         key(y, "severity", a.severity());
         key(y, "categories", texts(a.categories()));
+        IsolationForestSettings f = a.isolationForest();
+        y.append("  isolation_forest:\n");
+        nested(y, "enabled", Boolean.toString(f.enabled()));
+        nested(y, "window", Integer.toString(f.window()));
+        nested(y, "min_history", Integer.toString(f.minHistory()));
+        nested(y, "n_estimators", Integer.toString(f.trees()));
+        nested(y, "max_samples", Integer.toString(f.maxSamples()));
+        nested(y, "seed", Integer.toString(f.seed()));
+        nested(y, "alert_quantile", number(f.alertQuantile()));
+        nested(y, "min_score", number(f.minScore()));
+        nested(y, "severity", f.severity());
+        nested(y, "top_contributors", Integer.toString(f.topContributors()));
+        nested(y, "metrics", texts(f.metrics()));
 
         NotificationSettings n = config.notifications();
         y.append("\n# null: the deployment's setting; a webhook is named by its environment variable, never given\n");
@@ -161,6 +174,11 @@ public final class ConfigWriter {
 
     private static void key(StringBuilder y, String key, String value) {
         y.append("  ").append(key).append(": ").append(value).append('\n');
+    }
+
+    /** A key of a section nested in a section. */
+    private static void nested(StringBuilder y, String key, String value) {
+        y.append("  ").append("  ").append(key).append(": ").append(value).append('\n');
     }
 
     /** A text value: plain when nothing else can be read from it, else double-quoted with JSON escapes. */

@@ -2,6 +2,7 @@ package io.modelwatch.core.report;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.anomaly.MultivariateAnomaly;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.performance.ReliabilityBin;
 import io.modelwatch.core.run.ColumnDrift;
@@ -29,7 +30,12 @@ public record ReportView(String modelId, String date, String runId, String refer
                          String churn, List<SegmentLine> segments, List<ImportanceLine> importance,
                          List<QualityLine> quality, List<EstimateLine> estimated, String rootCause,
                          List<String> rootCauseFeatures, List<String> rootCauseSegments, String rootCauseExamples,
-                         List<ChartView> performanceCharts) {
+                         List<ChartView> performanceCharts, String multivariate, boolean multivariateAnomalous,
+                         List<ContributorLine> contributors) {
+
+    /** A metric that isolates the run in the isolation forest: its value, its history median, its share. */
+    public record ContributorLine(String metric, String value, String historyMedian, String robustZ, String share) {
+    }
 
     /** Features and segments listed in the root-cause section. */
     static final int ROOT_CAUSE_TOP = 5;
@@ -174,7 +180,26 @@ public record ReportView(String modelId, String date, String runId, String refer
                         r.drift().driftedCount(), r.drift().featureCount(), r.drift().share(), r.drift().driftShare(),
                         r.drift().datasetDrift() ? "DATASET DRIFT" : "no dataset drift") + roleDrift(r),
                 charts, cur != null, perf, confusion, reliability, churn, segments, importance, quality, estimated,
-                rootCause, rcFeatures, rcSegments, examples, performanceCharts);
+                rootCause, rcFeatures, rcSegments, examples, performanceCharts, multivariate(r.multivariateAnomaly()),
+                r.multivariateAnomaly() != null && r.multivariateAnomaly().anomalous(),
+                r.multivariateAnomaly() == null ? List.of() : r.multivariateAnomaly().contributors().stream()
+                        .map(x -> new ContributorLine(x.metric(), num(x.value()), num(x.historyMedian()),
+                                x.robustZ() == null ? "—" : String.format(Locale.ROOT, "%+.1f", x.robustZ()),
+                                String.format(Locale.ROOT, "%.0f %%", 100 * x.share()))).toList());
+    }
+
+    /** One sentence on the isolation forest's verdict; empty when the forest is off. */
+    private static String multivariate(MultivariateAnomaly a) {
+        if (a == null) {
+            return "";
+        }
+        if (!MultivariateAnomaly.SCORED.equals(a.status())) {
+            return String.format(Locale.ROOT, "Not enough history: %d previous runs, the isolation forest needs %d "
+                    + "(no score, no alert).", a.historyRuns(), a.minHistory());
+        }
+        return String.format(Locale.ROOT, "Isolation score %.3f, threshold %.3f (the %s quantile of the last %d runs' "
+                        + "scores) over %d metrics: %s.", a.score(), a.threshold(), num(a.alertQuantile()), a.historyRuns(),
+                a.metrics(), a.anomalous() ? "ANOMALOUS, the metrics are unusual together" : "an ordinary run");
     }
 
     /** ROC, precision-recall and reliability charts of the current batch, with the reference's for comparison. */

@@ -4,6 +4,8 @@ import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
 import io.modelwatch.core.anomaly.AnomalyScan;
 import io.modelwatch.core.anomaly.MetricHistory;
+import io.modelwatch.core.anomaly.MultivariateAnomaly;
+import io.modelwatch.core.anomaly.MultivariateAnomalyScan;
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentSpec;
@@ -450,7 +452,8 @@ public final class MonitoringPipeline {
 
     /**
      * Puts the parts together, derives the flat metric rows, evaluates the alert rules, adds data-quality
-     * alerts and checks each watched metric against its own history.
+     * alerts, checks each watched metric against its own history and the run's metric vector against the previous
+     * runs' vectors (isolation forest).
      */
     public RunResult assemble(RunInfo info, long referenceRows, long currentRows, DriftSection drift,
                               PerformanceSection performance, QualityReport quality, long durationMs,
@@ -459,7 +462,11 @@ public final class MonitoringPipeline {
         List<Alert> alerts = new ArrayList<>(AlertEvaluator.of(config.alertRules(), config.featureNames())
                 .evaluate(metrics));
         alerts.addAll(QualityAlerts.of(quality));
-        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), alerts));
+        List<MetricRow> anomalies = AnomalyScan.scan(metrics, history, config.anomaly(), alerts);
+        MultivariateAnomaly multivariate = MultivariateAnomalyScan.scan(metrics, history,
+                config.anomaly().isolationForest(), alerts);
+        metrics.addAll(anomalies);
+        metrics.addAll(MultivariateAnomalyScan.rows(multivariate));
         alerts.sort(java.util.Comparator.comparing(Alert::severity));
         RunSummary summary = new RunSummary(info.runId(), info.modelId(), info.snapshotDate(),
                 new RunSummary.Inputs(info.referenceSource(), info.currentSource(), info.labelsSource()),
@@ -468,7 +475,7 @@ public final class MonitoringPipeline {
         RootCauseReport rootCause = performance.performance() == null ? null : rootCause(drift, performance);
         return new RunResult(RunResult.SCHEMA_VERSION, summary, drift.drift(), drift.psi(), performance.performance(),
                 performance.reference(), performance.estimated(), performance.concept(), quality,
-                performance.segments(), performance.importance(), rootCause, alerts, metrics);
+                performance.segments(), performance.importance(), rootCause, alerts, metrics, multivariate);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.anomaly.MultivariateAnomaly;
 import io.modelwatch.core.estimation.EstimatedPerformance;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.quality.QualityReport;
@@ -28,12 +29,14 @@ import java.util.List;
  *                       {@code null} without labels
  * @param alerts         graded alerts, most severe first
  * @param metrics        the flat rows of the metrics log
+ * @param multivariateAnomaly the isolation forest's verdict on the run's metric vector against the model's
+ *                       previous runs; {@code null} when the forest is disabled
  */
 public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
                         ClassificationReport performance, ClassificationReport referencePerformance,
                         EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
                         List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
-                        List<Alert> alerts, List<MetricRow> metrics) {
+                        List<Alert> alerts, List<MetricRow> metrics, MultivariateAnomaly multivariateAnomaly) {
 
     public static final int SCHEMA_VERSION = 1;
 

@@ -2,6 +2,7 @@ package io.modelwatch.support.repository;
 
 import io.modelwatch.core.anomaly.AnomalyScan;
 import io.modelwatch.core.anomaly.MetricHistory;
+import io.modelwatch.core.anomaly.MultivariateAnomalyScan;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.support.domain.RunMetric;
@@ -51,12 +52,14 @@ public class RunHistory implements PanacheRepository<RunMetric> {
     }
 
     /**
-     * Stores the run's defined metric values, anomaly rows excluded, replacing any stored for the same run
-     * (a redelivered run is stored once). Runs in the caller's transaction.
+     * Stores the run's defined metric values, anomaly rows excluded but the isolation-forest score (the dashboard's
+     * trends page charts it), replacing any stored for the same run (a redelivered run is stored once). Runs in the
+     * caller's transaction.
      */
     public void record(RunInfo run, List<MetricRow> rows) {
         delete("runId", run.runId());
-        List<MetricRow> kept = rows.stream().filter(r -> !AnomalyScan.CATEGORY.equals(r.category())
+        List<MetricRow> kept = rows.stream().filter(r -> (!AnomalyScan.CATEGORY.equals(r.category())
+                        || MultivariateAnomalyScan.SCORE.equals(r.name()))
                 && r.value() != null && Double.isFinite(r.value())).toList();
         // one multi-row insert per INSERT_CHUNK rows: a run has a few hundred rows, and one statement per row
         // (what persist() does with identity keys) made this the slowest step of assembling a run
