@@ -76,6 +76,13 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
         return referenceId;
     }
 
+    /** Stores a reference profile under a given id (as the model's next version). */
+    public static void registerAs(BatchStore store, String referenceId, ReferenceProfile profile) {
+        ensureStoreSchema();
+        QuarkusTransaction.requiringNew().run(() -> store.saveProfile(referenceId, MODEL, store.nextVersion(MODEL),
+                profile.source(), (int) profile.rows(), "test", profile.toBytes()));
+    }
+
     /**
      * The batch store belongs to ingest-service's migrations; a consumer's test creates it with the same
      * (idempotent) script when it runs on a database where ingest never ran.
