@@ -73,6 +73,27 @@ public abstract class BatchReadyConsumerContract extends BusTest {
     }
 
     /**
+     * An empty batch (a header, no rows) is computed, not dead-lettered: its section says why no test ran, and the
+     * run goes on to its alerts and report.
+     */
+    @Test
+    void anEmptyBatchIsComputedNotDeadLettered() throws Exception {
+        StoredRun run = StoredRun.createEmpty(pipeline, store);
+        assertThat(run.current().rowCount()).isZero();
+        String dlq = Channels.deadLetterQueue(queue);
+        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
+        bus.purge(dlq);
+
+        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
+
+        MetricsComputed computed = codec.read(bus.take(metricsQueue, Duration.ofSeconds(60)).orElseThrow(
+                () -> new AssertionError("no " + metricsRoutingKey() + " for the empty batch")).body(), MetricsComputed.class);
+        assertThat(computed.runId()).isEqualTo(run.event().runId());
+        assertThat(computed.currentRows()).isZero();
+        assertThat(bus.depth(dlq)).isZero();
+    }
+
+    /**
      * A {@code batch.ready} naming a reference this service cannot find is dead-lettered at once (no retry can
      * help); once the reference is stored (the fix), {@code POST /dead-letters/replay} moves it back to the work
      * queue and the run is computed.
