@@ -67,7 +67,8 @@ public final class ConfigLoader {
             "psi_epsilon", "mann_whitney_two_sided");
     private static final List<String> QUALITY_KEYS = List.of("default_null_budget", "null_budget_severity",
             "duplicate_id_severity", "missing_column_severity", "unparseable_severity", "out_of_range_severity",
-            "unknown_category_severity", "required_null_severity", "unexpected_column_severity");
+            "unknown_category_severity", "required_null_severity", "unexpected_column_severity",
+            "no_values_severity");
     private static final List<String> RULE_KEYS = List.of("name", "category", "metric", "scope", "condition",
             "threshold", "severity");
     private static final List<String> IMPORTANCE_KEYS = List.of("min_reference_iv", "min_abs_woe");
@@ -351,7 +352,8 @@ public final class ConfigLoader {
                     severity(node, "out_of_range_severity", "quality", QUALITY_SEVERITIES),
                     severity(node, "unknown_category_severity", "quality", QUALITY_SEVERITIES),
                     severity(node, "required_null_severity", "quality", QUALITY_SEVERITIES),
-                    severity(node, "unexpected_column_severity", "quality", QUALITY_SEVERITIES));
+                    severity(node, "unexpected_column_severity", "quality", QUALITY_SEVERITIES),
+                    severity(node, "no_values_severity", "quality", QUALITY_SEVERITIES));
         }
 
         private ColumnRoles roles(ObjectNode node) {

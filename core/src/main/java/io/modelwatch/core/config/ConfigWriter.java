@@ -115,6 +115,7 @@ public final class ConfigWriter {
         key(y, "unknown_category_severity", q.unknownCategorySeverity());
         key(y, "required_null_severity", q.requiredNullSeverity());
         key(y, "unexpected_column_severity", q.unexpectedColumnSeverity());
+        key(y, "no_values_severity", q.noValuesSeverity());
 
         y.append("\nimportance:\n");
         key(y, "min_reference_iv", number(config.importance().minReferenceIv()));

@@ -173,14 +173,16 @@ public final class DriftAccumulator {
             if (states[i] instanceof NumericState n) {
                 SortedRuns runs = n.counts.runs();
                 sample = n.onlyChunk != null && chunks == 1 ? NumericSample.of(n.onlyChunk, runs) : NumericSample.ofRuns(runs);
-                if (i < psiColumns) {
+                // no usable value (an empty batch, a column of nulls): the PSI is not computable, not an error
+                boolean values = runs.total() > 0 || n.counts.negativeInfinities() + n.counts.positiveInfinities() > 0;
+                if (i < psiColumns && values) {
                     psi = pipeline.stability().psiOfRuns(p.psiBins(), runs, n.counts.negativeInfinities(),
                             n.counts.positiveInfinities(), n.counts.nulls());
                 }
             } else {
                 CategoricalState c = (CategoricalState) states[i];
                 sample = CategoricalSample.ofCounts(c.counts);
-                if (i < psiColumns) {
+                if (i < psiColumns && !c.counts.isEmpty()) {
                     List<String> labels = new ArrayList<>(c.counts.keySet());
                     long[] counts = c.counts.values().stream().mapToLong(Long::longValue).toArray();
                     psi = pipeline.stability().psiOfLabelCounts(p.psiBins(), labels, counts, c.nulls);
@@ -213,7 +215,8 @@ public final class DriftAccumulator {
         double driftShare = pipeline.config().drift().driftShare();
         DatasetDrift dataset = new DatasetDrift(columns, drifted, features,
                 share, driftShare, features > 0 && share >= driftShare);
-        return new DriftSection(dataset, Arrays.asList(psis));
+        // a column without any usable value has its drift row (saying why no test ran) but no PSI
+        return new DriftSection(dataset, Arrays.stream(psis).filter(java.util.Objects::nonNull).toList());
     }
 
     private sealed interface ColumnState permits NumericState, CategoricalState {

@@ -37,6 +37,11 @@ public class ServiceStatus {
         lastFailure.set(new LastFailure(eventType, reason, Instant.now()));
     }
 
+    /** Counts a try that failed for a reason that may pass and will be made again. */
+    public void retried(String eventType) {
+        count(eventType, "retried");
+    }
+
     /** Counts something a REST endpoint did (runs started, references registered). */
     public void requested(String what, String runId) {
         count(what, "processed");
