@@ -29,11 +29,27 @@ public class ApiKeys {
     private final boolean enabled;
     private final List<byte[]> admin;
     private final List<byte[]> reader;
+    private final Optional<String> outgoing;
 
     public ApiKeys(AuthSettings settings) {
         this.enabled = settings.enabled();
         this.admin = digests(settings.adminKeys());
         this.reader = digests(settings.readerKeys());
+        this.outgoing = settings.clientKey().filter(k -> !k.isBlank()).map(String::trim)
+                .or(() -> first(settings.readerKeys())).or(() -> first(settings.adminKeys()));
+    }
+
+    /**
+     * The key this service sends when it calls another ModelWatch service (ingest asks alert-service for open alerts):
+     * {@code MODELWATCH_API_KEY}, else the first reader key, else the first admin key of its own configuration (the
+     * services of one deployment accept the same keys).
+     */
+    public Optional<String> outgoingKey() {
+        return outgoing;
+    }
+
+    private static Optional<String> first(Optional<String> keys) {
+        return keys.flatMap(k -> Arrays.stream(k.split(",")).map(String::trim).filter(s -> !s.isEmpty()).findFirst());
     }
 
     void logAtStartup(@Observes StartupEvent start) {

@@ -2,6 +2,7 @@ package io.modelwatch.support.security;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.util.Optional;
 
@@ -24,6 +25,13 @@ public interface AuthSettings {
 
     /** Keys of the {@code reader} role (GET only), comma-separated. Environment: {@code MODELWATCH_AUTH_READER_KEYS}. */
     Optional<String> readerKeys();
+
+    /**
+     * The key this service sends to another ModelWatch service, when not the first of its own keys. Environment:
+     * {@code MODELWATCH_API_KEY} (the variable every client reads: CLI, scripts, CronJobs).
+     */
+    @WithName("client-key")
+    Optional<String> clientKey();
 
     /**
      * Whether HTTP Basic is accepted too (any user name, the key as password) and asked for in the 401 challenge, so a
