@@ -73,7 +73,7 @@ public class LabelIngestion {
      */
     public Received receive(String modelId, LocalDate date, String source) {
         if (date == null) {
-            throw new IllegalArgumentException("'date' is required: the prediction date of the cohort (ISO date)");
+            throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required: the prediction date of the cohort (ISO date)");
         }
         IngestRun run = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date)).orElseThrow(() ->
                 new IllegalArgumentException("no run of model '" + modelId + "' on " + date + ": POST /runs first"));

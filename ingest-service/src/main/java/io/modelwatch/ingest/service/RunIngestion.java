@@ -87,7 +87,7 @@ public class RunIngestion {
      */
     public StartedRun start(String modelId, LocalDate date, String source, boolean rerun, Integer referenceVersion) {
         if (date == null) {
-            throw new IllegalArgumentException("'date' is required (ISO date, e.g. 2024-03-01)");
+            throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required (ISO date, e.g. 2024-03-01)");
         }
         if (!rerun) {
             var existing = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date, source));

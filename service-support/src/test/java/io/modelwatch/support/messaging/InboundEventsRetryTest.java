@@ -1,5 +1,7 @@
 package io.modelwatch.support.messaging;
 
+import io.modelwatch.support.security.SecretValues;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.modelwatch.core.events.Channels;
@@ -39,7 +41,8 @@ class InboundEventsRetryTest {
 
     private static final String QUEUE = "test.retry.queue";
     private final RecordingEmitter deadLetterEmitter = new RecordingEmitter();
-    private final ServiceStatus status = new ServiceStatus(new SimpleMeterRegistry());
+    private final ServiceStatus status = new ServiceStatus(new SimpleMeterRegistry(),
+            new SecretValues(new SmallRyeConfigBuilder().build()));
     private final InboundEvents inbound = new InboundEvents(new EventCodec(new ObjectMapper()),
             new DeadLetters(deadLetterEmitter), status, settings(4, Duration.ofMillis(1), Duration.ofMillis(4)));
 
