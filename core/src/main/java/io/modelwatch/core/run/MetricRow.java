@@ -27,4 +27,6 @@ public record MetricRow(String category, String name, String column, String segm
     public static final String OK = "ok";
     public static final String BREACH = "breach";
     public static final String UNDEFINED = "undefined";
+    /** A rule's threshold was crossed, but the value lies within the no-change band: no alert. */
+    public static final String HELD = "held";
 }
