@@ -113,8 +113,8 @@ public class AlertEvaluation {
         List<MetricRow> rows = MetricRows.ofPerformance(section).stream()
                 .filter(r -> !REFERENCE_CATEGORY.equals(r.category())).toList();
         MonitoringPipeline pipeline = pipelines.forReference(event.run().referenceId());
-        List<Alert> alerts = AlertEvaluator.of(pipeline.config().alertRules(), pipeline.config().featureNames())
-                .evaluate(rows);
+        // the section's rows carry their no-change bands: the same rule-and-band decision as the run's
+        List<Alert> alerts = AlertEvaluator.of(pipeline.config()).evaluate(rows);
         List<PublishedEvent> published = QuarkusTransaction.requiringNew().call(() -> {
             recorder.serialise(event.run().modelId());
             if (ledger.previous(event.runId(), Channels.METRICS_PERFORMANCE_REALISED).isPresent()) {

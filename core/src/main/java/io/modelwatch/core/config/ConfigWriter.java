@@ -133,6 +133,12 @@ public final class ConfigWriter {
         key(y, "severity", a.severity());
         key(y, "categories", texts(a.categories()));
 
+        NoiseBandSettings b = config.noiseBands();
+        y.append("\nnoise_bands:\n");
+        key(y, "sigma", number(b.sigma()));
+        key(y, "bootstrap_replicates", Integer.toString(b.bootstrapReplicates()));
+        key(y, "seed", Long.toString(b.seed()));
+
         NotificationSettings n = config.notifications();
         y.append("\n# null: the deployment's setting; a webhook is named by its environment variable, never given\n");
         y.append("notifications:\n");
@@ -153,7 +159,9 @@ public final class ConfigWriter {
                         .append(", scope: ").append(text(rule.scope()))
                         .append(", condition: ").append(text(rule.condition()))
                         .append(", threshold: ").append(number(rule.threshold()))
-                        .append(", severity: ").append(rule.severity()).append("}\n");
+                        .append(", severity: ").append(rule.severity())
+                        .append(rule.bandSigma() == null ? "" : ", band_sigma: " + number(rule.bandSigma()))
+                        .append("}\n");
             }
         }
         return y.toString();

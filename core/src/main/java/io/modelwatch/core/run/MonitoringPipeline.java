@@ -153,7 +153,7 @@ public final class MonitoringPipeline {
         return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), config,
                 columns, prediction, labelProfile(reference, config.roles().predictedClass()),
                 labelProfile(reference, config.roles().target()), performance, outcomes.churnRate(),
-                outcomes.predictedRate(), segments, segmentBins, woe, estimator);
+                outcomes.predictedRate(), segments, segmentBins, woe, estimator, ReferenceProfile.woeNoise(woe, config));
     }
 
     /**
@@ -456,10 +456,11 @@ public final class MonitoringPipeline {
                               PerformanceSection performance, QualityReport quality, long durationMs,
                               MetricHistory history) {
         List<MetricRow> metrics = new ArrayList<>(MetricRows.of(drift, performance, quality, config));
-        List<Alert> alerts = new ArrayList<>(AlertEvaluator.of(config.alertRules(), config.featureNames())
-                .evaluate(metrics));
+        AlertEvaluator.Decision decision = AlertEvaluator.of(config).decide(metrics);
+        List<Alert> alerts = new ArrayList<>(decision.alerts());
+        metrics = AlertEvaluator.markHeld(metrics, decision);
         alerts.addAll(QualityAlerts.of(quality));
-        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), alerts));
+        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), config.noiseBands().sigma(), alerts));
         alerts.sort(java.util.Comparator.comparing(Alert::severity));
         RunSummary summary = new RunSummary(info.runId(), info.modelId(), info.snapshotDate(),
                 new RunSummary.Inputs(info.referenceSource(), info.currentSource(), info.labelsSource()),
@@ -468,7 +469,7 @@ public final class MonitoringPipeline {
         RootCauseReport rootCause = performance.performance() == null ? null : rootCause(drift, performance);
         return new RunResult(RunResult.SCHEMA_VERSION, summary, drift.drift(), drift.psi(), performance.performance(),
                 performance.reference(), performance.estimated(), performance.concept(), quality,
-                performance.segments(), performance.importance(), rootCause, alerts, metrics);
+                performance.segments(), performance.importance(), rootCause, alerts, metrics, decision.heldBack());
     }
 
     /**

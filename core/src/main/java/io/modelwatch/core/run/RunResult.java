@@ -1,5 +1,7 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.alerts.AlertEvaluator;
+
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.estimation.EstimatedPerformance;
 import io.modelwatch.core.performance.ClassificationReport;
@@ -28,12 +30,24 @@ import java.util.List;
  *                       {@code null} without labels
  * @param alerts         graded alerts, most severe first
  * @param metrics        the flat rows of the metrics log
+ * @param heldBack       thresholds crossed by values inside their no-change band (no alert), most severe first;
+ *                       the rows concerned have status {@link MetricRow#HELD}
  */
 public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
                         ClassificationReport performance, ClassificationReport referencePerformance,
                         EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
                         List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
-                        List<Alert> alerts, List<MetricRow> metrics) {
+                        List<Alert> alerts, List<MetricRow> metrics, List<AlertEvaluator.HeldBack> heldBack) {
+
+    /** A result without held-back alerts. */
+    public RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
+                     ClassificationReport performance, ClassificationReport referencePerformance,
+                     EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
+                     List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
+                     List<Alert> alerts, List<MetricRow> metrics) {
+        this(schemaVersion, run, drift, psi, performance, referencePerformance, estimatedPerformance, concept, quality,
+                segments, importance, rootCause, alerts, metrics, List.of());
+    }
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -43,5 +57,6 @@ public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, L
         importance = List.copyOf(importance);
         alerts = List.copyOf(alerts);
         metrics = List.copyOf(metrics);
+        heldBack = heldBack == null ? List.of() : List.copyOf(heldBack);
     }
 }
