@@ -32,7 +32,7 @@ class ReferenceProfileTest {
         ReferenceProfile read = ReferenceProfile.fromBytes(bytes);
         assertThat(read.config()).isEqualTo(config);
         assertThat(ReferenceProfile.configOf(bytes)).isEqualTo(config);
-        assertThat(read.formatVersion()).isEqualTo(3);
+        assertThat(read.formatVersion()).isEqualTo(4);
         assertThat(read.target()).isNotNull();
         assertThat(read.target().labels()).containsExactlyInAnyOrder(io.modelwatch.core.drift.CategoricalSample.numberLabel(0),
                 io.modelwatch.core.drift.CategoricalSample.numberLabel(1));
@@ -51,8 +51,8 @@ class ReferenceProfileTest {
         }
         assertThatThrownBy(() -> ReferenceProfile.fromBytes(bytes.toByteArray()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("reference profile format 2 is not supported (expected 3, which carries the model's "
-                        + "configuration); register the reference again");
+                .hasMessageContaining("reference profile format 2 is not supported (expected 3 to 4; format 3 first carried "
+                        + "the model's configuration); register the reference again");
         assertThatThrownBy(() -> ReferenceProfile.configOf(bytes.toByteArray()))
                 .hasMessageContaining("register the reference again");
     }
