@@ -473,6 +473,32 @@ public final class MonitoringPipeline {
     }
 
     /**
+     * What the realised performance of a matured cohort raises on its own (the services' {@code labels.ready} path):
+     * the section's metric rows with their bands, the baseline ({@code reference/*}) rows left out; the configured
+     * rules and bands over them; and each watched metric checked against {@code history}, the earlier cohorts'
+     * values, realised ones included (so a realised recall is compared with the realised recalls before it).
+     *
+     * @param metrics  the rows (held-back ones marked) and the anomaly rows
+     * @param alerts   rule and anomaly alerts, most severe first
+     * @param heldBack the threshold crossings the bands held back
+     */
+    public record RealisedEvaluation(List<MetricRow> metrics, List<Alert> alerts,
+                                     List<AlertEvaluator.HeldBack> heldBack) {
+    }
+
+    /** See {@link RealisedEvaluation}. */
+    public RealisedEvaluation realised(PerformanceSection section, MetricHistory history) {
+        List<MetricRow> rows = MetricRows.ofPerformance(section).stream()
+                .filter(r -> !"reference".equals(r.category())).toList();
+        AlertEvaluator.Decision decision = AlertEvaluator.of(config).decide(rows);
+        List<Alert> alerts = new ArrayList<>(decision.alerts());
+        List<MetricRow> metrics = AlertEvaluator.markHeld(rows, decision);
+        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), config.noiseBands().sigma(), alerts));
+        alerts.sort(java.util.Comparator.comparing(Alert::severity));
+        return new RealisedEvaluation(metrics, alerts, decision.heldBack());
+    }
+
+    /**
      * Ranks drifted features by PSI and segments by their contribution to the recall change (population
      * shift vs within-segment degradation, see {@link RootCauseAnalysis}), with example missed churners.
      */
