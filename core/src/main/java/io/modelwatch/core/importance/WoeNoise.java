@@ -94,7 +94,9 @@ public record WoeNoise(int replicates, long seed, double ivMean, double ivVarian
             double vRef = woeVariance(bin.events(), table.totalEvents(), bin.nonEvents(), table.totalNonEvents(),
                     smoothing, b);
             double vCur = woeVariance(events * g, events, nonEvents * h, nonEvents, smoothing, b);
-            double p = normalUpperTail((Math.abs(w) + minAbsWoe) / Math.sqrt(vRef + vCur));
+            double sd = Math.sqrt(vRef + vCur);
+            // a table of one bin has no sampling spread in its WoE (always 0 after smoothing): it cannot flip
+            double p = sd > 0 ? normalUpperTail((Math.abs(w) + minAbsWoe) / sd) : 0;
             mean += p;
             variance += p * (1 - p);
         }

@@ -97,6 +97,15 @@ class WoeNoiseTest {
     }
 
     @Test
+    void aSingleBinTableHasNoFlipsAndAnIvOfZeroHasNoBand() {
+        WoeIvResult oneBin = WoeIv.categorical(new String[] {"a", "a", "a", "a"}, new int[] {0, 1, 0, 0});
+        NoChangeBand flips = WoeNoise.signFlips("x", oneBin, 100, 300, SMOOTHING, 0.0);
+        assertThat(flips.expected()).isZero();
+        assertThat(flips.standardError()).isZero();
+        assertThat(WoeNoise.reference(oneBin, SMOOTHING, 10, 1).ivChange("x", oneBin, 100, 300, SMOOTHING)).isNull();
+    }
+
+    @Test
     void binomialDrawsHaveTheBinomialMeanAndVariance() {
         SplittableRandom random = new SplittableRandom(1);
         for (long[] np : new long[][] {{50, 10}, {100_000, 25}}) {
