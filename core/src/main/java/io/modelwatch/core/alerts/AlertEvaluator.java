@@ -78,7 +78,7 @@ public final class AlertEvaluator {
      * A threshold crossed by a value inside its no-change band: what would have fired, and the band that held it.
      *
      * @param alert     the alert the threshold alone would have raised
-     * @param row       the metric row (value, band)
+     * @param row       the metric row (value, band), marked {@link MetricRow#HELD} at the rule's threshold
      * @param bandSigma the rule's band half-width in standard errors
      */
     public record HeldBack(Alert alert, MetricRow row, double bandSigma) {
@@ -113,7 +113,7 @@ public final class AlertEvaluator {
                 double sigma = rule.bandSigma() == null ? defaultSigma : rule.bandSigma();
                 Alert alert = toAlert(rule, row);
                 if (!outsideBand(row, sigma)) {
-                    held.merge(alert.key(), new HeldBack(alert, row, sigma),
+                    held.merge(alert.key(), new HeldBack(alert, row.heldAt(rule.threshold()), sigma),
                             (a, b) -> b.alert().severity().ordinal() < a.alert().severity().ordinal() ? b : a);
                     continue;
                 }
@@ -146,7 +146,7 @@ public final class AlertEvaluator {
         List<MetricRow> out = new ArrayList<>(rows.size());
         for (MetricRow r : rows) {
             HeldBack h = held.get(r.key());
-            out.add(h == null ? r : r.heldAt(h.alert().threshold()));
+            out.add(h == null ? r : h.row());
         }
         return out;
     }

@@ -34,6 +34,7 @@ class NoChangeBandRulesTest {
             assertThat(h.alert().rule()).isEqualTo("iv-change-low");
             assertThat(h.bandSigma()).isEqualTo(3.0);
             assertThat(h.row().bandError()).isEqualTo(34.5);
+            assertThat(h.row().status()).isEqualTo(MetricRow.HELD);
         });
         List<MetricRow> marked = AlertEvaluator.markHeld(List.of(iv), d);
         assertThat(marked).singleElement().satisfies(r -> {
