@@ -104,6 +104,7 @@ final class FalseAlertBench {
                                 history.size())));
                 history.add(result.metrics());
                 for (Alert a : result.alerts()) {
+                    progress.printf(Locale.ROOT, "  %,d rows, day %d: %s %s%n", n, d, a.severity(), a.message());
                     bySeverity.merge(a.severity(), 1, Integer::sum);
                     byRule.merge(a.rule(), 1, Integer::sum);
                 }

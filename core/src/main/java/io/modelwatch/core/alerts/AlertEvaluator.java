@@ -151,12 +151,16 @@ public final class AlertEvaluator {
         return out;
     }
 
-    /** True without a band, or when the value lies outside {@code expected ± sigma · error}. */
+    /**
+     * True without a band, or when the value lies outside {@code expected ± sigma · error} (a count's
+     * continuity-corrected: {@link NoChangeBand#outside(double, double, double, double, double)}).
+     */
     public static boolean outsideBand(MetricRow row, double sigma) {
         if (row.bandExpected() == null || row.bandError() == null || sigma == 0) {
             return true;
         }
-        return Math.abs(row.value() - row.bandExpected()) > sigma * row.bandError();
+        return NoChangeBand.outside(row.value(), row.bandExpected(), row.bandError(),
+                row.bandStep() == null ? 0 : row.bandStep(), sigma);
     }
 
     private static void sigma(double sigma, String rule) {

@@ -14,9 +14,20 @@ package io.modelwatch.core.alerts;
  * @param standardError its standard deviation under no change, at the current batch's size (0 or more)
  * @param method        how the band was obtained: {@link #BINOMIAL}, {@link #PSI_CHI_SQUARED},
  *                      {@link #REFERENCE_CHUNKS}, {@link #BOOTSTRAP} or {@link #LOG_ODDS}
+ * @param step          the metric's resolution: 0 for a continuous metric, 1 for a count (the number of WoE sign
+ *                      flips). A count is judged with the continuity correction (F. Yates, <i>Contingency tables
+ *                      involving small numbers and the χ² test</i>, JRSS Suppl. 1, 1934): outside when
+ *                      {@code |value − expected| − step/2 > sigma · standardError}, the normal band standing for the
+ *                      count's distribution between whole numbers
  */
 public record NoChangeBand(String category, String name, String column, String segment, double expected,
-                           double standardError, String method) {
+                           double standardError, String method, double step) {
+
+    /** A band of a continuous metric (step 0). */
+    public NoChangeBand(String category, String name, String column, String segment, double expected,
+                        double standardError, String method) {
+        this(category, name, column, segment, expected, standardError, method, 0);
+    }
 
     /** Binomial standard errors of proportions (recall, precision, rates) and of their differences. */
     public static final String BINOMIAL = "binomial";
@@ -34,6 +45,9 @@ public record NoChangeBand(String category, String name, String column, String s
             throw new IllegalArgumentException("a no-change band needs a finite expected value and a finite standard"
                     + " error >= 0, got " + expected + " and " + standardError + " for " + category + "/" + name);
         }
+        if (!(step >= 0) || !Double.isFinite(step)) {
+            throw new IllegalArgumentException("a no-change band's step must be finite and >= 0, got " + step);
+        }
     }
 
     /** The identity of the metric row it belongs to (as {@code MetricHistory.key}). */
@@ -45,8 +59,13 @@ public record NoChangeBand(String category, String name, String column, String s
         return category + '|' + name + '|' + (column == null ? "" : column) + '|' + (segment == null ? "" : segment);
     }
 
-    /** True when {@code value} lies outside {@code expected ± sigma · standardError}. */
+    /** True when {@code value} lies outside {@code expected ± sigma · standardError} (continuity-corrected by a count's step). */
     public boolean outside(double value, double sigma) {
-        return Math.abs(value - expected) > sigma * standardError;
+        return outside(value, expected, standardError, step, sigma);
+    }
+
+    /** {@code |value − expected| − step/2 > sigma · standardError}. */
+    public static boolean outside(double value, double expected, double standardError, double step, double sigma) {
+        return Math.abs(value - expected) - step / 2 > sigma * standardError;
     }
 }

@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  * counts (the batch's expected at the reference shares). Under no change the batch's WoE minus the reference's is
  * normal with mean 0 and the sum of both variances, so bin {@code k} flips with probability
  * {@code p_k = Φ(−(|w_k| + m)/sqrt(v_ref + v_cur))}; the number of flips has mean {@code Σ p_k} and variance
- * {@code Σ p_k(1 − p_k)}.
+ * {@code Σ p_k(1 − p_k)}, and is judged as a count (step 1, with the continuity correction: a single flip where
+ * 0.07 are expected with standard error 0.26 is 1.7 standard errors out, not 3.6).
  *
  * @param replicates bootstrap replicates per side
  * @param seed       the replicates' base seed
@@ -101,7 +102,7 @@ public record WoeNoise(int replicates, long seed, double ivMean, double ivVarian
             variance += p * (1 - p);
         }
         return new NoChangeBand("importance", "woe_sign_flips", column, null, mean, Math.sqrt(variance),
-                NoChangeBand.LOG_ODDS);
+                NoChangeBand.LOG_ODDS, 1);
     }
 
     /** Woolf's variance of the smoothed log odds {@code ln(((ne+s)/(NE+sB)) / ((e+s)/(E+sB)))}. */

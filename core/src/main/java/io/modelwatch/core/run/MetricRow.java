@@ -21,14 +21,24 @@ import io.modelwatch.core.alerts.NoChangeBand;
  *                     {@code null} when the metric has no band
  * @param bandError    its standard error under no change, or {@code null}; a rule fires only outside
  *                     {@code bandExpected ± band_sigma · bandError}
+ * @param bandStep     the metric's resolution for the band ({@link NoChangeBand#step()}: 1 for a count, judged with
+ *                     the continuity correction; 0 for a continuous metric), or {@code null} without a band
  */
 public record MetricRow(String category, String name, String column, String segment, Double value,
-                        Double threshold, String status, String role, Double bandExpected, Double bandError) {
+                        Double threshold, String status, String role, Double bandExpected, Double bandError,
+                        Double bandStep) {
 
     /** A row without a band. */
     public MetricRow(String category, String name, String column, String segment, Double value, Double threshold,
                      String status, String role) {
-        this(category, name, column, segment, value, threshold, status, role, null, null);
+        this(category, name, column, segment, value, threshold, status, role, null, null, null);
+    }
+
+    /** A row with the band of a continuous metric. */
+    public MetricRow(String category, String name, String column, String segment, Double value, Double threshold,
+                     String status, String role, Double bandExpected, Double bandError) {
+        this(category, name, column, segment, value, threshold, status, role, bandExpected, bandError,
+                bandExpected == null ? null : 0.0);
     }
 
     /** A row without a role (every category but drift and PSI). */
@@ -46,13 +56,13 @@ public record MetricRow(String category, String name, String column, String segm
     /** This row with the band of its metric (or unchanged for {@code null}). */
     public MetricRow withBand(NoChangeBand band) {
         return band == null ? this : new MetricRow(category, name, column, segment, value, threshold, status, role,
-                band.expected(), band.standardError());
+                band.expected(), band.standardError(), band.step());
     }
 
     /** This row held back by its band from the rule whose threshold it crossed. */
     public MetricRow heldAt(double ruleThreshold) {
         return new MetricRow(category, name, column, segment, value, ruleThreshold, HELD, role, bandExpected,
-                bandError);
+                bandError, bandStep);
     }
 
     /** The identity of the metric (category, name, column, segment), as {@link NoChangeBand#key()}. */

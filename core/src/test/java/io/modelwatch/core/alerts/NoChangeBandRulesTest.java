@@ -79,6 +79,22 @@ class NoChangeBandRulesTest {
     }
 
     @Test
+    void aCountIsJudgedWithTheContinuityCorrection() {
+        AlertEvaluator flips = AlertEvaluator.of(List.of(new AlertRuleSpec("woe-sign-flips-low", "importance",
+                "woe_sign_flips", "features", "above", 0, "LOW")), List.of("tenure"));
+        // 0.07 flips expected, SE 0.26: one flip is (1 − 0.07 − 0.5)/0.26 = 1.7 SE out (held), two are 5.5 (fire)
+        MetricRow one = new MetricRow("importance", "woe_sign_flips", "tenure", null, 1.0, null, MetricRow.OK, null,
+                0.07, 0.26, 1.0);
+        MetricRow two = new MetricRow("importance", "woe_sign_flips", "tenure", null, 2.0, null, MetricRow.OK, null,
+                0.07, 0.26, 1.0);
+        assertThat(flips.decide(List.of(one)).heldBack()).hasSize(1);
+        assertThat(flips.evaluate(List.of(two))).hasSize(1);
+        // a flip where none can happen by chance (expected 0, SE 0) always fires
+        assertThat(flips.evaluate(List.of(new MetricRow("importance", "woe_sign_flips", "tenure", null, 1.0, null,
+                MetricRow.OK, null, 0.0, 0.0, 1.0)))).hasSize(1);
+    }
+
+    @Test
     void aNegativeBandSigmaIsRefusedWithTheRuleName() {
         assertThatThrownBy(() -> AlertEvaluator.of(List.of(new AlertRuleSpec("bad", "psi", "psi", "any", "above", 0.1,
                 "LOW", -1.0)), List.of()))

@@ -78,5 +78,10 @@ class NoChangeBandsTest {
         assertThat(b.outside(0.125, 3)).isFalse();
         assertThat(b.outside(0.876, 3)).isTrue();
         assertThat(b.outside(0.124, 3)).isTrue();
+        // a count (step 1): half a step more; 0.5 + 3 × 0.125 + 0.5 = 1.375 is inside
+        NoChangeBand count = new NoChangeBand("importance", "woe_sign_flips", "x", null, 0.5, 0.125,
+                NoChangeBand.LOG_ODDS, 1);
+        assertThat(count.outside(1.375, 3)).isFalse();
+        assertThat(count.outside(1.376, 3)).isTrue();
     }
 }

@@ -19,9 +19,9 @@ class CsvExportTest {
                 new MetricRow("drift", "jensenshannon", "churn_actual", null, 0.12, 0.1, MetricRow.BREACH, "target")));
         // role is empty except on drift and PSI rows; the band columns are empty on a row without a band
         assertThat(csv).isEqualTo(CsvExport.METRICS_HEADER + "\n"
-                + "performance,recall,,,,,undefined,,,\n"
-                + "segment,recall,,contract_type=One year,0.5,0.7,breach,,,\n"
-                + "drift,jensenshannon,churn_actual,,0.12,0.1,breach,target,,\n");
+                + "performance,recall,,,,,undefined,,,,\n"
+                + "segment,recall,,contract_type=One year,0.5,0.7,breach,,,,\n"
+                + "drift,jensenshannon,churn_actual,,0.12,0.1,breach,target,,,\n");
     }
 
     @Test
