@@ -43,7 +43,8 @@ final class RunCommand implements Callable<Integer> {
     LocalDate date;
 
     @Option(names = "--history", paramLabel = "HISTORY.csv",
-            description = "Metric history file: earlier runs are read for anomaly detection, this run is appended.")
+            description = "Metric history file: earlier runs are read for anomaly detection (each metric against its "
+                    + "own range, and the isolation forest over all of them from 14 earlier runs on), this run is appended.")
     Path history;
 
     @Option(names = {"-q", "--quiet"}, description = "No progress on stderr.")

@@ -150,10 +150,8 @@ class TelemetryEndToEndIT {
     void aModelsOpenAlertsAreAskedOfAlertServiceInTheCallersTrace() throws Exception {
         String trace = HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
                 .putLong(ThreadLocalRandom.current().nextLong() | 1).putLong(ThreadLocalRandom.current().nextLong()).array());
-        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create(deployment.url("ingest-service") + "/models/" + model))
-                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01").GET().build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var response = deployment.getAs("ingest-service", "/models/" + model, "X-API-Key", Deployment.READER_KEY,
+                "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
         assertThat(response.statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             List<ReceivedSpan> spans = deployment.traces.trace(trace);

@@ -102,32 +102,14 @@ class MetricsConsumerTest extends MetricsConsumerContract {
      */
     @Test
     void aRecallDropAfterStableRunsIsAnAnomaly() throws Exception {
-        String model = "anomaly-" + UUID.randomUUID();
-        Path dir = Files.createTempDirectory("modelwatch-anomaly");
-        TableSchema schema = TableSchema.forConfig(pipeline.config());
-        ColumnBatch reference = read(dir.resolve("reference.csv"), Scenario.STABLE, 11, schema);
-        ReferenceProfile profile = pipeline.profile(reference);
-        String referenceId = StoredRun.register(store, model, profile);
-        List<JsonNode> stable = sectionTrees(profile, read(dir.resolve("stable.csv"), Scenario.STABLE, 21, schema));
-        List<JsonNode> dropped = sectionTrees(profile, read(dir.resolve("concept.csv"), Scenario.CONCEPT, 22, schema));
+        Registered m = register("anomaly");
+        List<JsonNode> stable = m.sections(Scenario.STABLE, 21);
+        List<JsonNode> dropped = m.sections(Scenario.CONCEPT, 22);
 
         List<String> runIds = new ArrayList<>();
         LocalDate first = LocalDate.of(2024, 4, 1);
         for (int day = 0; day < 7; day++) {
-            RunInfo info = new RunInfo("run-" + UUID.randomUUID(), model, first.plusDays(day), reference.source(),
-                    "day-" + day + ".csv", null, Instant.parse("2024-04-01T04:00:00Z").plus(Duration.ofDays(day)),
-                    referenceId, 1);
-            List<JsonNode> trees = day < 6 ? stable : dropped;
-            List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
-            String trace = TraceContext.newTraceparent();
-            for (int k = 0; k < kinds.size(); k++) {
-                MetricsComputed e = MetricsComputed.of(kinds.get(k), info, reference.rowCount(), ROWS, trees.get(k), 0, trace);
-                bus.publish(exchange, e.type(), codec.encode(e));
-            }
-            // the next run's history must contain this one: wait until it is assembled and stored
-            await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
-                    .call(() -> history.countForRun(info.runId())) > 0);
-            runIds.add(info.runId());
+            runIds.add(deliverRun(m, first.plusDays(day), day < 6 ? stable : dropped));
         }
 
         for (int day = 0; day < 7; day++) {
@@ -143,6 +125,74 @@ class MetricsConsumerTest extends MetricsConsumerContract {
         }
         assertThat(QuarkusTransaction.requiringNew().call(() -> history.count("runId = ?1 and category = ?2",
                 runIds.get(6), "anomaly"))).as("anomaly rows are not history").isZero();
+    }
+
+    /**
+     * Fifteen stable runs of a model (each its own sample) and one where recall drops: the isolation forest scores a
+     * run from the 15th on (14 earlier runs stored) and its score is kept as history for the dashboard.
+     */
+    @Test
+    void theIsolationForestScoresARunOnceFourteenEarlierRunsAreStored() throws Exception {
+        Registered m = register("forest");
+        List<String> runIds = new ArrayList<>();
+        LocalDate first = LocalDate.of(2024, 6, 1);
+        for (int day = 0; day < 16; day++) {
+            Scenario scenario = day < 15 ? Scenario.STABLE : Scenario.CONCEPT;
+            runIds.add(deliverRun(m, first.plusDays(day), m.sections(scenario, 300 + day)));
+        }
+        for (int day = 0; day < 16; day++) {
+            String runId = runIds.get(day);
+            long scores = QuarkusTransaction.requiringNew().call(() -> history.count(
+                    "runId = ?1 and category = ?2 and name = ?3", runId, "anomaly", "isolation_forest_score"));
+            assertThat(scores).as("run %d (%d earlier runs)", day + 1, day).isEqualTo(day < 14 ? 0 : 1);
+        }
+        // the drop scores above the stable run scored before it (on 15 earlier runs it stays below the threshold:
+        // the single-metric rules raise its alerts)
+        assertThat(score(runIds.get(15))).isGreaterThan(score(runIds.get(14)));
+    }
+
+    /** A new model registered with a stable reference of its own, and where its generated batches go. */
+    private record Registered(String model, Path dir, TableSchema schema, ColumnBatch reference, ReferenceProfile profile,
+                              String referenceId, MetricsConsumerTest test) {
+
+        /** The drift, performance and quality section trees of a generated batch. */
+        List<JsonNode> sections(Scenario scenario, long seed) throws Exception {
+            return test.sectionTrees(profile, read(dir.resolve(scenario + "-" + seed + ".csv"), scenario, seed, schema));
+        }
+    }
+
+    private Registered register(String prefix) throws Exception {
+        String model = prefix + "-" + UUID.randomUUID();
+        Path dir = Files.createTempDirectory("modelwatch-" + prefix);
+        TableSchema schema = TableSchema.forConfig(pipeline.config());
+        ColumnBatch reference = read(dir.resolve("reference.csv"), Scenario.STABLE, 11, schema);
+        ReferenceProfile profile = pipeline.profile(reference);
+        return new Registered(model, dir, schema, reference, profile, StoredRun.register(store, model, profile), this);
+    }
+
+    /**
+     * Publishes a run's three sections (drift, performance, quality trees) and waits until the service has assembled
+     * and stored it, so that the next run's history contains it; returns the run id.
+     */
+    private String deliverRun(Registered m, LocalDate date, List<JsonNode> trees) throws java.io.IOException {
+        RunInfo info = new RunInfo("run-" + UUID.randomUUID(), m.model(), date, m.reference().source(),
+                "day-" + date + ".csv", null, date.atTime(4, 0).toInstant(java.time.ZoneOffset.UTC), m.referenceId(), 1);
+        List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
+        String trace = TraceContext.newTraceparent();
+        for (int k = 0; k < kinds.size(); k++) {
+            MetricsComputed e = MetricsComputed.of(kinds.get(k), info, m.reference().rowCount(), ROWS, trees.get(k), 0,
+                    trace);
+            bus.publish(exchange, e.type(), codec.encode(e));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> history.countForRun(info.runId())) > 0);
+        return info.runId();
+    }
+
+    private double score(String runId) {
+        return QuarkusTransaction.requiringNew().call(() -> history.find(
+                "runId = ?1 and category = ?2 and name = ?3", runId, "anomaly", "isolation_forest_score")
+                .singleResult().value);
     }
 
     private static ColumnBatch read(Path file, Scenario scenario, long seed, TableSchema schema) throws Exception {
@@ -194,6 +244,14 @@ class MetricsConsumerTest extends MetricsConsumerContract {
         assertThat(recall.get(0).modelId).isEqualTo(model);
         assertThat(recall.get(0).metricValue).isEqualTo(0.55);
         assertThat(stored).extracting(a -> a.alertKey + "/" + a.severity).doesNotHaveDuplicates();
+        // the realised rows joined the model's history (once, however often the event came): the next cohort's
+        // anomaly check compares its realised recall with this one
+        RunInfo nextCohort = new RunInfo("run-" + UUID.randomUUID(), model, ChurnFixtures.DRIFTED_DATE.plusDays(1),
+                reference.source(), current.source(), "labels.csv", Instant.now());
+        io.modelwatch.core.anomaly.MetricHistory earlier = QuarkusTransaction.requiringNew()
+                .call(() -> history.cohortsBefore(nextCohort, 14));
+        assertThat(earlier.valuesFor(new io.modelwatch.core.run.MetricRow("performance", "recall", null, null, null,
+                null, io.modelwatch.core.run.MetricRow.OK))).containsExactly(0.55);
 
         List<AlertRaised> raised = new ArrayList<>();
         while (true) {

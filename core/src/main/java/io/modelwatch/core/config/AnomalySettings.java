@@ -13,16 +13,29 @@ import java.util.List;
  *                    far below the metric's sampling noise, and a recall moving 0.83 → 0.85 is not an anomaly
  * @param severity    severity of an anomaly alert ({@code HIGH}, {@code MEDIUM}, {@code LOW}, or {@code NONE} to switch off)
  * @param categories  metric categories watched (performance, estimated performance and churn rate by default: PSI and quality already have fixed thresholds, and tiny PSI values leave their range from noise)
+ * @param isolationForest the detector of runs whose metrics are unusual together (an isolation forest)
  */
 public record AnomalySettings(int window, double threshold, int minHistory, double minRelativeMad, String severity,
-                              List<String> categories) {
+                              List<String> categories, IsolationForestSettings isolationForest) {
 
     public AnomalySettings {
         categories = categories == null ? List.of() : List.copyOf(categories);
+        isolationForest = isolationForest == null ? IsolationForestSettings.defaults() : isolationForest;
+    }
+
+    /** Settings with the default isolation forest. */
+    public AnomalySettings(int window, double threshold, int minHistory, double minRelativeMad, String severity,
+                           List<String> categories) {
+        this(window, threshold, minHistory, minRelativeMad, severity, categories, IsolationForestSettings.defaults());
     }
 
     public static AnomalySettings defaults() {
         return new AnomalySettings(14, 3.5, 5, 0.02, "LOW",
-                List.of("performance", "estimated_performance", "concept"));
+                List.of("performance", "estimated_performance", "concept"), IsolationForestSettings.defaults());
+    }
+
+    /** How many previous runs the detectors need: the longer of the two windows. */
+    public int historyRuns() {
+        return isolationForest.enabled() ? Math.max(window, isolationForest.window()) : window;
     }
 }

@@ -57,7 +57,7 @@ public final class ConfigLoader {
 
     private static final List<String> TOP_KEYS = List.of("model_id", "classification_threshold",
             "segment_min_churners", "roles", "features", "segments", "drift", "quality", "alert_rules", "importance", "anomaly", "labels",
-            "notifications");
+            "notifications", "noise_bands");
     private static final List<String> ROLE_KEYS = List.of("id", "timestamp", "probability", "predicted_class",
             "target", "label_date");
     private static final List<String> FEATURE_KEYS = List.of("name", "kind", "min", "max", "allowed_values",
@@ -67,17 +67,25 @@ public final class ConfigLoader {
             "psi_epsilon", "mann_whitney_two_sided");
     private static final List<String> QUALITY_KEYS = List.of("default_null_budget", "null_budget_severity",
             "duplicate_id_severity", "missing_column_severity", "unparseable_severity", "out_of_range_severity",
-            "unknown_category_severity", "required_null_severity", "unexpected_column_severity");
+            "unknown_category_severity", "required_null_severity", "unexpected_column_severity",
+            "no_values_severity");
     private static final List<String> RULE_KEYS = List.of("name", "category", "metric", "scope", "condition",
-            "threshold", "severity");
+            "threshold", "severity", "band_sigma");
+    private static final List<String> NOISE_BAND_KEYS = List.of("sigma", "bootstrap_replicates", "seed");
     private static final List<String> IMPORTANCE_KEYS = List.of("min_reference_iv", "min_abs_woe");
     private static final List<String> ANOMALY_KEYS = List.of("window", "threshold", "min_history",
-            "min_relative_mad", "severity", "categories");
+            "min_relative_mad", "severity", "categories", "isolation_forest");
+    private static final List<String> ISOLATION_FOREST_KEYS = List.of("enabled", "window", "min_history",
+            "n_estimators", "max_samples", "seed", "alert_quantile", "min_score", "severity", "top_contributors",
+            "metrics");
+    /** A metric selector of the isolation forest: {@code category/name}, optionally {@code :max} or {@code :mean}. */
+    private static final java.util.regex.Pattern METRIC_SELECTOR = java.util.regex.Pattern.compile(
+            "[a-z_]+/[a-z0-9_]+(:(max|mean))?");
     private static final List<String> LABEL_KEYS = List.of("min_coverage", "lag_days");
     private static final List<String> NOTIFICATION_KEYS = List.of("slack_webhook_env", "slack_channel", "email_high",
             "email_medium", "email_low");
     private static final List<String> MERGED_BY_KEY = List.of("roles", "drift", "quality", "importance", "anomaly",
-            "labels", "notifications");
+            "labels", "notifications", "noise_bands");
     private static final java.util.regex.Pattern WEBHOOK_ENV = java.util.regex.Pattern.compile(
             java.util.regex.Pattern.quote(NotificationSettings.WEBHOOK_ENV_PREFIX) + "[A-Z0-9_]+");
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+");
@@ -148,8 +156,19 @@ public final class ConfigLoader {
             } else if (MERGED_BY_KEY.contains(section.getKey()) && given.isObject()) {
                 ObjectNode givenSection = (ObjectNode) given;
                 section.getValue().fields().forEachRemaining(key -> {
-                    if (!givenSection.has(key.getKey())) {
+                    JsonNode givenKey = givenSection.get(key.getKey());
+                    if (givenKey == null) {
                         givenSection.set(key.getKey(), key.getValue().deepCopy());
+                    } else if (key.getValue().isObject() && isAbsent(givenKey)) {
+                        givenSection.set(key.getKey(), key.getValue().deepCopy());
+                    } else if (key.getValue().isObject() && givenKey.isObject()) {
+                        // a nested section (anomaly.isolation_forest) is merged key by key too
+                        ObjectNode nested = (ObjectNode) givenKey;
+                        key.getValue().fields().forEachRemaining(inner -> {
+                            if (!nested.has(inner.getKey())) {
+                                nested.set(inner.getKey(), inner.getValue().deepCopy());
+                            }
+                        });
                     }
                 });
             }
@@ -220,8 +239,19 @@ public final class ConfigLoader {
             AnomalySettings anomaly = anomaly(object(root.get("anomaly"), "anomaly"));
             LabelSettings labels = labels(object(root.get("labels"), "labels"));
             NotificationSettings notifications = notifications(object(root.get("notifications"), "notifications"));
+            NoiseBandSettings bands = noiseBands(object(root.get("noise_bands"), "noise_bands"));
             return new MonitoringConfig(modelId, roles, features, segments, drift, quality, rules, threshold,
-                    minChurners, importance, anomaly, labels, notifications);
+                    minChurners, importance, anomaly, labels, notifications, bands);
+        }
+
+        private NoiseBandSettings noiseBands(ObjectNode node) {
+            keys(node, "noise_bands", NOISE_BAND_KEYS);
+            JsonNode seed = required(node, "seed", "noise_bands");
+            if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                throw fail("noise_bands.seed", "a whole number", describe(seed));
+            }
+            return new NoiseBandSettings(number(node, "sigma", "noise_bands", 0, 100),
+                    integer(node, "bootstrap_replicates", "noise_bands", 2, 100_000), seed.asLong());
         }
 
         /** Every key may be null (the deployment's setting); a webhook is named by its variable, never given. */
@@ -280,7 +310,41 @@ public final class ConfigLoader {
                     integer(node, "min_history", "anomaly", 2, 10_000),
                     number(node, "min_relative_mad", "anomaly", 0, Double.MAX_VALUE),
                     severity(node, "severity", "anomaly", QUALITY_SEVERITIES),
-                    strings(node.get("categories"), "anomaly.categories"));
+                    strings(node.get("categories"), "anomaly.categories"),
+                    isolationForest(object(node.get("isolation_forest"), "anomaly.isolation_forest")));
+        }
+
+        private IsolationForestSettings isolationForest(ObjectNode node) {
+            String at = "anomaly.isolation_forest";
+            keys(node, at, ISOLATION_FOREST_KEYS);
+            int window = integer(node, "window", at, 2, 10_000);
+            // 3: the threshold's cross-validation grows each fold's forest on at least 2 runs
+            int minHistory = integer(node, "min_history", at, 3, 10_000);
+            if (minHistory > window) {
+                throw fail(path(at, "min_history"), "a whole number <= window (" + window + ")",
+                        Integer.toString(minHistory));
+            }
+            List<String> metrics = strings(node.get("metrics"), path(at, "metrics"));
+            if (metrics.isEmpty()) {
+                throw fail(path(at, "metrics"), "at least one metric", "an empty list");
+            }
+            for (int i = 0; i < metrics.size(); i++) {
+                String m = metrics.get(i);
+                if (!METRIC_SELECTOR.matcher(m).matches() || m.startsWith("anomaly/")) {
+                    throw fail(path(at, "metrics") + "[" + i + "]", "category/name or category/name:max|mean "
+                            + "(for example psi/psi, performance/recall, quality/null_share:max; not an anomaly row)",
+                            "'" + m + "'");
+                }
+            }
+            return new IsolationForestSettings(bool(node, "enabled", at), window, minHistory,
+                    integer(node, "n_estimators", at, 1, 10_000),
+                    integer(node, "max_samples", at, 2, 100_000),
+                    integer(node, "seed", at, 0, Integer.MAX_VALUE),
+                    number(node, "alert_quantile", at, 0.5, 1),
+                    number(node, "min_score", at, 0, 1),
+                    severity(node, "severity", at, QUALITY_SEVERITIES),
+                    integer(node, "top_contributors", at, 1, 100),
+                    metrics);
         }
 
         private ImportanceSettings importance(ObjectNode node) {
@@ -300,7 +364,8 @@ public final class ConfigLoader {
                     severity(node, "out_of_range_severity", "quality", QUALITY_SEVERITIES),
                     severity(node, "unknown_category_severity", "quality", QUALITY_SEVERITIES),
                     severity(node, "required_null_severity", "quality", QUALITY_SEVERITIES),
-                    severity(node, "unexpected_column_severity", "quality", QUALITY_SEVERITIES));
+                    severity(node, "unexpected_column_severity", "quality", QUALITY_SEVERITIES),
+                    severity(node, "no_values_severity", "quality", QUALITY_SEVERITIES));
         }
 
         private ColumnRoles roles(ObjectNode node) {
@@ -476,7 +541,8 @@ public final class ConfigLoader {
                 }
                 double threshold = finite(required(r, "threshold", at), path(at, "threshold"));
                 String severity = severity(r, "severity", at, RULE_SEVERITIES);
-                rules.add(new AlertRuleSpec(name, category, metric, scope, condition, threshold, severity));
+                Double bandSigma = isAbsent(r.get("band_sigma")) ? null : number(r, "band_sigma", at, 0, 100);
+                rules.add(new AlertRuleSpec(name, category, metric, scope, condition, threshold, severity, bandSigma));
             }
             return rules;
         }

@@ -115,6 +115,7 @@ public final class ConfigWriter {
         key(y, "unknown_category_severity", q.unknownCategorySeverity());
         key(y, "required_null_severity", q.requiredNullSeverity());
         key(y, "unexpected_column_severity", q.unexpectedColumnSeverity());
+        key(y, "no_values_severity", q.noValuesSeverity());
 
         y.append("\nimportance:\n");
         key(y, "min_reference_iv", number(config.importance().minReferenceIv()));
@@ -132,6 +133,25 @@ public final class ConfigWriter {
         key(y, "min_relative_mad", number(a.minRelativeMad()));
         key(y, "severity", a.severity());
         key(y, "categories", texts(a.categories()));
+        IsolationForestSettings f = a.isolationForest();
+        y.append("  isolation_forest:\n");
+        nested(y, "enabled", Boolean.toString(f.enabled()));
+        nested(y, "window", Integer.toString(f.window()));
+        nested(y, "min_history", Integer.toString(f.minHistory()));
+        nested(y, "n_estimators", Integer.toString(f.trees()));
+        nested(y, "max_samples", Integer.toString(f.maxSamples()));
+        nested(y, "seed", Integer.toString(f.seed()));
+        nested(y, "alert_quantile", number(f.alertQuantile()));
+        nested(y, "min_score", number(f.minScore()));
+        nested(y, "severity", f.severity());
+        nested(y, "top_contributors", Integer.toString(f.topContributors()));
+        nested(y, "metrics", texts(f.metrics()));
+
+        NoiseBandSettings b = config.noiseBands();
+        y.append("\nnoise_bands:\n");
+        key(y, "sigma", number(b.sigma()));
+        key(y, "bootstrap_replicates", Integer.toString(b.bootstrapReplicates()));
+        key(y, "seed", Long.toString(b.seed()));
 
         NotificationSettings n = config.notifications();
         y.append("\n# null: the deployment's setting; a webhook is named by its environment variable, never given\n");
@@ -153,7 +173,9 @@ public final class ConfigWriter {
                         .append(", scope: ").append(text(rule.scope()))
                         .append(", condition: ").append(text(rule.condition()))
                         .append(", threshold: ").append(number(rule.threshold()))
-                        .append(", severity: ").append(rule.severity()).append("}\n");
+                        .append(", severity: ").append(rule.severity())
+                        .append(rule.bandSigma() == null ? "" : ", band_sigma: " + number(rule.bandSigma()))
+                        .append("}\n");
             }
         }
         return y.toString();
@@ -161,6 +183,11 @@ public final class ConfigWriter {
 
     private static void key(StringBuilder y, String key, String value) {
         y.append("  ").append(key).append(": ").append(value).append('\n');
+    }
+
+    /** A key of a section nested in a section. */
+    private static void nested(StringBuilder y, String key, String value) {
+        y.append("  ").append("  ").append(key).append(": ").append(value).append('\n');
     }
 
     /** A text value: plain when nothing else can be read from it, else double-quoted with JSON escapes. */

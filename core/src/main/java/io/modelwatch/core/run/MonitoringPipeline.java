@@ -4,6 +4,8 @@ import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
 import io.modelwatch.core.anomaly.AnomalyScan;
 import io.modelwatch.core.anomaly.MetricHistory;
+import io.modelwatch.core.anomaly.MultivariateAnomaly;
+import io.modelwatch.core.anomaly.MultivariateAnomalyScan;
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentSpec;
@@ -153,7 +155,7 @@ public final class MonitoringPipeline {
         return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), config,
                 columns, prediction, labelProfile(reference, config.roles().predictedClass()),
                 labelProfile(reference, config.roles().target()), performance, outcomes.churnRate(),
-                outcomes.predictedRate(), segments, segmentBins, woe, estimator);
+                outcomes.predictedRate(), segments, segmentBins, woe, estimator, ReferenceProfile.woeNoise(woe, config));
     }
 
     /**
@@ -450,16 +452,23 @@ public final class MonitoringPipeline {
 
     /**
      * Puts the parts together, derives the flat metric rows, evaluates the alert rules, adds data-quality
-     * alerts and checks each watched metric against its own history.
+     * alerts, checks each watched metric against its own history and the run's metric vector against the previous
+     * runs' vectors (isolation forest).
      */
     public RunResult assemble(RunInfo info, long referenceRows, long currentRows, DriftSection drift,
                               PerformanceSection performance, QualityReport quality, long durationMs,
                               MetricHistory history) {
         List<MetricRow> metrics = new ArrayList<>(MetricRows.of(drift, performance, quality, config));
-        List<Alert> alerts = new ArrayList<>(AlertEvaluator.of(config.alertRules(), config.featureNames())
-                .evaluate(metrics));
+        AlertEvaluator.Decision decision = AlertEvaluator.of(config).decide(metrics);
+        List<Alert> alerts = new ArrayList<>(decision.alerts());
+        metrics = AlertEvaluator.markHeld(metrics, decision);
         alerts.addAll(QualityAlerts.of(quality));
-        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), alerts));
+        List<MetricRow> anomalies = AnomalyScan.scan(metrics, history, config.anomaly(), config.noiseBands().sigma(),
+                alerts);
+        MultivariateAnomaly multivariate = MultivariateAnomalyScan.scan(metrics, history,
+                config.anomaly().isolationForest(), alerts);
+        metrics.addAll(anomalies);
+        metrics.addAll(MultivariateAnomalyScan.rows(multivariate));
         alerts.sort(java.util.Comparator.comparing(Alert::severity));
         RunSummary summary = new RunSummary(info.runId(), info.modelId(), info.snapshotDate(),
                 new RunSummary.Inputs(info.referenceSource(), info.currentSource(), info.labelsSource()),
@@ -468,7 +477,34 @@ public final class MonitoringPipeline {
         RootCauseReport rootCause = performance.performance() == null ? null : rootCause(drift, performance);
         return new RunResult(RunResult.SCHEMA_VERSION, summary, drift.drift(), drift.psi(), performance.performance(),
                 performance.reference(), performance.estimated(), performance.concept(), quality,
-                performance.segments(), performance.importance(), rootCause, alerts, metrics);
+                performance.segments(), performance.importance(), rootCause, alerts, metrics, multivariate,
+                decision.heldBack());
+    }
+
+    /**
+     * What the realised performance of a matured cohort raises on its own (the services' {@code labels.ready} path):
+     * the section's metric rows with their bands, the baseline ({@code reference/*}) rows left out; the configured
+     * rules and bands over them; and each watched metric checked against {@code history}, the earlier cohorts'
+     * values, realised ones included (so a realised recall is compared with the realised recalls before it).
+     *
+     * @param metrics  the rows (held-back ones marked) and the anomaly rows
+     * @param alerts   rule and anomaly alerts, most severe first
+     * @param heldBack the threshold crossings the bands held back
+     */
+    public record RealisedEvaluation(List<MetricRow> metrics, List<Alert> alerts,
+                                     List<AlertEvaluator.HeldBack> heldBack) {
+    }
+
+    /** See {@link RealisedEvaluation}. */
+    public RealisedEvaluation realised(PerformanceSection section, MetricHistory history) {
+        List<MetricRow> rows = MetricRows.ofPerformance(section).stream()
+                .filter(r -> !"reference".equals(r.category())).toList();
+        AlertEvaluator.Decision decision = AlertEvaluator.of(config).decide(rows);
+        List<Alert> alerts = new ArrayList<>(decision.alerts());
+        List<MetricRow> metrics = AlertEvaluator.markHeld(rows, decision);
+        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), config.noiseBands().sigma(), alerts));
+        alerts.sort(java.util.Comparator.comparing(Alert::severity));
+        return new RealisedEvaluation(metrics, alerts, decision.heldBack());
     }
 
     /**

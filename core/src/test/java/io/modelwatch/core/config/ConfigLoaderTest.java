@@ -117,6 +117,12 @@ class ConfigLoaderTest {
         assertThat(c.features()).hasSize(25).allSatisfy(f -> assertThat(f.nullBudget()).isEqualTo(0.1));
         assertThat(c.alertRules()).isEqualTo(ConfigLoader.defaults().alertRules());
         assertThat(ConfigLoader.parse("", "empty.yaml")).isEqualTo(ConfigLoader.defaults());
+        // the nested isolation_forest section is merged key by key too
+        IsolationForestSettings forest = ConfigLoader.parse("anomaly: {isolation_forest: {seed: 7, severity: low}}\n",
+                "forest.yaml").anomaly().isolationForest();
+        assertThat(forest).isEqualTo(new IsolationForestSettings(true, 60, 14, 100, 256, 7, 0.95, 0.5, "LOW", 5,
+                IsolationForestSettings.defaults().metrics()));
+        assertThat(ConfigLoader.defaults().anomaly().isolationForest()).isEqualTo(IsolationForestSettings.defaults());
         assertThat(ConfigLoader.parse("features:\nsegments:\n", "nulls.yaml")).isEqualTo(ConfigLoader.defaults());
     }
 
@@ -210,7 +216,29 @@ class ConfigLoaderTest {
                         List.of("notifications.email_high[0]", "an email address", "'oncall'")),
                 Arguments.of("notifications: {email_low: ops@example.com}\n", List.of("notifications.email_low", "a list")),
                 Arguments.of("notifications: {slack_channel: \"# alerts\"}\n", List.of("notifications.slack_channel")),
-                Arguments.of("notifications: {webhook: x}\n", List.of("notifications.webhook", "unknown key")));
+                Arguments.of("notifications: {webhook: x}\n", List.of("notifications.webhook", "unknown key")),
+                Arguments.of("anomaly: {isolation_forest: {window: 10, min_history: 14}}\n",
+                        List.of("anomaly.isolation_forest.min_history", "<= window (10)", "14")),
+                Arguments.of("anomaly: {isolation_forest: {min_history: 2}}\n",
+                        List.of("anomaly.isolation_forest.min_history", "[3, 10000]", "2")),
+                Arguments.of("anomaly: {isolation_forest: {alert_quantile: 0.3}}\n",
+                        List.of("anomaly.isolation_forest.alert_quantile", "[0.5, 1]", "0.3")),
+                Arguments.of("anomaly: {isolation_forest: {max_samples: 1}}\n",
+                        List.of("anomaly.isolation_forest.max_samples", "[2, 100000]", "1")),
+                Arguments.of("anomaly: {isolation_forest: {n_estimators: 0}}\n",
+                        List.of("anomaly.isolation_forest.n_estimators", "[1, 10000]")),
+                Arguments.of("anomaly: {isolation_forest: {enabled: maybe}}\n",
+                        List.of("anomaly.isolation_forest.enabled", "true or false")),
+                Arguments.of("anomaly: {isolation_forest: {metrics: [recall]}}\n",
+                        List.of("anomaly.isolation_forest.metrics[0]", "category/name", "'recall'")),
+                Arguments.of("anomaly: {isolation_forest: {metrics: [\"anomaly/isolation_forest_score\"]}}\n",
+                        List.of("anomaly.isolation_forest.metrics[0]", "not an anomaly row")),
+                Arguments.of("anomaly: {isolation_forest: {metrics: [\"psi/psi:median\"]}}\n",
+                        List.of("anomaly.isolation_forest.metrics[0]", "'psi/psi:median'")),
+                Arguments.of("anomaly: {isolation_forest: {metrics: []}}\n",
+                        List.of("anomaly.isolation_forest.metrics", "at least one metric")),
+                Arguments.of("anomaly: {isolation_forest: {trees: 5}}\n",
+                        List.of("anomaly.isolation_forest.trees", "unknown key", "n_estimators")));
     }
 
     @Test

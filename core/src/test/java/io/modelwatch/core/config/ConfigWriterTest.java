@@ -60,7 +60,9 @@ class ConfigWriterTest {
                 segments:
                   - {name: by_amount, column: amount, bands: [-1, 0.5, 1e6]}
                 drift: {method: wasserstein, threshold: 0.2, psi_epsilon: 0.000001, mann_whitney_two_sided: true}
-                anomaly: {categories: []}
+                anomaly: {categories: [], isolation_forest: {enabled: false, window: 30, min_history: 20, n_estimators: 7,
+                          max_samples: 16, seed: 123, alert_quantile: 0.99, min_score: 0.55, severity: none,
+                          top_contributors: 2, metrics: ["psi/psi", "quality/null_share:mean"]}}
                 notifications: {slack_webhook_env: MODELWATCH_SLACK_WEBHOOK_FRAUD, slack_channel: "#fraud",
                                 email_high: [a@example.com, b@example.com], email_low: []}
                 alert_rules:
@@ -69,6 +71,8 @@ class ConfigWriterTest {
                 """, "test");
         String yaml = ConfigWriter.toYaml(c, List.of("line one", "line two"));
         assertThat(ConfigLoader.parse(yaml, "written")).isEqualTo(c);
+        assertThat(c.anomaly().isolationForest()).isEqualTo(new io.modelwatch.core.config.IsolationForestSettings(false,
+                30, 20, 7, 16, 123, 0.99, 0.55, "NONE", 2, List.of("psi/psi", "quality/null_share:mean")));
         assertThat(yaml).contains("threshold: 0.0000001").doesNotContain("E-");
     }
 

@@ -3,6 +3,7 @@ package io.modelwatch.ingest.rest;
 import io.modelwatch.ingest.service.LabelIngestion;
 import io.modelwatch.ingest.service.LabelIngestion.Received;
 import io.modelwatch.support.config.MonitoringSettings;
+import io.modelwatch.support.rest.ApiError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -54,7 +55,7 @@ public class LabelsResource {
                             + "\"duplicateLabelIds\": 0, \"labelledRows\": 10000, \"coverage\": 0.5, \"minCoverage\": 0.9, "
                             + "\"realised\": false, \"published\": false, \"alreadyRealised\": false}")))
     @APIResponse(responseCode = "422", description = "A request the caller can fix (unreadable source, missing column, invalid config)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response receive(LabelsRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body {modelId, date, source} is required");

@@ -3,6 +3,7 @@ package io.modelwatch.ingest.rest;
 import io.modelwatch.ingest.service.ReferenceRegistration;
 import io.modelwatch.ingest.service.ReferenceRegistration.RegisteredReference;
 import io.modelwatch.support.config.MonitoringSettings;
+import io.modelwatch.support.rest.ApiError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,7 +50,7 @@ public class ReferenceResource {
                             + "\"version\": 1, \"source\": \"/data/reference.csv\", \"rowCount\": 20000, "
                             + "\"configSource\": \"/config/monitoring.yaml\", \"features\": 25}")))
     @APIResponse(responseCode = "422", description = "A request the caller can fix (unreadable source, missing column, invalid config)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response register(ReferenceRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body {modelId, source, config?} is required");

@@ -5,6 +5,7 @@ import io.modelwatch.ingest.repository.IngestRunRepository;
 import io.modelwatch.ingest.service.RunIngestion;
 import io.modelwatch.ingest.service.RunIngestion.StartedRun;
 import io.modelwatch.support.config.MonitoringSettings;
+import io.modelwatch.support.rest.ApiError;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -62,9 +63,9 @@ public class RunResource {
     @APIResponse(responseCode = "200", description = "This model, date and source already ran: that run (existing = true)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StartedRun.class)))
     @APIResponse(responseCode = "409", description = "The reference version asked for is retired",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     @APIResponse(responseCode = "422", description = "A request the caller can fix (unreadable source, missing column, invalid config)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ErrorResponse.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response start(RunRequest request) {
         if (request == null) {
             throw new IllegalArgumentException("a JSON body {modelId, date, source} is required");

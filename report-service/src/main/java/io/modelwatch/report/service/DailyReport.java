@@ -254,7 +254,10 @@ public class DailyReport {
             case "segment" -> "The model underperforms in " + where + ": compare its rows with the reference in the "
                     + "report's segment table.";
             case "quality" -> "Fix the data at its source (" + where + "); the finding names the rows.";
-            case "anomaly" -> "The metric left its recent range: open its trend on the dashboard.";
+            case "anomaly" -> io.modelwatch.core.anomaly.MultivariateAnomalyScan.SCORE.equals(a.metric())
+                    ? "Several metrics moved together: check the contributors in the report's anomaly section, then "
+                    + "their trends on the dashboard."
+                    : "The metric left its recent range: open its trend on the dashboard.";
             default -> "Open the run's report.";
         };
     }

@@ -41,6 +41,23 @@ class DashboardApiTest {
         }
     }
 
+    /**
+     * The isolation-forest score is a metric of the trends page: one point per run from the 15th run on (a run needs
+     * 14 earlier ones, anomaly.isolation_forest.min_history), each a score in (0, 1].
+     */
+    @Test
+    void theIsolationForestScoreHasAPointPerRunFromTheFifteenthOn() {
+        String model = "churn-eu";
+        assertThat(json(given().queryParam("days", 365).get("/models/{id}/metrics/catalogue", model).then()
+                .statusCode(200).extract().asString()).has("anomaly/isolation_forest_score")).isTrue();
+        JsonNode series = json(given().queryParam("name", "anomaly/isolation_forest_score")
+                .queryParam("since", seeded.first().toString())
+                .get("/models/{id}/metrics", model).then().statusCode(200).extract().asString());
+        assertThat(series.get("points")).hasSize(SixtyDays.DAYS - 14);
+        assertThat(series.get("points").get(0).get("date").asText()).isEqualTo(seeded.first().plusDays(14).toString());
+        series.get("points").forEach(p -> assertThat(p.get("value").asDouble()).isGreaterThan(0).isLessThanOrEqualTo(1));
+    }
+
     @Test
     void metricHistoryIsTheDatabasesOnePointPerRun() {
         String model = "churn-eu";

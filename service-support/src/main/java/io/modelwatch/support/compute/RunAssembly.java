@@ -37,8 +37,8 @@ public class RunAssembly {
     }
 
     /**
-     * Assembles the run against the model's last {@code anomaly.window} runs and stores its metric rows as
-     * history, in the caller's transaction (a redelivered run replaces its rows).
+     * Assembles the run against the model's last runs (the longer of the anomaly and isolation-forest windows) and
+     * stores its metric rows as history, in the caller's transaction (a redelivered run replaces its rows).
      *
      * @param sections every kind of {@link MetricsComputed#ALL_KINDS}, by kind
      */
@@ -49,7 +49,7 @@ public class RunAssembly {
         RunInfo info = drift.run();
         MonitoringPipeline pipeline = pipelines.forReference(info.referenceId());
         long durationMs = info.startedAt() == null ? 0 : Duration.between(info.startedAt(), Instant.now()).toMillis();
-        MetricHistory earlier = history.before(info, pipeline.config().anomaly().window());
+        MetricHistory earlier = history.before(info, pipeline.config().anomaly().historyRuns());
         RunResult result = pipeline.assemble(info, drift.referenceRows(), drift.currentRows(),
                 codec.fromTree(drift.section(), DriftSection.class),
                 codec.fromTree(performance.section(), PerformanceSection.class),

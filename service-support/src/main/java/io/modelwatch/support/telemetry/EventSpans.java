@@ -7,7 +7,6 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.MDC;
 
@@ -16,7 +15,9 @@ import java.util.Map;
 /**
  * The spans of the bus: a {@code CONSUMER} span around the processing of every consumed event, child of the
  * context its headers carry ({@link TraceHeaders#extract}), and a {@code PRODUCER} span for every published
- * event, child of the context stored with the event, so that one daily run is one trace across the services.
+ * event, started where the event is written to the outbox ({@code EventOutbox}) as a child of the context the
+ * event was built in, whose context the stored headers carry, so that one daily run is one trace across the
+ * services.
  * Names and attributes follow the OpenTelemetry messaging conventions ({@code process <queue>},
  * {@code publish <routing key>}; {@code messaging.system = rabbitmq}). With the SDK off (no exporter configured)
  * the tracer is a no-op and the spans cost nothing.
@@ -25,7 +26,6 @@ import java.util.Map;
  * it would start a second trace for a message sent from a callback thread.
  */
 @ApplicationScoped
-@Unremovable // looked up by OutgoingEvents (static): a service that consumes nothing (ingest) injects it nowhere
 public class EventSpans {
 
     public static final String SYSTEM = "rabbitmq";
@@ -50,7 +50,7 @@ public class EventSpans {
                 .startSpan();
     }
 
-    /** Starts the span that sends an event; its parent is the context the event was built in. */
+    /** Starts the span that publishes an event (into the outbox); its parent is the context the event was built in. */
     public Span producer(String routingKey, String eventId, Context parent) {
         return tracer.spanBuilder("publish " + routingKey)
                 .setParent(parent)
