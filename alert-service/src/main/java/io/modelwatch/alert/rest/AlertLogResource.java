@@ -11,13 +11,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +33,7 @@ import java.util.Optional;
  * ({@code 2024-03-01T06:00:00Z}); {@code severity} is one of HIGH, MEDIUM, LOW (that severity only).
  */
 @Path("/")
+@Tag(name = "Alerts", description = "The alert log and a run's or model's alerts")
 public class AlertLogResource {
 
     public static final String CSV = "text/csv";
@@ -41,9 +49,21 @@ public class AlertLogResource {
     @GET
     @Path("alerts")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    public Response log(@QueryParam("since") String since, @QueryParam("severity") String severity,
-                        @QueryParam("model") String model, @QueryParam("limit") Integer limit,
-                        @QueryParam("format") String format) {
+    @Operation(summary = "The alert log", description = "Newest first, at most limit rows")
+    @APIResponse(responseCode = "200", description = "The alerts (CSV with format=csv)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertRecord.class),
+                    examples = @ExampleObject(name = "one HIGH alert", value = "[{\"id\": 42, \"runId\": \"6f0c…\", \"modelId\": \"churn\", \"snapshotDate\": \"2026-03-01\", "
+                            + "\"severity\": \"HIGH\", \"rule\": \"psi_high\", \"metricCategory\": \"psi\", \"metricName\": \"psi\", "
+                            + "\"column\": \"account_age\", \"metricValue\": 0.31, \"threshold\": 0.25, "
+                            + "\"message\": \"PSI of account_age is 0.310 (> 0.25)\"}]")))
+    @APIResponse(responseCode = "400", description = "A bad since, severity, limit or format")
+    public Response log(@Parameter(description = "ISO date (midnight UTC) or instant", example = "2026-03-01")
+                        @QueryParam("since") String since,
+                        @Parameter(description = "HIGH, MEDIUM or LOW", example = "HIGH") @QueryParam("severity") String severity,
+                        @Parameter(description = "Model id", example = "churn") @QueryParam("model") String model,
+                        @Parameter(description = "At most this many rows (default 1000)") @QueryParam("limit") Integer limit,
+                        @Parameter(description = "json (default) or csv") @QueryParam("format") String format) {
         List<AlertRecord> rows = query(since, severity, model, limit);
         if (format == null || format.equalsIgnoreCase("json")) {
             return Response.ok(rows, MediaType.APPLICATION_JSON).build();
@@ -57,6 +77,7 @@ public class AlertLogResource {
     @GET
     @Path("alerts.csv")
     @Produces(CSV)
+    @Operation(summary = "The alert log as CSV")
     public Response logCsv(@QueryParam("since") String since, @QueryParam("severity") String severity,
                            @QueryParam("model") String model, @QueryParam("limit") Integer limit) {
         return csv(query(since, severity, model, limit));

@@ -7,7 +7,6 @@ import io.modelwatch.core.alerts.AlertEvaluator;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MetricRows;
 import io.modelwatch.core.run.MonitoringPipeline;
@@ -25,6 +24,7 @@ import io.modelwatch.support.outbox.EventRelay;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.RunHistory;
 import io.modelwatch.support.repository.RunSections;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -65,10 +65,11 @@ public class AlertEvaluation {
     private final Clock clock;
     private final EventOutbox outbox;
     private final EventRelay events;
+    private final AlertGauges gauges;
 
     public AlertEvaluation(RunSections sections, RunAssembly assembly, RunHistory history, ModelPipelines pipelines,
                            AlertRecorder recorder, EventLedger ledger, EventCodec codec, OutboxRelay relay, Clock clock,
-                           EventOutbox outbox, EventRelay events) {
+                           EventOutbox outbox, EventRelay events, AlertGauges gauges) {
         this.sections = sections;
         this.assembly = assembly;
         this.history = history;
@@ -80,6 +81,7 @@ public class AlertEvaluation {
         this.clock = clock;
         this.outbox = outbox;
         this.events = events;
+        this.gauges = gauges;
     }
 
     public CompletionStage<Outcome> onMetrics(MetricsComputed event) {
@@ -105,6 +107,7 @@ public class AlertEvaluation {
         }
         relay.nudge();   // notifications committed with the alerts go out now, whatever the bus does
         events.nudge();  // and the alert.raised events committed with them
+        gauges.refresh();
         return CompletableFuture.completedFuture(new Outcome(event.runId(), false));
     }
 
@@ -142,6 +145,7 @@ public class AlertEvaluation {
         }
         relay.nudge();
         events.nudge();
+        gauges.refresh();
         return CompletableFuture.completedFuture(new Outcome(event.runId(), false));
     }
 
@@ -160,7 +164,7 @@ public class AlertEvaluation {
         List<PublishedEvent> out = new ArrayList<>();
         for (AlertRecord r : stored) {
             Alert a = byKey.get(r.alertKey + "/" + r.severity);
-            AlertRaised e = AlertRaised.of(run.runId(), run.modelId(), run.snapshotDate(), a, TraceContext.child(traceparent));
+            AlertRaised e = AlertRaised.of(run.runId(), run.modelId(), run.snapshotDate(), a, TraceHeaders.traceparent(traceparent));
             out.add(new PublishedEvent(AlertRaised.TYPE, e.eventId(), e.traceparent(), codec.encode(e)));
         }
         return out;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.ingest.config.IngestSettings;
 import io.modelwatch.support.security.ApiKeyMechanism;
 import io.modelwatch.support.security.ApiKeys;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /**
@@ -53,6 +55,8 @@ public class AlertServiceClient {
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3))
                     .header("Accept", "application/json").GET();
             keys.outgoingKey().ifPresent(k -> request.header(ApiKeyMechanism.API_KEY_HEADER, k));
+            // the request continues the caller's trace (GET /models/{id} here, its server span at alert-service)
+            TraceHeaders.inject(new HashMap<>()).forEach((name, value) -> request.header(name, String.valueOf(value)));
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
