@@ -31,12 +31,14 @@ import java.util.List;
  * @param metrics        the flat rows of the metrics log
  * @param multivariateAnomaly the isolation forest's verdict on the run's metric vector against the model's
  *                       previous runs; {@code null} when the forest is disabled
+ * @param segmentDrift   the drift of every feature inside every segment with enough rows, with the masked flag
  */
 public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
                         ClassificationReport performance, ClassificationReport referencePerformance,
                         EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
                         List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
-                        List<Alert> alerts, List<MetricRow> metrics, MultivariateAnomaly multivariateAnomaly) {
+                        List<Alert> alerts, List<MetricRow> metrics, MultivariateAnomaly multivariateAnomaly,
+                        List<SegmentFeatureDrift> segmentDrift) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -46,5 +48,6 @@ public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, L
         importance = List.copyOf(importance);
         alerts = List.copyOf(alerts);
         metrics = List.copyOf(metrics);
+        segmentDrift = segmentDrift == null ? List.of() : List.copyOf(segmentDrift);
     }
 }

@@ -1,0 +1,84 @@
+package io.modelwatch.core.run;
+
+import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.synth.Scenario;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue 18 part A's acceptance: the generated {@code masked} day (monthly_charges up only for One-year contracts) is
+ * found inside the segment and alerted as masked, while the whole batch's test on monthly_charges stays calm; a stable
+ * day raises no masked alert. Default configuration (min 500/500 rows, FDR q 0.05, MEDIUM).
+ */
+class MaskedDriftScenarioTest {
+
+    private static final String FEATURE = "monthly_charges";
+    private static final String SEGMENT = "contract_type=One year";
+
+    @TempDir
+    static Path dir;
+    static MonitoringPipeline pipeline;
+    static ReferenceProfile profile;
+
+    @BeforeAll
+    static void setUp() {
+        pipeline = MonitoringPipeline.of(PipelineFixture.CONFIG);
+        profile = pipeline.profile(PipelineFixture.batch(dir, Scenario.STABLE, 20_000, 7));
+    }
+
+    private static RunResult run(Scenario scenario, long seed) {
+        ColumnBatch current = PipelineFixture.batch(dir, scenario, 10_000, seed);
+        return pipeline.run(PipelineFixture.info(), profile, current);
+    }
+
+    @Test
+    void driftInsideOneSegmentIsAlertedAsMaskedWhileTheWholeBatchStaysCalm() {
+        RunResult r = run(Scenario.MASKED, 41);
+        ColumnDrift whole = r.drift().columns().stream().filter(c -> c.column().equals(FEATURE)).findFirst()
+                .orElseThrow();
+        assertThat(whole.drifted()).as("whole-batch test on " + FEATURE + ": " + whole).isFalse();
+        assertThat(r.alerts()).noneMatch(a -> FEATURE.equals(a.column()) && "drift".equals(a.category()));
+
+        SegmentFeatureDrift inside = r.segmentDrift().stream()
+                .filter(d -> d.key().equals(SEGMENT) && d.column().equals(FEATURE)).findFirst().orElseThrow();
+        assertThat(inside.drifted()).as(inside.toString()).isTrue();
+        assertThat(inside.masked()).isTrue();
+        assertThat(inside.currentRows()).isGreaterThanOrEqualTo(500);
+        assertThat(inside.referenceRows()).isGreaterThanOrEqualTo(500);
+
+        List<Alert> masked = r.alerts().stream().filter(a -> MaskedDriftAlerts.RULE.equals(a.rule())).toList();
+        assertThat(masked).anySatisfy(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(a.column()).isEqualTo(FEATURE);
+            assertThat(a.segment()).isEqualTo(SEGMENT);
+        });
+        // the other contracts did not change: no masked alert there on monthly_charges
+        assertThat(masked).noneMatch(a -> FEATURE.equals(a.column()) && a.segment().startsWith("contract_type=")
+                && !a.segment().equals(SEGMENT));
+        assertThat(r.metrics()).anySatisfy(m -> {
+            assertThat(m.category()).isEqualTo("segment_drift");
+            assertThat(m.name()).isEqualTo("masked");
+            assertThat(m.column()).isEqualTo(FEATURE);
+            assertThat(m.segment()).isEqualTo(SEGMENT);
+            assertThat(m.value()).isEqualTo(1.0);
+        });
+        assertThat(r.rootCause().hypothesis()).contains(FEATURE).contains(SEGMENT);
+    }
+
+    @Test
+    void aStableDayRaisesNoMaskedAlert() {
+        RunResult r = run(Scenario.STABLE, 43);
+        assertThat(r.segmentDrift()).as("segments with enough rows were tested").hasSizeGreaterThan(100);
+        assertThat(r.segmentDrift()).noneMatch(SegmentFeatureDrift::masked);
+        assertThat(r.alerts()).noneMatch(a -> MaskedDriftAlerts.RULE.equals(a.rule()));
+    }
+}
