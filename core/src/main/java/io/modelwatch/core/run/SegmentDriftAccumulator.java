@@ -23,7 +23,8 @@ import java.util.Map;
 /**
  * The drift of every feature inside every segment of the configured dimensions, accumulated chunk by chunk: per
  * segment that has at least {@code drift.within_segments.min_reference_rows} reference rows (the reference profile's
- * {@code segmentColumns}), a {@link DriftAccumulator} over that segment's current rows against that segment's
+ * {@code segmentColumns}), for every feature but a categorical dimension's own column (one value inside its
+ * segment), a {@link DriftAccumulator} over that segment's current rows against that segment's
  * reference, so the test choice, thresholds and PSI are the whole batch's applied to the segment, and the counts
  * are exact and mergeable as the whole batch's are ({@link #merge}, {@link #writeTo}).
  *
@@ -78,11 +79,13 @@ public final class SegmentDriftAccumulator {
             return out;
         }
         List<FeatureSpec> present = pipeline.config().features().stream().filter(f -> reference.has(f.name())).toList();
-        List<String> names = present.stream().map(FeatureSpec::name).toList();
         for (SegmentSpec spec : pipeline.config().segments()) {
             if (!reference.has(spec.column())) {
                 continue;
             }
+            // a category's own column is one value inside its segment: not tested there (a band's column is)
+            List<FeatureSpec> tested = present.stream()
+                    .filter(f -> spec.isBanded() || !f.name().equals(spec.column())).toList();
             SegmentAnalysis.Assignment a = SegmentAnalysis.assign(spec,
                     pipeline.segmentColumn(spec, reference.column(spec.column())));
             int[][] rowsOf = rowsBySegment(a);
@@ -90,10 +93,10 @@ public final class SegmentDriftAccumulator {
                 if (rowsOf[s].length < settings.minReferenceRows()) {
                     continue;
                 }
-                ColumnBatch part = rows(reference, rowsOf[s], names);
-                ColumnProfile[] profiles = new ColumnProfile[present.size()];
-                java.util.stream.IntStream.range(0, present.size()).parallel().forEach(i -> {
-                    FeatureSpec f = present.get(i);
+                ColumnBatch part = rows(reference, rowsOf[s], tested.stream().map(FeatureSpec::name).toList());
+                ColumnProfile[] profiles = new ColumnProfile[tested.size()];
+                java.util.stream.IntStream.range(0, tested.size()).parallel().forEach(i -> {
+                    FeatureSpec f = tested.get(i);
                     Column column = part.column(f.name());
                     NumericSample sample = f.kind() == ColumnKind.NUMERIC
                             ? NumericSample.of(pipeline.asNumeric(column).values()) : null;
