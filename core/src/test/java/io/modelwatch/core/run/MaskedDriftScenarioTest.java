@@ -72,6 +72,21 @@ class MaskedDriftScenarioTest {
             assertThat(m.value()).isEqualTo(1.0);
         });
         assertThat(r.rootCause().hypothesis()).contains(FEATURE).contains(SEGMENT);
+        assertThat(r.rootCause().segmentDrift()).anySatisfy(c -> {
+            assertThat(c.feature()).isEqualTo(FEATURE);
+            assertThat(c.key()).isEqualTo(SEGMENT);
+            assertThat(c.masked()).isTrue();
+        });
+
+        String html = io.modelwatch.core.report.HtmlReport.render(r);
+        assertThat(html).contains("<h2>Drift inside segments</h2>").contains(SEGMENT).contains("(masked)");
+        assertThat(io.modelwatch.core.report.CsvExport.metrics(r.metrics()))
+                .contains("segment_drift,masked," + FEATURE + "," + SEGMENT + ",1");
+        assertThat(io.modelwatch.core.report.Json.mapper().valueToTree(r).get("segmentDrift").size())
+                .isEqualTo(r.segmentDrift().size());
+        System.out.printf("masked scenario: whole batch %s %s = %s (threshold %s); inside %s: %s = %s, PSI %s%n",
+                FEATURE, whole.method(), whole.score(), whole.threshold(), SEGMENT, inside.method(), inside.score(),
+                inside.psi());
     }
 
     @Test
