@@ -30,7 +30,7 @@ import java.util.List;
  *   <li>{@code segment_drift/<method>} per feature and segment tested (value: drift score; threshold: the FDR q and
  *       status from the Benjamini–Hochberg verdict, value the adjusted p-value, for a p-value test; else the
  *       test's own score, threshold and verdict),
- *       {@code segment_drift/psi} and {@code segment_drift/masked} (1 when masked, 0 otherwise) with them;</li>
+ *       {@code segment_drift/psi} with them, and {@code segment_drift/masked} (value 1, breach) for a masked one;</li>
  *   <li>{@code quality/<finding kind>} per finding.</li>
  * </ul>
  */
@@ -73,8 +73,10 @@ public final class MetricRows {
                     : s.drifted() ? MetricRow.BREACH : MetricRow.OK, ROLE));
             rows.add(new MetricRow(cat, "psi", s.column(), s.key(), s.psi(), null,
                     s.psi() == null ? MetricRow.UNDEFINED : MetricRow.OK, ROLE));
-            rows.add(new MetricRow(cat, "masked", s.column(), s.key(), s.masked() ? 1.0 : 0.0, null,
-                    s.masked() ? MetricRow.BREACH : MetricRow.OK, ROLE));
+            if (s.masked()) {
+                // only when masked: a run tests a few hundred segment x feature pairs, and the logs keep every row
+                rows.add(new MetricRow(cat, "masked", s.column(), s.key(), 1.0, null, MetricRow.BREACH, ROLE));
+            }
         }
         return rows;
     }
