@@ -70,6 +70,36 @@ class MalformedInputTest {
         assertThat(alerted).as("HIGH quality alert on " + column).isTrue();
     }
 
+    /** A header and no rows: the run completes with a report and a HIGH "empty batch" alert (exit 1 with --fail-on high). */
+    @Test
+    void anEmptyFileCompletesWithAnEmptyBatchAlert() throws Exception {
+        Path file = Files.write(dir.resolve("empty.csv"), List.of(stable.get(0)));
+        Path out = dir.resolve("out-empty");
+        CliFixture.Outcome o = CliFixture.run("run", "--reference", reference.toString(), "--current", file.toString(),
+                "--config", "../k8s/base/monitoring.yaml", "--out", out.toString(), "--fail-on", "high", "-q");
+        assertThat(o.exitCode()).as(o.err()).isEqualTo(MonitorCommand.EXIT_ALERT);
+        assertThat(out.resolve("report.html")).exists();
+        JsonNode s = CliFixture.snapshot(out);
+        assertFinding(s, null, "empty batch");
+        for (JsonNode c : s.get("drift").get("columns")) {
+            assertThat(c.get("error").asText()).contains("no non-null values");
+        }
+        CliFixture.Outcome lenient = CliFixture.run("run", "--reference", reference.toString(), "--current",
+                file.toString(), "--config", "../k8s/base/monitoring.yaml", "--out", dir.resolve("out-empty-2").toString(),
+                "-q");
+        assertThat(lenient.exitCode()).as(lenient.err()).isEqualTo(MonitorCommand.EXIT_OK);
+    }
+
+    /** A feature without a single usable value: its drift is not computable, the run completes with a HIGH alert. */
+    @Test
+    void aColumnWithoutUsableValuesIsReportedNotFatal() throws Exception {
+        JsonNode s = runOn("no-charges", setCell("monthly_charges", stable.size() - 1, "abc"));
+        assertFinding(s, "monthly_charges", "no usable values in column monthly_charges");
+        for (JsonNode p : s.get("psi")) {
+            assertThat(p.get("column").asText()).isNotEqualTo("monthly_charges");
+        }
+    }
+
     @Test
     void unparseableNumbersAreCountedWithTheirRows() throws Exception {
         JsonNode s = runOn("bad-number", setCell("monthly_charges", 3, "abc"));

@@ -55,6 +55,9 @@ final class Deployment implements AutoCloseable {
     static final String JDBC_URL = env("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String DB_USER = env("QUARKUS_DATASOURCE_USERNAME", "postgres");
     static final String DB_PASSWORD = env("QUARKUS_DATASOURCE_PASSWORD", "");
+    /** This run's API keys (random: the services accept nothing else), sent as {@code X-API-Key}. */
+    static final String ADMIN_KEY = "e2e-admin-" + UUID.randomUUID();
+    static final String READER_KEY = "e2e-reader-" + UUID.randomUUID();
     /** The variable a model's configuration names for its own Slack webhook. */
     static final String STREAMING_WEBHOOK = "MODELWATCH_SLACK_WEBHOOK_STREAMING";
 
@@ -108,6 +111,10 @@ final class Deployment implements AutoCloseable {
             env.put("MODELWATCH_BUS_DEAD_LETTER_EXCHANGE", RUN_TAG + ".dead-letters");
             env.put("MODELWATCH_BUS_QUEUE_PREFIX", RUN_TAG + ".");
             env.put("MODELWATCH_MONITORING_CONFIG_FILE", config.toString());
+            env.put("MODELWATCH_AUTH_ADMIN_KEYS", ADMIN_KEY);
+            env.put("MODELWATCH_AUTH_READER_KEYS", READER_KEY);
+            // the only directory a request may name a file in: every test's data and the deployment's monitoring.yaml
+            env.put("MODELWATCH_SOURCES_ROOTS", data.toString());
             env.put("MODELWATCH_ALERTS_SLACK_WEBHOOK_URL", slack.url("/deployment"));
             env.put(STREAMING_WEBHOOK, slack.url("/streaming"));
             ServiceProcesses services = ServiceProcesses.start(root, target.resolve("e2e-logs"), env);
@@ -130,18 +137,41 @@ final class Deployment implements AutoCloseable {
         return services.url(service);
     }
 
+    /** POSTs with the admin key and checks the status. */
     JsonNode post(String service, String path, Object body, int expectedStatus) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(service) + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = postAs(service, path, mapper.writeValueAsString(body), "X-API-Key", ADMIN_KEY);
         assertThat(r.statusCode()).as(service + path + ": " + r.body()).isEqualTo(expectedStatus);
         return mapper.readTree(r.body());
     }
 
+    /** POSTs a raw body with exactly the headers given (none: no credentials). */
+    HttpResponse<String> postAs(String service, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(service) + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs with the reader key. */
     HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(service) + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return getAs(service, path, "X-API-Key", READER_KEY);
+    }
+
+    /** GETs with exactly the headers given (none: no credentials). */
+    HttpResponse<String> getAs(String service, String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(service) + path)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Where each service's output (its log) is written. */
+    Path log(String service) {
+        return services.log(service);
     }
 
     /** The run's {@code snapshot.json} from report-service, once all its sections have arrived. */

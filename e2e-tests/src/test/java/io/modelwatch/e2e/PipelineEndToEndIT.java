@@ -123,6 +123,48 @@ class PipelineEndToEndIT {
     }
 
     /**
+     * Issue 12: a day with a header and no rows is accepted and completes in every service (nothing dead-lettered):
+     * a report, a HIGH data-quality alert "empty batch", and the CLI's numbers on the same file.
+     */
+    @Test
+    void anEmptyDayCompletesWithAHighEmptyBatchAlert() throws Exception {
+        String model = "churn-empty-" + RUN_TAG;
+        Path empty = data.resolve("empty-day.csv");
+        java.nio.file.Files.write(empty, List.of(java.nio.file.Files.readAllLines(data.resolve("drifted.csv")).get(0)));
+        post("ingest-service", "/references", Map.of("modelId", model,
+                "source", data.resolve("reference.csv").toString(), "config", config.toString()), 201);
+        JsonNode run = post("ingest-service", "/runs", Map.of("modelId", model, "date", DRIFTED_DATE.toString(),
+                "source", empty.toString()), 202);
+        assertThat(run.get("rowCount").asInt()).isZero();
+        String runId = run.get("runId").asText();
+
+        String[] snapshot = new String[1];
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            HttpResponse<String> r = get("report-service", "/runs/" + runId + "/snapshot");
+            snapshot[0] = r.body();
+            return r.statusCode() == 200;
+        });
+        assertThat(get("report-service", "/runs/" + runId + "/report").statusCode()).isEqualTo(200);
+        JsonNode[] alerts = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            alerts[0] = mapper.readTree(get("alert-service", "/runs/" + runId + "/alerts").body());
+            return alerts[0].size() > 0;
+        });
+        assertThat(alerts[0]).anySatisfy(a -> {
+            assertThat(a.toString()).contains("HIGH").contains("empty_batch").contains("empty batch");
+        });
+
+        Path out = data.resolve("cli-empty-report");
+        deployment.cli("cli-empty", "run", "--reference", data.resolve("reference.csv").toString(),
+                "--current", empty.toString(), "--config", config.toString(),
+                "--date", DRIFTED_DATE.toString(), "--out", out.toString(), "--quiet");
+        JsonNode wanted = mapper.readTree(out.resolve("snapshot.json").toFile());
+        JsonNode actual = mapper.readTree(snapshot[0]);
+        assertThat(actual.get("alerts")).isEqualTo(wanted.get("alerts"));
+        assertThat(actual.get("drift")).isEqualTo(wanted.get("drift"));
+    }
+
+    /**
      * Issue 7, delayed labels: predictions first (a day without its label columns), labels later through
      * {@code POST /labels}. Day 0 has only the estimated performance; half the labels leave the cohort below
      * {@code labels.min_coverage} (0.9) and publish nothing; all the labels publish {@code labels.ready} once and

@@ -51,7 +51,12 @@ public class MonitoredModelRepository implements PanacheRepositoryBase<Monitored
         lock(modelId);
     }
 
+    /**
+     * Every model a run of which completed here, sorted. A plain JPQL select: Panache's {@code project(String.class)}
+     * maps a projection by constructor parameter names and fails on {@code String}.
+     */
     public List<String> modelIds() {
-        return find("order by modelId").project(String.class).list();
+        return getEntityManager().createQuery("select m.modelId from MonitoredModel m order by m.modelId", String.class)
+                .getResultList();
     }
 }

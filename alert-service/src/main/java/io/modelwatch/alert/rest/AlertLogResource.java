@@ -3,6 +3,7 @@ package io.modelwatch.alert.rest;
 import io.modelwatch.alert.domain.AlertRecord;
 import io.modelwatch.alert.repository.AlertRepository;
 import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.support.rest.ApiError;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -50,7 +51,7 @@ public class AlertLogResource {
         if (format.equalsIgnoreCase("csv")) {
             return csv(rows);
         }
-        throw badRequest("format must be json or csv, got '" + format + "'");
+        throw badRequest("format", "format must be json or csv, got '" + format + "'");
     }
 
     @GET
@@ -64,13 +65,13 @@ public class AlertLogResource {
     private List<AlertRecord> query(String since, String severity, String model, Integer limit) {
         int n = limit == null ? DEFAULT_LIMIT : limit;
         if (n < 1 || n > MAX_LIMIT) {
-            throw badRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + n);
+            throw badRequest("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + n);
         }
         Optional<Severity> grade;
         try {
             grade = severity == null || severity.isBlank() ? Optional.empty() : Optional.of(Severity.parse(severity));
         } catch (IllegalArgumentException e) {
-            throw badRequest(e.getMessage());
+            throw badRequest("severity", e.getMessage());
         }
         return alerts.log(parseSince(since), grade, Optional.ofNullable(model).filter(m -> !m.isBlank()), n);
     }
@@ -83,7 +84,7 @@ public class AlertLogResource {
             return since.length() <= 10 ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(since);
         } catch (DateTimeParseException e) {
-            throw badRequest("since must be an ISO date (2024-03-01) or instant (2024-03-01T06:00:00Z), got '"
+            throw badRequest("since", "since must be an ISO date (2024-03-01) or instant (2024-03-01T06:00:00Z), got '"
                     + since + "'");
         }
     }
@@ -93,8 +94,8 @@ public class AlertLogResource {
                 .header("Content-Disposition", "attachment; filename=\"alerts.csv\"").build();
     }
 
-    private static BadRequestException badRequest(String message) {
-        return new BadRequestException(Response.status(400).entity(Map.of("error", message))
+    private static BadRequestException badRequest(String field, String message) {
+        return new BadRequestException(Response.status(400).entity(new ApiError(message, field))
                 .type(MediaType.APPLICATION_JSON).build());
     }
 }

@@ -20,13 +20,13 @@ import io.modelwatch.support.compute.RunAssembly;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
-import io.modelwatch.support.messaging.OutgoingEvents;
+import io.modelwatch.support.outbox.EventOutbox;
+import io.modelwatch.support.outbox.EventRelay;
 import io.modelwatch.support.repository.EventLedger;
+import io.modelwatch.support.repository.RunHistory;
 import io.modelwatch.support.repository.RunSections;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -40,8 +40,8 @@ import java.util.concurrent.CompletionStage;
  * Evaluates a run's alert rules once all its sections have arrived: the core assembles the run and applies
  * the rules of the configuration of the run's model and reference version (the same alerts the CLI prints), and
  * notifications go where that configuration says; {@link AlertRecorder} stores each alert once per
- * (run, key) and, in the same transaction, queues the notifications deduplication lets through. After the
- * commit every alert is announced as {@code alert.raised} and the {@link OutboxRelay} is nudged.
+ * (run, key) and, in the same transaction, queues the notifications deduplication lets through and writes an
+ * {@code alert.raised} per alert to the event outbox. After the commit both relays are nudged.
  *
  * <p>A cohort's realised performance ({@code metrics.performance.realised}, when its late labels matured) is
  * evaluated on its own: the configured rules over the rows of that performance section alone, stored and
@@ -56,26 +56,30 @@ public class AlertEvaluation {
 
     private final RunSections sections;
     private final RunAssembly assembly;
+    private final RunHistory history;
     private final ModelPipelines pipelines;
     private final AlertRecorder recorder;
     private final EventLedger ledger;
     private final EventCodec codec;
     private final OutboxRelay relay;
     private final Clock clock;
-    private final Emitter<String> raised;
+    private final EventOutbox outbox;
+    private final EventRelay events;
 
-    public AlertEvaluation(RunSections sections, RunAssembly assembly, ModelPipelines pipelines,
+    public AlertEvaluation(RunSections sections, RunAssembly assembly, RunHistory history, ModelPipelines pipelines,
                            AlertRecorder recorder, EventLedger ledger, EventCodec codec, OutboxRelay relay, Clock clock,
-                           @Channel(Channels.ALERTS_OUT) Emitter<String> raised) {
+                           EventOutbox outbox, EventRelay events) {
         this.sections = sections;
         this.assembly = assembly;
+        this.history = history;
         this.pipelines = pipelines;
         this.recorder = recorder;
         this.ledger = ledger;
         this.codec = codec;
         this.relay = relay;
         this.clock = clock;
-        this.raised = raised;
+        this.outbox = outbox;
+        this.events = events;
     }
 
     public CompletionStage<Outcome> onMetrics(MetricsComputed event) {
@@ -93,44 +97,52 @@ public class AlertEvaluation {
                     routes(event.run()));
             List<PublishedEvent> out = announcements(event.run(), result.alerts(), stored, event.traceparent());
             ledger.record(event.runId(), EVALUATED, event.eventId(), out);
+            outbox.enqueue(out);
             return out;
         });
         if (published == null) {
             return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
         relay.nudge();   // notifications committed with the alerts go out now, whatever the bus does
-        return OutgoingEvents.publish(raised, published).thenApply(x -> new Outcome(event.runId(), false));
+        events.nudge();  // and the alert.raised events committed with them
+        return CompletableFuture.completedFuture(new Outcome(event.runId(), false));
     }
 
     /**
-     * The realised performance of a run's cohort: the configured rules over the section's metric rows (core
-     * {@link MetricRows#ofPerformance}, without the {@code reference/*} baseline), stored and notified through
-     * the {@link AlertRecorder}, then announced as {@code alert.raised}. Idempotent on (run,
+     * The realised performance of a run's cohort: core {@link MonitoringPipeline#realised} applies the configured
+     * rules and no-change bands to the section's metric rows (without the {@code reference/*} baseline) and checks
+     * them against the history of earlier cohorts ({@link RunHistory#cohortsBefore}); the rows then join that
+     * history ({@link RunHistory#supersede}), and the alerts are stored and notified through the
+     * {@link AlertRecorder}, then announced as {@code alert.raised}. Idempotent on (run,
      * {@code metrics.performance.realised}): a redelivery stores and publishes nothing.
      */
     public CompletionStage<Outcome> onRealised(MetricsComputed event) {
         PerformanceSection section = codec.fromTree(event.section(), PerformanceSection.class);
-        List<MetricRow> rows = MetricRows.ofPerformance(section).stream()
-                .filter(r -> !REFERENCE_CATEGORY.equals(r.category())).toList();
         MonitoringPipeline pipeline = pipelines.forReference(event.run().referenceId());
-        List<Alert> alerts = AlertEvaluator.of(pipeline.config().alertRules(), pipeline.config().featureNames())
-                .evaluate(rows);
         List<PublishedEvent> published = QuarkusTransaction.requiringNew().call(() -> {
             recorder.serialise(event.run().modelId());
             if (ledger.previous(event.runId(), Channels.METRICS_PERFORMANCE_REALISED).isPresent()) {
                 return null;
             }
+            // the core's rules and no-change bands over the section's rows, and its anomaly check against the
+            // earlier cohorts; the realised rows then join the model's history for the cohorts after it
+            MonitoringPipeline.RealisedEvaluation evaluation = pipeline.realised(section,
+                    history.cohortsBefore(event.run(), pipeline.config().anomaly().window()));
+            history.supersede(event.run(), evaluation.metrics());
+            List<Alert> alerts = evaluation.alerts();
             List<AlertRecord> stored = recorder.recordRealised(event.run(), alerts, clock.instant(),
                     pipeline.config().notifications());
             List<PublishedEvent> out = announcements(event.run(), alerts, stored, event.traceparent());
             ledger.record(event.runId(), Channels.METRICS_PERFORMANCE_REALISED, event.eventId(), out);
+            outbox.enqueue(out);
             return out;
         });
         if (published == null) {
             return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
         relay.nudge();
-        return OutgoingEvents.publish(raised, published).thenApply(x -> new Outcome(event.runId(), false));
+        events.nudge();
+        return CompletableFuture.completedFuture(new Outcome(event.runId(), false));
     }
 
     /** Where the run's model sends its notifications: the configuration of the run's reference version. */

@@ -238,6 +238,14 @@ class MetricsConsumerTest extends MetricsConsumerContract {
         assertThat(recall.get(0).modelId).isEqualTo(model);
         assertThat(recall.get(0).metricValue).isEqualTo(0.55);
         assertThat(stored).extracting(a -> a.alertKey + "/" + a.severity).doesNotHaveDuplicates();
+        // the realised rows joined the model's history (once, however often the event came): the next cohort's
+        // anomaly check compares its realised recall with this one
+        RunInfo nextCohort = new RunInfo("run-" + UUID.randomUUID(), model, ChurnFixtures.DRIFTED_DATE.plusDays(1),
+                reference.source(), current.source(), "labels.csv", Instant.now());
+        io.modelwatch.core.anomaly.MetricHistory earlier = QuarkusTransaction.requiringNew()
+                .call(() -> history.cohortsBefore(nextCohort, 14));
+        assertThat(earlier.valuesFor(new io.modelwatch.core.run.MetricRow("performance", "recall", null, null, null,
+                null, io.modelwatch.core.run.MetricRow.OK))).containsExactly(0.55);
 
         List<AlertRaised> raised = new ArrayList<>();
         while (true) {

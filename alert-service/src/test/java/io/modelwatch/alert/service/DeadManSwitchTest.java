@@ -89,6 +89,29 @@ class DeadManSwitchTest {
                 .get().extracting(a -> a.decision).isEqualTo(Decision.NEW);
     }
 
+    /**
+     * The scheduled path: {@code checkAll} lists the known models from the database (a projection query that once
+     * failed with "must be built with parameter names") and raises the overdue model's alert.
+     */
+    @Test
+    void theScheduledCheckListsTheModelsFromTheDatabaseAndRaisesTheOverdueOne() {
+        String overdue = TestAlerts.newModel();
+        String recent = TestAlerts.newModel();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            recorder.recordRun(TestAlerts.run(overdue, LocalDate.parse("2024-03-01")), List.of(), List.of(),
+                    now.minus(Duration.ofHours(30)));
+            recorder.recordRun(TestAlerts.run(recent, LocalDate.parse("2024-03-02")), List.of(), List.of(),
+                    now.minus(Duration.ofHours(2)));
+        });
+
+        List<AlertRecord> raised = deadMan.checkAll(now);
+
+        assertThat(raised).extracting(a -> a.modelId).contains(overdue).doesNotContain(recent);
+        assertThat(raised).filteredOn(a -> a.modelId.equals(overdue)).singleElement()
+                .satisfies(a -> assertThat(a.rule).isEqualTo(AlertRecorder.DEAD_MAN_RULE));
+    }
+
     @Test
     void aModelThatNeverRanHereIsNotWatched() {
         assertThat(deadMan.check(TestAlerts.newModel(), Instant.now())).isEmpty();

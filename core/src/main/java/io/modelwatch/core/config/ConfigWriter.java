@@ -110,6 +110,7 @@ public final class ConfigWriter {
         nested(y, "min_current_rows", Integer.toString(w.minCurrentRows()));
         nested(y, "fdr_q", number(w.fdrQ()));
         nested(y, "severity", w.severity());
+        nested(y, "min_psi", number(w.minPsi()));
 
         QualitySettings q = config.quality();
         y.append("\nquality:\n");
@@ -122,6 +123,7 @@ public final class ConfigWriter {
         key(y, "unknown_category_severity", q.unknownCategorySeverity());
         key(y, "required_null_severity", q.requiredNullSeverity());
         key(y, "unexpected_column_severity", q.unexpectedColumnSeverity());
+        key(y, "no_values_severity", q.noValuesSeverity());
 
         y.append("\nimportance:\n");
         key(y, "min_reference_iv", number(config.importance().minReferenceIv()));
@@ -153,6 +155,12 @@ public final class ConfigWriter {
         nested(y, "top_contributors", Integer.toString(f.topContributors()));
         nested(y, "metrics", texts(f.metrics()));
 
+        NoiseBandSettings b = config.noiseBands();
+        y.append("\nnoise_bands:\n");
+        key(y, "sigma", number(b.sigma()));
+        key(y, "bootstrap_replicates", Integer.toString(b.bootstrapReplicates()));
+        key(y, "seed", Long.toString(b.seed()));
+
         NotificationSettings n = config.notifications();
         y.append("\n# null: the deployment's setting; a webhook is named by its environment variable, never given\n");
         y.append("notifications:\n");
@@ -173,7 +181,9 @@ public final class ConfigWriter {
                         .append(", scope: ").append(text(rule.scope()))
                         .append(", condition: ").append(text(rule.condition()))
                         .append(", threshold: ").append(number(rule.threshold()))
-                        .append(", severity: ").append(rule.severity()).append("}\n");
+                        .append(", severity: ").append(rule.severity())
+                        .append(rule.bandSigma() == null ? "" : ", band_sigma: " + number(rule.bandSigma()))
+                        .append("}\n");
             }
         }
         return y.toString();

@@ -15,11 +15,13 @@ package io.modelwatch.core.config;
  * @param unknownCategorySeverity severity when categorical cells are outside the allowed values
  * @param requiredNullSeverity    severity when id, timestamp, probability or class have nulls
  * @param unexpectedColumnSeverity severity when the input has a column the configuration does not know
+ * @param noValuesSeverity        severity when the batch has no rows, or a feature, probability or class column
+ *                                has no usable value (every cell empty or unparseable): its drift is not computable
  */
 public record QualitySettings(double defaultNullBudget, String nullBudgetSeverity, String duplicateIdSeverity,
                               String missingColumnSeverity, String unparseableSeverity, String outOfRangeSeverity,
                               String unknownCategorySeverity, String requiredNullSeverity,
-                              String unexpectedColumnSeverity) {
+                              String unexpectedColumnSeverity, String noValuesSeverity) {
 
     /** Severity value that switches a check off. */
     public static final String NONE = "NONE";
@@ -27,12 +29,26 @@ public record QualitySettings(double defaultNullBudget, String nullBudgetSeverit
     /** Default severity of an unexpected column: informational, an extra column does not break a run. */
     public static final String DEFAULT_UNEXPECTED_COLUMN_SEVERITY = "LOW";
 
+    /** Default severity of an empty batch or a column without any usable value. */
+    public static final String DEFAULT_NO_VALUES_SEVERITY = "HIGH";
+
+    /** The settings without {@code noValuesSeverity}, which takes its default ({@code HIGH}). */
+    public QualitySettings(double defaultNullBudget, String nullBudgetSeverity, String duplicateIdSeverity,
+                           String missingColumnSeverity, String unparseableSeverity, String outOfRangeSeverity,
+                           String unknownCategorySeverity, String requiredNullSeverity,
+                           String unexpectedColumnSeverity) {
+        this(defaultNullBudget, nullBudgetSeverity, duplicateIdSeverity, missingColumnSeverity, unparseableSeverity,
+                outOfRangeSeverity, unknownCategorySeverity, requiredNullSeverity, unexpectedColumnSeverity,
+                DEFAULT_NO_VALUES_SEVERITY);
+    }
+
     /** The settings without {@code unexpectedColumnSeverity}, which takes its default ({@code LOW}). */
     public QualitySettings(double defaultNullBudget, String nullBudgetSeverity, String duplicateIdSeverity,
                            String missingColumnSeverity, String unparseableSeverity, String outOfRangeSeverity,
                            String unknownCategorySeverity, String requiredNullSeverity) {
         this(defaultNullBudget, nullBudgetSeverity, duplicateIdSeverity, missingColumnSeverity, unparseableSeverity,
-                outOfRangeSeverity, unknownCategorySeverity, requiredNullSeverity, DEFAULT_UNEXPECTED_COLUMN_SEVERITY);
+                outOfRangeSeverity, unknownCategorySeverity, requiredNullSeverity, DEFAULT_UNEXPECTED_COLUMN_SEVERITY,
+                DEFAULT_NO_VALUES_SEVERITY);
     }
 
     public static QualitySettings defaults() {

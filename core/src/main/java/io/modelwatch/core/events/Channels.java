@@ -33,11 +33,8 @@ public final class Channels {
     public static final String METRICS_PERFORMANCE_REALISED = "metrics.performance.realised";
 
     /** SmallRye channel names (the keys under {@code mp.messaging.incoming/outgoing}). */
-    public static final String BATCH_READY_OUT = "batch-ready-out";
     public static final String BATCH_READY_IN = "batch-ready-in";
-    public static final String METRICS_OUT = "metrics-out";
     public static final String METRICS_IN = "metrics-in";
-    public static final String ALERTS_OUT = "alerts-out";
     public static final String LABELS_READY_IN = "labels-ready-in";
     /** The {@link #METRICS_PERFORMANCE_REALISED} consumers (alert and report services). */
     public static final String METRICS_REALISED_IN = "metrics-realised-in";
@@ -49,6 +46,10 @@ public final class Channels {
     public static final String REASON_HEADER = "x-modelwatch-reason";
     /** Header carrying the queue a dead-lettered message was consumed from. */
     public static final String ORIGINAL_QUEUE_HEADER = "x-modelwatch-original-queue";
+    /** Header carrying how many times the consumer tried a dead-lettered message before giving up. */
+    public static final String ATTEMPTS_HEADER = "x-modelwatch-attempts";
+    /** Header carrying how many times a dead letter has been replayed to its queue. */
+    public static final String REPLAYED_HEADER = "x-modelwatch-replayed";
 
     /** Service names, also the middle part of their queue names. */
     public static final String DRIFT_SERVICE = "drift";

@@ -1,6 +1,8 @@
 package io.modelwatch.core.profile;
 
+import io.modelwatch.core.importance.WoeIv;
 import io.modelwatch.core.importance.WoeIvResult;
+import io.modelwatch.core.importance.WoeNoise;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.run.SegmentRow;
 import io.modelwatch.core.report.Json;
@@ -55,9 +57,12 @@ import java.util.zip.GZIPOutputStream;
  * @param segmentPredictionBins per segment key, the PSI bins of the predicted probability within that segment
  * @param woe                baseline WoE/IV per feature (with labels)
  * @param estimator          the performance estimator calibrated on the reference (with labels), else {@code null}
+ * @param woeNoise           per feature with a WoE table, the reference part of its no-change IV band
+ *                           ({@link WoeNoise#reference}); {@code null} in a format-3 profile (computed when read)
  * @param segmentColumns     per segment key {@code dimension=segment} with at least
  *                           {@code drift.within_segments.min_reference_rows} rows, the feature profiles of that
- *                           segment's rows (the reference side of the drift within segments); empty when disabled
+ *                           segment's rows (the reference side of the drift within segments); empty when disabled,
+ *                           and in a profile of format 3 or 4 (no drift within segments until registered again)
  */
 public record ReferenceProfile(int formatVersion, String source, long rows, @JsonIgnore MonitoringConfig config,
                                Map<String, ColumnProfile> columns, ColumnProfile prediction,
@@ -67,20 +72,44 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
                                Map<String, io.modelwatch.core.stability.PsiBins> segmentPredictionBins,
                                Map<String, WoeIvResult> woe,
                                io.modelwatch.core.estimation.ConfidenceBasedEstimator estimator,
+                               Map<String, WoeNoise> woeNoise,
                                Map<String, Map<String, ColumnProfile>> segmentColumns) {
 
+    /**
+     * A format-3 profile (without the stored noise part) gets it computed here, from its WoE tables and its
+     * configuration's {@code noise_bands}: the same values a newer profile stores. A profile without per-segment
+     * profiles (format 3 or 4, or the feature disabled) gets an empty map.
+     */
     public ReferenceProfile {
+        if (woeNoise == null && woe != null && config != null) {
+            woeNoise = woeNoise(woe, config);
+        }
         segmentColumns = segmentColumns == null ? Map.of() : segmentColumns;
     }
 
+    /** The reference part of each feature's no-change IV band ({@link WoeNoise#reference}). */
+    public static Map<String, WoeNoise> woeNoise(Map<String, WoeIvResult> woe, MonitoringConfig config) {
+        Map<String, WoeNoise> out = new LinkedHashMap<>();
+        woe.forEach((name, table) -> out.put(name, WoeNoise.reference(table, WoeIv.withDefaults().smoothing(),
+                config.noiseBands().bootstrapReplicates(), config.noiseBands().seed())));
+        return out;
+    }
+
     /**
-     * Version 4: per-segment feature profiles ({@code segmentColumns}) with their numeric runs in a second binary
-     * block, for the drift within segments (a version-3 profile has none and must be registered again).
+     * Version 5: per-segment feature profiles ({@code segmentColumns}) with their numeric runs in a second binary
+     * block, for the drift within segments; a version-3 or -4 profile is still read, without them (no drift within
+     * segments until the reference is registered again).
+     * Version 4: the reference part of the no-change bands ({@code woeNoise}); a version-3 profile is still read (its
+     * noise part is computed from its WoE tables when read).
      * Version 3: the model's configuration ahead of the JSON, and the predicted class and label profiles (version 2
      * had neither: its runs used whatever configuration the caller had); version 2 put the numeric runs in a binary
      * block after the JSON (version 1 held sorted arrays as JSON).
      */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
+    /** The oldest format still read. */
+    public static final int OLDEST_READABLE_VERSION = 3;
+    /** The first format with the per-segment profiles of the drift within segments. */
+    public static final int SEGMENT_COLUMNS_VERSION = 5;
 
     /** The configuration's name in error messages of a stored profile. */
     private static final String CONFIG_SOURCE = "the reference profile's configuration";
@@ -222,10 +251,11 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
             throw new IllegalArgumentException("not a reference profile (no MWPROF header); a profile written"
                     + " before format 2 must be registered again");
         }
-        if (version != FORMAT_VERSION) {
+        if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
             throw new IllegalArgumentException("reference profile format " + version
-                    + " is not supported (expected " + FORMAT_VERSION + ", which carries the model's configuration"
-                    + " and the per-segment reference of the drift within segments);"
+                    + " is not supported (expected " + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION
+                    + "; format 3 first carried the model's configuration, format 5 the per-segment reference of the"
+                    + " drift within segments);"
                     + " register the reference again (monitor profile, or POST /references)");
         }
     }
@@ -242,7 +272,8 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
         try {
             byte[] magic = new byte[MAGIC.length];
             in.get(magic);
-            checkHeader(magic, in.getInt());
+            int version = in.getInt();
+            checkHeader(magic, version);
             byte[] yaml = new byte[in.getInt()];
             in.get(yaml);
             MonitoringConfig config = ConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8), CONFIG_SOURCE);
@@ -263,8 +294,10 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
                 }
             }
             Map<String, Map<String, ColumnProfile>> segmentColumns = new LinkedHashMap<>();
-            p.segmentColumns().forEach((key, byName) -> segmentColumns.put(key, new LinkedHashMap<>(byName)));
-            int segmentNumeric = in.getInt();
+            if (version >= SEGMENT_COLUMNS_VERSION) {
+                p.segmentColumns().forEach((key, byName) -> segmentColumns.put(key, new LinkedHashMap<>(byName)));
+            }
+            int segmentNumeric = version >= SEGMENT_COLUMNS_VERSION ? in.getInt() : 0;
             for (int k = 0; k < segmentNumeric; k++) {
                 String key = readName(in);
                 String name = readName(in);
@@ -277,7 +310,7 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
             }
             return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), config, columns, prediction,
                     p.predictedClass(), p.target(), p.performance(), p.churnRate(), p.predictedRate(), p.segments(),
-                    p.segmentPredictionBins(), p.woe(), p.estimator(), segmentColumns);
+                    p.segmentPredictionBins(), p.woe(), p.estimator(), p.woeNoise(), segmentColumns);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;

@@ -312,6 +312,7 @@ public final class QualityAccumulator implements AutoCloseable {
         checks = new ArrayList<>();
         parsing = new Parsing();
         ColumnRoles roles = config.roles();
+        emptyBatch();
         columns(roles);
         checks.add(PARSING);
         roleColumns(roles);
@@ -358,11 +359,15 @@ public final class QualityAccumulator implements AutoCloseable {
             requiredNulls(nulls(roles.timestamp(), null), "timestamp");
         }
         if (expectType(roles.probability(), NumericColumn.class, "numbers")) {
-            requiredNulls(nulls(roles.probability(), null), "probability");
+            Nulls probability = nulls(roles.probability(), null);
+            requiredNulls(probability, "probability");
+            noUsableValues(probability);
             outliers(new Outliers(roles.probability(), 0, 1, false, null, null));
         }
         if (expectType(roles.predictedClass(), NumericColumn.class, "numbers")) {
-            requiredNulls(nulls(roles.predictedClass(), null), "predicted class");
+            Nulls predicted = nulls(roles.predictedClass(), null);
+            requiredNulls(predicted, "predicted class");
+            noUsableValues(predicted);
             outliers(new Outliers(roles.predictedClass(), 0, 1, true, null, "predicted class"));
         }
         if (expectType(roles.target(), NumericColumn.class, "numbers")) {
@@ -377,7 +382,7 @@ public final class QualityAccumulator implements AutoCloseable {
     private void feature(FeatureSpec f, Class<? extends Column> type) {
         if (f.isNumeric()) {
             if (expectType(f.name(), NumericColumn.class, "numbers (a numeric feature)")) {
-                nulls(f.name(), f);
+                noUsableValues(nulls(f.name(), f));
                 if (f.min() != null || f.max() != null) {
                     outliers(new Outliers(f.name(), f.min() == null ? Double.NEGATIVE_INFINITY : f.min(),
                             f.max() == null ? Double.POSITIVE_INFINITY : f.max(), false, f, null));
@@ -386,7 +391,7 @@ public final class QualityAccumulator implements AutoCloseable {
         } else if (type != CategoricalColumn.class && type != StringColumn.class) {
             wrongType(f.name(), "text values (a categorical feature)");
         } else {
-            nulls(f.name(), f);
+            noUsableValues(nulls(f.name(), f));
             if (!f.allowedValues().isEmpty() && enabled(q.unknownCategorySeverity())) {
                 checks.add(new UnknownCategories(f, q.unknownCategorySeverity()));
             }
@@ -425,6 +430,39 @@ public final class QualityAccumulator implements AutoCloseable {
         Nulls n = new Nulls(column, feature, q.nullBudgetSeverity());
         checks.add(n);
         return n;
+    }
+
+    /** A batch without rows: reported first, since every other number of the run is then empty. */
+    private void emptyBatch() {
+        String severity = q.noValuesSeverity();
+        if (enabled(severity)) {
+            checks.add(out -> {
+                if (out.rows == 0) {
+                    out.add(Kind.EMPTY_BATCH, null, 0, 0, null, severity, "empty batch: " + source
+                            + " has a header and no rows; drift and performance are not computable", List.of(),
+                            List.of());
+                }
+            });
+        }
+    }
+
+    /**
+     * A column of a non-empty batch whose every cell is null (empty or unparseable): nothing to test. Not for a
+     * feature whose null budget is 100 % (inferred so from a reference where it was empty: it is expected empty).
+     */
+    private void noUsableValues(Nulls nulls) {
+        String severity = q.noValuesSeverity();
+        boolean mayBeEmpty = nulls.feature != null && nulls.feature.nullBudget() >= 1.0;
+        if (enabled(severity) && !mayBeEmpty) {
+            checks.add(out -> {
+                if (out.rows > 0 && nulls.count == out.rows) {
+                    out.add(Kind.NO_USABLE_VALUES, nulls.column, nulls.count, 1.0, null, severity,
+                            "no usable values in column " + nulls.column + ": all " + nulls.count
+                                    + " cells are empty or unparseable; its drift is not computable",
+                            nulls.examples.rows(), List.of());
+                }
+            });
+        }
     }
 
     private void requiredNulls(Nulls nulls, String role) {

@@ -51,6 +51,13 @@ public record QualityFinding(Kind kind, String column, long count, double share,
         /** Predicted class or actual outcome other than 0 or 1. {@code out_of_range_severity} */
         INVALID_LABEL,
         /** Nulls in the id, timestamp, probability or class column. {@code required_null_severity} */
-        REQUIRED_NULLS
+        REQUIRED_NULLS,
+        /** A batch with a header and no rows: nothing can be computed. {@code no_values_severity} */
+        EMPTY_BATCH,
+        /**
+         * A feature, probability or class column of a non-empty batch whose every cell is empty or unparseable: its
+         * drift is not computable. {@code no_values_severity}
+         */
+        NO_USABLE_VALUES
     }
 }

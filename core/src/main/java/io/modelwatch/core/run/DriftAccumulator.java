@@ -17,6 +17,9 @@ import io.modelwatch.core.stability.PsiResult;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import io.modelwatch.core.alerts.NoChangeBand;
+import io.modelwatch.core.alerts.NoChangeBands;
+import io.modelwatch.core.stability.PsiBins;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +169,7 @@ public final class DriftAccumulator {
     public DriftSection result() {
         ColumnDrift[] drifts = new ColumnDrift[states.length];
         PsiValue[] psis = new PsiValue[psiColumns];
+        Long[] psiCounts = new Long[psiColumns];
         IntStream.range(0, states.length).parallel().forEach(i -> {
             ColumnProfile p = tested.get(i);
             PsiResult psi = null;
@@ -173,14 +177,16 @@ public final class DriftAccumulator {
             if (states[i] instanceof NumericState n) {
                 SortedRuns runs = n.counts.runs();
                 sample = n.onlyChunk != null && chunks == 1 ? NumericSample.of(n.onlyChunk, runs) : NumericSample.ofRuns(runs);
-                if (i < psiColumns) {
+                // no usable value (an empty batch, a column of nulls): the PSI is not computable, not an error
+                boolean values = runs.total() > 0 || n.counts.negativeInfinities() + n.counts.positiveInfinities() > 0;
+                if (i < psiColumns && values) {
                     psi = pipeline.stability().psiOfRuns(p.psiBins(), runs, n.counts.negativeInfinities(),
                             n.counts.positiveInfinities(), n.counts.nulls());
                 }
             } else {
                 CategoricalState c = (CategoricalState) states[i];
                 sample = CategoricalSample.ofCounts(c.counts);
-                if (i < psiColumns) {
+                if (i < psiColumns && !c.counts.isEmpty()) {
                     List<String> labels = new ArrayList<>(c.counts.keySet());
                     long[] counts = c.counts.values().stream().mapToLong(Long::longValue).toArray();
                     psi = pipeline.stability().psiOfLabelCounts(p.psiBins(), labels, counts, c.nulls);
@@ -188,6 +194,7 @@ public final class DriftAccumulator {
             }
             drifts[i] = pipeline.columnDrift(p, sample, roles.get(i));
             if (psi != null) {
+                psiCounts[i] = psi.currentCount();
                 psis[i] = new PsiValue(p.name(), roles.get(i), psi.value(),
                         psi.bins().stream().map(PsiResult.BinShare::label).toList(),
                         psi.bins().stream().map(PsiResult.BinShare::referenceShare).toList(),
@@ -213,7 +220,35 @@ public final class DriftAccumulator {
         double driftShare = pipeline.config().drift().driftShare();
         DatasetDrift dataset = new DatasetDrift(columns, drifted, features,
                 share, driftShare, features > 0 && share >= driftShare);
-        return new DriftSection(dataset, Arrays.asList(psis));
+        List<NoChangeBand> bands = new ArrayList<>();
+        for (int i = 0; i < psis.length; i++) {
+            if (psis[i] != null && psiCounts[i] != null) {
+                NoChangeBand band = psiBand(psis[i].column(), tested.get(i).psiBins(), psiCounts[i]);
+                if (band != null) {
+                    bands.add(band);
+                }
+            }
+        }
+        return new DriftSection(dataset, Arrays.stream(psis).filter(java.util.Objects::nonNull).toList(), bands);
+    }
+
+    /**
+     * The no-change band of a PSI ({@link NoChangeBands#psi}): the degrees of freedom are the bins the reference
+     * fills, the sample sizes the non-null values on each side.
+     */
+    static NoChangeBand psiBand(String column, PsiBins bins, long currentCount) {
+        return NoChangeBands.psi("psi", "psi", column, null, filledBins(bins), currentCount, bins.referenceCount());
+    }
+
+    /** Bins with a reference share above 0. */
+    static int filledBins(PsiBins bins) {
+        int filled = 0;
+        for (double share : bins.referenceShares()) {
+            if (share > 0) {
+                filled++;
+            }
+        }
+        return filled;
     }
 
     private sealed interface ColumnState permits NumericState, CategoricalState {

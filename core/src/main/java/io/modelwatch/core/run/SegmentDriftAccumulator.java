@@ -54,7 +54,7 @@ public final class SegmentDriftAccumulator {
             long rows = columns.values().stream().mapToLong(ColumnProfile::rows).max().orElse(0);
             segmentProfiles.put(key, new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, profile.source() + " [" + key
                     + "]", rows, pipeline.config(), columns, null, null, null, null, null, null, List.of(), Map.of(),
-                    Map.of(), null, Map.of()));
+                    Map.of(), null, Map.of(), Map.of()));
         });
         for (SegmentSpec spec : pipeline.config().segments()) {
             String prefix = spec.name() + "=";
@@ -238,7 +238,11 @@ public final class SegmentDriftAccumulator {
             Double adj = adjustedOf[i];
             boolean drifted = c.error() == null && (adj != null ? adj <= settings.fdrQ() : c.drifted());
             boolean populationDrifted = wholeBatch.getOrDefault(c.column(), false);
-            boolean masked = drifted && wholeBatch.containsKey(c.column()) && !populationDrifted;
+            // effect-size floor: a significant test alone is not enough (a value unseen in a small segment reference
+            // gives chi-square p = 0 with a negligible shift); the segment's own PSI must reach min_psi
+            Double psi = psis.get(i);
+            boolean masked = drifted && wholeBatch.containsKey(c.column()) && !populationDrifted
+                    && psi != null && psi >= settings.minPsi();
             String key = keys.get(i);
             out.add(new SegmentFeatureDrift(dimensionOfKey.get(key), segmentOfKey.get(key), c.column(), c.type(),
                     c.method(), sizes.get(i)[0], sizes.get(i)[1], c.statistic(), c.score(), c.pValue(), adj,

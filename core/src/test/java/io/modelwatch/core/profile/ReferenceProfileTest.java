@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Profile format 4 carries the model's configuration and the per-segment reference of the drift within segments;
- * formats 2 and 3 are refused with "register the reference again".
+ * Profile format 3 carries the model's configuration, format 4 also the reference part of the no-change bands,
+ * format 5 also the per-segment reference of the drift within segments; formats 3 and 4 are still read (without the
+ * per-segment reference), format 2 is refused with "register the reference again".
  */
 class ReferenceProfileTest {
 
@@ -37,12 +38,64 @@ class ReferenceProfileTest {
         ReferenceProfile read = ReferenceProfile.fromBytes(bytes);
         assertThat(read.config()).isEqualTo(config);
         assertThat(ReferenceProfile.configOf(bytes)).isEqualTo(config);
-        assertThat(read.formatVersion()).isEqualTo(4);
+        assertThat(read.formatVersion()).isEqualTo(5);
         assertThat(read.target()).isNotNull();
         assertThat(read.target().labels()).containsExactlyInAnyOrder(io.modelwatch.core.drift.CategoricalSample.numberLabel(0),
                 io.modelwatch.core.drift.CategoricalSample.numberLabel(1));
         assertThat(read.predictedClass()).isNotNull();
         assertThat(read.configYaml()).startsWith("# The configuration of model 'churn-eu' (the reference profile of ");
+    }
+
+    /**
+     * Format 4 adds the reference part of the no-change bands, format 5 the per-segment reference; a format-3 profile
+     * (the same bytes without either) is still read, and its noise part is computed from its WoE tables: equal to
+     * what format 5 stores; a format-4 profile keeps its stored noise part; neither has a per-segment reference.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 4})
+    void aProfileOfFormatThreeOrFourIsStillReadWithoutTheSegmentReference(int format) throws Exception {
+        ReferenceProfile profile = MonitoringPipeline.of(ConfigLoader.defaults())
+                .profile(PipelineFixture.batch(dir, Scenario.STABLE, 3000, 4));
+        assertThat(profile.woeNoise()).isNotEmpty().containsOnlyKeys(profile.woe().keySet());
+        assertThat(profile.segmentColumns()).isNotEmpty();
+
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(profile.toBytes())).readAllBytes());
+        byte[] magic = new byte[6];
+        in.get(magic);
+        assertThat(in.getInt()).isEqualTo(5);
+        byte[] yaml = new byte[in.getInt()];
+        in.get(yaml);
+        byte[] json = new byte[in.getInt()];
+        in.get(json);
+        byte[] rest = new byte[in.remaining()];
+        in.get(rest);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        assertThat(tree.has("woeNoise")).isTrue();
+        assertThat(tree.has("segmentColumns")).isTrue();
+        if (format == 3) {
+            tree.remove("woeNoise");
+        }
+        tree.remove("segmentColumns");
+        tree.put("formatVersion", format);
+        byte[] jsonOld = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(tree);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.write(magic);
+            out.writeInt(format);
+            out.writeInt(yaml.length);
+            out.write(yaml);
+            out.writeInt(jsonOld.length);
+            out.write(jsonOld);
+            out.write(rest);
+        }
+
+        ReferenceProfile read = ReferenceProfile.fromBytes(bytes.toByteArray());
+        assertThat(read.formatVersion()).isEqualTo(format);
+        assertThat(read.woeNoise()).isEqualTo(profile.woeNoise());
+        assertThat(read.woe()).isEqualTo(profile.woe());
+        assertThat(read.segmentColumns()).isEmpty();
     }
 
     @Test
@@ -68,7 +121,7 @@ class ReferenceProfileTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {2, 3})
+    @ValueSource(ints = {2})
     void aProfileOfAnOlderFormatMustBeRegisteredAgain(int format) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
@@ -79,9 +132,9 @@ class ReferenceProfileTest {
         }
         assertThatThrownBy(() -> ReferenceProfile.fromBytes(bytes.toByteArray()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("reference profile format " + format + " is not supported (expected 4, which "
-                        + "carries the model's configuration and the per-segment reference of the drift within segments);"
-                        + " register the reference again");
+                .hasMessageContaining("reference profile format " + format + " is not supported (expected 3 to 5;"
+                        + " format 3 first carried the model's configuration, format 5 the per-segment reference of"
+                        + " the drift within segments); register the reference again");
         assertThatThrownBy(() -> ReferenceProfile.configOf(bytes.toByteArray()))
                 .hasMessageContaining("register the reference again");
     }

@@ -250,13 +250,15 @@ class DataQualityCheckerTest {
     }
 
     @Test
-    void emptyBatchReportsOnlyColumnProblems() {
+    void emptyBatchReportsItselfAndColumnProblems() {
         Map<String, Column> c = new LinkedHashMap<>();
         c.put("customer_id", new StringColumn("customer_id", new String[0]));
         ColumnBatch empty = new ColumnBatch("empty.csv", 0, c, ParseReport.clean("empty.csv"));
         QualityReport report = DataQualityChecker.check(empty, CONFIG);
         assertThat(report.findings()).extracting(QualityFinding::kind).containsOnly(
-                Kind.MISSING_ROLE_COLUMN, Kind.MISSING_FEATURE_COLUMN);
+                Kind.EMPTY_BATCH, Kind.MISSING_ROLE_COLUMN, Kind.MISSING_FEATURE_COLUMN);
+        assertThat(report.findings().get(0).kind()).as("said first").isEqualTo(Kind.EMPTY_BATCH);
+        assertThat(report.findings().get(0).message()).startsWith("empty batch: empty.csv has a header and no rows");
         assertThat(report.findings()).allSatisfy(f -> assertThat(f.share()).isZero());
     }
 

@@ -107,6 +107,6 @@ class MonitoringPipelineTest {
                 s.referenceRows(), s.currentRows(), s.labelledRows(), s.startedAt(), 0), r.drift(), r.psi(),
                 r.performance(), r.referencePerformance(), r.estimatedPerformance(), r.concept(), r.quality(),
                 r.segments(), r.importance(), r.rootCause(), r.alerts(), r.metrics(), r.multivariateAnomaly(),
-                r.segmentDrift());
+                r.heldBack(), r.segmentDrift());
     }
 }

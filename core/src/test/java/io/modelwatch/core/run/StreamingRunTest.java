@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The streamed run (exact accumulators, no sample) against the whole-file run on the churn generator's data. */
 class StreamingRunTest {
@@ -119,12 +118,17 @@ class StreamingRunTest {
         assertThat(streamed.run().snapshotDate()).isEqualTo(LocalDate.of(2026, 11, 27));
     }
 
+    /** Issue 12: a header and no rows completes as a run with the "empty batch" finding, as the file read whole. */
     @Test
-    void aFileWithOnlyAHeaderIsRefusedWithItsName() throws Exception {
+    void aFileWithOnlyAHeaderCompletesWithTheEmptyBatchFinding() throws Exception {
         Path empty = dir.resolve("header-only.csv");
         Files.writeString(empty, Files.readAllLines(current).get(0) + "\n");
-        assertThatThrownBy(() -> StreamingRun.of(pipeline).run(info, profile, empty, schema))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("header-only.csv")
-                .hasMessageContaining("no data rows");
+        RunResult streamed = StreamingRun.of(pipeline).run(info, profile, empty, schema);
+        RunResult whole = pipeline.run(info, profile, io.modelwatch.core.data.CsvReader.withDefaults().read(empty, schema));
+        assertThat(streamed.quality().findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo(io.modelwatch.core.quality.QualityFinding.Kind.EMPTY_BATCH);
+            assertThat(f.message()).contains("header-only.csv");
+        });
+        assertSameRun(withoutDuration(streamed), withoutDuration(whole), "run");
     }
 }

@@ -1,15 +1,12 @@
 package io.modelwatch.drift.service;
 
 import io.modelwatch.core.events.BatchReady;
-import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.support.compute.SectionComputation;
 import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.util.concurrent.CompletionStage;
 
@@ -21,14 +18,12 @@ import java.util.concurrent.CompletionStage;
 public class DriftAnalysis {
 
     private final SectionComputation computation;
-    private final Emitter<String> metrics;
 
-    public DriftAnalysis(SectionComputation computation, @Channel(Channels.METRICS_OUT) Emitter<String> metrics) {
+    public DriftAnalysis(SectionComputation computation) {
         this.computation = computation;
-        this.metrics = metrics;
     }
 
     public CompletionStage<Outcome> analyse(BatchReady event) {
-        return computation.compute(event, MetricsComputed.DRIFT, MonitoringPipeline::drift, SectionMetrics::of, metrics);
+        return computation.compute(event, MetricsComputed.DRIFT, MonitoringPipeline::drift, SectionMetrics::of);
     }
 }

@@ -11,6 +11,16 @@ import java.util.Optional;
 @ApplicationScoped
 public class IngestRunRepository implements PanacheRepositoryBase<IngestRun, String> {
 
+    /**
+     * Serialises the starts of runs of one identity (model, date, source) until the transaction ends: a
+     * transaction-scoped advisory lock, so it holds across replicas and is released by commit, rollback or a crash.
+     */
+    public void lockIdentity(String modelId, LocalDate date, String source) {
+        getEntityManager().createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) l")
+                .setParameter(1, "ingest.run:" + modelId + "\n" + date + "\n" + source)
+                .getSingleResult();
+    }
+
     /** The most recent run of this model, date and source. */
     public Optional<IngestRun> latest(String modelId, LocalDate date, String source) {
         return find("modelId = ?1 and snapshotDate = ?2 and source = ?3 order by startedAt desc", modelId, date, source)

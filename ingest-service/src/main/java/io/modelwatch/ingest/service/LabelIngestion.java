@@ -5,7 +5,6 @@ import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.TimestampColumn;
-import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
 import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.labels.LabelJoin;
@@ -17,15 +16,14 @@ import io.modelwatch.ingest.repository.IngestRunRepository;
 import io.modelwatch.ingest.repository.LabelDeliveryRepository;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
-import io.modelwatch.support.messaging.OutgoingEvents;
+import io.modelwatch.support.outbox.EventOutbox;
+import io.modelwatch.support.outbox.EventRelay;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.store.BatchStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,11 +49,12 @@ public class LabelIngestion {
     private final EventLedger ledger;
     private final EventCodec codec;
     private final ServiceStatus status;
-    private final Emitter<String> events;
+    private final EventOutbox outbox;
+    private final EventRelay relay;
 
     public LabelIngestion(BatchSources sources, ModelPipelines pipelines, BatchStore store, IngestRunRepository runs,
                           LabelDeliveryRepository deliveries, EventLedger ledger, EventCodec codec, ServiceStatus status,
-                          @Channel(Channels.BATCH_READY_OUT) Emitter<String> events) {
+                          EventOutbox outbox, EventRelay relay) {
         this.sources = sources;
         this.pipelines = pipelines;
         this.store = store;
@@ -64,7 +63,8 @@ public class LabelIngestion {
         this.ledger = ledger;
         this.codec = codec;
         this.status = status;
-        this.events = events;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
     /**
@@ -73,7 +73,7 @@ public class LabelIngestion {
      */
     public Received receive(String modelId, LocalDate date, String source) {
         if (date == null) {
-            throw new IllegalArgumentException("'date' is required: the prediction date of the cohort (ISO date)");
+            throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required: the prediction date of the cohort (ISO date)");
         }
         IngestRun run = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date)).orElseThrow(() ->
                 new IllegalArgumentException("no run of model '" + modelId + "' on " + date + ": POST /runs first"));
@@ -141,6 +141,7 @@ public class LabelIngestion {
                         locked.startedAt, TraceContext.newTraceparent());
                 published.add(new PublishedEvent(LabelsReady.TYPE, ready.eventId(), ready.traceparent(), codec.encode(ready)));
                 ledger.record(locked.runId, LabelsReady.TYPE, ready.eventId(), published);
+                outbox.enqueue(published);
             }
             return new Received(locked.runId, locked.batchId, locked.rowCount, labels.rowCount(), joined.matched(),
                     joined.unmatchedLabels(), joined.duplicateLabelIds(), labelled, coverage, minCoverage, realised,
@@ -150,7 +151,7 @@ public class LabelIngestion {
             return alreadyRealised(run); // a concurrent delivery completed the cohort first
         }
         if (!published.isEmpty()) {
-            OutgoingEvents.publish(events, published).toCompletableFuture().join();
+            relay.nudge();
         }
         status.requested(received.realised() ? "labels.realised" : "labels.received", run.runId);
         return received;

@@ -46,7 +46,8 @@ public class ReferenceRegistration {
      */
     public RegisteredReference register(String modelId, String source, String config) {
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("'source' is required: a CSV path or an http(s) URL of the reference");
+            throw new io.modelwatch.support.rest.InvalidFieldException("source",
+                    "'source' is required: a CSV path or an http(s) URL of the reference");
         }
         String configSource = config == null || config.isBlank() ? INFERRED : isInline(config) ? INLINE : config.trim();
         MonitoringConfig explicit = switch (configSource) {

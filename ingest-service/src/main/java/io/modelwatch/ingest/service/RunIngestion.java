@@ -4,7 +4,6 @@ import io.modelwatch.core.config.ColumnRoles;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.events.BatchReady;
-import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.run.MetricRow;
@@ -16,15 +15,15 @@ import io.modelwatch.support.compute.ModelPipelines;
 import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
-import io.modelwatch.support.messaging.OutgoingEvents;
 import io.modelwatch.support.repository.EventLedger;
+import io.modelwatch.support.outbox.EventOutbox;
+import io.modelwatch.support.outbox.EventRelay;
+import io.modelwatch.support.outbox.Reannouncer;
 import io.modelwatch.support.repository.MetricsLog;
 import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.store.BatchStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,11 +33,19 @@ import java.util.UUID;
 
 /**
  * Starts a run: reads the day's batch, validates it against the data contract (findings are kept as
- * quality metrics, rows are never dropped), stores it once by batch id, records the run, then announces
- * {@code batch.ready} and the quality section ({@code metrics.quality}). Rows never travel on the bus.
+ * quality metrics, rows are never dropped), stores it once by batch id, records the run, and writes its
+ * announcements, {@code batch.ready} and the quality section ({@code metrics.quality}), to the event outbox, all in
+ * one transaction; the {@link EventRelay} publishes them. Rows never travel on the bus.
+ *
+ * <p>A run's identity is (model, date, source): the check for an earlier run and the insert of a new one happen
+ * under a transaction-scoped advisory lock on that identity, so identical requests at the same moment (from
+ * one replica or several) give one run; the others answer it as existing.
  */
 @ApplicationScoped
 public class RunIngestion {
+
+    /** The ledger's event type for what a run's start announced. */
+    static final String RUN_STARTED = "run.started";
 
     private final BatchSources sources;
     private final ModelPipelines pipelines;
@@ -48,11 +55,14 @@ public class RunIngestion {
     private final EventLedger ledger;
     private final EventCodec codec;
     private final ServiceStatus status;
-    private final Emitter<String> events;
+    private final EventOutbox outbox;
+    private final EventRelay relay;
+    private final Reannouncer reannouncer;
 
     public RunIngestion(BatchSources sources, ModelPipelines pipelines, BatchStore store, IngestRunRepository runs,
-                        MetricsLog metricsLog, EventLedger ledger, EventCodec codec, ServiceStatus status,
-                        @Channel(Channels.BATCH_READY_OUT) Emitter<String> events) {
+                        MetricsLog metricsLog, EventLedger ledger, EventCodec codec,
+                        ServiceStatus status, EventOutbox outbox,
+                        EventRelay relay, Reannouncer reannouncer) {
         this.sources = sources;
         this.pipelines = pipelines;
         this.store = store;
@@ -61,7 +71,9 @@ public class RunIngestion {
         this.ledger = ledger;
         this.codec = codec;
         this.status = status;
-        this.events = events;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.reannouncer = reannouncer;
     }
 
     /**
@@ -75,7 +87,7 @@ public class RunIngestion {
      */
     public StartedRun start(String modelId, LocalDate date, String source, boolean rerun, Integer referenceVersion) {
         if (date == null) {
-            throw new IllegalArgumentException("'date' is required (ISO date, e.g. 2024-03-01)");
+            throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required (ISO date, e.g. 2024-03-01)");
         }
         if (!rerun) {
             var existing = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date, source));
@@ -109,7 +121,15 @@ public class RunIngestion {
         published.add(new PublishedEvent(qualityEvent.type(), qualityEvent.eventId(), qualityEvent.traceparent(),
                 codec.encode(qualityEvent)));
 
-        QuarkusTransaction.requiringNew().run(() -> {
+        IngestRun earlier = QuarkusTransaction.requiringNew().call(() -> {
+            runs.lockIdentity(modelId, date, source);
+            if (!rerun) {
+                // an identical request may have stored the run while this one read the source
+                var concurrent = runs.latest(modelId, date, source);
+                if (concurrent.isPresent()) {
+                    return concurrent.get();
+                }
+            }
             store.saveBatch(batchId, modelId, date, batch);
             IngestRun run = new IngestRun();
             run.runId = runId;
@@ -126,23 +146,26 @@ public class RunIngestion {
             runs.persist(run);
             metricsLog.append(info, qualityRows);
             // the ledger keeps what was announced, so an operator can re-announce a run (POST /runs/{id}/announce)
-            ledger.record(runId, "run.started", ready.eventId(), published);
+            ledger.record(runId, RUN_STARTED, ready.eventId(), published);
+            outbox.enqueue(published);
+            return null;
         });
-        OutgoingEvents.publish(events, published).toCompletableFuture().join();
-        status.requested("run.started", runId);
+        if (earlier != null) {
+            return StartedRun.of(earlier, true);
+        }
+        relay.nudge();
+        status.requested(RUN_STARTED, runId);
         return new StartedRun(runId, batchId, modelId, date, batch.rowCount(), hasLabels, reference.referenceId(),
                 reference.version(), (int) qualityRows.stream().filter(r -> MetricRow.BREACH.equals(r.status())).count(),
                 false);
     }
 
-    /** Publishes a run's events again (after a broker outage); consumers ignore what they already processed. */
+    /** Publishes a run's events again (through the outbox); consumers ignore what they already processed. */
     public boolean announceAgain(String runId) {
-        var previous = QuarkusTransaction.requiringNew().call(() -> ledger.previous(runId, "run.started"));
-        previous.ifPresent(p -> OutgoingEvents.publish(events, p).toCompletableFuture().join());
+        boolean known = reannouncer.reannounce(runId, RUN_STARTED);
         // and the cohort's labels.ready, if its labels have matured
-        QuarkusTransaction.requiringNew().call(() -> ledger.previous(runId, io.modelwatch.core.events.LabelsReady.TYPE))
-                .ifPresent(p -> OutgoingEvents.publish(events, p).toCompletableFuture().join());
-        return previous.isPresent();
+        reannouncer.reannounce(runId, io.modelwatch.core.events.LabelsReady.TYPE);
+        return known;
     }
 
     /**

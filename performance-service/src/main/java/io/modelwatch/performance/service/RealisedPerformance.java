@@ -15,18 +15,17 @@ import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
-import io.modelwatch.support.messaging.OutgoingEvents;
 import io.modelwatch.support.messaging.PoisonMessageException;
+import io.modelwatch.support.outbox.EventOutbox;
+import io.modelwatch.support.outbox.EventRelay;
+import io.modelwatch.support.outbox.Reannouncer;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.MetricsLog;
 import io.modelwatch.support.store.BatchStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -51,23 +50,26 @@ public class RealisedPerformance {
     private final MetricsLog metricsLog;
     private final EventLedger ledger;
     private final EventCodec codec;
-    private final Emitter<String> metrics;
+    private final Reannouncer reannouncer;
+    private final EventOutbox outbox;
+    private final EventRelay relay;
 
     public RealisedPerformance(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog, EventLedger ledger,
-                               EventCodec codec, @Channel(Channels.METRICS_OUT) Emitter<String> metrics) {
+                               EventCodec codec, Reannouncer reannouncer, EventOutbox outbox,
+                               EventRelay relay) {
         this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
         this.ledger = ledger;
         this.codec = codec;
-        this.metrics = metrics;
+        this.reannouncer = reannouncer;
+        this.outbox = outbox;
+        this.relay = relay;
     }
 
     public CompletionStage<Outcome> compute(LabelsReady event) {
-        Optional<List<PublishedEvent>> previous = QuarkusTransaction.requiringNew()
-                .call(() -> ledger.previous(event.runId(), LabelsReady.TYPE));
-        if (previous.isPresent()) {
-            return OutgoingEvents.publish(metrics, previous.get()).thenApply(x -> new Outcome(event.runId(), true));
+        if (reannouncer.reannounce(event.runId(), LabelsReady.TYPE)) {
+            return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
         BatchStore.StoredProfile stored = store.profile(event.referenceId())
                 .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + event.referenceId() + "'"));
@@ -96,11 +98,12 @@ public class RealisedPerformance {
             }
             metricsLog.append(run, rows);
             ledger.record(event.runId(), LabelsReady.TYPE, event.eventId(), published);
+            outbox.enqueue(published);
             return true;
         });
-        if (!recorded) {
-            return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
+        if (recorded) {
+            relay.nudge();
         }
-        return OutgoingEvents.publish(metrics, published).thenApply(x -> new Outcome(event.runId(), false));
+        return CompletableFuture.completedFuture(new Outcome(event.runId(), !recorded));
     }
 }

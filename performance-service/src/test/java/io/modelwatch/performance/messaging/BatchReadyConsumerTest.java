@@ -80,8 +80,19 @@ class BatchReadyConsumerTest extends BatchReadyConsumerContract {
         double expected = pipeline.performance(run.profile(), run.current()).performance().recall();
         List<MetricLogEntry> rows = QuarkusTransaction.requiringNew().call(() -> metricsLog.forRun(b.runId()));
         assertThat(rows).hasSize(first.metricRows());
+        // the recall row carries its no-change band: the reference recall p and the two-sample binomial standard
+        // error sqrt(p(1 − p)(1/n + 1/N)) on the actual churners of each side (docs/metrics.md)
+        var current = pipeline.performance(run.profile(), run.current()).performance().confusionMatrix();
+        var reference = run.profile().performance();
+        double p = reference.recall();
+        double se = Math.sqrt(p * (1 - p) * (1.0 / (current.tp() + current.fn())
+                + 1.0 / (reference.confusionMatrix().tp() + reference.confusionMatrix().fn())));
         assertThat(rows).filteredOn(r -> r.metricCategory.equals("performance") && r.metricName.equals("recall"))
-                .singleElement().satisfies(r -> assertThat(r.metricValue).isEqualTo(expected));
+                .singleElement().satisfies(r -> {
+                    assertThat(r.metricValue).isEqualTo(expected);
+                    assertThat(r.bandExpected).isEqualTo(p);
+                    assertThat(r.bandError).isCloseTo(se, org.assertj.core.api.Assertions.within(1e-12));
+                });
         assertThat(rows).noneMatch(r -> r.metricCategory.equals("reference") || r.metricCategory.equals("estimated_performance"));
     }
 

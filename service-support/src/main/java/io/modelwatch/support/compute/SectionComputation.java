@@ -12,26 +12,29 @@ import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
-import io.modelwatch.support.messaging.OutgoingEvents;
 import io.modelwatch.support.messaging.PoisonMessageException;
+import io.modelwatch.support.outbox.EventOutbox;
+import io.modelwatch.support.outbox.EventRelay;
+import io.modelwatch.support.outbox.Reannouncer;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.MetricsLog;
 import io.modelwatch.support.store.BatchStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.reactive.messaging.Emitter;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
  * What the drift and performance services do with a {@code batch.ready}, once: load the stored profile of the
  * run's reference version and only the columns its configuration names, compute one section with the core pipeline
- * of that configuration, store its metric rows and the ledger entry in one transaction, then publish
- * {@code metrics.<kind>}. A redelivered event re-publishes the stored event and computes nothing.
+ * of that configuration, store its metric rows, the ledger entry and the {@code metrics.<kind>} event (in the
+ * outbox) in one transaction; the {@link EventRelay} publishes it. A redelivered event re-announces the stored
+ * event (through the outbox again, same event id) and computes nothing.
  */
 @ApplicationScoped
 public class SectionComputation {
@@ -47,23 +50,27 @@ public class SectionComputation {
     private final MetricsLog metricsLog;
     private final EventLedger ledger;
     private final EventCodec codec;
+    private final EventOutbox outbox;
+    private final EventRelay relay;
+    private final Reannouncer reannouncer;
 
     public SectionComputation(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog,
-                              EventLedger ledger, EventCodec codec) {
+                              EventLedger ledger, EventCodec codec, EventOutbox outbox, EventRelay relay,
+                              Reannouncer reannouncer) {
         this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
         this.ledger = ledger;
         this.codec = codec;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.reannouncer = reannouncer;
     }
 
-    public <S> java.util.concurrent.CompletionStage<Outcome> compute(
-            BatchReady event, String kind, Section<S> section,
-            Function<S, List<MetricRow>> rows, Emitter<String> emitter) {
-        Optional<List<PublishedEvent>> previous = QuarkusTransaction.requiringNew()
-                .call(() -> ledger.previous(event.runId(), BatchReady.TYPE));
-        if (previous.isPresent()) {
-            return OutgoingEvents.publish(emitter, previous.get()).thenApply(x -> new Outcome(event.runId(), true));
+    public <S> CompletionStage<Outcome> compute(BatchReady event, String kind, Section<S> section,
+                                                Function<S, List<MetricRow>> rows) {
+        if (reannouncer.reannounce(event.runId(), BatchReady.TYPE)) {
+            return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
         }
 
         BatchStore.StoredProfile stored = store.profile(event.referenceId())
@@ -85,12 +92,13 @@ public class SectionComputation {
             }
             metricsLog.append(run, metricRows);
             ledger.record(event.runId(), BatchReady.TYPE, event.eventId(), published);
+            outbox.enqueue(published);
             return true;
         });
-        if (!recorded) {
-            return java.util.concurrent.CompletableFuture.completedFuture(new Outcome(event.runId(), true));
+        if (recorded) {
+            relay.nudge();
         }
-        return OutgoingEvents.publish(emitter, published).thenApply(x -> new Outcome(event.runId(), false));
+        return CompletableFuture.completedFuture(new Outcome(event.runId(), !recorded));
     }
 
     /** The feature, role and segment columns of the configuration: the only ones read from the store. */

@@ -31,8 +31,12 @@ public class DeadLetters {
         this.emitter = emitter;
     }
 
-    /** Completes when the broker has the dead letter. */
-    public CompletionStage<Void> send(String queue, byte[] body, String reason) {
+    /**
+     * Completes when the broker has the dead letter.
+     *
+     * @param attempts how many times the consumer tried the message (0: refused before any try, as malformed)
+     */
+    public CompletionStage<Void> send(String queue, byte[] body, String reason, int attempts) {
         String cut = reason == null ? "unknown" : (reason.length() > MAX_REASON ? reason.substring(0, MAX_REASON) : reason);
         LOG.warnf("dead-lettering a message from %s: %s", queue, cut);
         OutgoingRabbitMQMetadata metadata = OutgoingRabbitMQMetadata.builder()
@@ -41,6 +45,7 @@ public class DeadLetters {
                 .withContentType("application/octet-stream")
                 .withHeader(Channels.REASON_HEADER, cut)
                 .withHeader(Channels.ORIGINAL_QUEUE_HEADER, queue)
+                .withHeader(Channels.ATTEMPTS_HEADER, attempts)
                 .build();
         CompletableFuture<Void> done = new CompletableFuture<>();
         emitter.send(Message.of(body == null ? new byte[0] : body, Metadata.of(metadata),

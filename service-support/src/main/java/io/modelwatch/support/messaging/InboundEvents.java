@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
-import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -13,11 +13,20 @@ import java.util.function.UnaryOperator;
 
 /**
  * The one way a service consumes an event: decode and validate, do the work (which commits to the
- * database and publishes its own events), and only then acknowledge. Anything that fails goes to the
- * dead-letter queue with its reason and the message is acknowledged, so the consumer keeps going; if even
- * the dead-lettering fails the message is nacked (the connector rejects it into the same DLQ).
+ * database, its own events included through the outbox), and only then acknowledge.
  *
- * <p>Must be called on a worker thread ({@code @Blocking} consumers): the work is blocking JDBC and CPU.
+ * <p>A failure is handled by its kind. A malformed message ({@link PoisonMessageException}, or an
+ * {@link IllegalArgumentException}: bad JSON, a missing field, data no computation accepts) goes to the
+ * dead-letter queue at once: trying again gives the same answer. Any other failure (the database or the broker
+ * unreachable, a timeout, a lock conflict) may pass, so the work is tried again after an exponential backoff
+ * ({@link ConsumerRetrySettings}: attempts, initial and maximum delay); only when every try failed does the
+ * message go to the dead-letter queue. A dead letter carries the reason and the number of tries in its headers;
+ * the message is then acknowledged, so the consumer keeps going; if even the dead-lettering fails it is nacked
+ * (the connector rejects it into the same DLQ). The work is idempotent (event ledger), so a retry after a
+ * failure that happened after the commit changes nothing.
+ *
+ * <p>Must be called on a worker thread ({@code @Blocking} consumers): the work is blocking JDBC and CPU, and the
+ * backoff waits on that thread (the consumer takes its next message when this one is settled).
  */
 @ApplicationScoped
 public class InboundEvents {
@@ -27,11 +36,17 @@ public class InboundEvents {
     private final EventCodec codec;
     private final DeadLetters deadLetters;
     private final ServiceStatus status;
+    private final ConsumerRetrySettings retry;
 
-    public InboundEvents(EventCodec codec, DeadLetters deadLetters, ServiceStatus status) {
+    public InboundEvents(EventCodec codec, DeadLetters deadLetters, ServiceStatus status, ConsumerRetrySettings retry) {
+        if (retry.maxAttempts() < 1) {
+            throw new IllegalArgumentException("modelwatch.consumer.retry.max-attempts must be at least 1, got "
+                    + retry.maxAttempts());
+        }
         this.codec = codec;
         this.deadLetters = deadLetters;
         this.status = status;
+        this.retry = retry;
     }
 
     /**
@@ -46,34 +61,70 @@ public class InboundEvents {
                                              Function<E, CompletionStage<Outcome>> work) {
         byte[] body = rawBody(message.getPayload());
         String eventType = type.getSimpleName();
-        CompletionStage<Outcome> done;
+        E event;
         try {
-            E event;
             try {
                 event = validate.apply(codec.decode(body, type));
             } catch (IllegalArgumentException e) {
                 throw new PoisonMessageException(e.getMessage(), e);
             }
-            done = work.apply(event);
         } catch (RuntimeException e) {
-            done = CompletableFuture.failedFuture(e);
+            return deadLetter(message, queue, eventType, body, e, 0);
         }
-        // never block the worker on the broker's confirmation: the ack may need this very context
-        return done.handle((outcome, failure) -> {
-            if (failure == null) {
+        for (int attempt = 1; ; attempt++) {
+            Throwable failure;
+            try {
+                Outcome outcome = work.apply(event).toCompletableFuture().join();
                 status.processed(eventType, outcome.runId(), outcome.duplicate());
                 return message.ack();
+            } catch (RuntimeException e) {
+                failure = unwrap(e);
             }
-            Throwable root = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-            String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
-            if (!(root instanceof PoisonMessageException)) {
-                LOG.errorf(root, "processing a %s from %s failed", eventType, queue);
+            if (!transientFailure(failure) || attempt >= retry.maxAttempts()) {
+                return deadLetter(message, queue, eventType, body, failure, attempt);
             }
-            status.failed(eventType, reason);
-            return deadLetters.send(queue, body, reason)
-                    .thenCompose(x -> message.ack())
-                    .exceptionallyCompose(f -> message.nack(f));
-        }).thenCompose(Function.identity());
+            Duration wait = ConsumerRetrySettings.backoff(retry.initialDelay(), retry.maxDelay(), attempt);
+            LOG.warnf("processing a %s from %s failed (try %d of %d), trying again in %d ms: %s", eventType, queue,
+                    attempt, retry.maxAttempts(), wait.toMillis(), reason(failure));
+            status.retried(eventType);
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                // shutting down: leave the message to the broker, which redelivers it to the next consumer
+                return message.nack(failure);
+            }
+        }
+    }
+
+    /** A failure that may pass: anything but a malformed message or input no computation accepts. */
+    static boolean transientFailure(Throwable failure) {
+        return !(failure instanceof PoisonMessageException) && !(failure instanceof IllegalArgumentException);
+    }
+
+    private CompletionStage<Void> deadLetter(Message<?> message, String queue, String eventType, byte[] body,
+                                             Throwable failure, int attempts) {
+        String reason = reason(failure);
+        if (transientFailure(failure)) {
+            LOG.errorf(failure, "processing a %s from %s failed %d times", eventType, queue, attempts);
+        }
+        status.failed(eventType, reason);
+        return deadLetters.send(queue, body, reason, attempts)
+                .thenCompose(x -> message.ack())
+                .exceptionallyCompose(f -> message.nack(f));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable t = failure;
+        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String reason(Throwable failure) {
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     /** The body as bytes; the channels override the content type so this is normally already {@code byte[]}. */

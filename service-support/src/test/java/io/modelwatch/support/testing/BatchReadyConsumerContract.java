@@ -72,6 +72,63 @@ public abstract class BatchReadyConsumerContract extends BusTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> ledger.count("runId", runId))).isEqualTo(1L);
     }
 
+    /**
+     * An empty batch (a header, no rows) is computed, not dead-lettered: its section says why no test ran, and the
+     * run goes on to its alerts and report.
+     */
+    @Test
+    void anEmptyBatchIsComputedNotDeadLettered() throws Exception {
+        StoredRun run = StoredRun.createEmpty(pipeline, store);
+        assertThat(run.current().rowCount()).isZero();
+        String dlq = Channels.deadLetterQueue(queue);
+        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
+        bus.purge(dlq);
+
+        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
+
+        MetricsComputed computed = codec.read(bus.take(metricsQueue, Duration.ofSeconds(60)).orElseThrow(
+                () -> new AssertionError("no " + metricsRoutingKey() + " for the empty batch")).body(), MetricsComputed.class);
+        assertThat(computed.runId()).isEqualTo(run.event().runId());
+        assertThat(computed.currentRows()).isZero();
+        assertThat(bus.depth(dlq)).isZero();
+    }
+
+    /**
+     * A {@code batch.ready} naming a reference this service cannot find is dead-lettered at once (no retry can
+     * help); once the reference is stored (the fix), {@code POST /dead-letters/replay} moves it back to the work
+     * queue and the run is computed.
+     */
+    @Test
+    void aDeadLetterReplayedAfterTheFixIsProcessed() throws Exception {
+        StoredRun run = StoredRun.create(pipeline, store);
+        String missingReference = "ref-" + java.util.UUID.randomUUID();
+        BatchReady e = run.event();
+        BatchReady orphan = BatchReady.of(e.runId(), e.batchId(), e.modelId(), e.date(), e.rowCount(), e.hasLabels(),
+                e.source(), missingReference, e.referenceVersion(), e.referenceSource(), e.startedAt(), e.traceparent());
+        String dlq = Channels.deadLetterQueue(queue);
+        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
+        bus.purge(dlq);
+
+        bus.publish(exchange, Channels.BATCH_READY, codec.encode(orphan));
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (bus.depth(dlq) < 1 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(bus.depth(dlq)).as("dead-lettered").isEqualTo(1);
+        assertThat(bus.take(metricsQueue, Duration.ofSeconds(1))).as("nothing computed").isEmpty();
+
+        StoredRun.registerAs(store, missingReference, run.profile());
+        given().post("/dead-letters/replay").then().statusCode(200)
+                .body("replayed", org.hamcrest.Matchers.equalTo(1))
+                .body("queues.'" + queue + "'", org.hamcrest.Matchers.equalTo(1));
+
+        MetricsComputed computed = codec.read(bus.take(metricsQueue, Duration.ofSeconds(60)).orElseThrow(
+                () -> new AssertionError("the replayed event was not processed")).body(), MetricsComputed.class);
+        assertThat(computed.runId()).isEqualTo(orphan.runId());
+        assertThat(bus.depth(dlq)).isZero();
+        given().post("/dead-letters/replay").then().statusCode(200).body("replayed", org.hamcrest.Matchers.equalTo(0));
+    }
+
     @Test
     void malformedEventsAreDeadLetteredWithTheirReasonAndTheConsumerKeepsGoing() throws Exception {
         DeadLetterChecks.poisonMessagesAreDeadLettered(bus, exchange, Channels.BATCH_READY, queue,

@@ -39,12 +39,25 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
     public static final String MODEL = "churn";
 
     public static StoredRun create(MonitoringPipeline pipeline, BatchStore store) {
+        return create(pipeline, store, false);
+    }
+
+    /** A stored run whose current batch is the drifted day's header alone (no rows): an empty batch. */
+    public static StoredRun createEmpty(MonitoringPipeline pipeline, BatchStore store) {
+        return create(pipeline, store, true);
+    }
+
+    private static StoredRun create(MonitoringPipeline pipeline, BatchStore store, boolean empty) {
         ensureStoreSchema();
         try {
             Path dir = Files.createTempDirectory("modelwatch-test");
             TableSchema schema = TableSchema.forConfig(pipeline.config());
             ColumnBatch reference = CsvReader.withDefaults().read(ChurnFixtures.reference(dir), schema);
-            ColumnBatch current = CsvReader.withDefaults().read(ChurnFixtures.drifted(dir), schema);
+            Path day = ChurnFixtures.drifted(dir);
+            if (empty) {
+                day = Files.write(dir.resolve("empty.csv"), List.of(Files.readAllLines(day).get(0)));
+            }
+            ColumnBatch current = CsvReader.withDefaults().read(day, schema);
             ReferenceProfile profile = pipeline.profile(reference);
             String referenceId = "ref-" + UUID.randomUUID();
             String batchId = "batch-" + UUID.randomUUID();
@@ -74,6 +87,13 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
         QuarkusTransaction.requiringNew().run(() -> store.saveProfile(referenceId, model, store.nextVersion(model),
                 profile.source(), (int) profile.rows(), "test", profile.toBytes()));
         return referenceId;
+    }
+
+    /** Stores a reference profile under a given id (as the model's next version). */
+    public static void registerAs(BatchStore store, String referenceId, ReferenceProfile profile) {
+        ensureStoreSchema();
+        QuarkusTransaction.requiringNew().run(() -> store.saveProfile(referenceId, MODEL, store.nextVersion(MODEL),
+                profile.source(), (int) profile.rows(), "test", profile.toBytes()));
     }
 
     /**
