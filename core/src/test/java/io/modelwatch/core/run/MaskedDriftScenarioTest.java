@@ -96,4 +96,36 @@ class MaskedDriftScenarioTest {
         assertThat(r.segmentDrift()).noneMatch(SegmentFeatureDrift::masked);
         assertThat(r.alerts()).noneMatch(a -> MaskedDriftAlerts.RULE.equals(a.rule()));
     }
+
+    /**
+     * The effect-size floor: with a 3,000-row reference (segments of 600-1,000 reference rows, so KS / chi-square / z)
+     * chi-square flags a value unseen in the segment's reference with p = 0 on stable days; without the floor
+     * ({@code min_psi: 0}) those are masked alerts, each with a segment PSI under 0.1; with the default floor
+     * (0.1) none is masked.
+     */
+    @Test
+    void onStableDaysWithASmallReferenceTheFloorOnTheSegmentPsiLeavesNoMaskedAlert() {
+        String yaml = io.modelwatch.core.config.ConfigWriter.toYaml(PipelineFixture.CONFIG, List.of());
+        assertThat(yaml).contains("    min_psi: 0.1\n");
+        io.modelwatch.core.config.MonitoringConfig noFloor = io.modelwatch.core.config.ConfigLoader.parse(
+                yaml.replace("    min_psi: 0.1\n", "    min_psi: 0\n"), "no floor");
+        assertThat(noFloor.drift().withinSegments().minPsi()).isZero();
+        MonitoringPipeline withFloor = MonitoringPipeline.of(PipelineFixture.CONFIG);
+        MonitoringPipeline without = MonitoringPipeline.of(noFloor);
+        ColumnBatch reference = PipelineFixture.batch(dir, Scenario.STABLE, 3_000, 1);
+        ReferenceProfile small = withFloor.profile(reference);
+        ReferenceProfile smallNoFloor = without.profile(reference);
+        int maskedWithout = 0;
+        for (long seed = 2; seed <= 5; seed++) {
+            ColumnBatch day = PipelineFixture.batch(dir, Scenario.STABLE, 3_000, seed);
+            RunResult a = without.run(PipelineFixture.info(), smallNoFloor, day);
+            List<SegmentFeatureDrift> masked = a.segmentDrift().stream().filter(SegmentFeatureDrift::masked).toList();
+            assertThat(masked).allSatisfy(d -> assertThat(d.psi()).as(d.toString()).isLessThan(0.1));
+            maskedWithout += masked.size();
+            RunResult b = withFloor.run(PipelineFixture.info(), small, day);
+            assertThat(b.segmentDrift()).noneMatch(SegmentFeatureDrift::masked);
+            assertThat(b.alerts()).noneMatch(x -> MaskedDriftAlerts.RULE.equals(x.rule()));
+        }
+        assertThat(maskedWithout).as("masked drifts on 4 stable days without the floor").isPositive();
+    }
 }
