@@ -124,7 +124,8 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (falseAlerts) {
-            FalseAlertBench bench = new FalseAlertBench(ConfigLoader.defaults(), referenceRows, sizes, days, seed, dir);
+            MonitoringConfig runs = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
+            FalseAlertBench bench = new FalseAlertBench(runs, referenceRows, sizes, days, seed, dir);
             FalseAlertBench.print(bench.run(System.err), referenceRows, System.out);
             return MonitorCommand.EXIT_OK;
         }

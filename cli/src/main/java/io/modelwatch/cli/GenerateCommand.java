@@ -26,7 +26,7 @@ final class GenerateCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--scenario", defaultValue = "stable",
-            description = "stable, drift, concept, segment or covariate (default ${DEFAULT-VALUE}); "
+            description = "stable, drift, concept, segment, covariate or masked (default ${DEFAULT-VALUE}); "
                     + "the streaming table has stable and drift.")
     String scenario;
 

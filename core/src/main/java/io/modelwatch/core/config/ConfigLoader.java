@@ -64,7 +64,9 @@ public final class ConfigLoader {
             "null_budget", "drift_test", "drift_threshold");
     private static final List<String> SEGMENT_KEYS = List.of("name", "column", "bands");
     private static final List<String> DRIFT_KEYS = List.of("method", "threshold", "drift_share", "psi_bins",
-            "psi_epsilon", "mann_whitney_two_sided");
+            "psi_epsilon", "mann_whitney_two_sided", "within_segments");
+    private static final List<String> WITHIN_SEGMENTS_KEYS = List.of("enabled", "min_reference_rows",
+            "min_current_rows", "fdr_q", "severity", "min_psi");
     private static final List<String> QUALITY_KEYS = List.of("default_null_budget", "null_budget_severity",
             "duplicate_id_severity", "missing_column_severity", "unparseable_severity", "out_of_range_severity",
             "unknown_category_severity", "required_null_severity", "unexpected_column_severity",
@@ -508,7 +510,21 @@ public final class ConfigLoader {
                 throw fail("drift.psi_epsilon", "a share in (0, 1)", String.valueOf(epsilon));
             }
             boolean twoSided = bool(node, "mann_whitney_two_sided", "drift");
-            return new DriftSettings(method, threshold, share, bins, epsilon, twoSided);
+            return new DriftSettings(method, threshold, share, bins, epsilon, twoSided,
+                    withinSegments(object(node.get("within_segments"), "drift.within_segments")));
+        }
+
+        private SegmentDriftSettings withinSegments(ObjectNode node) {
+            String at = "drift.within_segments";
+            keys(node, at, WITHIN_SEGMENTS_KEYS);
+            double q = number(node, "fdr_q", at, 0, 1);
+            if (!(q > 0 && q < 1)) {
+                throw fail(path(at, "fdr_q"), "a false-discovery rate in (0, 1)", String.valueOf(q));
+            }
+            return new SegmentDriftSettings(bool(node, "enabled", at),
+                    integer(node, "min_reference_rows", at, 2, Integer.MAX_VALUE),
+                    integer(node, "min_current_rows", at, 2, Integer.MAX_VALUE), q,
+                    severity(node, "severity", at, QUALITY_SEVERITIES), number(node, "min_psi", at, 0, 100));
         }
 
         private List<AlertRuleSpec> alertRules(JsonNode node, List<FeatureSpec> features, ColumnRoles roles,

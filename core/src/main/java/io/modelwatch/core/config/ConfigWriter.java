@@ -103,6 +103,14 @@ public final class ConfigWriter {
         key(y, "psi_bins", Integer.toString(d.psiBins()));
         key(y, "psi_epsilon", number(d.psiEpsilon()));
         key(y, "mann_whitney_two_sided", Boolean.toString(d.mannWhitneyTwoSided()));
+        SegmentDriftSettings w = d.withinSegments();
+        y.append("  within_segments:\n");
+        nested(y, "enabled", Boolean.toString(w.enabled()));
+        nested(y, "min_reference_rows", Integer.toString(w.minReferenceRows()));
+        nested(y, "min_current_rows", Integer.toString(w.minCurrentRows()));
+        nested(y, "fdr_q", number(w.fdrQ()));
+        nested(y, "severity", w.severity());
+        nested(y, "min_psi", number(w.minPsi()));
 
         QualitySettings q = config.quality();
         y.append("\nquality:\n");

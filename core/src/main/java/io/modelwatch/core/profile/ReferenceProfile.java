@@ -59,6 +59,10 @@ import java.util.zip.GZIPOutputStream;
  * @param estimator          the performance estimator calibrated on the reference (with labels), else {@code null}
  * @param woeNoise           per feature with a WoE table, the reference part of its no-change IV band
  *                           ({@link WoeNoise#reference}); {@code null} in a format-3 profile (computed when read)
+ * @param segmentColumns     per segment key {@code dimension=segment} with at least
+ *                           {@code drift.within_segments.min_reference_rows} rows, the feature profiles of that
+ *                           segment's rows (the reference side of the drift within segments); empty when disabled,
+ *                           and in a profile of format 3 or 4 (no drift within segments until registered again)
  */
 public record ReferenceProfile(int formatVersion, String source, long rows, @JsonIgnore MonitoringConfig config,
                                Map<String, ColumnProfile> columns, ColumnProfile prediction,
@@ -68,16 +72,19 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
                                Map<String, io.modelwatch.core.stability.PsiBins> segmentPredictionBins,
                                Map<String, WoeIvResult> woe,
                                io.modelwatch.core.estimation.ConfidenceBasedEstimator estimator,
-                               Map<String, WoeNoise> woeNoise) {
+                               Map<String, WoeNoise> woeNoise,
+                               Map<String, Map<String, ColumnProfile>> segmentColumns) {
 
     /**
      * A format-3 profile (without the stored noise part) gets it computed here, from its WoE tables and its
-     * configuration's {@code noise_bands}: the same values a format-4 profile stores.
+     * configuration's {@code noise_bands}: the same values a newer profile stores. A profile without per-segment
+     * profiles (format 3 or 4, or the feature disabled) gets an empty map.
      */
     public ReferenceProfile {
         if (woeNoise == null && woe != null && config != null) {
             woeNoise = woeNoise(woe, config);
         }
+        segmentColumns = segmentColumns == null ? Map.of() : segmentColumns;
     }
 
     /** The reference part of each feature's no-change IV band ({@link WoeNoise#reference}). */
@@ -89,15 +96,20 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
     }
 
     /**
+     * Version 5: per-segment feature profiles ({@code segmentColumns}) with their numeric runs in a second binary
+     * block, for the drift within segments; a version-3 or -4 profile is still read, without them (no drift within
+     * segments until the reference is registered again).
      * Version 4: the reference part of the no-change bands ({@code woeNoise}); a version-3 profile is still read (its
      * noise part is computed from its WoE tables when read).
      * Version 3: the model's configuration ahead of the JSON, and the predicted class and label profiles (version 2
      * had neither: its runs used whatever configuration the caller had); version 2 put the numeric runs in a binary
      * block after the JSON (version 1 held sorted arrays as JSON).
      */
-    public static final int FORMAT_VERSION = 4;
+    public static final int FORMAT_VERSION = 5;
     /** The oldest format still read. */
     public static final int OLDEST_READABLE_VERSION = 3;
+    /** The first format with the per-segment profiles of the drift within segments. */
+    public static final int SEGMENT_COLUMNS_VERSION = 5;
 
     /** The configuration's name in error messages of a stored profile. */
     private static final String CONFIG_SOURCE = "the reference profile's configuration";
@@ -144,17 +156,48 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
                 byte[] name = e.getValue().name().getBytes(StandardCharsets.UTF_8);
                 out.writeInt(name.length);
                 out.write(name);
-                out.writeInt(runs.distinct());
-                ByteBuffer block = ByteBuffer.allocate(runs.distinct() * (Double.BYTES + Integer.BYTES));
-                block.asDoubleBuffer().put(runs.values());
-                block.position(runs.distinct() * Double.BYTES);
-                block.asIntBuffer().put(runs.counts());
-                out.write(block.array());
+                writeRuns(out, runs);
+            }
+            List<Map.Entry<String, ColumnProfile>> segmentRuns = new ArrayList<>();
+            segmentColumns.forEach((key, byName) -> byName.values().stream().filter(c -> c.runs() != null)
+                    .forEach(c -> segmentRuns.add(Map.entry(key, c))));
+            out.writeInt(segmentRuns.size());
+            for (Map.Entry<String, ColumnProfile> e : segmentRuns) {
+                writeName(out, e.getKey());
+                writeName(out, e.getValue().name());
+                writeRuns(out, e.getValue().runs());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
+    }
+
+    private static void writeName(DataOutputStream out, String text) throws IOException {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(utf8.length);
+        out.write(utf8);
+    }
+
+    /** The runs of d distinct values: d, the values as doubles, the counts as ints (12 d + 4 bytes). */
+    private static void writeRuns(DataOutputStream out, SortedRuns runs) throws IOException {
+        out.writeInt(runs.distinct());
+        ByteBuffer block = ByteBuffer.allocate(runs.distinct() * (Double.BYTES + Integer.BYTES));
+        block.asDoubleBuffer().put(runs.values());
+        block.position(runs.distinct() * Double.BYTES);
+        block.asIntBuffer().put(runs.counts());
+        out.write(block.array());
+    }
+
+    private static SortedRuns readRuns(ByteBuffer in) {
+        int distinct = in.getInt();
+        double[] values = new double[distinct];
+        int[] counts = new int[distinct];
+        in.asDoubleBuffer().get(values);
+        in.position(in.position() + distinct * Double.BYTES);
+        in.asIntBuffer().get(counts);
+        in.position(in.position() + distinct * Integer.BYTES);
+        return SortedRuns.of(values, counts);
     }
 
     /** True when the file starts like a profile written by {@link #toBytes()} (a gzip stream opening with MWPROF). */
@@ -211,7 +254,8 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
         if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
             throw new IllegalArgumentException("reference profile format " + version
                     + " is not supported (expected " + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION
-                    + "; format 3 first carried the model's configuration);"
+                    + "; format 3 first carried the model's configuration, format 5 the per-segment reference of the"
+                    + " drift within segments);"
                     + " register the reference again (monitor profile, or POST /references)");
         }
     }
@@ -228,7 +272,8 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
         try {
             byte[] magic = new byte[MAGIC.length];
             in.get(magic);
-            checkHeader(magic, in.getInt());
+            int version = in.getInt();
+            checkHeader(magic, version);
             byte[] yaml = new byte[in.getInt()];
             in.get(yaml);
             MonitoringConfig config = ConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8), CONFIG_SOURCE);
@@ -241,23 +286,31 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
             for (int k = 0; k < numeric; k++) {
                 byte role = in.get();
                 String name = readName(in);
-                int distinct = in.getInt();
-                double[] values = new double[distinct];
-                int[] counts = new int[distinct];
-                in.asDoubleBuffer().get(values);
-                in.position(in.position() + distinct * Double.BYTES);
-                in.asIntBuffer().get(counts);
-                in.position(in.position() + distinct * Integer.BYTES);
-                SortedRuns runs = SortedRuns.of(values, counts);
+                SortedRuns runs = readRuns(in);
                 if (role == ROLE_PREDICTION) {
                     prediction = prediction.withRuns(runs);
                 } else {
                     columns.put(name, columns.get(name).withRuns(runs));
                 }
             }
+            Map<String, Map<String, ColumnProfile>> segmentColumns = new LinkedHashMap<>();
+            if (version >= SEGMENT_COLUMNS_VERSION) {
+                p.segmentColumns().forEach((key, byName) -> segmentColumns.put(key, new LinkedHashMap<>(byName)));
+            }
+            int segmentNumeric = version >= SEGMENT_COLUMNS_VERSION ? in.getInt() : 0;
+            for (int k = 0; k < segmentNumeric; k++) {
+                String key = readName(in);
+                String name = readName(in);
+                Map<String, ColumnProfile> byName = segmentColumns.get(key);
+                if (byName == null || !byName.containsKey(name)) {
+                    throw new IllegalArgumentException("not a reference profile: runs of '" + name + "' in segment '"
+                            + key + "' that the profile does not list");
+                }
+                byName.put(name, byName.get(name).withRuns(readRuns(in)));
+            }
             return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), config, columns, prediction,
                     p.predictedClass(), p.target(), p.performance(), p.churnRate(), p.predictedRate(), p.segments(),
-                    p.segmentPredictionBins(), p.woe(), p.estimator(), p.woeNoise());
+                    p.segmentPredictionBins(), p.woe(), p.estimator(), p.woeNoise(), segmentColumns);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;

@@ -32,7 +32,13 @@ public record ReportView(String modelId, String date, String runId, String refer
                          List<QualityLine> quality, List<EstimateLine> estimated, String rootCause,
                          List<String> rootCauseFeatures, List<String> rootCauseSegments, String rootCauseExamples,
                          List<ChartView> performanceCharts, String multivariate, boolean multivariateAnomalous,
-                         List<ContributorLine> contributors, List<String> heldBack) {
+                         List<ContributorLine> contributors, List<String> heldBack, String segmentDriftSummary,
+                         List<SegmentDriftLine> segmentDrift) {
+
+    /** A feature drifted inside a segment (section "Drift inside segments"). */
+    public record SegmentDriftLine(String segment, String column, String method, String score, String adjustedP,
+                                   String psi, String rows, String wholeBatch, boolean masked) {
+    }
 
     /** A metric that isolates the run in the isolation forest: its value, its history median, its share. */
     public record ContributorLine(String metric, String value, String historyMedian, String robustZ, String share) {
@@ -198,7 +204,28 @@ public record ReportView(String modelId, String date, String runId, String refer
                                 x.robustZ() == null ? "—" : String.format(Locale.ROOT, "%+.1f", x.robustZ()),
                                 String.format(Locale.ROOT, "%.0f %%", 100 * x.share()))).toList(),
                 r.heldBack().stream().map(h -> h.alert().severity() + " " + h.alert().message() + ": inside ±"
-                        + num(h.bandSigma()) + " standard errors, held back").toList());
+                        + num(h.bandSigma()) + " standard errors, held back").toList(),
+                segmentDriftSummary(r.segmentDrift()), segmentDriftLines(r.segmentDrift()));
+    }
+
+    /** How many segment × feature tests ran, drifted and were masked. */
+    private static String segmentDriftSummary(List<io.modelwatch.core.run.SegmentFeatureDrift> drifts) {
+        long segments = drifts.stream().map(io.modelwatch.core.run.SegmentFeatureDrift::key).distinct().count();
+        long drifted = drifts.stream().filter(io.modelwatch.core.run.SegmentFeatureDrift::drifted).count();
+        long masked = drifts.stream().filter(io.modelwatch.core.run.SegmentFeatureDrift::masked).count();
+        return String.format(Locale.ROOT, "%d tests in %d segments with enough rows; %d drifted inside their segment, "
+                + "%d of them masked (no drift over the whole batch).", drifts.size(), segments, drifted, masked);
+    }
+
+    /** The drifted segment × feature tests, masked ones first. */
+    private static List<SegmentDriftLine> segmentDriftLines(List<io.modelwatch.core.run.SegmentFeatureDrift> drifts) {
+        return drifts.stream().filter(io.modelwatch.core.run.SegmentFeatureDrift::drifted)
+                .sorted(java.util.Comparator.comparing(d -> !d.masked()))
+                .map(d -> new SegmentDriftLine(d.key(), d.column(), d.method(), num(d.score()),
+                        d.adjustedPValue() == null ? "—" : num(d.adjustedPValue()), num(d.psi()),
+                        String.format(Locale.ROOT, "%,d / %,d", d.referenceRows(), d.currentRows()),
+                        d.populationDrifted() ? "drifted" : "no drift", d.masked()))
+                .toList();
     }
 
     /** One sentence on the isolation forest's verdict; empty when the forest is off. */

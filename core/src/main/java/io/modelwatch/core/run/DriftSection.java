@@ -6,18 +6,33 @@ import java.util.List;
 
 /**
  * What {@code drift-service} computes: per-column drift tests and the alerting PSI of every feature and
- * of the predicted probability.
+ * of the predicted probability, and the drift of every feature inside every segment ({@link SegmentDriftAccumulator}).
  */
-public record DriftSection(DatasetDrift drift, List<PsiValue> psi, List<NoChangeBand> bands) {
+public record DriftSection(DatasetDrift drift, List<PsiValue> psi, List<NoChangeBand> bands,
+                           List<SegmentFeatureDrift> segmentDrift) {
 
-    /** A section without no-change bands. */
+    /** A section without no-change bands and without the drift within segments. */
     public DriftSection(DatasetDrift drift, List<PsiValue> psi) {
-        this(drift, psi, List.of());
+        this(drift, psi, List.of(), List.of());
     }
 
-    /** {@code bands}: the no-change band of each PSI (absent in an event of an earlier version: none). */
+    /** A section without the drift within segments. */
+    public DriftSection(DatasetDrift drift, List<PsiValue> psi, List<NoChangeBand> bands) {
+        this(drift, psi, bands, List.of());
+    }
+
+    /**
+     * {@code bands}: the no-change band of each PSI; {@code segmentDrift}: the drift within segments (either absent in
+     * an event of an earlier version: none).
+     */
     public DriftSection {
         psi = List.copyOf(psi);
         bands = bands == null ? List.of() : List.copyOf(bands);
+        segmentDrift = segmentDrift == null ? List.of() : List.copyOf(segmentDrift);
+    }
+
+    /** The same section with the drift within segments. */
+    public DriftSection withSegmentDrift(List<SegmentFeatureDrift> segments) {
+        return new DriftSection(drift, psi, bands, segments);
     }
 }

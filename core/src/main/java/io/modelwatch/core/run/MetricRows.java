@@ -31,6 +31,10 @@ import java.util.List;
  *       {@code concept/label_coverage}, {@code concept/predicted_churn_rate};</li>
  *   <li>{@code segment/<count|churn_rate|recall|precision|recall_drop|prediction_psi>} per segment;</li>
  *   <li>{@code importance/<iv|iv_change_pct|woe_sign_flips>} per feature;</li>
+ *   <li>{@code segment_drift/<method>} per feature and segment tested (value: drift score; threshold: the FDR q and
+ *       status from the Benjamini–Hochberg verdict, value the adjusted p-value, for a p-value test; else the
+ *       test's own score, threshold and verdict),
+ *       {@code segment_drift/psi} with them, and {@code segment_drift/masked} (value 1, breach) for a masked one;</li>
  *   <li>{@code quality/<finding kind>} per finding.</li>
  * </ul>
  * A row whose metric has a no-change band in its section ({@link DriftSection#bands()},
@@ -90,8 +94,23 @@ public final class MetricRows {
             rows.add(new MetricRow(psi.category(), psi.name(), psi.column(), null, psi.value(), null, psi.status(),
                     p.role()));
         }
+        for (SegmentFeatureDrift s : drift.segmentDrift()) {
+            String cat = MaskedDriftAlerts.CATEGORY;
+            boolean bh = s.adjustedPValue() != null;
+            rows.add(new MetricRow(cat, s.method(), s.column(), s.key(), bh ? s.adjustedPValue() : s.score(),
+                    bh ? null : s.threshold(), s.score() == null ? MetricRow.UNDEFINED
+                    : s.drifted() ? MetricRow.BREACH : MetricRow.OK, ROLE));
+            rows.add(new MetricRow(cat, "psi", s.column(), s.key(), s.psi(), null,
+                    s.psi() == null ? MetricRow.UNDEFINED : MetricRow.OK, ROLE));
+            if (s.masked()) {
+                // only when masked: a run tests a few hundred segment x feature pairs, and the logs keep every row
+                rows.add(new MetricRow(cat, "masked", s.column(), s.key(), 1.0, null, MetricRow.BREACH, ROLE));
+            }
+        }
         return rows;
     }
+
+    private static final String ROLE = MonitoringPipeline.ROLE_FEATURE;
 
     private static List<MetricRow> ofPerformanceValues(PerformanceSection performance) {
         List<MetricRow> rows = new ArrayList<>();

@@ -40,6 +40,8 @@ import io.modelwatch.core.quality.QualityReport;
 import io.modelwatch.core.rootcause.FeatureDrift;
 import io.modelwatch.core.rootcause.RootCauseAnalysis;
 import io.modelwatch.core.rootcause.RootCauseReport;
+import io.modelwatch.core.rootcause.SegmentDriftCause;
+import io.modelwatch.core.rootcause.SegmentDriftCauses;
 import io.modelwatch.core.rootcause.SegmentRecall;
 import io.modelwatch.core.segments.SegmentAnalysis;
 import io.modelwatch.core.segments.SegmentCounts;
@@ -136,6 +138,7 @@ public final class MonitoringPipeline {
         ClassificationReport performance = outcomes.labelled() > 0 ? outcomes.report() : null;
         List<SegmentRow> segments = segmentRows(reference, outcomes, null);
         Map<String, PsiBins> segmentBins = segmentPredictionBins(reference);
+        Map<String, Map<String, ColumnProfile>> segmentColumns = SegmentDriftAccumulator.reference(this, reference);
         ConfidenceBasedEstimator estimator = null;
         if (performance != null) {
             int[] rows = outcomes.scoredLabelledRows();
@@ -155,7 +158,8 @@ public final class MonitoringPipeline {
         return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), config,
                 columns, prediction, labelProfile(reference, config.roles().predictedClass()),
                 labelProfile(reference, config.roles().target()), performance, outcomes.churnRate(),
-                outcomes.predictedRate(), segments, segmentBins, woe, estimator, ReferenceProfile.woeNoise(woe, config));
+                outcomes.predictedRate(), segments, segmentBins, woe, estimator, ReferenceProfile.woeNoise(woe, config),
+                segmentColumns);
     }
 
     /**
@@ -168,7 +172,7 @@ public final class MonitoringPipeline {
                 .map(c -> columnProfile(c, ColumnKind.CATEGORICAL, null)).orElse(null);
     }
 
-    private ColumnProfile columnProfile(Column column, ColumnKind kind, NumericSample sample) {
+    ColumnProfile columnProfile(Column column, ColumnKind kind, NumericSample sample) {
         int bins = config.drift().psiBins();
         if (kind == ColumnKind.NUMERIC) {
             NumericColumn c = asNumeric(column);
@@ -187,7 +191,18 @@ public final class MonitoringPipeline {
     public DriftSection drift(ReferenceProfile profile, ColumnBatch current) {
         DriftAccumulator counts = driftAccumulator(profile, current);
         counts.add(current);
-        return counts.result();
+        SegmentDriftAccumulator segments = segmentDriftAccumulator(profile);
+        segments.add(current);
+        DriftSection whole = counts.result();
+        return whole.withSegmentDrift(segments.result(whole.drift()));
+    }
+
+    /**
+     * The drift of every feature inside every segment of a batch read in chunks ({@link SegmentDriftAccumulator#add}
+     * every chunk, then {@link SegmentDriftAccumulator#result} with the whole batch's drift).
+     */
+    public SegmentDriftAccumulator segmentDriftAccumulator(ReferenceProfile profile) {
+        return new SegmentDriftAccumulator(this, profile);
     }
 
     /**
@@ -463,6 +478,7 @@ public final class MonitoringPipeline {
         List<Alert> alerts = new ArrayList<>(decision.alerts());
         metrics = AlertEvaluator.markHeld(metrics, decision);
         alerts.addAll(QualityAlerts.of(quality));
+        alerts.addAll(MaskedDriftAlerts.of(drift.segmentDrift(), config.drift().withinSegments()));
         List<MetricRow> anomalies = AnomalyScan.scan(metrics, history, config.anomaly(), config.noiseBands().sigma(),
                 alerts);
         MultivariateAnomaly multivariate = MultivariateAnomalyScan.scan(metrics, history,
@@ -478,7 +494,7 @@ public final class MonitoringPipeline {
         return new RunResult(RunResult.SCHEMA_VERSION, summary, drift.drift(), drift.psi(), performance.performance(),
                 performance.reference(), performance.estimated(), performance.concept(), quality,
                 performance.segments(), performance.importance(), rootCause, alerts, metrics, multivariate,
-                decision.heldBack());
+                decision.heldBack(), drift.segmentDrift());
     }
 
     /**
@@ -524,15 +540,20 @@ public final class MonitoringPipeline {
                     s.referenceChurners(), s.churners(), s.referenceChurners() == 0 ? null : s.referenceRecall(),
                     s.churners() == 0 ? null : s.recall()));
         }
+        RootCauseReport report;
         try {
-            return RootCauseAnalysis.withDefaults().analyse(features, segments, (dimension, segment) -> {
+            report = RootCauseAnalysis.withDefaults().analyse(features, segments, (dimension, segment) -> {
                 SegmentRow row = byKey.get(dimension + "=" + segment);
                 return row == null ? List.of() : row.missedChurners();
             });
         } catch (IllegalArgumentException e) {
             // segments that do not partition the same labelled rows (no reference labels): features only
-            return RootCauseAnalysis.withDefaults().analyse(features, List.of());
+            report = RootCauseAnalysis.withDefaults().analyse(features, List.of());
         }
+        return SegmentDriftCauses.explain(report, drift.segmentDrift().stream().filter(SegmentFeatureDrift::drifted)
+                .map(d -> new SegmentDriftCause(d.dimension(), d.segment(), d.column(), d.method(),
+                        d.adjustedPValue() != null ? d.adjustedPValue() : d.score(), d.psi(), d.masked(), null, null))
+                .toList());
     }
 
     /** All parts in one process (the CLI), without history. */

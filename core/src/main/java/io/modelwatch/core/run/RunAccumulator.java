@@ -27,6 +27,7 @@ public final class RunAccumulator {
     private final MonitoringPipeline pipeline;
     private final ReferenceProfile profile;
     private DriftAccumulator drift;
+    private SegmentDriftAccumulator segmentDrift;
     private PerformanceAccumulator performance;
     private QualityAccumulator quality;
     /** The columns of the first chunk, without rows: what the counts were planned from. */
@@ -60,6 +61,7 @@ public final class RunAccumulator {
             pipeline.requireRoleColumns(chunk);
             header = ColumnBatch.empty(chunk.source(), chunk.columnTypes());
             drift = pipeline.driftAccumulator(profile, chunk);
+            segmentDrift = pipeline.segmentDriftAccumulator(profile);
             performance = new PerformanceAccumulator(pipeline, profile, chunk);
         }
         MonitoringPipeline.OutcomeArrays o = pipeline.outcomeArrays(chunk);
@@ -67,9 +69,11 @@ public final class RunAccumulator {
             performance.add(chunk, o);
             earliest(chunk);
         });
+        CompletableFuture<Void> segments = CompletableFuture.runAsync(() -> segmentDrift.add(chunk));
         quality.add(chunk);
         drift.add(chunk);
         MonitoringPipeline.join(rest);
+        MonitoringPipeline.join(segments);
         rows += chunk.rowCount();
     }
 
@@ -95,7 +99,8 @@ public final class RunAccumulator {
 
     /** The drift section of every row counted. */
     public DriftSection drift() {
-        return drift.result();
+        DriftSection whole = drift.result();
+        return whole.withSegmentDrift(segmentDrift.result(whole.drift()));
     }
 
     /**
@@ -127,6 +132,7 @@ public final class RunAccumulator {
             if (drift == null) {
                 header = later.header;
                 drift = later.drift;
+                segmentDrift = later.segmentDrift;
                 performance = later.performance;
             } else {
                 if (!header.columnTypes().equals(later.header.columnTypes())) {
@@ -134,6 +140,7 @@ public final class RunAccumulator {
                             + later.header.columnTypes() + ", expected " + header.columnTypes());
                 }
                 drift.merge(later.drift);
+                segmentDrift.merge(later.segmentDrift);
                 performance.merge(later.performance);
             }
         }
@@ -165,6 +172,7 @@ public final class RunAccumulator {
                 }
                 drift.writeTo(out);
                 performance.writeTo(out);
+                segmentDrift.writeTo(out);
             }
             quality.writeTo(out);
         } catch (java.io.IOException e) {
@@ -201,6 +209,8 @@ public final class RunAccumulator {
                 a.drift.readFrom(in);
                 a.performance = new PerformanceAccumulator(pipeline, profile, a.header);
                 a.performance.readFrom(in);
+                a.segmentDrift = pipeline.segmentDriftAccumulator(profile);
+                a.segmentDrift.readFrom(in, a.header);
             }
             a.quality = QualityAccumulator.readFrom(in, pipeline.config(), firstRow);
             return a;
@@ -209,8 +219,8 @@ public final class RunAccumulator {
         }
     }
 
-    /** Format of {@link #toBytes}; counts of another format are refused. */
-    private static final int BYTES_VERSION = 1;
+    /** Format of {@link #toBytes}; counts of another format are refused (2: the drift within segments). */
+    private static final int BYTES_VERSION = 2;
 
     /** Deletes what the counts spilled to disk (the ids of the duplicate-id check) when the run is abandoned. */
     public void discard() {

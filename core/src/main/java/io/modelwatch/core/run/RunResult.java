@@ -35,22 +35,23 @@ import java.util.List;
  *                       previous runs; {@code null} when the forest is disabled
  * @param heldBack       thresholds crossed by values inside their no-change band (no alert), most severe first;
  *                       the rows concerned have status {@link MetricRow#HELD}
+ * @param segmentDrift   the drift of every feature inside every segment with enough rows, with the masked flag
  */
 public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
                         ClassificationReport performance, ClassificationReport referencePerformance,
                         EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
                         List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
                         List<Alert> alerts, List<MetricRow> metrics, MultivariateAnomaly multivariateAnomaly,
-                        List<AlertEvaluator.HeldBack> heldBack) {
+                        List<AlertEvaluator.HeldBack> heldBack, List<SegmentFeatureDrift> segmentDrift) {
 
-    /** A result without held-back alerts and without the isolation forest's verdict. */
+    /** A result without held-back alerts, without the isolation forest's verdict and without drift in segments. */
     public RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
                      ClassificationReport performance, ClassificationReport referencePerformance,
                      EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
                      List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
                      List<Alert> alerts, List<MetricRow> metrics) {
         this(schemaVersion, run, drift, psi, performance, referencePerformance, estimatedPerformance, concept, quality,
-                segments, importance, rootCause, alerts, metrics, null, List.of());
+                segments, importance, rootCause, alerts, metrics, null, List.of(), List.of());
     }
 
     public static final int SCHEMA_VERSION = 1;
@@ -62,5 +63,6 @@ public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, L
         alerts = List.copyOf(alerts);
         metrics = List.copyOf(metrics);
         heldBack = heldBack == null ? List.of() : List.copyOf(heldBack);
+        segmentDrift = segmentDrift == null ? List.of() : List.copyOf(segmentDrift);
     }
 }

@@ -17,7 +17,13 @@ public enum Scenario {
     /** Only the Month-to-month segment degrades: its customers churn for a reason the model misses. */
     SEGMENT,
     /** Feature distributions shift (account_age and monthly_charges) but the model stays right. */
-    COVARIATE;
+    COVARIATE,
+    /**
+     * Drift hidden inside a segment: {@code monthly_charges} rises by {@link ChurnDataGenerator#MASKED_SHIFT} for
+     * One-year customers only (21 % of rows), so the whole batch's test, diluted by the other contracts, stays below
+     * its threshold while the test inside the One-year segment does not.
+     */
+    MASKED;
 
     public static Scenario parse(String text) {
         try {

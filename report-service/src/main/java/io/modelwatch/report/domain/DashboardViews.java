@@ -83,8 +83,13 @@ public final class DashboardViews {
                                 boolean worst, List<Series> series) {
     }
 
-    /** Every segment of a dimension. */
-    public record Segments(String dimension, List<String> dimensions, String worst, List<SegmentSeries> segments) {
+    /** Every segment of a dimension, and the features masked-drifted inside its segments in the latest run. */
+    public record Segments(String dimension, List<String> dimensions, String worst, List<SegmentSeries> segments,
+                           List<MaskedDrift> maskedDrift) {
+    }
+
+    /** A feature drifted inside a segment while the whole batch did not (core {@code segment_drift/masked}). */
+    public record MaskedDrift(String segment, String feature, Double psi) {
     }
 
     /** An alert of the log. */

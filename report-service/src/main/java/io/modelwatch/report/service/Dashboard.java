@@ -21,6 +21,7 @@ import io.modelwatch.report.domain.DashboardViews.Overview;
 import io.modelwatch.report.domain.DashboardViews.PerformanceSeries;
 import io.modelwatch.report.domain.DashboardViews.RunLine;
 import io.modelwatch.report.domain.DashboardViews.SegmentSeries;
+import io.modelwatch.report.domain.DashboardViews.MaskedDrift;
 import io.modelwatch.report.domain.DashboardViews.Segments;
 import io.modelwatch.report.domain.DashboardViews.Series;
 import io.modelwatch.report.domain.DashboardViews.SeriesPoint;
@@ -254,7 +255,25 @@ public class Dashboard {
         List<SegmentSeries> marked = segments.stream().map(s -> chosen.isPresent() && chosen.get() == s
                 ? new SegmentSeries(s.segment(), s.recall(), s.precision(), s.churnRate(), s.rows(), true, s.series())
                 : s).toList();
-        return new Segments(dim, dimensions, chosen.map(SegmentSeries::segment).orElse(null), marked);
+        return new Segments(dim, dimensions, chosen.map(SegmentSeries::segment).orElse(null), marked,
+                maskedDrift(latestId, dim));
+    }
+
+    /** The features drifted inside a segment of {@code dim} while the whole batch did not, in the run {@code runId}. */
+    private List<MaskedDrift> maskedDrift(String runId, String dim) {
+        if (runId == null) {
+            return List.of();
+        }
+        String category = io.modelwatch.core.run.MaskedDriftAlerts.CATEGORY;
+        List<io.modelwatch.support.domain.RunMetric> rows = queries.metricsOf(List.of(runId)).stream()
+                .filter(m -> category.equals(m.category) && m.segment != null && m.segment.startsWith(dim + "="))
+                .toList();
+        Map<String, Double> psi = new HashMap<>();
+        rows.stream().filter(m -> "psi".equals(m.name)).forEach(m -> psi.put(m.segment + "|" + m.column, m.value));
+        return rows.stream().filter(m -> "masked".equals(m.name) && m.value == 1.0)
+                .map(m -> new MaskedDrift(m.segment.substring(dim.length() + 1), m.column,
+                        psi.get(m.segment + "|" + m.column)))
+                .toList();
     }
 
     /** The segment's recall in the latest run that had one. */

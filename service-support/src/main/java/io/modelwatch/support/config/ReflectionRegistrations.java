@@ -27,6 +27,7 @@ import io.modelwatch.core.run.PsiValue;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.core.run.RunResult;
 import io.modelwatch.core.run.RunSummary;
+import io.modelwatch.core.run.SegmentFeatureDrift;
 import io.modelwatch.core.run.SegmentRow;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.status.ServiceStatus;
@@ -40,7 +41,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection(targets = {
         BatchReady.class, LabelsReady.class, MetricsComputed.class, AlertRaised.class, RunInfo.class, RunResult.class,
         RunSummary.class, RunSummary.Inputs.class,
-        DriftSection.class, DatasetDrift.class, ColumnDrift.class, PsiValue.class,
+        DriftSection.class, DatasetDrift.class, ColumnDrift.class, PsiValue.class, SegmentFeatureDrift.class,
         PerformanceSection.class, ClassificationReport.class, ConfusionMatrix.class, ReliabilityBin.class,
         ConceptDrift.class, SegmentRow.class, ImportanceRow.class,
         QualityReport.class, QualityFinding.class, ColumnNullShare.class,
