@@ -11,4 +11,10 @@ import java.time.LocalDate;
  *                labels query) with the id, target and label date columns
  */
 public record LabelsRequest(String modelId, LocalDate date, String source) {
+
+    public LabelsRequest {
+        RequestFields.requireStorable("modelId", modelId);
+        RequestFields.requireStorable("date", date);
+        RequestFields.requireStorable("source", source);
+    }
 }

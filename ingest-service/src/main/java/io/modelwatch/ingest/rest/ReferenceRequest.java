@@ -9,4 +9,10 @@ package io.modelwatch.ingest.rest;
  *                {@code source}; absent means inferred from the reference (on top of the deployment's defaults)
  */
 public record ReferenceRequest(String modelId, String source, String config) {
+
+    public ReferenceRequest {
+        RequestFields.requireStorable("modelId", modelId);
+        RequestFields.requireStorable("source", source);
+        RequestFields.requireStorable("config", config);
+    }
 }

@@ -14,4 +14,10 @@ import java.time.LocalDate;
  *                retired); a retired version is refused
  */
 public record RunRequest(String modelId, LocalDate date, String source, Boolean rerun, Integer referenceVersion) {
+
+    public RunRequest {
+        RequestFields.requireStorable("modelId", modelId);
+        RequestFields.requireStorable("date", date);
+        RequestFields.requireStorable("source", source);
+    }
 }
