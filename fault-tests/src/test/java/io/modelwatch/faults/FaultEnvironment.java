@@ -72,6 +72,7 @@ final class FaultEnvironment {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Long> logOffsets = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> serviceEnv = new LinkedHashMap<>();
     private final boolean root;
     private HttpServer slackServer;
@@ -279,17 +280,21 @@ final class FaultEnvironment {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    private Path log(String service) {
+        return repoRoot.resolve("fault-tests/target/fault-logs").resolve(service + ".log");
+    }
+
     void startService(String service) throws IOException {
         Path jar = repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
-        Path logs = repoRoot.resolve("fault-tests/target/fault-logs");
-        Files.createDirectories(logs);
+        Files.createDirectories(log(service).getParent());
+        logOffsets.put(service, Files.exists(log(service)) ? Files.size(log(service)) : 0L);
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx320m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-Dquarkus.http.port=" + ports.get(service), "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(service + ".log").toFile()));
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
         pb.environment().putAll(serviceEnv);
         processes.put(service, pb.start());
     }
@@ -311,15 +316,37 @@ final class FaultEnvironment {
         exec(List.of("kill", "-" + signal, String.valueOf(processes.get(service).pid())), 10);
     }
 
-    void awaitReady(String service, Duration timeout) throws InterruptedException {
+    /**
+     * Waits until this start of the service logged that it listens on its port and answers its readiness check. The
+     * log is read because on a shared machine another process may take the free port first and answer the check
+     * itself; a start that lost its port that way is retried on another free port.
+     */
+    void awaitReady(String service, Duration timeout) throws Exception {
         long end = System.nanoTime() + timeout.toNanos();
-        while (!ready(service)) {
+        int portRetries = 0;
+        while (!(startedHere(service) && ready(service))) {
             Process p = processes.get(service);
+            if (!p.isAlive() && portRetries < 3 && newLog(service).contains("seems to be in use")) {
+                portRetries++;
+                ports.put(service, freePort());
+                startService(service);
+                continue;
+            }
             if (!p.isAlive() || System.nanoTime() > end) {
-                throw new IllegalStateException(service + " not ready (alive: " + p.isAlive() + "); see fault-tests/target/fault-logs");
+                throw new IllegalStateException(service + " not ready (alive: " + p.isAlive() + "); see " + log(service));
             }
             Thread.sleep(250);
         }
+    }
+
+    private String newLog(String service) throws IOException {
+        byte[] all = Files.readAllBytes(log(service));
+        int from = (int) Math.min(all.length, logOffsets.getOrDefault(service, 0L));
+        return new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    }
+
+    private boolean startedHere(String service) throws IOException {
+        return newLog(service).contains("Listening on: http://0.0.0.0:" + ports.get(service));
     }
 
     boolean ready(String service) {

@@ -1,6 +1,11 @@
 package io.modelwatch.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import io.modelwatch.core.events.Channels;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -9,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -222,6 +229,51 @@ class FaultScenariosIT {
         assertThat(env.notifications("fx-clean")).isEqualTo(cleanNotifications);
         assertThat(env.comparable(env.snapshot(cleanRunId), "fx-clean")).isEqualTo(cleanSnapshot);
         env.figures.add("every event of a run published twice (" + republished + " events)", 1, total(cleanRows),
+                retries() - retriesBefore, 0, System.currentTimeMillis() - t0);
+    }
+
+    /**
+     * 6. Malformed events on the bus (not JSON, empty, JSON of the wrong shape, wrong types): each is dead-lettered,
+     * none is processed, and the consumers keep going (a run after them completes like the undisturbed one).
+     */
+    @Test
+    @Order(6)
+    void malformedEventsAreDeadLetteredAndTheConsumersKeepGoing() throws Exception {
+        long t0 = System.currentTimeMillis();
+        long retriesBefore = retries();
+        long before = env.deadLetterDepth();
+        List<String> bodies = List.of("", "not json", "{", "[]", "null", "{\"runId\":42}", "{\"runId\":\"no-such-run\"}",
+                "{\"runId\":\"x\",\"modelId\":[1],\"date\":\"2024-13-45\"}", "\"" + "x".repeat(100_000) + "\"",
+                "{\"runId\":\"\\u0000\",\"batchId\":-1}");
+        // routing key -> queues bound to it: batch.ready (drift, performance), metrics.drift (alert, report),
+        // labels.ready (performance), metrics.performance.realised (alert, report)
+        Map<String, Integer> routes = Map.of("batch.ready", 2, "metrics.drift", 2, "labels.ready", 1,
+                "metrics.performance.realised", 2);
+        ConnectionFactory f = new ConnectionFactory();
+        f.setHost("127.0.0.1");
+        f.setPort(env.amqpPort);
+        long expected = 0;
+        try (Connection c = f.newConnection("fault-tests-malformed"); Channel ch = c.createChannel()) {
+            for (var route : routes.entrySet()) {
+                for (String body : bodies) {
+                    ch.basicPublish(Channels.EXCHANGE, route.getKey(), new AMQP.BasicProperties.Builder()
+                            .contentType("application/json").messageId(UUID.randomUUID().toString()).build(),
+                            body.getBytes(StandardCharsets.UTF_8));
+                    expected += route.getValue();
+                }
+            }
+        }
+        long sent = expected;
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+                .until(() -> env.deadLetterDepth() - before == sent);
+        for (String s : SERVICES) {
+            assertThat(env.ready(s)).as(s + " ready").isTrue();
+        }
+        String model = "fx-after-malformed";
+        env.registerModel(model);
+        assertCompletesLikeTheCleanRun(model, env.startRun(model, RUN_DATE), "after " + sent + " malformed events");
+        assertThat(env.deadLetterDepth() - before).as("dead letters").isEqualTo(sent);
+        env.figures.add("malformed events on the bus (" + sent + " deliveries), then a run", 1, total(cleanRows),
                 retries() - retriesBefore, 0, System.currentTimeMillis() - t0);
     }
 
