@@ -34,7 +34,11 @@ from="$(day "$from")"; to="$(day "$to")"
 [[ "$from" < "$to" || "$from" == "$to" ]] || { echo "--from $from is after --to $to" >&2; exit 2; }
 
 auth=()
-[[ -n "${MODELWATCH_API_KEY:-}" ]] && auth=(-H "Authorization: Bearer $MODELWATCH_API_KEY")
+if [[ -n "${MODELWATCH_API_KEY:-}" ]]; then
+  auth=(-H "Authorization: Bearer $MODELWATCH_API_KEY")
+else
+  echo "MODELWATCH_API_KEY is not set: the services answer 401 to every request (unless they run in the dev profile)" >&2
+fi
 answer="$(mktemp)"; trap 'rm -f "$answer"' EXIT
 failed=0 done=0
 d="$from"

@@ -100,11 +100,34 @@ final class BenchCommand implements Callable<Integer> {
         t.start();
     };
 
+    @Option(names = "--false-alerts", description = "Instead of timing: count the alerts on generated stable days "
+            + "(--days days of each of --sizes rows against a --reference-rows reference) by severity.")
+    boolean falseAlerts;
+
+    @Option(names = "--sizes", defaultValue = "1000,5000,20000,100000", split = ",",
+            description = "With --false-alerts: rows per day (default ${DEFAULT-VALUE}).")
+    List<Integer> sizes;
+
+    @Option(names = "--days", defaultValue = "14", description = "With --false-alerts: days per size (default ${DEFAULT-VALUE}).")
+    int days;
+
+    @Option(names = "--reference-rows", defaultValue = "10000",
+            description = "With --false-alerts: rows of the stable reference (default ${DEFAULT-VALUE}).")
+    int referenceRows;
+
+    @Option(names = "--seed", defaultValue = "7", description = "With --false-alerts: the reference's seed (default ${DEFAULT-VALUE}).")
+    long seed;
+
     @Option(names = "--stage", hidden = true, description = "Internal: run one stage in this JVM.")
     String stage;
 
     @Override
     public Integer call() throws Exception {
+        if (falseAlerts) {
+            FalseAlertBench bench = new FalseAlertBench(ConfigLoader.defaults(), referenceRows, sizes, days, seed, dir);
+            FalseAlertBench.print(bench.run(System.err), referenceRows, System.out);
+            return MonitorCommand.EXIT_OK;
+        }
         int cur = currentRows == null ? rows : currentRows;
         Path reference = dir.resolve("reference-" + rows + ".csv");
         Path current = dir.resolve("current-" + cur + ".csv");

@@ -45,7 +45,8 @@ import static org.awaitility.Awaitility.await;
  * One deployment for every end-to-end test class: the five packaged services against the real local RabbitMQ and
  * PostgreSQL, with bus names unique to this run (deleted at the end), the built-in churn configuration as the
  * deployment's {@code monitoring.yaml}, and a fake Slack in this JVM: the deployment's webhook is
- * {@code /deployment}, and {@code MODELWATCH_SLACK_WEBHOOK_STREAMING} (a model's own webhook) is {@code /streaming}.
+ * {@code /deployment}, and {@code MODELWATCH_SLACK_WEBHOOK_STREAMING} (a model's own webhook) is {@code /streaming};
+ * the services export their spans to an OTLP receiver in this JVM ({@link OtlpReceiver}).
  * Started on first use through {@link Extension}, closed when the test run ends. Also the HTTP, SQL and CLI helpers
  * the tests share.
  */
@@ -55,6 +56,9 @@ final class Deployment implements AutoCloseable {
     static final String JDBC_URL = env("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/test");
     static final String DB_USER = env("QUARKUS_DATASOURCE_USERNAME", "postgres");
     static final String DB_PASSWORD = env("QUARKUS_DATASOURCE_PASSWORD", "");
+    /** This run's API keys (random: the services accept nothing else), sent as {@code X-API-Key}. */
+    static final String ADMIN_KEY = "e2e-admin-" + UUID.randomUUID();
+    static final String READER_KEY = "e2e-reader-" + UUID.randomUUID();
     /** The variable a model's configuration names for its own Slack webhook. */
     static final String STREAMING_WEBHOOK = "MODELWATCH_SLACK_WEBHOOK_STREAMING";
 
@@ -63,6 +67,8 @@ final class Deployment implements AutoCloseable {
     /** The deployment's monitoring.yaml: the built-in churn configuration. */
     final Path config;
     final FakeSlack slack;
+    /** Where the services export their spans (OTLP/HTTP): every span of every service. */
+    final OtlpReceiver traces;
     final ObjectMapper mapper = Json.mapper();
     private final HttpClient http = HttpClient.newHttpClient();
     private final ServiceProcesses services;
@@ -81,11 +87,12 @@ final class Deployment implements AutoCloseable {
         }
     }
 
-    private Deployment(Path root, Path data, Path config, FakeSlack slack, ServiceProcesses services) {
+    private Deployment(Path root, Path data, Path config, FakeSlack slack, OtlpReceiver traces, ServiceProcesses services) {
         this.root = root;
         this.data = data;
         this.config = config;
         this.slack = slack;
+        this.traces = traces;
         this.services = services;
     }
 
@@ -101,6 +108,7 @@ final class Deployment implements AutoCloseable {
                         StandardCopyOption.REPLACE_EXISTING);
             }
             FakeSlack slack = FakeSlack.start();
+            OtlpReceiver traces = OtlpReceiver.start();
             Map<String, String> env = new HashMap<>();
             env.put("QUARKUS_DATASOURCE_JDBC_URL", JDBC_URL);
             env.put("QUARKUS_DATASOURCE_USERNAME", DB_USER);
@@ -108,10 +116,18 @@ final class Deployment implements AutoCloseable {
             env.put("MODELWATCH_BUS_DEAD_LETTER_EXCHANGE", RUN_TAG + ".dead-letters");
             env.put("MODELWATCH_BUS_QUEUE_PREFIX", RUN_TAG + ".");
             env.put("MODELWATCH_MONITORING_CONFIG_FILE", config.toString());
+            env.put("MODELWATCH_AUTH_ADMIN_KEYS", ADMIN_KEY);
+            env.put("MODELWATCH_AUTH_READER_KEYS", READER_KEY);
+            // the only directory a request may name a file in: every test's data and the deployment's monitoring.yaml
+            env.put("MODELWATCH_SOURCES_ROOTS", data.toString());
             env.put("MODELWATCH_ALERTS_SLACK_WEBHOOK_URL", slack.url("/deployment"));
             env.put(STREAMING_WEBHOOK, slack.url("/streaming"));
+            // tracing on, as in a cluster with a collector: the standard OTLP variables, HTTP/protobuf to this JVM
+            env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+            env.put("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms");
             ServiceProcesses services = ServiceProcesses.start(root, target.resolve("e2e-logs"), env);
-            Deployment d = new Deployment(root, data, config, slack, services);
+            Deployment d = new Deployment(root, data, config, slack, traces, services);
             services.awaitReady(Duration.ofSeconds(150));
             return d;
         } catch (Exception e) {
@@ -123,6 +139,7 @@ final class Deployment implements AutoCloseable {
     public void close() {
         services.close();
         slack.stop();
+        traces.close();
         deleteBusNames();
     }
 
@@ -130,18 +147,51 @@ final class Deployment implements AutoCloseable {
         return services.url(service);
     }
 
+    /** POSTs with the admin key and checks the status. */
     JsonNode post(String service, String path, Object body, int expectedStatus) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(service) + path))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(mapper.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return post(service, path, body, expectedStatus, Map.of());
+    }
+
+    /** A POST with the admin key and these extra request headers (a {@code traceparent}, as the CronJob sends). */
+    JsonNode post(String service, String path, Object body, int expectedStatus, Map<String, String> headers) throws Exception {
+        List<String> all = new ArrayList<>(List.of("X-API-Key", ADMIN_KEY));
+        headers.forEach((name, value) -> {
+            all.add(name);
+            all.add(value);
+        });
+        HttpResponse<String> r = postAs(service, path, mapper.writeValueAsString(body), all.toArray(String[]::new));
         assertThat(r.statusCode()).as(service + path + ": " + r.body()).isEqualTo(expectedStatus);
         return mapper.readTree(r.body());
     }
 
+    /** POSTs a raw body with exactly the headers given (none: no credentials). */
+    HttpResponse<String> postAs(String service, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(service) + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs with the reader key. */
     HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(service) + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return getAs(service, path, "X-API-Key", READER_KEY);
+    }
+
+    /** GETs with exactly the headers given (none: no credentials). */
+    HttpResponse<String> getAs(String service, String path, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(service) + path)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Where each service's output (its log) is written. */
+    Path log(String service) {
+        return services.log(service);
     }
 
     /** The run's {@code snapshot.json} from report-service, once all its sections have arrived. */

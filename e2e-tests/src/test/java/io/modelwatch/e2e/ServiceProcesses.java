@@ -65,6 +65,10 @@ final class ServiceProcesses implements AutoCloseable {
         return all;
     }
 
+    Path log(String service) {
+        return logs.resolve(service + ".log");
+    }
+
     String url(String service) {
         return "http://127.0.0.1:" + ports.get(service);
     }

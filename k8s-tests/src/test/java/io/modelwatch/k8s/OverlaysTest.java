@@ -177,8 +177,10 @@ class OverlaysTest {
         r.podTemplates().entrySet().stream().filter(t -> t.getKey().startsWith("Job") || t.getKey().startsWith("CronJob"))
                 .forEach(t -> {
                     Container c = t.getValue().getSpec().getContainers().get(0);
+                    // not optional: the services refuse a request without a key, so a Job without one could only fail
                     assertThat(c.getEnv()).as(t.getKey()).anyMatch(e -> e.getName().equals("MODELWATCH_API_KEY")
-                            && e.getValueFrom().getSecretKeyRef().getKey().equals("MODELWATCH_API_KEY"));
+                            && e.getValueFrom().getSecretKeyRef().getKey().equals("MODELWATCH_API_KEY")
+                            && !Boolean.TRUE.equals(e.getValueFrom().getSecretKeyRef().getOptional()));
                     assertThat(String.join(" ", c.getArgs())).as(t.getKey()).contains("Authorization: Bearer $MODELWATCH_API_KEY");
                 });
     }

@@ -3,6 +3,7 @@ package io.modelwatch.alert.rest;
 import io.modelwatch.alert.domain.AlertRecord;
 import io.modelwatch.alert.repository.AlertRepository;
 import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.support.rest.ApiError;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,13 +11,20 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +33,7 @@ import java.util.Optional;
  * ({@code 2024-03-01T06:00:00Z}); {@code severity} is one of HIGH, MEDIUM, LOW (that severity only).
  */
 @Path("/")
+@Tag(name = "Alerts", description = "The alert log and a run's or model's alerts")
 public class AlertLogResource {
 
     public static final String CSV = "text/csv";
@@ -40,9 +49,21 @@ public class AlertLogResource {
     @GET
     @Path("alerts")
     @Produces({MediaType.APPLICATION_JSON, CSV})
-    public Response log(@QueryParam("since") String since, @QueryParam("severity") String severity,
-                        @QueryParam("model") String model, @QueryParam("limit") Integer limit,
-                        @QueryParam("format") String format) {
+    @Operation(summary = "The alert log", description = "Newest first, at most limit rows")
+    @APIResponse(responseCode = "200", description = "The alerts (CSV with format=csv)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = AlertRecord.class),
+                    examples = @ExampleObject(name = "one HIGH alert", value = "[{\"id\": 42, \"runId\": \"6f0c…\", \"modelId\": \"churn\", \"snapshotDate\": \"2026-03-01\", "
+                            + "\"severity\": \"HIGH\", \"rule\": \"psi_high\", \"metricCategory\": \"psi\", \"metricName\": \"psi\", "
+                            + "\"column\": \"account_age\", \"metricValue\": 0.31, \"threshold\": 0.25, "
+                            + "\"message\": \"PSI of account_age is 0.310 (> 0.25)\"}]")))
+    @APIResponse(responseCode = "400", description = "A bad since, severity, limit or format")
+    public Response log(@Parameter(description = "ISO date (midnight UTC) or instant", example = "2026-03-01")
+                        @QueryParam("since") String since,
+                        @Parameter(description = "HIGH, MEDIUM or LOW", example = "HIGH") @QueryParam("severity") String severity,
+                        @Parameter(description = "Model id", example = "churn") @QueryParam("model") String model,
+                        @Parameter(description = "At most this many rows (default 1000)") @QueryParam("limit") Integer limit,
+                        @Parameter(description = "json (default) or csv") @QueryParam("format") String format) {
         List<AlertRecord> rows = query(since, severity, model, limit);
         if (format == null || format.equalsIgnoreCase("json")) {
             return Response.ok(rows, MediaType.APPLICATION_JSON).build();
@@ -50,12 +71,13 @@ public class AlertLogResource {
         if (format.equalsIgnoreCase("csv")) {
             return csv(rows);
         }
-        throw badRequest("format must be json or csv, got '" + format + "'");
+        throw badRequest("format", "format must be json or csv, got '" + format + "'");
     }
 
     @GET
     @Path("alerts.csv")
     @Produces(CSV)
+    @Operation(summary = "The alert log as CSV")
     public Response logCsv(@QueryParam("since") String since, @QueryParam("severity") String severity,
                            @QueryParam("model") String model, @QueryParam("limit") Integer limit) {
         return csv(query(since, severity, model, limit));
@@ -64,13 +86,13 @@ public class AlertLogResource {
     private List<AlertRecord> query(String since, String severity, String model, Integer limit) {
         int n = limit == null ? DEFAULT_LIMIT : limit;
         if (n < 1 || n > MAX_LIMIT) {
-            throw badRequest("limit must be between 1 and " + MAX_LIMIT + ", got " + n);
+            throw badRequest("limit", "limit must be between 1 and " + MAX_LIMIT + ", got " + n);
         }
         Optional<Severity> grade;
         try {
             grade = severity == null || severity.isBlank() ? Optional.empty() : Optional.of(Severity.parse(severity));
         } catch (IllegalArgumentException e) {
-            throw badRequest(e.getMessage());
+            throw badRequest("severity", e.getMessage());
         }
         return alerts.log(parseSince(since), grade, Optional.ofNullable(model).filter(m -> !m.isBlank()), n);
     }
@@ -83,7 +105,7 @@ public class AlertLogResource {
             return since.length() <= 10 ? LocalDate.parse(since).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : Instant.parse(since);
         } catch (DateTimeParseException e) {
-            throw badRequest("since must be an ISO date (2024-03-01) or instant (2024-03-01T06:00:00Z), got '"
+            throw badRequest("since", "since must be an ISO date (2024-03-01) or instant (2024-03-01T06:00:00Z), got '"
                     + since + "'");
         }
     }
@@ -93,8 +115,8 @@ public class AlertLogResource {
                 .header("Content-Disposition", "attachment; filename=\"alerts.csv\"").build();
     }
 
-    private static BadRequestException badRequest(String message) {
-        return new BadRequestException(Response.status(400).entity(Map.of("error", message))
+    private static BadRequestException badRequest(String field, String message) {
+        return new BadRequestException(Response.status(400).entity(new ApiError(message, field))
                 .type(MediaType.APPLICATION_JSON).build());
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 
 /** {@code GET /runs/{id}/alerts}: the alerts stored for a run. */
 @Path("/runs/{runId}/alerts")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Alerts")
 public class AlertResource {
 
     private final AlertRepository alerts;
@@ -22,6 +23,7 @@ public class AlertResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "A run's alerts")
     public List<AlertRecord> alerts(@PathParam("runId") String runId) {
         return alerts.forRun(runId);
     }

@@ -21,6 +21,7 @@ import java.util.List;
  * {@code GET /models/{id}} shows them.
  */
 @Path("/models/{modelId}/open-alerts")
+@org.eclipse.microprofile.openapi.annotations.tags.Tag(name = "Alerts")
 public class ModelAlertResource {
 
     private final AlertStateRepository states;
@@ -33,6 +34,8 @@ public class ModelAlertResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @org.eclipse.microprofile.openapi.annotations.Operation(summary = "A model's open alerts",
+            description = "Notified and not yet measured back in bounds; one per metric, column and segment")
     public List<OpenAlertView> open(@PathParam("modelId") String modelId) {
         return QuarkusTransaction.requiringNew().call(() -> states.openFor(modelId).stream()
                 .map(s -> OpenAlertView.of(s, alerts.findById(s.lastAlertId))).toList());
@@ -45,6 +48,7 @@ public class ModelAlertResource {
      * @param lastNotifiedAt when it was last notified (escalation or after the cooldown)
      * @param runId          the run of the last alert ({@code null} for the dead-man's switch)
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OpenAlert")
     public record OpenAlertView(String alertKey, String severity, Instant openedAt, Instant lastNotifiedAt, long alertId,
                                 String runId, LocalDate snapshotDate, String rule, String category, String metric,
                                 String column, String segment, Double value, Double threshold, String message) {

@@ -7,7 +7,6 @@ import io.modelwatch.core.alerts.AlertEvaluator;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MetricRows;
 import io.modelwatch.core.run.MonitoringPipeline;
@@ -23,7 +22,9 @@ import io.modelwatch.support.messaging.InboundEvents.Outcome;
 import io.modelwatch.support.outbox.EventOutbox;
 import io.modelwatch.support.outbox.EventRelay;
 import io.modelwatch.support.repository.EventLedger;
+import io.modelwatch.support.repository.RunHistory;
 import io.modelwatch.support.repository.RunSections;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -55,6 +56,7 @@ public class AlertEvaluation {
 
     private final RunSections sections;
     private final RunAssembly assembly;
+    private final RunHistory history;
     private final ModelPipelines pipelines;
     private final AlertRecorder recorder;
     private final EventLedger ledger;
@@ -63,12 +65,14 @@ public class AlertEvaluation {
     private final Clock clock;
     private final EventOutbox outbox;
     private final EventRelay events;
+    private final AlertGauges gauges;
 
-    public AlertEvaluation(RunSections sections, RunAssembly assembly, ModelPipelines pipelines,
+    public AlertEvaluation(RunSections sections, RunAssembly assembly, RunHistory history, ModelPipelines pipelines,
                            AlertRecorder recorder, EventLedger ledger, EventCodec codec, OutboxRelay relay, Clock clock,
-                           EventOutbox outbox, EventRelay events) {
+                           EventOutbox outbox, EventRelay events, AlertGauges gauges) {
         this.sections = sections;
         this.assembly = assembly;
+        this.history = history;
         this.pipelines = pipelines;
         this.recorder = recorder;
         this.ledger = ledger;
@@ -77,6 +81,7 @@ public class AlertEvaluation {
         this.clock = clock;
         this.outbox = outbox;
         this.events = events;
+        this.gauges = gauges;
     }
 
     public CompletionStage<Outcome> onMetrics(MetricsComputed event) {
@@ -102,27 +107,32 @@ public class AlertEvaluation {
         }
         relay.nudge();   // notifications committed with the alerts go out now, whatever the bus does
         events.nudge();  // and the alert.raised events committed with them
+        gauges.refresh();
         return CompletableFuture.completedFuture(new Outcome(event.runId(), false));
     }
 
     /**
-     * The realised performance of a run's cohort: the configured rules over the section's metric rows (core
-     * {@link MetricRows#ofPerformance}, without the {@code reference/*} baseline), stored and notified through
-     * the {@link AlertRecorder}, then announced as {@code alert.raised}. Idempotent on (run,
+     * The realised performance of a run's cohort: core {@link MonitoringPipeline#realised} applies the configured
+     * rules and no-change bands to the section's metric rows (without the {@code reference/*} baseline) and checks
+     * them against the history of earlier cohorts ({@link RunHistory#cohortsBefore}); the rows then join that
+     * history ({@link RunHistory#supersede}), and the alerts are stored and notified through the
+     * {@link AlertRecorder}, then announced as {@code alert.raised}. Idempotent on (run,
      * {@code metrics.performance.realised}): a redelivery stores and publishes nothing.
      */
     public CompletionStage<Outcome> onRealised(MetricsComputed event) {
         PerformanceSection section = codec.fromTree(event.section(), PerformanceSection.class);
-        List<MetricRow> rows = MetricRows.ofPerformance(section).stream()
-                .filter(r -> !REFERENCE_CATEGORY.equals(r.category())).toList();
         MonitoringPipeline pipeline = pipelines.forReference(event.run().referenceId());
-        List<Alert> alerts = AlertEvaluator.of(pipeline.config().alertRules(), pipeline.config().featureNames())
-                .evaluate(rows);
         List<PublishedEvent> published = QuarkusTransaction.requiringNew().call(() -> {
             recorder.serialise(event.run().modelId());
             if (ledger.previous(event.runId(), Channels.METRICS_PERFORMANCE_REALISED).isPresent()) {
                 return null;
             }
+            // the core's rules and no-change bands over the section's rows, and its anomaly check against the
+            // earlier cohorts; the realised rows then join the model's history for the cohorts after it
+            MonitoringPipeline.RealisedEvaluation evaluation = pipeline.realised(section,
+                    history.cohortsBefore(event.run(), pipeline.config().anomaly().window()));
+            history.supersede(event.run(), evaluation.metrics());
+            List<Alert> alerts = evaluation.alerts();
             List<AlertRecord> stored = recorder.recordRealised(event.run(), alerts, clock.instant(),
                     pipeline.config().notifications());
             List<PublishedEvent> out = announcements(event.run(), alerts, stored, event.traceparent());
@@ -135,6 +145,7 @@ public class AlertEvaluation {
         }
         relay.nudge();
         events.nudge();
+        gauges.refresh();
         return CompletableFuture.completedFuture(new Outcome(event.runId(), false));
     }
 
@@ -153,7 +164,7 @@ public class AlertEvaluation {
         List<PublishedEvent> out = new ArrayList<>();
         for (AlertRecord r : stored) {
             Alert a = byKey.get(r.alertKey + "/" + r.severity);
-            AlertRaised e = AlertRaised.of(run.runId(), run.modelId(), run.snapshotDate(), a, TraceContext.child(traceparent));
+            AlertRaised e = AlertRaised.of(run.runId(), run.modelId(), run.snapshotDate(), a, TraceHeaders.traceparent(traceparent));
             out.add(new PublishedEvent(AlertRaised.TYPE, e.eventId(), e.traceparent(), codec.encode(e)));
         }
         return out;

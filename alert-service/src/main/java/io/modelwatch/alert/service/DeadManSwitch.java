@@ -28,14 +28,16 @@ public class DeadManSwitch {
     private final ModelPipelines pipelines;
     private final OutboxRelay relay;
     private final Clock clock;
+    private final AlertGauges gauges;
 
     public DeadManSwitch(MonitoredModelRepository models, AlertRecorder recorder, ModelPipelines pipelines,
-                         OutboxRelay relay, Clock clock) {
+                         OutboxRelay relay, Clock clock, AlertGauges gauges) {
         this.models = models;
         this.recorder = recorder;
         this.pipelines = pipelines;
         this.relay = relay;
         this.clock = clock;
+        this.gauges = gauges;
     }
 
     @Scheduled(identity = "dead-man-switch", every = "${modelwatch.alerts.dead-man.check-every}",
@@ -50,6 +52,9 @@ public class DeadManSwitch {
         List<AlertRecord> raised = new ArrayList<>();
         for (String id : ids) {
             check(id, now).ifPresent(raised::add);
+        }
+        if (!raised.isEmpty()) {
+            gauges.refresh();
         }
         return raised;
     }

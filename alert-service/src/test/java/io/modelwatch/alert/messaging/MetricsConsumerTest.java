@@ -19,7 +19,10 @@ import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.core.run.RunResult;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
+import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.support.metrics.ModelGauge;
 import io.modelwatch.support.repository.RunHistory;
+import io.modelwatch.support.testing.PrometheusScrape;
 import io.modelwatch.support.testing.ComputedSections;
 import io.modelwatch.support.testing.StoredRun;
 import io.modelwatch.support.testing.MetricsConsumerContract;
@@ -37,8 +40,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /** alert-service against the real local RabbitMQ and PostgreSQL (test exchange and queue names). */
@@ -238,6 +244,14 @@ class MetricsConsumerTest extends MetricsConsumerContract {
         assertThat(recall.get(0).modelId).isEqualTo(model);
         assertThat(recall.get(0).metricValue).isEqualTo(0.55);
         assertThat(stored).extracting(a -> a.alertKey + "/" + a.severity).doesNotHaveDuplicates();
+        // the realised rows joined the model's history (once, however often the event came): the next cohort's
+        // anomaly check compares its realised recall with this one
+        RunInfo nextCohort = new RunInfo("run-" + UUID.randomUUID(), model, ChurnFixtures.DRIFTED_DATE.plusDays(1),
+                reference.source(), current.source(), "labels.csv", Instant.now());
+        io.modelwatch.core.anomaly.MetricHistory earlier = QuarkusTransaction.requiringNew()
+                .call(() -> history.cohortsBefore(nextCohort, 14));
+        assertThat(earlier.valuesFor(new io.modelwatch.core.run.MetricRow("performance", "recall", null, null, null,
+                null, io.modelwatch.core.run.MetricRow.OK))).containsExactly(0.55);
 
         List<AlertRaised> raised = new ArrayList<>();
         while (true) {
@@ -251,6 +265,55 @@ class MetricsConsumerTest extends MetricsConsumerContract {
             }
         }
         assertThat(raised).as("alert.raised once per stored alert").hasSize(stored.size());
+    }
+
+    /**
+     * After a model's first run, {@code /q/metrics} shows its open alerts by severity (the core's alerts of the run,
+     * the most severe per alert key, counted here) and when its run completed (read from the table the dead-man's
+     * switch uses).
+     */
+    @Test
+    void aRunsOpenAlertsBySeverityAndCompletionAreModelGauges() throws Exception {
+        Path dir = Files.createTempDirectory("modelwatch-gauges");
+        TableSchema schema = TableSchema.forConfig(pipeline.config());
+        ColumnBatch reference = CsvReader.withDefaults().read(ChurnFixtures.reference(dir), schema);
+        ColumnBatch current = CsvReader.withDefaults().read(ChurnFixtures.drifted(dir), schema);
+        ReferenceProfile profile = pipeline.profile(reference);
+        String model = "gauges-" + UUID.randomUUID();
+        RunInfo run = new RunInfo("run-" + UUID.randomUUID(), model, ChurnFixtures.DRIFTED_DATE, reference.source(),
+                current.source(), null, Instant.now(), StoredRun.register(store, model, profile), 1);
+        List<JsonNode> trees = sectionTrees(profile, current);
+        List<String> kinds = List.of(MetricsComputed.DRIFT, MetricsComputed.PERFORMANCE, MetricsComputed.QUALITY);
+        List<MetricsComputed> sections = new ArrayList<>();
+        for (int k = 0; k < kinds.size(); k++) {
+            sections.add(MetricsComputed.of(kinds.get(k), run, reference.rowCount(), current.rowCount(), trees.get(k), 0,
+                    TraceContext.newTraceparent()));
+        }
+        Map<String, Severity> strongest = assembled(sections).alerts().stream()
+                .collect(Collectors.toMap(Alert::key, Alert::severity, (x, y) -> x.atLeast(y) ? x : y));
+        Map<Severity, Long> expected = strongest.values().stream()
+                .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        assertThat(expected).as("the drifted day raises alerts").isNotEmpty();
+
+        for (MetricsComputed e : sections) {
+            bus.publish(exchange, e.type(), codec.encode(e));
+        }
+
+        String[] metrics = new String[1];
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            metrics[0] = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            return PrometheusScrape.value(metrics[0], ModelGauge.LAST_SUCCESS.metricName(), Map.of("model", model)) != null;
+        });
+        for (Severity severity : Severity.values()) {
+            assertThat(PrometheusScrape.value(metrics[0], ModelGauge.ALERTS.metricName(),
+                    Map.of("model", model, "severity", severity.name())))
+                    .as("open %s alerts", severity).isEqualTo((double) expected.getOrDefault(severity, 0L));
+        }
+        double completed = QuarkusTransaction.requiringNew().call(() -> ((Number) alerts.getEntityManager()
+                .createNativeQuery("select extract(epoch from last_completed_at) from alert.monitored_model where model_id = ?1")
+                .setParameter(1, model).getSingleResult()).doubleValue());
+        assertThat(PrometheusScrape.value(metrics[0], ModelGauge.LAST_SUCCESS.metricName(), Map.of("model", model)))
+                .isCloseTo(completed, within(0.001));
     }
 
     /** Events of the type processed or recognised as a redelivery (the dead-letter count is not among them). */

@@ -78,10 +78,10 @@ class AlertLogResourceTest {
     @Test
     void aBadParameterIsA400NamingIt() {
         given().queryParam("severity", "urgent").get("/alerts").then().statusCode(400)
-                .body("error", containsString("urgent"));
+                .body("error", containsString("urgent")).body("field", org.hamcrest.Matchers.equalTo("severity"));
         given().queryParam("since", "yesterday").get("/alerts").then().statusCode(400)
-                .body("error", containsString("yesterday"));
+                .body("error", containsString("yesterday")).body("field", org.hamcrest.Matchers.equalTo("since"));
         given().queryParam("format", "xml").get("/alerts").then().statusCode(400)
-                .body("error", containsString("xml"));
+                .body("error", containsString("xml")).body("field", org.hamcrest.Matchers.equalTo("format"));
     }
 }

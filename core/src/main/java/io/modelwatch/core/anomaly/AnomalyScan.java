@@ -1,6 +1,7 @@
 package io.modelwatch.core.anomaly;
 
 import io.modelwatch.core.alerts.Alert;
+import io.modelwatch.core.alerts.AlertEvaluator;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.config.AnomalySettings;
 import io.modelwatch.core.run.MetricRow;
@@ -45,6 +46,17 @@ public final class AnomalyScan {
      */
     public static List<MetricRow> scan(List<MetricRow> rows, MetricHistory history, AnomalySettings settings,
                                        List<Alert> alerts) {
+        return scan(rows, history, settings, 0, alerts);
+    }
+
+    /**
+     * As {@link #scan(List, MetricHistory, AnomalySettings, List)}, an anomaly of a metric whose value lies inside
+     * its no-change band ({@code bandSigma} standard errors, see {@link AlertEvaluator#outsideBand}) held back: its
+     * row is {@link MetricRow#HELD} and no alert is raised (the metric's own history moved, but not by more than
+     * chance allows against the reference). {@code bandSigma} 0 switches this off.
+     */
+    public static List<MetricRow> scan(List<MetricRow> rows, MetricHistory history, AnomalySettings settings,
+                                       double bandSigma, List<Alert> alerts) {
         List<MetricRow> out = new ArrayList<>();
         if (history.size() == 0) {
             return out;
@@ -64,9 +76,10 @@ public final class AnomalyScan {
             Double score = flooredScore(check, row.value(), settings);
             boolean anomalous = check.anomalous() && (score == null || Math.abs(score) > settings.threshold());
             String name = row.category() + "." + row.name();
+            boolean held = anomalous && !AlertEvaluator.outsideBand(row, bandSigma);
             out.add(new MetricRow(CATEGORY, name, row.column(), row.segment(), score, settings.threshold(),
-                    anomalous ? MetricRow.BREACH : MetricRow.OK));
-            if (anomalous && severity != null) {
+                    held ? MetricRow.HELD : anomalous ? MetricRow.BREACH : MetricRow.OK));
+            if (anomalous && !held && severity != null) {
                 String where = (row.column() == null ? "" : " of " + row.column())
                         + (row.segment() == null ? "" : " in segment " + row.segment());
                 alerts.add(new Alert(severity, "anomaly", CATEGORY, name, row.column(), row.segment(), row.value(),

@@ -11,7 +11,15 @@ package io.modelwatch.core.config;
  * @param condition {@code below}, {@code above} or {@code abs_above}
  * @param threshold the bound
  * @param severity  {@code HIGH}, {@code MEDIUM} or {@code LOW}
+ * @param bandSigma the rule's no-change band half-width in standard errors ({@code band_sigma}); {@code null}
+ *                  for the configuration's {@code noise_bands.sigma}
  */
 public record AlertRuleSpec(String name, String category, String metric, String scope, String condition,
-                            double threshold, String severity) {
+                            double threshold, String severity, Double bandSigma) {
+
+    /** A rule with the configuration's band. */
+    public AlertRuleSpec(String name, String category, String metric, String scope, String condition,
+                         double threshold, String severity) {
+        this(name, category, metric, scope, condition, threshold, severity, null);
+    }
 }

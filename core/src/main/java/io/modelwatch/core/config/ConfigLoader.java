@@ -57,7 +57,7 @@ public final class ConfigLoader {
 
     private static final List<String> TOP_KEYS = List.of("model_id", "classification_threshold",
             "segment_min_churners", "roles", "features", "segments", "drift", "quality", "alert_rules", "importance", "anomaly", "labels",
-            "notifications");
+            "notifications", "noise_bands");
     private static final List<String> ROLE_KEYS = List.of("id", "timestamp", "probability", "predicted_class",
             "target", "label_date");
     private static final List<String> FEATURE_KEYS = List.of("name", "kind", "min", "max", "allowed_values",
@@ -70,7 +70,8 @@ public final class ConfigLoader {
             "unknown_category_severity", "required_null_severity", "unexpected_column_severity",
             "no_values_severity");
     private static final List<String> RULE_KEYS = List.of("name", "category", "metric", "scope", "condition",
-            "threshold", "severity");
+            "threshold", "severity", "band_sigma");
+    private static final List<String> NOISE_BAND_KEYS = List.of("sigma", "bootstrap_replicates", "seed");
     private static final List<String> IMPORTANCE_KEYS = List.of("min_reference_iv", "min_abs_woe");
     private static final List<String> ANOMALY_KEYS = List.of("window", "threshold", "min_history",
             "min_relative_mad", "severity", "categories", "isolation_forest");
@@ -84,7 +85,7 @@ public final class ConfigLoader {
     private static final List<String> NOTIFICATION_KEYS = List.of("slack_webhook_env", "slack_channel", "email_high",
             "email_medium", "email_low");
     private static final List<String> MERGED_BY_KEY = List.of("roles", "drift", "quality", "importance", "anomaly",
-            "labels", "notifications");
+            "labels", "notifications", "noise_bands");
     private static final java.util.regex.Pattern WEBHOOK_ENV = java.util.regex.Pattern.compile(
             java.util.regex.Pattern.quote(NotificationSettings.WEBHOOK_ENV_PREFIX) + "[A-Z0-9_]+");
     private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+");
@@ -238,8 +239,19 @@ public final class ConfigLoader {
             AnomalySettings anomaly = anomaly(object(root.get("anomaly"), "anomaly"));
             LabelSettings labels = labels(object(root.get("labels"), "labels"));
             NotificationSettings notifications = notifications(object(root.get("notifications"), "notifications"));
+            NoiseBandSettings bands = noiseBands(object(root.get("noise_bands"), "noise_bands"));
             return new MonitoringConfig(modelId, roles, features, segments, drift, quality, rules, threshold,
-                    minChurners, importance, anomaly, labels, notifications);
+                    minChurners, importance, anomaly, labels, notifications, bands);
+        }
+
+        private NoiseBandSettings noiseBands(ObjectNode node) {
+            keys(node, "noise_bands", NOISE_BAND_KEYS);
+            JsonNode seed = required(node, "seed", "noise_bands");
+            if (!seed.isIntegralNumber() || !seed.canConvertToLong()) {
+                throw fail("noise_bands.seed", "a whole number", describe(seed));
+            }
+            return new NoiseBandSettings(number(node, "sigma", "noise_bands", 0, 100),
+                    integer(node, "bootstrap_replicates", "noise_bands", 2, 100_000), seed.asLong());
         }
 
         /** Every key may be null (the deployment's setting); a webhook is named by its variable, never given. */
@@ -529,7 +541,8 @@ public final class ConfigLoader {
                 }
                 double threshold = finite(required(r, "threshold", at), path(at, "threshold"));
                 String severity = severity(r, "severity", at, RULE_SEVERITIES);
-                rules.add(new AlertRuleSpec(name, category, metric, scope, condition, threshold, severity));
+                Double bandSigma = isAbsent(r.get("band_sigma")) ? null : number(r, "band_sigma", at, 0, 100);
+                rules.add(new AlertRuleSpec(name, category, metric, scope, condition, threshold, severity, bandSigma));
             }
             return rules;
         }

@@ -147,6 +147,12 @@ public final class ConfigWriter {
         nested(y, "top_contributors", Integer.toString(f.topContributors()));
         nested(y, "metrics", texts(f.metrics()));
 
+        NoiseBandSettings b = config.noiseBands();
+        y.append("\nnoise_bands:\n");
+        key(y, "sigma", number(b.sigma()));
+        key(y, "bootstrap_replicates", Integer.toString(b.bootstrapReplicates()));
+        key(y, "seed", Long.toString(b.seed()));
+
         NotificationSettings n = config.notifications();
         y.append("\n# null: the deployment's setting; a webhook is named by its environment variable, never given\n");
         y.append("notifications:\n");
@@ -167,7 +173,9 @@ public final class ConfigWriter {
                         .append(", scope: ").append(text(rule.scope()))
                         .append(", condition: ").append(text(rule.condition()))
                         .append(", threshold: ").append(number(rule.threshold()))
-                        .append(", severity: ").append(rule.severity()).append("}\n");
+                        .append(", severity: ").append(rule.severity())
+                        .append(rule.bandSigma() == null ? "" : ", band_sigma: " + number(rule.bandSigma()))
+                        .append("}\n");
             }
         }
         return y.toString();

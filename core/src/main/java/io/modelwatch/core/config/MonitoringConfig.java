@@ -20,12 +20,23 @@ import java.util.Optional;
  * @param anomaly                  the detector of anomalies in each metric's history
  * @param labels                   when a cohort's labels count as arrived
  * @param notifications            where the model's alerts go (left out: the deployment's settings)
+ * @param noiseBands               the no-change band under the alert rules
  */
 public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features,
                                List<SegmentSpec> segments, DriftSettings drift, QualitySettings quality,
                                List<AlertRuleSpec> alertRules, double classificationThreshold,
                                int segmentMinChurners, ImportanceSettings importance, AnomalySettings anomaly,
-                               LabelSettings labels, NotificationSettings notifications) {
+                               LabelSettings labels, NotificationSettings notifications,
+                               NoiseBandSettings noiseBands) {
+
+    /** A configuration with the default no-change bands. */
+    public MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features, List<SegmentSpec> segments,
+                            DriftSettings drift, QualitySettings quality, List<AlertRuleSpec> alertRules,
+                            double classificationThreshold, int segmentMinChurners, ImportanceSettings importance,
+                            AnomalySettings anomaly, LabelSettings labels, NotificationSettings notifications) {
+        this(modelId, roles, features, segments, drift, quality, alertRules, classificationThreshold, segmentMinChurners,
+                importance, anomaly, labels, notifications, NoiseBandSettings.defaults());
+    }
 
     /** A configuration with the default importance settings. */
     public MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSpec> features, List<SegmentSpec> segments,
@@ -41,6 +52,7 @@ public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSp
         anomaly = anomaly == null ? AnomalySettings.defaults() : anomaly;
         labels = labels == null ? LabelSettings.defaults() : labels;
         notifications = notifications == null ? NotificationSettings.defaults() : notifications;
+        noiseBands = noiseBands == null ? NoiseBandSettings.defaults() : noiseBands;
         features = List.copyOf(features);
         segments = List.copyOf(segments);
         alertRules = List.copyOf(alertRules);
@@ -49,7 +61,12 @@ public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSp
     /** The same configuration for another model id (a registration names its model). */
     public MonitoringConfig withModelId(String id) {
         return new MonitoringConfig(id, roles, features, segments, drift, quality, alertRules, classificationThreshold,
-                segmentMinChurners, importance, anomaly, labels, notifications);
+                segmentMinChurners, importance, anomaly, labels, notifications, noiseBands);
+    }
+
+    /** The band half-width of a rule: its own {@code band_sigma}, else {@code noise_bands.sigma}. */
+    public double bandSigma(AlertRuleSpec rule) {
+        return rule.bandSigma() != null ? rule.bandSigma() : noiseBands.sigma();
     }
 
     public Optional<FeatureSpec> feature(String name) {

@@ -83,7 +83,7 @@ public final class SchemaInference {
         List<AlertRuleSpec> rules = base.alertRules().stream().filter(r -> scopes.contains(r.scope())).toList();
         return new MonitoringConfig(base.modelId(), base.roles(), features, segments, base.drift(), base.quality(),
                 rules, base.classificationThreshold(), base.segmentMinChurners(), base.importance(), base.anomaly(), base.labels(),
-                base.notifications());
+                base.notifications(), base.noiseBands());
     }
 
     private static FeatureSpec numeric(NumericColumn column, double nullBudget) {

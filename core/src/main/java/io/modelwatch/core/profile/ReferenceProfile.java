@@ -1,6 +1,8 @@
 package io.modelwatch.core.profile;
 
+import io.modelwatch.core.importance.WoeIv;
 import io.modelwatch.core.importance.WoeIvResult;
+import io.modelwatch.core.importance.WoeNoise;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.run.SegmentRow;
 import io.modelwatch.core.report.Json;
@@ -55,6 +57,8 @@ import java.util.zip.GZIPOutputStream;
  * @param segmentPredictionBins per segment key, the PSI bins of the predicted probability within that segment
  * @param woe                baseline WoE/IV per feature (with labels)
  * @param estimator          the performance estimator calibrated on the reference (with labels), else {@code null}
+ * @param woeNoise           per feature with a WoE table, the reference part of its no-change IV band
+ *                           ({@link WoeNoise#reference}); {@code null} in a format-3 profile (computed when read)
  */
 public record ReferenceProfile(int formatVersion, String source, long rows, @JsonIgnore MonitoringConfig config,
                                Map<String, ColumnProfile> columns, ColumnProfile prediction,
@@ -63,14 +67,37 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
                                Double predictedRate, List<SegmentRow> segments,
                                Map<String, io.modelwatch.core.stability.PsiBins> segmentPredictionBins,
                                Map<String, WoeIvResult> woe,
-                               io.modelwatch.core.estimation.ConfidenceBasedEstimator estimator) {
+                               io.modelwatch.core.estimation.ConfidenceBasedEstimator estimator,
+                               Map<String, WoeNoise> woeNoise) {
 
     /**
+     * A format-3 profile (without the stored noise part) gets it computed here, from its WoE tables and its
+     * configuration's {@code noise_bands}: the same values a format-4 profile stores.
+     */
+    public ReferenceProfile {
+        if (woeNoise == null && woe != null && config != null) {
+            woeNoise = woeNoise(woe, config);
+        }
+    }
+
+    /** The reference part of each feature's no-change IV band ({@link WoeNoise#reference}). */
+    public static Map<String, WoeNoise> woeNoise(Map<String, WoeIvResult> woe, MonitoringConfig config) {
+        Map<String, WoeNoise> out = new LinkedHashMap<>();
+        woe.forEach((name, table) -> out.put(name, WoeNoise.reference(table, WoeIv.withDefaults().smoothing(),
+                config.noiseBands().bootstrapReplicates(), config.noiseBands().seed())));
+        return out;
+    }
+
+    /**
+     * Version 4: the reference part of the no-change bands ({@code woeNoise}); a version-3 profile is still read (its
+     * noise part is computed from its WoE tables when read).
      * Version 3: the model's configuration ahead of the JSON, and the predicted class and label profiles (version 2
      * had neither: its runs used whatever configuration the caller had); version 2 put the numeric runs in a binary
      * block after the JSON (version 1 held sorted arrays as JSON).
      */
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
+    /** The oldest format still read. */
+    public static final int OLDEST_READABLE_VERSION = 3;
 
     /** The configuration's name in error messages of a stored profile. */
     private static final String CONFIG_SOURCE = "the reference profile's configuration";
@@ -181,9 +208,10 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
             throw new IllegalArgumentException("not a reference profile (no MWPROF header); a profile written"
                     + " before format 2 must be registered again");
         }
-        if (version != FORMAT_VERSION) {
+        if (version < OLDEST_READABLE_VERSION || version > FORMAT_VERSION) {
             throw new IllegalArgumentException("reference profile format " + version
-                    + " is not supported (expected " + FORMAT_VERSION + ", which carries the model's configuration);"
+                    + " is not supported (expected " + OLDEST_READABLE_VERSION + " to " + FORMAT_VERSION
+                    + "; format 3 first carried the model's configuration);"
                     + " register the reference again (monitor profile, or POST /references)");
         }
     }
@@ -229,7 +257,7 @@ public record ReferenceProfile(int formatVersion, String source, long rows, @Jso
             }
             return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), config, columns, prediction,
                     p.predictedClass(), p.target(), p.performance(), p.churnRate(), p.predictedRate(), p.segments(),
-                    p.segmentPredictionBins(), p.woe(), p.estimator());
+                    p.segmentPredictionBins(), p.woe(), p.estimator(), p.woeNoise());
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;

@@ -9,7 +9,7 @@ import java.util.List;
 public final class CsvExport {
 
     /** The last column, {@code role}, was added after the first release: readers by position keep working. */
-    public static final String METRICS_HEADER = "category,name,column,segment,value,threshold,status,role";
+    public static final String METRICS_HEADER = "category,name,column,segment,value,threshold,status,role,band_expected,band_error,band_step";
     public static final String ALERTS_HEADER = "severity,rule,category,metric,column,segment,value,threshold,estimated,message";
 
     private CsvExport() {
@@ -18,7 +18,8 @@ public final class CsvExport {
     public static String metrics(List<MetricRow> rows) {
         StringBuilder sb = new StringBuilder(METRICS_HEADER).append('\n');
         for (MetricRow r : rows) {
-            line(sb, r.category(), r.name(), r.column(), r.segment(), r.value(), r.threshold(), r.status(), r.role());
+            line(sb, r.category(), r.name(), r.column(), r.segment(), r.value(), r.threshold(), r.status(), r.role(),
+                    r.bandExpected(), r.bandError(), r.bandStep());
         }
         return sb.toString();
     }

@@ -7,6 +7,7 @@ import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.performance.ReliabilityBin;
 import io.modelwatch.core.run.ColumnDrift;
 import io.modelwatch.core.run.ImportanceRow;
+import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.PsiValue;
 import io.modelwatch.core.run.RunResult;
 import io.modelwatch.core.run.SegmentRow;
@@ -31,7 +32,7 @@ public record ReportView(String modelId, String date, String runId, String refer
                          List<QualityLine> quality, List<EstimateLine> estimated, String rootCause,
                          List<String> rootCauseFeatures, List<String> rootCauseSegments, String rootCauseExamples,
                          List<ChartView> performanceCharts, String multivariate, boolean multivariateAnomalous,
-                         List<ContributorLine> contributors) {
+                         List<ContributorLine> contributors, List<String> heldBack) {
 
     /** A metric that isolates the run in the isolation forest: its value, its history median, its share. */
     public record ContributorLine(String metric, String value, String historyMedian, String robustZ, String share) {
@@ -77,6 +78,8 @@ public record ReportView(String modelId, String date, String runId, String refer
     }
 
     public static ReportView of(RunResult r) {
+        Map<String, MetricRow> rows = new HashMap<>();
+        r.metrics().forEach(m -> rows.putIfAbsent(m.key(), m));
         Map<String, PsiValue> psiByColumn = new HashMap<>();
         r.psi().forEach(p -> psiByColumn.put(p.column(), p));
 
@@ -85,7 +88,8 @@ public record ReportView(String modelId, String date, String runId, String refer
 
         List<DriftLine> drift = r.drift().columns().stream().map(c -> new DriftLine(c.column(), c.role(), c.type(),
                 c.method(), num(c.score()), c.pValue() == null && c.error() == null ? "—" : num(c.pValue()), num(c.threshold()),
-                psiByColumn.containsKey(c.column()) ? num(psiByColumn.get(c.column()).value()) : "",
+                psiByColumn.containsKey(c.column()) ? num(psiByColumn.get(c.column()).value())
+                        + band(rows, "psi", "psi", c.column(), null) : "",
                 c.drifted(), c.error() == null ? c.rule() : "not computed: " + c.error())).toList();
 
         List<ChartView> charts = charts(r, psiByColumn);
@@ -98,15 +102,18 @@ public record ReportView(String modelId, String date, String runId, String refer
         List<ChartView> performanceCharts = List.of();
         if (cur != null) {
             performanceCharts = performanceCharts(cur, ref);
-            perf.add(perf("Recall", cur, ref, ClassificationReport::recall));
-            perf.add(perf("Precision", cur, ref, ClassificationReport::precision));
-            perf.add(perf("F1", cur, ref, ClassificationReport::f1));
-            perf.add(perf("Accuracy", cur, ref, ClassificationReport::accuracy));
-            perf.add(perf("Specificity", cur, ref, ClassificationReport::specificity));
-            perf.add(perf("ROC AUC", cur, ref, ClassificationReport::rocAuc));
-            perf.add(perf("PR AUC (average precision)", cur, ref, ClassificationReport::prAuc));
-            perf.add(perf("Log loss", cur, ref, ClassificationReport::logLoss));
-            perf.add(perf("Brier score", cur, ref, ClassificationReport::brierScore));
+            perf.add(perf("Recall", cur, ref, ClassificationReport::recall, band(rows, "performance", "recall", null, null)));
+            perf.add(perf("Precision", cur, ref, ClassificationReport::precision,
+                    band(rows, "performance", "precision", null, null)));
+            perf.add(perf("F1", cur, ref, ClassificationReport::f1, band(rows, "performance", "f1", null, null)));
+            perf.add(perf("Accuracy", cur, ref, ClassificationReport::accuracy,
+                    band(rows, "performance", "accuracy", null, null)));
+            perf.add(perf("Specificity", cur, ref, ClassificationReport::specificity,
+                    band(rows, "performance", "specificity", null, null)));
+            perf.add(perf("ROC AUC", cur, ref, ClassificationReport::rocAuc, band(rows, "performance", "roc_auc", null, null)));
+            perf.add(perf("PR AUC (average precision)", cur, ref, ClassificationReport::prAuc, ""));
+            perf.add(perf("Log loss", cur, ref, ClassificationReport::logLoss, ""));
+            perf.add(perf("Brier score", cur, ref, ClassificationReport::brierScore, ""));
             var cm = cur.confusionMatrix();
             confusion = List.of(String.valueOf(cm.tn()), String.valueOf(cm.fp()), String.valueOf(cm.fn()),
                     String.valueOf(cm.tp()));
@@ -125,16 +132,20 @@ public record ReportView(String modelId, String date, String runId, String refer
                 + pct(c.currentPredictedRate()) + " vs reference " + pct(c.referencePredictedRate()) + "."
                 : String.format(Locale.ROOT, "Churn rate %s vs reference %s (%+.1f points); label coverage %s.",
                 pct(c.currentChurnRate()), pct(c.referenceChurnRate()), 100 * c.churnRateChange(),
-                pct(c.labelCoverage()));
+                pct(c.labelCoverage())) + band(rows, "concept", "churn_rate_change", null, null)
+                .replace(" (no change", " Change under no change:").replace(")", ".");
 
         List<SegmentLine> segments = r.segments().stream().map(s -> new SegmentLine(s.dimension(), s.segment(),
                 String.valueOf(s.count()), pct(s.churnRate()), num(s.recall()), num(s.referenceRecall()),
-                num(s.recallDrop()), num(s.precision()), num(s.psi()), isFlagged(r, s))).toList();
+                num(s.recallDrop()) + band(rows, "segment", "recall_drop", null, s.key()), num(s.precision()),
+                num(s.psi()) + band(rows, "segment", "prediction_psi", null, s.key()), isFlagged(r, s))).toList();
 
         List<ImportanceLine> importance = r.importance().stream().map(i -> new ImportanceLine(i.column(),
                 num(i.referenceIv()), num(i.currentIv()),
-                i.ivChangePct() == null ? "undefined" : String.format(Locale.ROOT, "%+.1f %%", i.ivChangePct()),
-                i.signFlips() == 0 ? "" : i.signFlips() + " (" + String.join(", ", i.flippedBins()) + ")")).toList();
+                i.ivChangePct() == null ? "undefined" : String.format(Locale.ROOT, "%+.1f %%", i.ivChangePct())
+                        + band(rows, "importance", "iv_change_pct", i.column(), null),
+                (i.signFlips() == 0 ? "0" : i.signFlips() + " (" + String.join(", ", i.flippedBins()) + ")")
+                        + band(rows, "importance", "woe_sign_flips", i.column(), null))).toList();
 
         List<QualityLine> quality = r.quality().findings().stream().map(f -> new QualityLine(f.severity(),
                 f.severity().toLowerCase(Locale.ROOT), f.kind().name().toLowerCase(Locale.ROOT), f.column() == null ? "" : f.column(),
@@ -185,7 +196,9 @@ public record ReportView(String modelId, String date, String runId, String refer
                 r.multivariateAnomaly() == null ? List.of() : r.multivariateAnomaly().contributors().stream()
                         .map(x -> new ContributorLine(x.metric(), num(x.value()), num(x.historyMedian()),
                                 x.robustZ() == null ? "—" : String.format(Locale.ROOT, "%+.1f", x.robustZ()),
-                                String.format(Locale.ROOT, "%.0f %%", 100 * x.share()))).toList());
+                                String.format(Locale.ROOT, "%.0f %%", 100 * x.share()))).toList(),
+                r.heldBack().stream().map(h -> h.alert().severity() + " " + h.alert().message() + ": inside ±"
+                        + num(h.bandSigma()) + " standard errors, held back").toList());
     }
 
     /** One sentence on the isolation forest's verdict; empty when the forest is off. */
@@ -200,6 +213,19 @@ public record ReportView(String modelId, String date, String runId, String refer
         return String.format(Locale.ROOT, "Isolation score %.3f, threshold %.3f (the %s quantile of the last %d runs' "
                         + "scores) over %d metrics: %s.", a.score(), a.threshold(), num(a.alertQuantile()), a.historyRuns(),
                 a.metrics(), a.anomalous() ? "ANOMALOUS, the metrics are unusual together" : "an ordinary run");
+    }
+
+    /**
+     * The no-change band beside a value, {@code " (no change 0.0030 ± 0.0013)"}, and {@code ", held back"} in it
+     * when a rule's threshold was crossed inside the band; empty when the metric has no band.
+     */
+    static String band(Map<String, MetricRow> rows, String category, String name, String column, String segment) {
+        MetricRow row = rows.get(io.modelwatch.core.alerts.NoChangeBand.key(category, name, column, segment));
+        if (row == null || row.bandExpected() == null || row.bandError() == null) {
+            return "";
+        }
+        return " (no change " + num(row.bandExpected()) + " ± " + num(row.bandError())
+                + (MetricRow.HELD.equals(row.status()) ? ", held back" : "") + ")";
     }
 
     /** ROC, precision-recall and reliability charts of the current batch, with the reference's for comparison. */
@@ -273,11 +299,11 @@ public record ReportView(String modelId, String date, String runId, String refer
     }
 
     private static PerfLine perf(String name, ClassificationReport cur, ClassificationReport ref,
-                                 Function<ClassificationReport, Double> metric) {
+                                 Function<ClassificationReport, Double> metric, String band) {
         Double c = metric.apply(cur);
         Double b = ref == null ? null : metric.apply(ref);
         String delta = Figures.change(c, b);
-        return new PerfLine(name, num(c), num(b), delta);
+        return new PerfLine(name, num(c) + band, num(b), delta);
     }
 
     private static EstimateLine estimate(String name, io.modelwatch.core.estimation.Estimate e, Double realised) {

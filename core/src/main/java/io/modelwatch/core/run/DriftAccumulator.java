@@ -17,6 +17,9 @@ import io.modelwatch.core.stability.PsiResult;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import io.modelwatch.core.alerts.NoChangeBand;
+import io.modelwatch.core.alerts.NoChangeBands;
+import io.modelwatch.core.stability.PsiBins;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,6 +169,7 @@ public final class DriftAccumulator {
     public DriftSection result() {
         ColumnDrift[] drifts = new ColumnDrift[states.length];
         PsiValue[] psis = new PsiValue[psiColumns];
+        Long[] psiCounts = new Long[psiColumns];
         IntStream.range(0, states.length).parallel().forEach(i -> {
             ColumnProfile p = tested.get(i);
             PsiResult psi = null;
@@ -190,6 +194,7 @@ public final class DriftAccumulator {
             }
             drifts[i] = pipeline.columnDrift(p, sample, roles.get(i));
             if (psi != null) {
+                psiCounts[i] = psi.currentCount();
                 psis[i] = new PsiValue(p.name(), roles.get(i), psi.value(),
                         psi.bins().stream().map(PsiResult.BinShare::label).toList(),
                         psi.bins().stream().map(PsiResult.BinShare::referenceShare).toList(),
@@ -215,8 +220,35 @@ public final class DriftAccumulator {
         double driftShare = pipeline.config().drift().driftShare();
         DatasetDrift dataset = new DatasetDrift(columns, drifted, features,
                 share, driftShare, features > 0 && share >= driftShare);
-        // a column without any usable value has its drift row (saying why no test ran) but no PSI
-        return new DriftSection(dataset, Arrays.stream(psis).filter(java.util.Objects::nonNull).toList());
+        List<NoChangeBand> bands = new ArrayList<>();
+        for (int i = 0; i < psis.length; i++) {
+            if (psis[i] != null && psiCounts[i] != null) {
+                NoChangeBand band = psiBand(psis[i].column(), tested.get(i).psiBins(), psiCounts[i]);
+                if (band != null) {
+                    bands.add(band);
+                }
+            }
+        }
+        return new DriftSection(dataset, Arrays.stream(psis).filter(java.util.Objects::nonNull).toList(), bands);
+    }
+
+    /**
+     * The no-change band of a PSI ({@link NoChangeBands#psi}): the degrees of freedom are the bins the reference
+     * fills, the sample sizes the non-null values on each side.
+     */
+    static NoChangeBand psiBand(String column, PsiBins bins, long currentCount) {
+        return NoChangeBands.psi("psi", "psi", column, null, filledBins(bins), currentCount, bins.referenceCount());
+    }
+
+    /** Bins with a reference share above 0. */
+    static int filledBins(PsiBins bins) {
+        int filled = 0;
+        for (double share : bins.referenceShares()) {
+            if (share > 0) {
+                filled++;
+            }
+        }
+        return filled;
     }
 
     private sealed interface ColumnState permits NumericState, CategoricalState {

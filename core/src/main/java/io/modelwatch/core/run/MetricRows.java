@@ -6,7 +6,11 @@ import io.modelwatch.core.estimation.EstimatedPerformance;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.quality.QualityReport;
 
+import io.modelwatch.core.alerts.NoChangeBand;
+
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -29,6 +33,8 @@ import java.util.List;
  *   <li>{@code importance/<iv|iv_change_pct|woe_sign_flips>} per feature;</li>
  *   <li>{@code quality/<finding kind>} per finding.</li>
  * </ul>
+ * A row whose metric has a no-change band in its section ({@link DriftSection#bands()},
+ * {@link PerformanceSection#bands()}) carries it ({@link MetricRow#bandExpected()}, {@link MetricRow#bandError()}).
  */
 public final class MetricRows {
 
@@ -48,6 +54,29 @@ public final class MetricRows {
      * {@link #of} is the concatenation drift, performance, quality).
      */
     public static List<MetricRow> ofDrift(DriftSection drift) {
+        return withBands(ofDriftValues(drift), drift.bands());
+    }
+
+    /** The rows of the performance section alone (classification, concept drift, segments, importance). */
+    public static List<MetricRow> ofPerformance(PerformanceSection performance) {
+        return withBands(ofPerformanceValues(performance), performance.bands());
+    }
+
+    /** Each row with the no-change band of its metric, where the section has one. */
+    private static List<MetricRow> withBands(List<MetricRow> rows, List<NoChangeBand> bands) {
+        if (bands.isEmpty()) {
+            return rows;
+        }
+        Map<String, NoChangeBand> byKey = new HashMap<>();
+        bands.forEach(b -> byKey.put(b.key(), b));
+        List<MetricRow> out = new ArrayList<>(rows.size());
+        for (MetricRow r : rows) {
+            out.add(r.withBand(byKey.get(r.key())));
+        }
+        return out;
+    }
+
+    private static List<MetricRow> ofDriftValues(DriftSection drift) {
         List<MetricRow> rows = new ArrayList<>();
         DatasetDrift d = drift.drift();
         for (ColumnDrift c : d.columns()) {
@@ -64,8 +93,7 @@ public final class MetricRows {
         return rows;
     }
 
-    /** The rows of the performance section alone (classification, concept drift, segments, importance). */
-    public static List<MetricRow> ofPerformance(PerformanceSection performance) {
+    private static List<MetricRow> ofPerformanceValues(PerformanceSection performance) {
         List<MetricRow> rows = new ArrayList<>();
         performance("performance", performance.performance(), rows);
         performance("reference", performance.reference(), rows);

@@ -155,7 +155,7 @@ public final class MonitoringPipeline {
         return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), config,
                 columns, prediction, labelProfile(reference, config.roles().predictedClass()),
                 labelProfile(reference, config.roles().target()), performance, outcomes.churnRate(),
-                outcomes.predictedRate(), segments, segmentBins, woe, estimator);
+                outcomes.predictedRate(), segments, segmentBins, woe, estimator, ReferenceProfile.woeNoise(woe, config));
     }
 
     /**
@@ -459,10 +459,12 @@ public final class MonitoringPipeline {
                               PerformanceSection performance, QualityReport quality, long durationMs,
                               MetricHistory history) {
         List<MetricRow> metrics = new ArrayList<>(MetricRows.of(drift, performance, quality, config));
-        List<Alert> alerts = new ArrayList<>(AlertEvaluator.of(config.alertRules(), config.featureNames())
-                .evaluate(metrics));
+        AlertEvaluator.Decision decision = AlertEvaluator.of(config).decide(metrics);
+        List<Alert> alerts = new ArrayList<>(decision.alerts());
+        metrics = AlertEvaluator.markHeld(metrics, decision);
         alerts.addAll(QualityAlerts.of(quality));
-        List<MetricRow> anomalies = AnomalyScan.scan(metrics, history, config.anomaly(), alerts);
+        List<MetricRow> anomalies = AnomalyScan.scan(metrics, history, config.anomaly(), config.noiseBands().sigma(),
+                alerts);
         MultivariateAnomaly multivariate = MultivariateAnomalyScan.scan(metrics, history,
                 config.anomaly().isolationForest(), alerts);
         metrics.addAll(anomalies);
@@ -475,7 +477,34 @@ public final class MonitoringPipeline {
         RootCauseReport rootCause = performance.performance() == null ? null : rootCause(drift, performance);
         return new RunResult(RunResult.SCHEMA_VERSION, summary, drift.drift(), drift.psi(), performance.performance(),
                 performance.reference(), performance.estimated(), performance.concept(), quality,
-                performance.segments(), performance.importance(), rootCause, alerts, metrics, multivariate);
+                performance.segments(), performance.importance(), rootCause, alerts, metrics, multivariate,
+                decision.heldBack());
+    }
+
+    /**
+     * What the realised performance of a matured cohort raises on its own (the services' {@code labels.ready} path):
+     * the section's metric rows with their bands, the baseline ({@code reference/*}) rows left out; the configured
+     * rules and bands over them; and each watched metric checked against {@code history}, the earlier cohorts'
+     * values, realised ones included (so a realised recall is compared with the realised recalls before it).
+     *
+     * @param metrics  the rows (held-back ones marked) and the anomaly rows
+     * @param alerts   rule and anomaly alerts, most severe first
+     * @param heldBack the threshold crossings the bands held back
+     */
+    public record RealisedEvaluation(List<MetricRow> metrics, List<Alert> alerts,
+                                     List<AlertEvaluator.HeldBack> heldBack) {
+    }
+
+    /** See {@link RealisedEvaluation}. */
+    public RealisedEvaluation realised(PerformanceSection section, MetricHistory history) {
+        List<MetricRow> rows = MetricRows.ofPerformance(section).stream()
+                .filter(r -> !"reference".equals(r.category())).toList();
+        AlertEvaluator.Decision decision = AlertEvaluator.of(config).decide(rows);
+        List<Alert> alerts = new ArrayList<>(decision.alerts());
+        List<MetricRow> metrics = AlertEvaluator.markHeld(rows, decision);
+        metrics.addAll(AnomalyScan.scan(metrics, history, config.anomaly(), config.noiseBands().sigma(), alerts));
+        alerts.sort(java.util.Comparator.comparing(Alert::severity));
+        return new RealisedEvaluation(metrics, alerts, decision.heldBack());
     }
 
     /**

@@ -120,14 +120,17 @@ final class PerformanceAccumulator {
                 coverage, profile.predictedRate(), used.predictedRate());
         List<SegmentRow> segmentRows = pipeline.segmentRows(segments, realised, profile);
         List<ImportanceRow> importance = List.of();
+        List<WoeIvResult> current = List.of();
         if (realised) {
-            List<WoeIvResult> current = woe.stream().map(WoeIvCounts::result).toList();
+            current = woe.stream().map(WoeIvCounts::result).toList();
             importance = pipeline.importanceRows(profile, watched, current);
         }
         EstimatedPerformance estimated = null;
         if (profile.estimator() != null && used.scoredValues().rows() > 0) {
             estimated = profile.estimator().estimate(used);
         }
-        return new PerformanceSection(report, profile.performance(), estimated, concept, segmentRows, importance);
+        return new PerformanceSection(report, profile.performance(), estimated, concept, segmentRows, importance,
+                PerformanceBands.of(profile, pipeline.config(), report, estimated, concept, segmentRows, importance,
+                        current));
     }
 }

@@ -1,5 +1,7 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.alerts.NoChangeBand;
+
 import io.modelwatch.core.performance.ClassificationReport;
 
 import java.util.List;
@@ -13,12 +15,23 @@ import java.util.List;
  * @param concept     churn rate against the baseline
  * @param segments    per-segment quality
  * @param importance  IV / WoE changes per feature (empty without labels)
+ * @param bands       the no-change band of each metric that has one (absent in an event of an earlier version:
+ *                    none)
  */
 public record PerformanceSection(ClassificationReport performance, ClassificationReport reference,
-                                 io.modelwatch.core.estimation.EstimatedPerformance estimated, ConceptDrift concept, List<SegmentRow> segments, List<ImportanceRow> importance) {
+                                 io.modelwatch.core.estimation.EstimatedPerformance estimated, ConceptDrift concept, List<SegmentRow> segments, List<ImportanceRow> importance,
+                                 List<NoChangeBand> bands) {
+
+    /** A section without no-change bands. */
+    public PerformanceSection(ClassificationReport performance, ClassificationReport reference,
+                              io.modelwatch.core.estimation.EstimatedPerformance estimated, ConceptDrift concept,
+                              List<SegmentRow> segments, List<ImportanceRow> importance) {
+        this(performance, reference, estimated, concept, segments, importance, List.of());
+    }
 
     public PerformanceSection {
         segments = List.copyOf(segments);
         importance = List.copyOf(importance);
+        bands = bands == null ? List.of() : List.copyOf(bands);
     }
 }

@@ -1,5 +1,7 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.alerts.AlertEvaluator;
+
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.anomaly.MultivariateAnomaly;
 import io.modelwatch.core.estimation.EstimatedPerformance;
@@ -31,12 +33,25 @@ import java.util.List;
  * @param metrics        the flat rows of the metrics log
  * @param multivariateAnomaly the isolation forest's verdict on the run's metric vector against the model's
  *                       previous runs; {@code null} when the forest is disabled
+ * @param heldBack       thresholds crossed by values inside their no-change band (no alert), most severe first;
+ *                       the rows concerned have status {@link MetricRow#HELD}
  */
 public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
                         ClassificationReport performance, ClassificationReport referencePerformance,
                         EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
                         List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
-                        List<Alert> alerts, List<MetricRow> metrics, MultivariateAnomaly multivariateAnomaly) {
+                        List<Alert> alerts, List<MetricRow> metrics, MultivariateAnomaly multivariateAnomaly,
+                        List<AlertEvaluator.HeldBack> heldBack) {
+
+    /** A result without held-back alerts and without the isolation forest's verdict. */
+    public RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
+                     ClassificationReport performance, ClassificationReport referencePerformance,
+                     EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
+                     List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
+                     List<Alert> alerts, List<MetricRow> metrics) {
+        this(schemaVersion, run, drift, psi, performance, referencePerformance, estimatedPerformance, concept, quality,
+                segments, importance, rootCause, alerts, metrics, null, List.of());
+    }
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -46,5 +61,6 @@ public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, L
         importance = List.copyOf(importance);
         alerts = List.copyOf(alerts);
         metrics = List.copyOf(metrics);
+        heldBack = heldBack == null ? List.of() : List.copyOf(heldBack);
     }
 }

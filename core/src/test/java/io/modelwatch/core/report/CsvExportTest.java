@@ -17,11 +17,11 @@ class CsvExportTest {
                 new MetricRow("performance", "recall", null, null, null, null, MetricRow.UNDEFINED),
                 new MetricRow("segment", "recall", null, "contract_type=One year", 0.5, 0.7, MetricRow.BREACH),
                 new MetricRow("drift", "jensenshannon", "churn_actual", null, 0.12, 0.1, MetricRow.BREACH, "target")));
-        // role, the last column, is empty except on drift and PSI rows
+        // role is empty except on drift and PSI rows; the band columns are empty on a row without a band
         assertThat(csv).isEqualTo(CsvExport.METRICS_HEADER + "\n"
-                + "performance,recall,,,,,undefined,\n"
-                + "segment,recall,,contract_type=One year,0.5,0.7,breach,\n"
-                + "drift,jensenshannon,churn_actual,,0.12,0.1,breach,target\n");
+                + "performance,recall,,,,,undefined,,,,\n"
+                + "segment,recall,,contract_type=One year,0.5,0.7,breach,,,,\n"
+                + "drift,jensenshannon,churn_actual,,0.12,0.1,breach,target,,,\n");
     }
 
     @Test

@@ -70,7 +70,7 @@ class LabelAndPredictionDriftTest {
                 .satisfies(r -> assertThat(r.role()).isEqualTo("target"));
         assertThat(CsvExport.metrics(rows).lines().filter(l -> l.startsWith("drift,jensenshannon,churn_actual")))
                 .singleElement().satisfies(l -> assertThat(l).startsWith("drift,jensenshannon,churn_actual,,0.08186441120699")
-                        .endsWith(",0.1,ok,target"));
+                        .endsWith(",0.1,ok,target,,,"));
     }
 
     @Test

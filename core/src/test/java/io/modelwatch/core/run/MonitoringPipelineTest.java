@@ -106,6 +106,6 @@ class MonitoringPipelineTest {
         return new RunResult(r.schemaVersion(), new RunSummary(s.runId(), s.modelId(), s.snapshotDate(), s.inputs(),
                 s.referenceRows(), s.currentRows(), s.labelledRows(), s.startedAt(), 0), r.drift(), r.psi(),
                 r.performance(), r.referencePerformance(), r.estimatedPerformance(), r.concept(), r.quality(),
-                r.segments(), r.importance(), r.rootCause(), r.alerts(), r.metrics(), r.multivariateAnomaly());
+                r.segments(), r.importance(), r.rootCause(), r.alerts(), r.metrics(), r.multivariateAnomaly(), r.heldBack());
     }
 }

@@ -3,6 +3,9 @@ package io.modelwatch.ingest.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.ingest.config.IngestSettings;
+import io.modelwatch.support.security.ApiKeyMechanism;
+import io.modelwatch.support.security.ApiKeys;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Timeout;
@@ -18,24 +21,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 
 /**
  * Asks alert-service, which owns the alerts, for a model's open alerts ({@code GET /models/{id}/open-alerts}): the
  * one piece of {@code GET /models/{id}} ingest-service does not hold itself. A REST call rather than a read of the
  * alert schema, so alert-service stays the only reader of its tables. The answer is passed through as JSON; a
- * timeout or a failure gives {@link OpenAlerts#unavailable} instead (the rest of the model's view stands).
+ * timeout or a failure gives {@link OpenAlerts#unavailable} instead (the rest of the model's view stands). The call
+ * carries this service's outgoing API key ({@link ApiKeys#outgoingKey()}).
  */
 @ApplicationScoped
 public class AlertServiceClient {
 
     private final IngestSettings settings;
     private final ObjectMapper mapper;
+    private final ApiKeys keys;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public AlertServiceClient(IngestSettings settings, ObjectMapper mapper) {
+    public AlertServiceClient(IngestSettings settings, ObjectMapper mapper, ApiKeys keys) {
         this.settings = settings;
         this.mapper = mapper;
+        this.keys = keys;
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
@@ -45,8 +52,12 @@ public class AlertServiceClient {
                 + "/open-alerts");
         HttpResponse<String> response;
         try {
-            response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3))
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(3))
+                    .header("Accept", "application/json").GET();
+            keys.outgoingKey().ifPresent(k -> request.header(ApiKeyMechanism.API_KEY_HEADER, k));
+            // the request continues the caller's trace (GET /models/{id} here, its server span at alert-service)
+            TraceHeaders.inject(new HashMap<>()).forEach((name, value) -> request.header(name, String.valueOf(value)));
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

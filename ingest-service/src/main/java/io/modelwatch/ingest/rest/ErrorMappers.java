@@ -1,28 +1,21 @@
 package io.modelwatch.ingest.rest;
 
 import io.modelwatch.ingest.service.RetiredReferenceException;
-import jakarta.ws.rs.NotFoundException;
+import io.modelwatch.support.rest.ApiError;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * A request a caller can fix answers 422 with the reason; an unknown run or model 404; a run on a retired reference
- * version 409.
+ * A run on a retired reference version answers 409 naming {@code referenceVersion}. The other request errors (400
+ * malformed JSON, 422 a field a caller can fix, 404) are mapped alike in every service by
+ * {@link io.modelwatch.support.rest.ErrorMappers}.
  */
 public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response retired(RetiredReferenceException e) {
-        return Response.status(409).entity(new ErrorResponse(e.getMessage())).build();
-    }
-
-    @ServerExceptionMapper
-    public Response invalid(IllegalArgumentException e) {
-        return Response.status(422).entity(new ErrorResponse(e.getMessage())).build();
-    }
-
-    @ServerExceptionMapper
-    public Response notFound(NotFoundException e) {
-        return Response.status(404).entity(new ErrorResponse(e.getMessage())).build();
+        return Response.status(409).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(e.getMessage(), "referenceVersion")).build();
     }
 }

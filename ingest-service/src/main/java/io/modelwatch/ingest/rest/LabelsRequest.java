@@ -1,5 +1,7 @@
 package io.modelwatch.ingest.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 
 /**
@@ -10,7 +12,14 @@ import java.time.LocalDate;
  * @param source  a CSV file path, an {@code http(s)://} URL of a CSV, or {@code warehouse:} (the configured
  *                labels query) with the id, target and label date columns
  */
-public record LabelsRequest(String modelId, LocalDate date, String source) {
+@Schema(name = "LabelsRequest", description = "Late labels of a prediction-date cohort")
+public record LabelsRequest(
+        @Schema(description = "Model whose predictions the labels belong to (default: the configured default model)",
+                example = "churn") String modelId,
+        @Schema(description = "Prediction date of the cohort (the date of its POST /runs)", required = true,
+                example = "2026-01-01") LocalDate date,
+        @Schema(description = "A CSV file path, an http(s):// URL, or warehouse: (the configured labels query)",
+                required = true, example = "/data/labels-2026-01-01.csv") String source) {
 
     public LabelsRequest {
         RequestFields.requireStorable("modelId", modelId);

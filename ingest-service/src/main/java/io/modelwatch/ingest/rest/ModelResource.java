@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 
@@ -20,6 +22,7 @@ import java.util.List;
  * and {@code POST /models/{id}/versions/{version}/retire}.
  */
 @Path("/models")
+@Tag(name = "Models")
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelResource {
 
@@ -30,18 +33,22 @@ public class ModelResource {
     }
 
     @GET
+    @Operation(summary = "The registered models", description = "Versions, current version, last run")
     public List<ModelSummary> models() {
         return registry.models();
     }
 
     @GET
     @Path("/{modelId}")
+    @Operation(summary = "A model", description = "Schema of the current (or given) version, every version, the last run, "
+            + "the open alerts (asked of alert-service)")
     public ModelDetail model(@PathParam("modelId") String modelId, @QueryParam("version") Integer version) {
         return registry.model(modelId, version);
     }
 
     @GET
     @Path("/{modelId}/config")
+    @Operation(summary = "A version's complete monitoring.yaml")
     @Produces("application/yaml")
     public String config(@PathParam("modelId") String modelId, @QueryParam("version") Integer version) {
         return registry.configYaml(modelId, version);
@@ -49,6 +56,7 @@ public class ModelResource {
 
     @POST
     @Path("/{modelId}/versions/{version}/retire")
+    @Operation(summary = "Retire a reference version", description = "No new run may use it; its runs stay")
     public ReferenceVersion retire(@PathParam("modelId") String modelId, @PathParam("version") int version) {
         return registry.retire(modelId, version);
     }

@@ -42,12 +42,15 @@ public class BatchSources {
     static final int MAX_TEXT_BYTES = 1 << 20;
 
     private final IngestSettings settings;
+    private final InputRoots inputRoots;
     private final DataSource dataSource;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+    // redirects are not followed: a listed host must not lead the service to one that is not
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
-    public BatchSources(IngestSettings settings, DataSource dataSource) {
+    public BatchSources(IngestSettings settings, InputRoots inputRoots, DataSource dataSource) {
         this.settings = settings;
+        this.inputRoots = inputRoots;
         this.dataSource = dataSource;
     }
 
@@ -79,20 +82,17 @@ public class BatchSources {
      * @throws IllegalArgumentException naming the field and the location when it cannot be read
      */
     public String readText(String location, String what) {
-        if (location.startsWith("http://") || location.startsWith("https://")) {
+        if (isUrl(location)) {
+            URI uri = inputRoots.url(location, what);
             Path tmp = temporaryCsv();
             try {
-                download(location, tmp);
+                download(uri, tmp);
                 return text(tmp, location, what);
             } finally {
                 deleteQuietly(tmp);
             }
         }
-        Path file = localFile(location);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("'" + what + "': file '" + location + "' does not exist or is not a file");
-        }
-        return text(file, location, what);
+        return text(inputRoots.file(location, what), location, what);
     }
 
     private static String text(Path file, String location, String what) {
@@ -112,33 +112,30 @@ public class BatchSources {
     private ColumnBatch read(String source, LocalDate date, TableSchema schema, java.util.Optional<String> query,
                              String queryProperty) {
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("'source' is required: a CSV path, an http(s) URL or '" + WAREHOUSE + "'");
+            throw new io.modelwatch.support.rest.InvalidFieldException("source",
+                    "'source' is required: a CSV path, an http(s) URL or '" + WAREHOUSE + "'");
         }
         if (source.startsWith(WAREHOUSE)) {
             String sql = query.orElseThrow(() -> new IllegalArgumentException(
                     "source '" + WAREHOUSE + "' needs " + queryProperty + " to be configured"));
             return readWarehouse(sql, date, schema);
         }
-        if (source.startsWith("http://") || source.startsWith("https://")) {
-            return readUrl(source, schema);
+        if (isUrl(source)) {
+            return readUrl(inputRoots.url(source, "source"), schema);
         }
-        Path file = localFile(source);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("source file '" + source + "' does not exist or is not a file");
-        }
-        return csv(file, schema);
+        return csv(inputRoots.file(source, "source"), schema);
     }
 
-    /** A path, or a {@code file:} URI, as a local path. */
-    private static Path localFile(String location) {
-        return Path.of(location.startsWith("file:") ? URI.create(location).getPath() : location);
+    private static boolean isUrl(String location) {
+        String l = location.toLowerCase(java.util.Locale.ROOT);
+        return l.startsWith("http://") || l.startsWith("https://");
     }
 
     private static ColumnBatch csv(Path file, TableSchema schema) {
         return CsvReader.withDefaults().read(file, schema);
     }
 
-    private ColumnBatch readUrl(String url, TableSchema schema) {
+    private ColumnBatch readUrl(URI url, TableSchema schema) {
         Path tmp = temporaryCsv();
         try {
             download(url, tmp);
@@ -148,11 +145,15 @@ public class BatchSources {
         }
     }
 
-    private void download(String url, Path to) {
+    private void download(URI url, Path to) {
         try {
-            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(URI.create(url))
+            HttpResponse<Path> response = http.send(HttpRequest.newBuilder(url)
                     .timeout(Duration.ofSeconds(settings.downloadTimeoutSeconds())).GET().build(),
                     HttpResponse.BodyHandlers.ofFile(to));
+            if (response.statusCode() / 100 == 3) {
+                throw new IllegalArgumentException("source URL '" + url + "' answered a redirect (HTTP "
+                        + response.statusCode() + "), which is not followed: give the final URL");
+            }
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalArgumentException("source URL '" + url + "' answered HTTP " + response.statusCode());
             }
@@ -166,7 +167,7 @@ public class BatchSources {
 
     private ColumnBatch readWarehouse(String sql, LocalDate date, TableSchema schema) {
         if (date == null) {
-            throw new IllegalArgumentException("'date' is required for a warehouse source");
+            throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required for a warehouse source");
         }
         Path tmp = temporaryCsv();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {

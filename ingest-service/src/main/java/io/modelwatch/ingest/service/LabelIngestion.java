@@ -1,19 +1,18 @@
 package io.modelwatch.ingest.service;
 
 import io.modelwatch.core.config.ColumnRoles;
+import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.events.LabelsReady;
-import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.labels.LabelJoin;
-import io.modelwatch.core.config.MonitoringConfig;
-import io.modelwatch.support.compute.ModelPipelines;
 import io.modelwatch.ingest.domain.IngestRun;
 import io.modelwatch.ingest.domain.LabelDelivery;
 import io.modelwatch.ingest.repository.IngestRunRepository;
 import io.modelwatch.ingest.repository.LabelDeliveryRepository;
+import io.modelwatch.support.compute.ModelPipelines;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.outbox.EventOutbox;
@@ -21,9 +20,11 @@ import io.modelwatch.support.outbox.EventRelay;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.store.BatchStore;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,7 +74,7 @@ public class LabelIngestion {
      */
     public Received receive(String modelId, LocalDate date, String source) {
         if (date == null) {
-            throw new IllegalArgumentException("'date' is required: the prediction date of the cohort (ISO date)");
+            throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required: the prediction date of the cohort (ISO date)");
         }
         IngestRun run = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date)).orElseThrow(() ->
                 new IllegalArgumentException("no run of model '" + modelId + "' on " + date + ": POST /runs first"));
@@ -138,7 +139,7 @@ public class LabelIngestion {
                                 + " is no longer stored"));
                 LabelsReady ready = LabelsReady.of(locked.runId, locked.batchId, locked.modelId, locked.snapshotDate,
                         locked.referenceId, locked.referenceVersion, reference.source(), locked.source, source, locked.rowCount, labelled,
-                        locked.startedAt, TraceContext.newTraceparent());
+                        locked.startedAt, TraceHeaders.traceparent(null));
                 published.add(new PublishedEvent(LabelsReady.TYPE, ready.eventId(), ready.traceparent(), codec.encode(ready)));
                 ledger.record(locked.runId, LabelsReady.TYPE, ready.eventId(), published);
                 outbox.enqueue(published);
@@ -203,6 +204,7 @@ public class LabelIngestion {
      * @param published         this request announced {@code labels.ready}
      * @param alreadyRealised   the cohort was realised before this request, which changed nothing
      */
+    @Schema(name = "LabelsReceived", description = "What POST /labels answers")
     public record Received(String runId, String batchId, int rowCount, int labelRows, long matched,
                            long unmatchedLabels, long duplicateLabelIds, int labelledRows, double coverage,
                            double minCoverage, boolean realised, boolean published, boolean alreadyRealised) {

@@ -10,6 +10,7 @@ import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.store.BatchStore;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.UUID;
 
@@ -46,7 +47,8 @@ public class ReferenceRegistration {
      */
     public RegisteredReference register(String modelId, String source, String config) {
         if (source == null || source.isBlank()) {
-            throw new IllegalArgumentException("'source' is required: a CSV path or an http(s) URL of the reference");
+            throw new io.modelwatch.support.rest.InvalidFieldException("source",
+                    "'source' is required: a CSV path or an http(s) URL of the reference");
         }
         String configSource = config == null || config.isBlank() ? INFERRED : isInline(config) ? INLINE : config.trim();
         MonitoringConfig explicit = switch (configSource) {
@@ -87,6 +89,7 @@ public class ReferenceRegistration {
      * @param configSource {@code inline}, the path or URL the configuration was read from, or {@code inferred}
      * @param features     number of monitored features in the configuration
      */
+    @Schema(name = "RegisteredReference", description = "What POST /references answers")
     public record RegisteredReference(String referenceId, String modelId, int version, String source, int rowCount,
                                       String configSource, int features) {
     }

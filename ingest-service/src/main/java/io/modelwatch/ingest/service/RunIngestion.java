@@ -5,7 +5,6 @@ import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunInfo;
@@ -22,8 +21,11 @@ import io.modelwatch.support.outbox.Reannouncer;
 import io.modelwatch.support.repository.MetricsLog;
 import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.store.BatchStore;
+import io.modelwatch.support.telemetry.EventSpans;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -87,7 +89,7 @@ public class RunIngestion {
      */
     public StartedRun start(String modelId, LocalDate date, String source, boolean rerun, Integer referenceVersion) {
         if (date == null) {
-            throw new IllegalArgumentException("'date' is required (ISO date, e.g. 2024-03-01)");
+            throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required (ISO date, e.g. 2024-03-01)");
         }
         if (!rerun) {
             var existing = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date, source));
@@ -108,14 +110,16 @@ public class RunIngestion {
                 && batch.column(roles.target()).nullCount() < batch.rowCount();
         var quality = pipeline.quality(batch);
         List<MetricRow> qualityRows = SectionMetrics.of(quality);
-        String trace = TraceContext.newTraceparent();
+        // the events continue the trace of this request (the CronJob's call): one run, one trace
+        String trace = TraceHeaders.traceparent(null);
+        io.opentelemetry.api.trace.Span.current().setAttribute(EventSpans.RUN_ID, runId);
 
         RunInfo info = new RunInfo(runId, modelId, date, reference.source(), source, null, startedAt,
                 reference.referenceId(), reference.version());
         BatchReady ready = BatchReady.of(runId, batchId, modelId, date, batch.rowCount(), hasLabels, source,
                 reference.referenceId(), reference.version(), reference.source(), startedAt, trace);
         MetricsComputed qualityEvent = MetricsComputed.of(MetricsComputed.QUALITY, info, reference.rowCount(),
-                batch.rowCount(), codec.tree(quality), qualityRows.size(), TraceContext.child(trace));
+                batch.rowCount(), codec.tree(quality), qualityRows.size(), trace);
         List<PublishedEvent> published = new ArrayList<>();
         published.add(new PublishedEvent(BatchReady.TYPE, ready.eventId(), ready.traceparent(), codec.encode(ready)));
         published.add(new PublishedEvent(qualityEvent.type(), qualityEvent.eventId(), qualityEvent.traceparent(),
@@ -213,6 +217,7 @@ public class RunIngestion {
      * @param referenceVersion the model's reference version the run compares against
      * @param existing        true when this is an earlier run of the same model, date and source
      */
+    @Schema(name = "StartedRun", description = "What POST /runs answers")
     public record StartedRun(String runId, String batchId, String modelId, LocalDate date, int rowCount,
                              boolean hasLabels, String referenceId, Integer referenceVersion, int qualityFindings,
                              boolean existing) {

@@ -142,9 +142,11 @@ class RunResourceTest {
         given().contentType(ContentType.JSON)
                 .body(Map.of("modelId", model, "date", "2024-03-01", "source", "/no/such/file.csv"))
                 .post("/runs").then().statusCode(422).body("error", containsString("no reference registered"));
+        String missing = dir.resolve("no-such-file.csv").toString();
         given().contentType(ContentType.JSON)
-                .body(Map.of("modelId", model, "source", "/no/such/file.csv"))
-                .post("/references").then().statusCode(422).body("error", containsString("/no/such/file.csv"));
+                .body(Map.of("modelId", model, "source", missing))
+                .post("/references").then().statusCode(422).body("error", containsString(missing))
+                .body("field", equalTo("source"));
     }
 
     /** The local stand-in for the warehouse: the drifted file as the rows of one date (client-side COPY). */

@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The event outbox: events are rows written with the state they announce; a row committed but never published
  * (the service died between commit and publish) is published by the relay's next pass (the one start-up runs),
- * with its headers (the trace context) as stored, and marked sent; a rolled-back transaction publishes nothing.
+ * with its headers (the trace context of the event's producer span, in the event's trace) as stored, and marked
+ * sent; a rolled-back transaction publishes nothing.
  */
 @QuarkusTest
 class EventOutboxTest {
@@ -65,8 +66,12 @@ class EventOutboxTest {
         TestBus.Received m = bus.take(queue, Duration.ofSeconds(20)).orElseThrow(() -> new AssertionError("not published"));
         assertThat(m.body()).isEqualTo("{\"eventId\":\"" + eventId + "\"}");
         assertThat(m.routingKey()).isEqualTo(routingKey);
-        assertThat(m.header(PublishedEvent.TRACEPARENT_HEADER)).isEqualTo(traceparent);
         OutboxEvent sent = row(eventId);
+        String stored = outbox.headers(sent).get(PublishedEvent.TRACEPARENT_HEADER);
+        assertThat(m.header(PublishedEvent.TRACEPARENT_HEADER)).as("the stored headers, re-sent unchanged")
+                .isEqualTo(stored);
+        assertThat(stored).as("the context of the event's producer span, in the trace the event was built in")
+                .startsWith("00-0af7651916cd43dd8448eb211c80319c-").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
         assertThat(sent.sentAt).as("marked sent once the broker confirmed").isNotNull();
         assertThat(sent.attempts).isEqualTo(1);
 

@@ -3,7 +3,6 @@ package io.modelwatch.performance.service;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
@@ -16,12 +15,14 @@ import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
 import io.modelwatch.support.messaging.PoisonMessageException;
+import io.modelwatch.support.metrics.MetricLogGauges;
 import io.modelwatch.support.outbox.EventOutbox;
 import io.modelwatch.support.outbox.EventRelay;
 import io.modelwatch.support.outbox.Reannouncer;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.MetricsLog;
 import io.modelwatch.support.store.BatchStore;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,18 +51,20 @@ public class RealisedPerformance {
     private final MetricsLog metricsLog;
     private final EventLedger ledger;
     private final EventCodec codec;
+    private final MetricLogGauges gauges;
     private final Reannouncer reannouncer;
     private final EventOutbox outbox;
     private final EventRelay relay;
 
     public RealisedPerformance(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog, EventLedger ledger,
-                               EventCodec codec, Reannouncer reannouncer, EventOutbox outbox,
+                               EventCodec codec, MetricLogGauges gauges, Reannouncer reannouncer, EventOutbox outbox,
                                EventRelay relay) {
         this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
         this.ledger = ledger;
         this.codec = codec;
+        this.gauges = gauges;
         this.reannouncer = reannouncer;
         this.outbox = outbox;
         this.relay = relay;
@@ -89,7 +92,7 @@ public class RealisedPerformance {
 
         RunInfo run = event.runInfo();
         MetricsComputed out = MetricsComputed.of(MetricsComputed.PERFORMANCE, run, stored.rowCount(), batch.rowCount(),
-                codec.tree(section), rows.size(), TraceContext.child(event.traceparent()));
+                codec.tree(section), rows.size(), TraceHeaders.traceparent(event.traceparent()));
         List<PublishedEvent> published = List.of(new PublishedEvent(Channels.METRICS_PERFORMANCE_REALISED,
                 out.eventId(), out.traceparent(), codec.encode(out)));
         boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
@@ -103,6 +106,7 @@ public class RealisedPerformance {
         });
         if (recorded) {
             relay.nudge();
+            gauges.record(run, rows);
         }
         return CompletableFuture.completedFuture(new Outcome(event.runId(), !recorded));
     }

@@ -3,6 +3,7 @@ package io.modelwatch.report.rest;
 import io.modelwatch.core.report.Figures;
 import io.modelwatch.report.testing.DashboardHistory;
 import io.modelwatch.report.testing.SixtyDays;
+import io.modelwatch.support.testing.TestKeys;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,16 +21,20 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +70,13 @@ class DashboardInBrowserTest {
                 "--window-size=1440,1200", "--user-data-dir=" + Files.createTempDirectory("chrome"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        ChromeDriver chrome = new ChromeDriver(service, options);
+        // a person opening the dashboard answers the Basic challenge with a reader key; every request of the pages
+        // (documents, scripts, the JSON they fetch) carries it, as a browser's cached Basic credentials would
+        chrome.executeCdpCommand("Network.enable", Map.of());
+        chrome.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(("viewer:" + TestKeys.READER).getBytes(StandardCharsets.UTF_8)))));
+        browser = chrome;
     }
 
     @AfterAll

@@ -4,7 +4,7 @@ import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.events.TraceContext;
+import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
@@ -13,6 +13,7 @@ import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
 import io.modelwatch.support.messaging.PoisonMessageException;
+import io.modelwatch.support.metrics.MetricLogGauges;
 import io.modelwatch.support.outbox.EventOutbox;
 import io.modelwatch.support.outbox.EventRelay;
 import io.modelwatch.support.outbox.Reannouncer;
@@ -33,8 +34,9 @@ import java.util.function.Function;
  * What the drift and performance services do with a {@code batch.ready}, once: load the stored profile of the
  * run's reference version and only the columns its configuration names, compute one section with the core pipeline
  * of that configuration, store its metric rows, the ledger entry and the {@code metrics.<kind>} event (in the
- * outbox) in one transaction; the {@link EventRelay} publishes it. A redelivered event re-announces the stored
- * event (through the outbox again, same event id) and computes nothing.
+ * outbox) in one transaction; the {@link EventRelay} publishes it, and the model gauges the rows feed show them
+ * ({@link MetricLogGauges}). A redelivered event re-announces the stored event (through the outbox again, same
+ * event id) and computes nothing.
  */
 @ApplicationScoped
 public class SectionComputation {
@@ -50,18 +52,20 @@ public class SectionComputation {
     private final MetricsLog metricsLog;
     private final EventLedger ledger;
     private final EventCodec codec;
+    private final MetricLogGauges gauges;
     private final EventOutbox outbox;
     private final EventRelay relay;
     private final Reannouncer reannouncer;
 
     public SectionComputation(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog,
-                              EventLedger ledger, EventCodec codec, EventOutbox outbox, EventRelay relay,
-                              Reannouncer reannouncer) {
+                              EventLedger ledger, EventCodec codec, MetricLogGauges gauges, EventOutbox outbox,
+                              EventRelay relay, Reannouncer reannouncer) {
         this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
         this.ledger = ledger;
         this.codec = codec;
+        this.gauges = gauges;
         this.outbox = outbox;
         this.relay = relay;
         this.reannouncer = reannouncer;
@@ -83,7 +87,7 @@ public class SectionComputation {
 
         RunInfo run = event.runInfo();
         MetricsComputed out = MetricsComputed.of(kind, run, stored.rowCount(), event.rowCount(), codec.tree(computed), metricRows.size(),
-                TraceContext.child(event.traceparent()));
+                TraceHeaders.traceparent(event.traceparent()));
         List<PublishedEvent> published = List.of(
                 new PublishedEvent(out.type(), out.eventId(), out.traceparent(), codec.encode(out)));
         boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
@@ -97,6 +101,7 @@ public class SectionComputation {
         });
         if (recorded) {
             relay.nudge();
+            gauges.record(run, metricRows);
         }
         return CompletableFuture.completedFuture(new Outcome(event.runId(), !recorded));
     }

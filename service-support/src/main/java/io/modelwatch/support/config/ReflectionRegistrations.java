@@ -45,6 +45,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ConceptDrift.class, SegmentRow.class, ImportanceRow.class,
         QualityReport.class, QualityFinding.class, ColumnNullShare.class,
         MetricRow.class, Alert.class, Severity.class, PublishedEvent.class,
+        io.modelwatch.core.alerts.NoChangeBand.class, io.modelwatch.core.alerts.AlertEvaluator.HeldBack.class,
+        io.modelwatch.core.importance.WoeNoise.class,
         ColumnRoles.class, FeatureSpec.class, SegmentSpec.class, NotificationSettings.class,
         BatchStore.ReferenceVersion.class,
         ServiceStatus.StatusView.class, ServiceStatus.LastEvent.class, ServiceStatus.LastFailure.class})

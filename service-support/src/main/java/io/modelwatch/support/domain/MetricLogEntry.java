@@ -54,6 +54,14 @@ public class MetricLogEntry {
     @Column(name = "role")
     public String role;
 
+    /** The metric's value under no change at the batch's size; null without a band. */
+    @Column(name = "band_expected")
+    public Double bandExpected;
+
+    /** Its standard error under no change; null without a band. */
+    @Column(name = "band_error")
+    public Double bandError;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 }

@@ -1,6 +1,10 @@
 package io.modelwatch.support.messaging;
 
 import io.modelwatch.support.status.ServiceStatus;
+import io.modelwatch.support.telemetry.EventSpans;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.smallrye.reactive.messaging.rabbitmq.IncomingRabbitMQMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -25,6 +29,10 @@ import java.util.function.UnaryOperator;
  * (the connector rejects it into the same DLQ). The work is idempotent (event ledger), so a retry after a
  * failure that happened after the commit changes nothing.
  *
+ * <p>The processing, retries included, is one {@code CONSUMER} span, child of the trace context in the
+ * message's headers ({@link EventSpans}); it is current while the work runs, so the events the work writes to
+ * the outbox continue the same trace.
+ *
  * <p>Must be called on a worker thread ({@code @Blocking} consumers): the work is blocking JDBC and CPU, and the
  * backoff waits on that thread (the consumer takes its next message when this one is settled).
  */
@@ -37,8 +45,10 @@ public class InboundEvents {
     private final DeadLetters deadLetters;
     private final ServiceStatus status;
     private final ConsumerRetrySettings retry;
+    private final EventSpans spans;
 
-    public InboundEvents(EventCodec codec, DeadLetters deadLetters, ServiceStatus status, ConsumerRetrySettings retry) {
+    public InboundEvents(EventCodec codec, DeadLetters deadLetters, ServiceStatus status, ConsumerRetrySettings retry,
+                         EventSpans spans) {
         if (retry.maxAttempts() < 1) {
             throw new IllegalArgumentException("modelwatch.consumer.retry.max-attempts must be at least 1, got "
                     + retry.maxAttempts());
@@ -47,6 +57,7 @@ public class InboundEvents {
         this.deadLetters = deadLetters;
         this.status = status;
         this.retry = retry;
+        this.spans = spans;
     }
 
     /**
@@ -61,6 +72,17 @@ public class InboundEvents {
                                              Function<E, CompletionStage<Outcome>> work) {
         byte[] body = rawBody(message.getPayload());
         String eventType = type.getSimpleName();
+        var metadata = message.getMetadata(IncomingRabbitMQMetadata.class);
+        Span span = spans.consumer(queue, metadata.map(IncomingRabbitMQMetadata::getRoutingKey).orElse(null),
+                metadata.map(IncomingRabbitMQMetadata::getHeaders).orElse(null));
+        try (Scope scope = EventSpans.activate(span)) {
+            return process(message, queue, type, validate, work, body, eventType, span);
+        }
+    }
+
+    private <E> CompletionStage<Void> process(Message<?> message, String queue, Class<E> type, UnaryOperator<E> validate,
+                                              Function<E, CompletionStage<Outcome>> work, byte[] body,
+                                              String eventType, Span span) {
         E event;
         try {
             try {
@@ -69,28 +91,34 @@ public class InboundEvents {
                 throw new PoisonMessageException(e.getMessage(), e);
             }
         } catch (RuntimeException e) {
-            return deadLetter(message, queue, eventType, body, e, 0);
+            return deadLetter(message, queue, eventType, body, e, 0, span);
         }
         for (int attempt = 1; ; attempt++) {
             Throwable failure;
             try {
                 Outcome outcome = work.apply(event).toCompletableFuture().join();
+                span.setAttribute(EventSpans.RUN_ID, outcome.runId());
+                span.setAttribute("modelwatch.duplicate", outcome.duplicate());
+                span.setAttribute("modelwatch.attempts", attempt);
+                EventSpans.end(span, null);
                 status.processed(eventType, outcome.runId(), outcome.duplicate());
                 return message.ack();
             } catch (RuntimeException e) {
                 failure = unwrap(e);
             }
             if (!transientFailure(failure) || attempt >= retry.maxAttempts()) {
-                return deadLetter(message, queue, eventType, body, failure, attempt);
+                return deadLetter(message, queue, eventType, body, failure, attempt, span);
             }
             Duration wait = ConsumerRetrySettings.backoff(retry.initialDelay(), retry.maxDelay(), attempt);
             LOG.warnf("processing a %s from %s failed (try %d of %d), trying again in %d ms: %s", eventType, queue,
                     attempt, retry.maxAttempts(), wait.toMillis(), reason(failure));
+            span.addEvent("retry after " + reason(failure));
             status.retried(eventType);
             try {
                 Thread.sleep(wait.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                EventSpans.end(span, failure);
                 // shutting down: leave the message to the broker, which redelivers it to the next consumer
                 return message.nack(failure);
             }
@@ -103,11 +131,14 @@ public class InboundEvents {
     }
 
     private CompletionStage<Void> deadLetter(Message<?> message, String queue, String eventType, byte[] body,
-                                             Throwable failure, int attempts) {
+                                             Throwable failure, int attempts, Span span) {
         String reason = reason(failure);
         if (transientFailure(failure)) {
             LOG.errorf(failure, "processing a %s from %s failed %d times", eventType, queue, attempts);
         }
+        span.setAttribute("modelwatch.dead_lettered", true);
+        span.setAttribute("modelwatch.attempts", attempts);
+        EventSpans.end(span, failure);
         status.failed(eventType, reason);
         return deadLetters.send(queue, body, reason, attempts)
                 .thenCompose(x -> message.ack())

@@ -28,6 +28,8 @@ public class MetricsLog implements PanacheRepository<MetricLogEntry> {
             e.threshold = r.threshold();
             e.status = r.status();
             e.role = r.role();
+            e.bandExpected = r.bandExpected();
+            e.bandError = r.bandError();
             e.createdAt = now;
             persist(e);
         }

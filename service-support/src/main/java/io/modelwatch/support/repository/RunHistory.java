@@ -38,6 +38,11 @@ public class RunHistory implements PanacheRepository<RunMetric> {
                         String.class)
                 .setParameter(1, run.modelId()).setParameter(2, run.runId())
                 .setMaxResults(window).getResultList();
+        return history(runIds);
+    }
+
+    /** The rows of these runs (newest first), as a history oldest first. */
+    private MetricHistory history(List<String> runIds) {
         if (runIds.isEmpty()) {
             return MetricHistory.empty();
         }
@@ -52,12 +57,47 @@ public class RunHistory implements PanacheRepository<RunMetric> {
     }
 
     /**
+     * The metric rows of the model's last {@code window} runs dated before {@code run} (earlier cohorts), oldest
+     * first: the history a cohort's realised performance is compared with, when its labels mature long after runs
+     * of later dates were assembled (those have no realised values yet).
+     */
+    public MetricHistory cohortsBefore(RunInfo run, int window) {
+        if (window <= 0) {
+            return MetricHistory.empty();
+        }
+        List<String> runIds = getEntityManager().createQuery(
+                        "select m.runId from RunMetric m where m.modelId = ?1 and m.runId <> ?2 and m.snapshotDate < ?3"
+                                + " group by m.runId order by max(m.snapshotDate) desc, max(m.startedAt) desc, m.runId desc",
+                        String.class)
+                .setParameter(1, run.modelId()).setParameter(2, run.runId()).setParameter(3, run.snapshotDate())
+                .setMaxResults(window).getResultList();
+        return history(runIds);
+    }
+
+    /**
+     * Adds a run's later rows (its cohort's realised performance), replacing the run's stored rows of the same
+     * categories: a redelivery stores them once, and the day-0 {@code concept}/{@code segment}/{@code importance}
+     * rows give way to the labelled ones. Runs in the caller's transaction.
+     */
+    public void supersede(RunInfo run, List<MetricRow> rows) {
+        List<String> categories = rows.stream().map(MetricRow::category).distinct().toList();
+        if (!categories.isEmpty()) {
+            delete("runId = ?1 and category in ?2", run.runId(), categories);
+        }
+        insert(run, rows);
+    }
+
+    /**
      * Stores the run's defined metric values, anomaly rows excluded but the isolation-forest score (the dashboard's
-     * trends page charts it), replacing any stored for the same run (a redelivered run is stored once). Runs in the
-     * caller's transaction.
+     * trends page charts it), replacing any stored for the same run
+     * (a redelivered run is stored once). Runs in the caller's transaction.
      */
     public void record(RunInfo run, List<MetricRow> rows) {
         delete("runId", run.runId());
+        insert(run, rows);
+    }
+
+    private void insert(RunInfo run, List<MetricRow> rows) {
         List<MetricRow> kept = rows.stream().filter(r -> (!AnomalyScan.CATEGORY.equals(r.category())
                         || MultivariateAnomalyScan.SCORE.equals(r.name()))
                 && r.value() != null && Double.isFinite(r.value())).toList();

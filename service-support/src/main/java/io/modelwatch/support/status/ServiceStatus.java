@@ -1,6 +1,7 @@
 package io.modelwatch.support.status;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.modelwatch.support.security.SecretValues;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
@@ -17,13 +18,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ServiceStatus {
 
     private final MeterRegistry registry;
+    private final SecretValues secrets;
     private final Instant startedAt = Instant.now();
     private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
     private final AtomicReference<LastEvent> lastProcessed = new AtomicReference<>();
     private final AtomicReference<LastFailure> lastFailure = new AtomicReference<>();
 
-    public ServiceStatus(MeterRegistry registry) {
+    public ServiceStatus(MeterRegistry registry, SecretValues secrets) {
         this.registry = registry;
+        this.secrets = secrets;
     }
 
     public void processed(String eventType, String runId, boolean duplicate) {
@@ -34,7 +37,8 @@ public class ServiceStatus {
 
     public void failed(String eventType, String reason) {
         count(eventType, "dead_lettered");
-        lastFailure.set(new LastFailure(eventType, reason, Instant.now()));
+        // a failure's reason may quote a peer's address or a connection string: no secret of ours is served
+        lastFailure.set(new LastFailure(eventType, secrets.redact(reason), Instant.now()));
     }
 
     /** Counts a try that failed for a reason that may pass and will be made again. */

@@ -1,9 +1,13 @@
 package io.modelwatch.support.messaging;
 
+import io.modelwatch.support.security.SecretValues;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.support.status.ServiceStatus;
+import io.modelwatch.support.telemetry.EventSpans;
+import io.opentelemetry.api.OpenTelemetry;
 import io.smallrye.reactive.messaging.rabbitmq.OutgoingRabbitMQMetadata;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -39,9 +43,11 @@ class InboundEventsRetryTest {
 
     private static final String QUEUE = "test.retry.queue";
     private final RecordingEmitter deadLetterEmitter = new RecordingEmitter();
-    private final ServiceStatus status = new ServiceStatus(new SimpleMeterRegistry());
+    private final ServiceStatus status = new ServiceStatus(new SimpleMeterRegistry(),
+            new SecretValues(new SmallRyeConfigBuilder().build()));
     private final InboundEvents inbound = new InboundEvents(new EventCodec(new ObjectMapper()),
-            new DeadLetters(deadLetterEmitter), status, settings(4, Duration.ofMillis(1), Duration.ofMillis(4)));
+            new DeadLetters(deadLetterEmitter), status, settings(4, Duration.ofMillis(1), Duration.ofMillis(4)),
+            new EventSpans(OpenTelemetry.noop().getTracer("test")));
 
     @Test
     void aTransientFailureIsRetriedAndTheMessageProcessedOnceItPasses() {

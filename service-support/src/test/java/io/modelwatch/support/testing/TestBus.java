@@ -72,8 +72,13 @@ public final class TestBus implements AutoCloseable {
     }
 
     public void publish(String exchange, String routingKey, String body) throws IOException {
+        publish(exchange, routingKey, body, null);
+    }
+
+    /** Publishes with these message headers (a {@code traceparent}, say). */
+    public void publish(String exchange, String routingKey, String body, Map<String, Object> headers) throws IOException {
         AMQP.BasicProperties props = new AMQP.BasicProperties.Builder()
-                .contentType("application/json").deliveryMode(2).build();
+                .contentType("application/json").deliveryMode(2).headers(headers).build();
         channel.basicPublish(exchange, routingKey, props, body.getBytes(StandardCharsets.UTF_8));
     }
 
