@@ -56,6 +56,10 @@ final class FaultEnvironment {
     /** Rows per batch: small, the suite is about delivery, not arithmetic. */
     static final int ROWS = 400;
 
+    /** This run's API keys (random: the services accept no other), sent as {@code X-API-Key}. */
+    static final String ADMIN_KEY = "faults-admin-" + java.util.UUID.randomUUID();
+    static final String READER_KEY = "faults-reader-" + java.util.UUID.randomUUID();
+
     private static FaultEnvironment instance;
 
     final Path dir;
@@ -128,6 +132,10 @@ final class FaultEnvironment {
         serviceEnv.put("MODELWATCH_MONITORING_CONFIG_FILE", config.toString());
         serviceEnv.put("MODELWATCH_ALERTS_SLACK_WEBHOOK_URL", "http://127.0.0.1:" + slackServer.getAddress().getPort() + "/deployment");
         serviceEnv.put("MODELWATCH_OUTBOX_RELAY_EVERY", "1s");
+        serviceEnv.put("MODELWATCH_AUTH_ADMIN_KEYS", ADMIN_KEY);
+        serviceEnv.put("MODELWATCH_AUTH_READER_KEYS", READER_KEY);
+        // the only directory a request may name a file in: the suite's data and its monitoring.yaml
+        serviceEnv.put("MODELWATCH_SOURCES_ROOTS", data.toString());
         for (String s : SERVICES) {
             ports.put(s, freePort());
         }
@@ -362,15 +370,26 @@ final class FaultEnvironment {
 
     // ---------------------------------------------------------------- HTTP and SQL helpers
 
+    /** POSTs with the admin key. */
     HttpResponse<String> post(String service, String path, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return postAs(service, path, body, "X-API-Key", ADMIN_KEY);
     }
 
+    /** POSTs a raw JSON body with exactly the headers given (none: no credentials). */
+    HttpResponse<String> postAs(String service, String path, String body, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** GETs with the admin key. */
     HttpResponse<String> get(String service, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(30))
+                        .header("X-API-Key", ADMIN_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode postJson(String service, String path, Object body, int... expected) throws Exception {
