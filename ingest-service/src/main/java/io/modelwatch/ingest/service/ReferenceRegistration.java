@@ -73,6 +73,15 @@ public class ReferenceRegistration {
             throw named;
         }
         byte[] bytes = profile.toBytes();
+        try {
+            // what a run reads back: a configuration inferred from huge cells can exceed the YAML parser's limit
+            ReferenceProfile.fromBytes(bytes);
+        } catch (IllegalArgumentException e) {
+            io.modelwatch.support.rest.InvalidFieldException named = new io.modelwatch.support.rest.InvalidFieldException(
+                    "source", "'source': the reference's profile could not be read back: " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
 
         String referenceId = UUID.randomUUID().toString();
         int rows = reference.batch().rowCount();
