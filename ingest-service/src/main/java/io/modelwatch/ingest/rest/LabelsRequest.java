@@ -20,4 +20,10 @@ public record LabelsRequest(
                 example = "2026-01-01") LocalDate date,
         @Schema(description = "A CSV file path, an http(s):// URL, or warehouse: (the configured labels query)",
                 required = true, example = "/data/labels-2026-01-01.csv") String source) {
+
+    public LabelsRequest {
+        RequestFields.requireStorable("modelId", modelId);
+        RequestFields.requireStorable("date", date);
+        RequestFields.requireStorable("source", source);
+    }
 }

@@ -58,7 +58,7 @@ public class LabelsResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response receive(LabelsRequest request) {
         if (request == null) {
-            throw new IllegalArgumentException("a JSON body {modelId, date, source} is required");
+            throw new io.modelwatch.support.rest.InvalidFieldException("body", "a JSON body {modelId, date, source} is required");
         }
         String modelId = request.modelId() == null || request.modelId().isBlank() ? settings.defaultModelId() : request.modelId();
         Received received = labels.receive(modelId, request.date(), request.source());

@@ -18,4 +18,10 @@ public record ReferenceRequest(
                 example = "/data/reference.csv") String source,
         @Schema(description = "The model's monitoring.yaml: inline text, or a path or URL; absent: inferred from the reference",
                 example = "/config/monitoring.yaml") String config) {
+
+    public ReferenceRequest {
+        RequestFields.requireStorable("modelId", modelId);
+        RequestFields.requireStorable("source", source);
+        RequestFields.requireStorable("config", config);
+    }
 }

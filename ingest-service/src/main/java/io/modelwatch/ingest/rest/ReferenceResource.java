@@ -53,7 +53,7 @@ public class ReferenceResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response register(ReferenceRequest request) {
         if (request == null) {
-            throw new IllegalArgumentException("a JSON body {modelId, source, config?} is required");
+            throw new io.modelwatch.support.rest.InvalidFieldException("body", "a JSON body {modelId, source, config?} is required");
         }
         String modelId = request.modelId() == null || request.modelId().isBlank() ? settings.defaultModelId() : request.modelId();
         RegisteredReference registered = registration.register(modelId, request.source(), request.config());

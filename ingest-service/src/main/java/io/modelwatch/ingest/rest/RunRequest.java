@@ -24,4 +24,10 @@ public record RunRequest(
         @Schema(description = "Run again even if this model, date and source already ran", defaultValue = "false") Boolean rerun,
         @Schema(description = "Reference version to compare with (default: the newest one not retired)", example = "1")
         Integer referenceVersion) {
+
+    public RunRequest {
+        RequestFields.requireStorable("modelId", modelId);
+        RequestFields.requireStorable("date", date);
+        RequestFields.requireStorable("source", source);
+    }
 }

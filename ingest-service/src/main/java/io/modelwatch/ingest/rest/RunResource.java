@@ -68,7 +68,7 @@ public class RunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiError.class)))
     public Response start(RunRequest request) {
         if (request == null) {
-            throw new IllegalArgumentException("a JSON body {modelId, date, source} is required");
+            throw new io.modelwatch.support.rest.InvalidFieldException("body", "a JSON body {modelId, date, source} is required");
         }
         String modelId = request.modelId() == null || request.modelId().isBlank() ? settings.defaultModelId() : request.modelId();
         StartedRun started = ingestion.start(modelId, request.date(), request.source(),

@@ -60,7 +60,7 @@ public class BatchSources {
      * @throws IllegalArgumentException naming the source when it cannot be read
      */
     public ColumnBatch read(String source, LocalDate date, TableSchema schema) {
-        return read(source, date, schema, settings.warehouse().query(), "modelwatch.ingest.warehouse.query");
+        return namingSource(() -> read(source, date, schema, settings.warehouse().query(), "modelwatch.ingest.warehouse.query"));
     }
 
     /**
@@ -70,8 +70,21 @@ public class BatchSources {
      * @throws IllegalArgumentException naming the source when it cannot be read
      */
     public ColumnBatch readLabels(String source, LocalDate date, ColumnRoles roles) {
-        return read(source, date, TableSchema.forRoles(roles), settings.warehouse().labelsQuery(),
-                "modelwatch.ingest.warehouse.labels-query");
+        return namingSource(() -> read(source, date, TableSchema.forRoles(roles), settings.warehouse().labelsQuery(),
+                "modelwatch.ingest.warehouse.labels-query"));
+    }
+
+    /** A source that cannot be read is the request's {@code source} field: its refusal answers 4xx naming it. */
+    private static ColumnBatch namingSource(java.util.function.Supplier<ColumnBatch> read) {
+        try {
+            return read.get();
+        } catch (io.modelwatch.support.rest.InvalidFieldException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            io.modelwatch.support.rest.InvalidFieldException named = new io.modelwatch.support.rest.InvalidFieldException("source", e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
     }
 
     /**

@@ -77,7 +77,7 @@ public class LabelIngestion {
             throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required: the prediction date of the cohort (ISO date)");
         }
         IngestRun run = QuarkusTransaction.requiringNew().call(() -> runs.latest(modelId, date)).orElseThrow(() ->
-                new IllegalArgumentException("no run of model '" + modelId + "' on " + date + ": POST /runs first"));
+                new io.modelwatch.support.rest.InvalidFieldException("date", "no run of model '" + modelId + "' on " + date + ": POST /runs first"));
         if (QuarkusTransaction.requiringNew().call(() -> ledger.previous(run.runId, LabelsReady.TYPE)).isPresent()) {
             return alreadyRealised(run);
         }
@@ -88,7 +88,7 @@ public class LabelIngestion {
         ColumnBatch labels = sources.readLabels(source, date, roles);
         for (String required : List.of(roles.id(), roles.target())) {
             if (!labels.has(required)) {
-                throw new IllegalArgumentException(labels.source() + ": label column '" + required
+                throw new io.modelwatch.support.rest.InvalidFieldException("source", labels.source() + ": label column '" + required
                         + "' missing; columns are " + labels.columnNames());
             }
         }

@@ -11,6 +11,7 @@ import io.modelwatch.ingest.client.AlertServiceClient;
 import io.modelwatch.ingest.domain.IngestRun;
 import io.modelwatch.ingest.repository.IngestRunRepository;
 import io.modelwatch.support.compute.ModelPipelines;
+import io.modelwatch.support.rest.InvalidFieldException;
 import io.modelwatch.support.store.BatchStore;
 import io.modelwatch.support.store.BatchStore.ReferenceVersion;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -89,7 +90,8 @@ public class ModelRegistry {
     private List<ReferenceVersion> versions(String modelId) {
         List<ReferenceVersion> versions = QuarkusTransaction.requiringNew().call(() -> store.versions(modelId));
         if (versions.isEmpty()) {
-            throw new NotFoundException("no model '" + modelId + "': register a reference for it (POST /references)");
+            throw new InvalidFieldException("modelId", 404,
+                    "no model '" + modelId + "': register a reference for it (POST /references)");
         }
         return versions;
     }
@@ -98,8 +100,8 @@ public class ModelRegistry {
         if (version == null) {
             return ReferenceVersion.current(versions).orElse(versions.get(versions.size() - 1));
         }
-        return versions.stream().filter(v -> v.version() == version).findFirst().orElseThrow(() -> new NotFoundException(
-                "model '" + modelId + "' has no reference version " + version + "; its versions are "
+        return versions.stream().filter(v -> v.version() == version).findFirst().orElseThrow(() -> new InvalidFieldException(
+                "referenceVersion", 404, "model '" + modelId + "' has no reference version " + version + "; its versions are "
                         + versions.stream().map(ReferenceVersion::version).toList()));
     }
 

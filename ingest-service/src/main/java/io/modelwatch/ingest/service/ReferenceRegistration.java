@@ -56,10 +56,32 @@ public class ReferenceRegistration {
             case INLINE -> ConfigLoader.parse(config, "config");
             default -> ConfigLoader.parse(sources.readText(configSource, "config"), "config (" + configSource + ")");
         };
-        ModelReference reference = ModelReference.read(schema -> sources.read(source, null, schema), explicit,
-                defaults.config()).named(modelId);
-        ReferenceProfile profile = MonitoringPipeline.of(reference.config()).profile(reference.batch());
+        ModelReference reference;
+        ReferenceProfile profile;
+        try {
+            reference = ModelReference.read(schema -> sources.read(source, null, schema), explicit, defaults.config())
+                    .named(modelId);
+            profile = MonitoringPipeline.of(reference.config()).profile(reference.batch());
+        } catch (io.modelwatch.support.rest.InvalidFieldException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // the data does not fit its schema or cannot be profiled (a missing column, no rows): the caller fixes
+            // the source
+            io.modelwatch.support.rest.InvalidFieldException named = new io.modelwatch.support.rest.InvalidFieldException(
+                    "source", "'source': " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
         byte[] bytes = profile.toBytes();
+        try {
+            // what a run reads back: a configuration inferred from huge cells can exceed the YAML parser's limit
+            ReferenceProfile.fromBytes(bytes);
+        } catch (IllegalArgumentException e) {
+            io.modelwatch.support.rest.InvalidFieldException named = new io.modelwatch.support.rest.InvalidFieldException(
+                    "source", "'source': the reference's profile could not be read back: " + e.getMessage());
+            named.initCause(e);
+            throw named;
+        }
 
         String referenceId = UUID.randomUUID().toString();
         int rows = reference.batch().rowCount();

@@ -179,7 +179,7 @@ public class RunIngestion {
     private BatchStore.ReferenceVersion referenceFor(String modelId, Integer wanted) {
         List<BatchStore.ReferenceVersion> versions = QuarkusTransaction.requiringNew().call(() -> store.versions(modelId));
         if (versions.isEmpty()) {
-            throw new IllegalArgumentException("no reference registered for model '" + modelId + "': POST /references first");
+            throw new io.modelwatch.support.rest.InvalidFieldException("modelId", "no reference registered for model '" + modelId + "': POST /references first");
         }
         List<Integer> numbers = versions.stream().map(BatchStore.ReferenceVersion::version).toList();
         if (wanted != null) {
@@ -205,7 +205,7 @@ public class RunIngestion {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(batch.source() + ": required column(s) " + missing
+            throw new io.modelwatch.support.rest.InvalidFieldException("source", batch.source() + ": required column(s) " + missing
                     + " missing; columns are " + batch.columnNames());
         }
     }

@@ -59,6 +59,23 @@ class RequestErrorsTest {
                 .body("field", equalTo("referenceVersion")).body("error", containsString("an integer"));
     }
 
+    /** Values Jackson parses but PostgreSQL cannot store: refused by the request record, named like any other. */
+    @Test
+    void aFieldPostgresCannotStoreAnswers422NamingIt() {
+        // a JSON number is read as an epoch day: 2147483647 is a date in the year 5,881,580
+        given().contentType(ContentType.JSON)
+                .body(Map.of("modelId", "churn", "date", 2147483647, "source", "/tmp/x.csv"))
+                .post("/runs").then().statusCode(422).contentType(ContentType.JSON)
+                .body("field", equalTo("date")).body("error", containsString("9999-12-31"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("modelId", "churn\u0000", "date", "2024-03-01", "source", "/tmp/x.csv"))
+                .post("/labels").then().statusCode(422).body("field", equalTo("modelId"))
+                .body("error", containsString("NUL"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("modelId", "churn", "source", "/tmp/x.csv", "config", "a\u0000b"))
+                .post("/references").then().statusCode(422).body("field", equalTo("config"));
+    }
+
     @Test
     void missingRequiredFieldsAnswer422NamingThem() {
         given().contentType(ContentType.JSON).body(Map.of("modelId", "churn", "source", "/tmp/x.csv"))

@@ -68,7 +68,7 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof JsonMappingException m) {
-            return json(400, fieldOf(m));
+            return mapping(m);
         }
         if (e.getCause() instanceof JsonProcessingException p) {
             return json(400, malformedJson(p));
@@ -88,16 +88,25 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response wrongFormat(InvalidFormatException e) {
-        return json(400, fieldOf(e));
+        return mapping(e);
     }
 
     @ServerExceptionMapper
     public Response mismatched(MismatchedInputException e) {
-        return json(400, fieldOf(e));
+        return mapping(e);
     }
 
+    /**
+     * A value Jackson could not bind answers 400 naming its field; a request record's constructor that refused a
+     * field ({@link InvalidFieldException}, which Jackson wraps) answers as that exception does.
+     */
     @ServerExceptionMapper
     public Response mapping(JsonMappingException e) {
+        for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+            if (t instanceof InvalidFieldException invalid) {
+                return invalidField(invalid);
+            }
+        }
         return json(400, fieldOf(e));
     }
 
