@@ -11,11 +11,6 @@ import java.util.List;
 public record DriftSection(DatasetDrift drift, List<PsiValue> psi, List<NoChangeBand> bands,
                            List<SegmentFeatureDrift> segmentDrift) {
 
-    /** A section without no-change bands and without the drift within segments. */
-    public DriftSection(DatasetDrift drift, List<PsiValue> psi) {
-        this(drift, psi, List.of(), List.of());
-    }
-
     /** A section without the drift within segments. */
     public DriftSection(DatasetDrift drift, List<PsiValue> psi, List<NoChangeBand> bands) {
         this(drift, psi, bands, List.of());

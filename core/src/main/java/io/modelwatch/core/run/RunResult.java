@@ -44,16 +44,6 @@ public record RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, L
                         List<Alert> alerts, List<MetricRow> metrics, MultivariateAnomaly multivariateAnomaly,
                         List<AlertEvaluator.HeldBack> heldBack, List<SegmentFeatureDrift> segmentDrift) {
 
-    /** A result without held-back alerts, without the isolation forest's verdict and without drift in segments. */
-    public RunResult(int schemaVersion, RunSummary run, DatasetDrift drift, List<PsiValue> psi,
-                     ClassificationReport performance, ClassificationReport referencePerformance,
-                     EstimatedPerformance estimatedPerformance, ConceptDrift concept, QualityReport quality,
-                     List<SegmentRow> segments, List<ImportanceRow> importance, RootCauseReport rootCause,
-                     List<Alert> alerts, List<MetricRow> metrics) {
-        this(schemaVersion, run, drift, psi, performance, referencePerformance, estimatedPerformance, concept, quality,
-                segments, importance, rootCause, alerts, metrics, null, List.of(), List.of());
-    }
-
     public static final int SCHEMA_VERSION = 1;
 
     public RunResult {
