@@ -1,7 +1,7 @@
 package io.modelwatch.cli;
 
 import io.modelwatch.core.anomaly.MetricHistory;
-import io.modelwatch.core.anomaly.MetricHistoryFile;
+import io.modelwatch.core.report.MetricHistoryFile;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SchemaRule;
@@ -15,8 +15,8 @@ import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.report.ReportFolder;
 import io.modelwatch.core.run.ModelReference;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.RunInfo;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
 import io.modelwatch.core.run.StreamingRun;
 
 import java.io.PrintStream;

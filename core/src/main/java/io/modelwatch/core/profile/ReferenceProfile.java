@@ -4,7 +4,7 @@ import io.modelwatch.core.importance.WoeIv;
 import io.modelwatch.core.importance.WoeIvResult;
 import io.modelwatch.core.importance.WoeNoise;
 import io.modelwatch.core.performance.ClassificationReport;
-import io.modelwatch.core.run.SegmentRow;
+import io.modelwatch.core.result.SegmentRow;
 import io.modelwatch.core.report.Json;
 
 import io.modelwatch.core.drift.SortedRuns;

@@ -1,5 +1,12 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.ColumnRole;
+
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.DatasetDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PsiValue;
+
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
@@ -17,8 +24,8 @@ import io.modelwatch.core.stability.PsiResult;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import io.modelwatch.core.alerts.NoChangeBand;
-import io.modelwatch.core.alerts.NoChangeBands;
+import io.modelwatch.core.metrics.NoChangeBand;
+import io.modelwatch.core.metrics.NoChangeBands;
 import io.modelwatch.core.stability.PsiBins;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,20 +61,20 @@ public final class DriftAccumulator {
     DriftAccumulator(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunk) {
         this.pipeline = pipeline;
         for (FeatureSpec f : pipeline.config().features()) {
-            profile.column(f.name()).filter(p -> firstChunk.has(f.name())).ifPresent(p -> test(p, MonitoringPipeline.ROLE_FEATURE));
+            profile.column(f.name()).filter(p -> firstChunk.has(f.name())).ifPresent(p -> test(p, ColumnRole.FEATURE));
         }
         features = tested.size();
         var r = pipeline.config().roles();
         if (profile.prediction() != null && firstChunk.has(r.probability())) {
-            test(profile.prediction(), MonitoringPipeline.ROLE_PREDICTION);
+            test(profile.prediction(), ColumnRole.PREDICTION);
         }
         psiColumns = tested.size();
         // Evidently's data-drift preset: the predicted class and the label get drift rows of their own (no PSI)
         if (profile.predictedClass() != null && firstChunk.has(r.predictedClass())) {
-            test(profile.predictedClass(), MonitoringPipeline.ROLE_PREDICTION);
+            test(profile.predictedClass(), ColumnRole.PREDICTION);
         }
         if (profile.target() != null && firstChunk.has(r.target())) {
-            test(profile.target(), MonitoringPipeline.ROLE_TARGET);
+            test(profile.target(), ColumnRole.TARGET);
         }
         states = new ColumnState[tested.size()];
         for (int i = 0; i < states.length; i++) {
@@ -204,7 +211,7 @@ public final class DriftAccumulator {
         List<ColumnDrift> columns = new ArrayList<>();
         for (int i = 0; i < drifts.length; i++) {
             // target drift only when the batch carries labels: a label column without any value says nothing
-            boolean unlabelled = MonitoringPipeline.ROLE_TARGET.equals(roles.get(i))
+            boolean unlabelled = ColumnRole.TARGET.equals(roles.get(i))
                     && ((CategoricalState) states[i]).counts.isEmpty();
             if (!unlabelled) {
                 columns.add(drifts[i]);

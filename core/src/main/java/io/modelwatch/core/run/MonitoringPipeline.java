@@ -1,5 +1,18 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.ColumnRole;
+
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.ImportanceRow;
+import io.modelwatch.core.result.PerformanceSection;
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
+import io.modelwatch.core.result.RunSummary;
+import io.modelwatch.core.result.SegmentFeatureDrift;
+import io.modelwatch.core.result.SegmentRow;
+
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
 import io.modelwatch.core.anomaly.AnomalyScan;
@@ -67,13 +80,6 @@ import java.util.stream.IntStream;
  * Columns are computed in parallel on all cores (the common fork-join pool).
  */
 public final class MonitoringPipeline {
-
-    /** Role name of feature columns in drift and PSI rows. */
-    public static final String ROLE_FEATURE = "feature";
-    /** Role name of the predicted probability and the predicted class in drift and PSI rows. */
-    public static final String ROLE_PREDICTION = "prediction";
-    /** Role name of the label (target) in drift rows. */
-    public static final String ROLE_TARGET = "target";
 
     private final MonitoringConfig config;
     private final StatTestRegistry registry;
@@ -530,7 +536,7 @@ public final class MonitoringPipeline {
     private RootCauseReport rootCause(DriftSection drift, PerformanceSection performance) {
         Map<String, Boolean> drifted = new LinkedHashMap<>();
         drift.drift().columns().forEach(c -> drifted.put(c.column(), c.drifted()));
-        List<FeatureDrift> features = drift.psi().stream().filter(p -> ROLE_FEATURE.equals(p.role()))
+        List<FeatureDrift> features = drift.psi().stream().filter(p -> ColumnRole.FEATURE.equals(p.role()))
                 .map(p -> new FeatureDrift(p.column(), p.value(), drifted.getOrDefault(p.column(), false))).toList();
         List<SegmentRecall> segments = new ArrayList<>();
         Map<String, SegmentRow> byKey = new LinkedHashMap<>();

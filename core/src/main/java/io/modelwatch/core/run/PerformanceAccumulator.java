@@ -1,5 +1,10 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.ConceptDrift;
+import io.modelwatch.core.result.ImportanceRow;
+import io.modelwatch.core.result.PerformanceSection;
+import io.modelwatch.core.result.SegmentRow;
+
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.data.ColumnBatch;
@@ -93,7 +98,7 @@ final class PerformanceAccumulator {
         for (int i = 0; i < n; i++) {
             SegmentCounts empty = segments.get(i);
             segments.set(i, SegmentCounts.readFrom(in, empty.spec(),
-                    profile.segmentPredictionBins(), io.modelwatch.core.run.SegmentRow.MAX_EXAMPLES));
+                    profile.segmentPredictionBins(), io.modelwatch.core.result.SegmentRow.MAX_EXAMPLES));
         }
         int w = in.readInt();
         if (w != woe.size()) {

@@ -1,5 +1,8 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PerformanceSection;
+
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.ColumnType;
 import io.modelwatch.core.data.TimestampColumn;

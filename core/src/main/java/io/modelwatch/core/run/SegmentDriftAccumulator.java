@@ -1,5 +1,12 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.ColumnRole;
+
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.DatasetDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.SegmentFeatureDrift;
+
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.SegmentDriftSettings;
 import io.modelwatch.core.config.SegmentSpec;
@@ -195,7 +202,7 @@ public final class SegmentDriftAccumulator {
         }
         Map<String, Boolean> wholeBatch = new HashMap<>();
         for (ColumnDrift c : population.columns()) {
-            if (MonitoringPipeline.ROLE_FEATURE.equals(c.role())) {
+            if (ColumnRole.FEATURE.equals(c.role())) {
                 wholeBatch.put(c.column(), c.drifted());
             }
         }

@@ -1,5 +1,9 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
+
 import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.InputException;

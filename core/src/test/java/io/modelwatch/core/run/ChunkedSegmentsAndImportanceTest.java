@@ -1,5 +1,8 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.ImportanceRow;
+import io.modelwatch.core.result.PerformanceSection;
+
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentSpec;

@@ -1,5 +1,11 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PerformanceSection;
+import io.modelwatch.core.result.PsiValue;
+import io.modelwatch.core.result.RunResult;
+import io.modelwatch.core.result.RunSummary;
+
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.data.ColumnBatch;
