@@ -109,12 +109,7 @@ final class SparkRun {
             if (merged.rows() == 0) {
                 throw new InputException(current + ": no data rows (the header alone)");
             }
-            LocalDate snapshotDate = date;
-            if (snapshotDate == null) {
-                Long earliest = merged.earliestPrediction();
-                snapshotDate = earliest == null ? LocalDate.now(ZoneOffset.UTC)
-                        : Instant.ofEpochMilli(earliest).atZone(ZoneOffset.UTC).toLocalDate();
-            }
+            LocalDate snapshotDate = date != null ? date : merged.snapshotDate();
             IdRepeats repeats = counted.repeats(jsc);
             // unique across drivers: the services key everything by run id
             RunInfo info = new RunInfo("spark-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")

@@ -25,4 +25,10 @@ public record RunInfo(String runId, String modelId, LocalDate snapshotDate, Stri
                    String labelsSource, Instant startedAt) {
         this(runId, modelId, snapshotDate, referenceSource, currentSource, labelsSource, startedAt, null, null);
     }
+
+    /** This run on another snapshot date. */
+    public RunInfo withSnapshotDate(LocalDate date) {
+        return new RunInfo(runId, modelId, date, referenceSource, currentSource, labelsSource, startedAt, referenceId,
+                referenceVersion);
+    }
 }

@@ -1,5 +1,6 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.run.section.SegmentDriftAccumulator;
 import io.modelwatch.core.result.ColumnDrift;
 import io.modelwatch.core.result.DriftSection;
 import io.modelwatch.core.result.SegmentFeatureDrift;

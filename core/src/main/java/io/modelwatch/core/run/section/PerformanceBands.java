@@ -1,4 +1,4 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.run.section;
 
 import io.modelwatch.core.result.ConceptDrift;
 import io.modelwatch.core.result.ImportanceRow;
