@@ -129,18 +129,12 @@ public final class MonitoringPipeline {
     }
 
     /**
-     * Checks that a batch (or a file's first chunk) has the id and probability columns, without which there is
-     * nothing to monitor.
+     * Checks that a batch (or a file's first chunk) has the id and probability columns ({@link RequiredColumns}).
      *
      * @throws InputException naming the source, the missing column and the columns it has
      */
     public void requireRoleColumns(ColumnBatch batch) {
-        for (String role : new String[] {config.roles().id(), config.roles().probability()}) {
-            if (!batch.has(role)) {
-                throw new InputException(batch.source() + ": required column '" + role + "' is missing; columns are "
-                        + batch.columnNames());
-            }
-        }
+        RequiredColumns.check(batch, config);
     }
 
     /** Data-quality findings of the current batch. */
