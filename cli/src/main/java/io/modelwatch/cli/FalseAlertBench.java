@@ -8,10 +8,10 @@ import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.profile.ReferenceProfile;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.RunInfo;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
 

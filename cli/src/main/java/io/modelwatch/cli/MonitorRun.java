@@ -1,7 +1,7 @@
 package io.modelwatch.cli;
 
 import io.modelwatch.core.anomaly.MetricHistory;
-import io.modelwatch.core.anomaly.MetricHistoryFile;
+import io.modelwatch.core.report.MetricHistoryFile;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SchemaRule;
@@ -9,25 +9,24 @@ import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.data.TableSchema;
-import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.labels.LabelJoin;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.report.ReportFolder;
 import io.modelwatch.core.run.ModelReference;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.RunInfo;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
+import io.modelwatch.core.run.SnapshotDate;
 import io.modelwatch.core.run.StreamingRun;
+import io.modelwatch.core.run.section.Futures;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /** One monitoring run on files: read, profile, compute, write the report folder, print the summary. */
 final class MonitorRun {
@@ -111,17 +110,12 @@ final class MonitorRun {
             current = joined.batch();
         }
 
-        ReferenceProfile profile = joinProfile(profiling);
+        ReferenceProfile profile = Futures.join(profiling);
         progress.stage(String.format(Locale.ROOT, "computing drift, performance, quality (%,d rows)", current.rowCount()));
-        LocalDate date = o.date() != null ? o.date() : snapshotDate(current, config);
-        RunInfo info = new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
-                .format(started), config.modelId(), date, o.reference().toString(), o.current().toString(),
-                o.labels() == null ? null : o.labels().toString(), started);
-        MetricHistory history = o.history() == null ? MetricHistory.empty() : MetricHistoryFile.read(o.history());
-        RunResult result = pipeline.run(info, profile, current, history);
-        if (o.history() != null) {
-            MetricHistoryFile.append(o.history(), result);
-        }
+        RunInfo info = runInfo(o, config, started,
+                o.date() != null ? o.date() : SnapshotDate.of(current, config.roles().timestamp()));
+        ColumnBatch batch = current;
+        RunResult result = withHistory(o, history -> pipeline.run(info, profile, batch, history));
 
         return finish(o, result, progress, out);
     }
@@ -134,21 +128,25 @@ final class MonitorRun {
     private static int streamed(RunOptions o, MonitoringConfig config, MonitoringPipeline pipeline,
                                 CompletableFuture<ReferenceProfile> profiling, Instant started, Progress progress,
                                 PrintStream out) {
-        ReferenceProfile profile = joinProfile(profiling);
+        ReferenceProfile profile = Futures.join(profiling);
         StreamingRun streaming = StreamingRun.of(pipeline).withReader(InputFiles.reader(o.current(),
                 reader(progress, "current").withThreads(StreamingRun.parserThreads())));
         progress.stage(String.format(Locale.ROOT, "streaming current %s in chunks of %,d rows", o.current(),
                 streaming.chunkRows()));
-        RunInfo info = new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
-                .format(started), config.modelId(), o.date(), o.reference().toString(), o.current().toString(), null,
-                started);
-        MetricHistory history = o.history() == null ? MetricHistory.empty() : MetricHistoryFile.read(o.history());
-        RunResult result = streaming.run(info, profile, o.current(), TableSchema.forConfig(config), history,
-                o.date() == null);
-        if (o.history() != null) {
-            MetricHistoryFile.append(o.history(), result);
-        }
+        RunInfo info = runInfo(o, config, started, o.date());
+        RunResult result = withHistory(o, history -> streaming.run(info, profile, o.current(),
+                TableSchema.forConfig(config), history, o.date() == null));
         return finish(o, result, progress, out);
+    }
+
+    /** The run with the metric history of {@code --history} (none without it), its rows then appended to it. */
+    private static RunResult withHistory(RunOptions o, java.util.function.Function<MetricHistory, RunResult> run) {
+        if (o.history() == null) {
+            return run.apply(MetricHistory.empty());
+        }
+        RunResult result = run.apply(MetricHistoryFile.read(o.history()));
+        MetricHistoryFile.append(o.history(), result);
+        return result;
     }
 
     private static int finish(RunOptions o, RunResult result, Progress progress, PrintStream out) {
@@ -161,31 +159,20 @@ final class MonitorRun {
         return MonitorCommand.EXIT_OK;
     }
 
-    private static ReferenceProfile joinProfile(CompletableFuture<ReferenceProfile> profiling) {
-        try {
-            return profiling.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        }
+    /**
+     * What the run is given: its id from the start time, the model, the files, and the snapshot date (null: the
+     * streamed run takes it from the data, {@link SnapshotDate}).
+     */
+    private static RunInfo runInfo(RunOptions o, MonitoringConfig config, Instant started, LocalDate date) {
+        return new RunInfo("run-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC)
+                .format(started), config.modelId(), date, o.reference().toString(), o.current().toString(),
+                o.labels() == null ? null : o.labels().toString(), started);
     }
 
     private static CsvReader reader(Progress progress, String what) {
         CsvReader reader = CsvReader.withDefaults();
         return progress.quiet() ? reader : reader.withProgress(PROGRESS_EVERY_ROWS,
                 rows -> progress.stage(String.format(Locale.ROOT, "  %s: %,d rows read", what, rows)));
-    }
-
-    /** The date of the earliest prediction timestamp, else today (UTC). */
-    private static LocalDate snapshotDate(ColumnBatch current, MonitoringConfig config) {
-        return current.find(config.roles().timestamp()).filter(TimestampColumn.class::isInstance)
-                .map(c -> ((TimestampColumn) c).epochMillis())
-                .flatMap(ms -> java.util.Arrays.stream(ms).filter(v -> v != TimestampColumn.NULL_VALUE).min().stream()
-                        .boxed().findFirst())
-                .map(ms -> Instant.ofEpochMilli(ms).atZone(ZoneOffset.UTC).toLocalDate())
-                .orElse(LocalDate.now(ZoneOffset.UTC));
     }
 
 }

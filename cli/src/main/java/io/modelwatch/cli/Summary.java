@@ -3,8 +3,8 @@ package io.modelwatch.cli;
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.performance.ClassificationReport;
-import io.modelwatch.core.run.ColumnDrift;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.RunResult;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -11,7 +11,7 @@ import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.labels.LabelJoin;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.PerformanceSection;
+import io.modelwatch.core.result.PerformanceSection;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.report.Json;
 import io.modelwatch.core.synth.ChurnDataGenerator;

@@ -10,7 +10,7 @@ import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.report.Json;
 import io.modelwatch.core.run.MetricRows;
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.result.RunInfo;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package io.modelwatch.spark;
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.report.ReportFolder;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunResult;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.SparkSession;
 

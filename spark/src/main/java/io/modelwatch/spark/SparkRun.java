@@ -7,12 +7,12 @@ import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.quality.IdRepeats;
 import io.modelwatch.core.quality.QualityReport;
-import io.modelwatch.core.run.DriftSection;
-import io.modelwatch.core.run.PerformanceSection;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PerformanceSection;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RunAccumulator;
-import io.modelwatch.core.run.RunInfo;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
 import io.modelwatch.parquet.ParquetTableReader;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FSDataInputStream;
@@ -109,12 +109,7 @@ final class SparkRun {
             if (merged.rows() == 0) {
                 throw new InputException(current + ": no data rows (the header alone)");
             }
-            LocalDate snapshotDate = date;
-            if (snapshotDate == null) {
-                Long earliest = merged.earliestPrediction();
-                snapshotDate = earliest == null ? LocalDate.now(ZoneOffset.UTC)
-                        : Instant.ofEpochMilli(earliest).atZone(ZoneOffset.UTC).toLocalDate();
-            }
+            LocalDate snapshotDate = date != null ? date : merged.snapshotDate();
             IdRepeats repeats = counted.repeats(jsc);
             // unique across drivers: the services key everything by run id
             RunInfo info = new RunInfo("spark-" + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss")

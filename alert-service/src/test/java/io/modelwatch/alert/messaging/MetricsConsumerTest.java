@@ -15,8 +15,8 @@ import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.profile.ReferenceProfile;
-import io.modelwatch.core.run.RunInfo;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
 import io.modelwatch.core.alerts.Severity;
@@ -250,8 +250,8 @@ class MetricsConsumerTest extends MetricsConsumerContract {
                 reference.source(), current.source(), "labels.csv", Instant.now());
         io.modelwatch.core.anomaly.MetricHistory earlier = QuarkusTransaction.requiringNew()
                 .call(() -> history.cohortsBefore(nextCohort, 14));
-        assertThat(earlier.valuesFor(new io.modelwatch.core.run.MetricRow("performance", "recall", null, null, null,
-                null, io.modelwatch.core.run.MetricRow.OK))).containsExactly(0.55);
+        assertThat(earlier.valuesFor(new io.modelwatch.core.metrics.MetricRow("performance", "recall", null, null, null,
+                null, io.modelwatch.core.metrics.MetricRow.OK))).containsExactly(0.55);
 
         List<AlertRaised> raised = new ArrayList<>();
         while (true) {

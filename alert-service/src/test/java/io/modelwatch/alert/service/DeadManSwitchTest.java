@@ -9,7 +9,7 @@ import io.modelwatch.alert.repository.OutboxRepository;
 import io.modelwatch.alert.testing.DeliveryProfiles;
 import io.modelwatch.support.testing.FakeSmtp;
 import io.modelwatch.alert.testing.TestAlerts;
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.result.RunInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,8 +2,8 @@ package io.modelwatch.alert.testing;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
-import io.modelwatch.core.run.MetricRow;
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.RunInfo;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,9 +1,11 @@
 package io.modelwatch.core.alerts;
 
+import io.modelwatch.core.metrics.NoChangeBand;
+
 import io.modelwatch.core.config.AlertRuleSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.NoiseBandSettings;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -4,7 +4,7 @@ import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.config.AnomalySettings;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 
 import java.util.ArrayList;
 import java.util.List;

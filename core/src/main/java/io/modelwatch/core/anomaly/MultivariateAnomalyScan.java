@@ -3,7 +3,7 @@ package io.modelwatch.core.anomaly;
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.config.IsolationForestSettings;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 
 import java.util.ArrayList;
 import java.util.Arrays;

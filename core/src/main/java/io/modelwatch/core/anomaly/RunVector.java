@@ -1,6 +1,6 @@
 package io.modelwatch.core.anomaly;
 
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 
 import java.util.LinkedHashMap;
 import java.util.List;

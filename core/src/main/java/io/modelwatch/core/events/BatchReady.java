@@ -51,8 +51,8 @@ public record BatchReady(int schemaVersion, String eventId, String runId, String
     }
 
     /** What the run was given, in the core's terms. */
-    public io.modelwatch.core.run.RunInfo runInfo() {
-        return new io.modelwatch.core.run.RunInfo(runId, modelId, date, referenceSource, source, null, startedAt,
+    public io.modelwatch.core.result.RunInfo runInfo() {
+        return new io.modelwatch.core.result.RunInfo(runId, modelId, date, referenceSource, source, null, startedAt,
                 referenceId, referenceVersion);
     }
 }

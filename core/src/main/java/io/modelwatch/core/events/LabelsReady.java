@@ -1,6 +1,6 @@
 package io.modelwatch.core.events;
 
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.result.RunInfo;
 
 import java.time.Instant;
 import java.time.LocalDate;

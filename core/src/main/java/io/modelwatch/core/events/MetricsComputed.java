@@ -1,7 +1,7 @@
 package io.modelwatch.core.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.result.RunInfo;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.modelwatch.core.importance;
 
-import io.modelwatch.core.alerts.NoChangeBand;
+import io.modelwatch.core.metrics.NoChangeBand;
 
 import java.util.List;
 import java.util.SplittableRandom;

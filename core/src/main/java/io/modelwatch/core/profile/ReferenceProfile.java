@@ -4,7 +4,7 @@ import io.modelwatch.core.importance.WoeIv;
 import io.modelwatch.core.importance.WoeIvResult;
 import io.modelwatch.core.importance.WoeNoise;
 import io.modelwatch.core.performance.ClassificationReport;
-import io.modelwatch.core.run.SegmentRow;
+import io.modelwatch.core.result.SegmentRow;
 import io.modelwatch.core.report.Json;
 
 import io.modelwatch.core.drift.SortedRuns;
@@ -35,7 +35,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Everything a run needs from the reference data, computed once by
- * {@link io.modelwatch.core.run.MonitoringPipeline#profile} and stored: per column the value runs (distinct values with counts) or
+ * {@code MonitoringPipeline.profile} and stored: per column the value runs (distinct values with counts) or
  * category counts and the frozen PSI bins; the baseline classification metrics, churn rate, per-segment
  * recall and WoE/IV; and the model's configuration it was computed with (explicit or inferred: see
  * {@link io.modelwatch.core.config.SchemaRule}), which every run on the profile uses. Serialised as gzip of the

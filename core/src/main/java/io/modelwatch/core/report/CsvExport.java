@@ -1,7 +1,7 @@
 package io.modelwatch.core.report;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 
 import java.util.List;
 

@@ -6,7 +6,7 @@ import io.quarkus.qute.ReflectionValueResolver;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.ValueResolvers;
 import io.quarkus.qute.Variant;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunResult;
 
 import java.io.IOException;
 import java.io.InputStream;

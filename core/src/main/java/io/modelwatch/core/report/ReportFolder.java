@@ -1,6 +1,6 @@
 package io.modelwatch.core.report;
 
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,16 +1,18 @@
 package io.modelwatch.core.report;
 
+import io.modelwatch.core.result.ColumnRole;
+
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.anomaly.MultivariateAnomaly;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.performance.ReliabilityBin;
-import io.modelwatch.core.run.ColumnDrift;
-import io.modelwatch.core.run.ImportanceRow;
-import io.modelwatch.core.run.MetricRow;
-import io.modelwatch.core.run.PsiValue;
-import io.modelwatch.core.run.RunResult;
-import io.modelwatch.core.run.SegmentRow;
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.ImportanceRow;
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.PsiValue;
+import io.modelwatch.core.result.RunResult;
+import io.modelwatch.core.result.SegmentRow;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -209,17 +211,17 @@ public record ReportView(String modelId, String date, String runId, String refer
     }
 
     /** How many segment × feature tests ran, drifted and were masked. */
-    private static String segmentDriftSummary(List<io.modelwatch.core.run.SegmentFeatureDrift> drifts) {
-        long segments = drifts.stream().map(io.modelwatch.core.run.SegmentFeatureDrift::key).distinct().count();
-        long drifted = drifts.stream().filter(io.modelwatch.core.run.SegmentFeatureDrift::drifted).count();
-        long masked = drifts.stream().filter(io.modelwatch.core.run.SegmentFeatureDrift::masked).count();
+    private static String segmentDriftSummary(List<io.modelwatch.core.result.SegmentFeatureDrift> drifts) {
+        long segments = drifts.stream().map(io.modelwatch.core.result.SegmentFeatureDrift::key).distinct().count();
+        long drifted = drifts.stream().filter(io.modelwatch.core.result.SegmentFeatureDrift::drifted).count();
+        long masked = drifts.stream().filter(io.modelwatch.core.result.SegmentFeatureDrift::masked).count();
         return String.format(Locale.ROOT, "%d tests in %d segments with enough rows; %d drifted inside their segment, "
                 + "%d of them masked (no drift over the whole batch).", drifts.size(), segments, drifted, masked);
     }
 
     /** The drifted segment × feature tests, masked ones first. */
-    private static List<SegmentDriftLine> segmentDriftLines(List<io.modelwatch.core.run.SegmentFeatureDrift> drifts) {
-        return drifts.stream().filter(io.modelwatch.core.run.SegmentFeatureDrift::drifted)
+    private static List<SegmentDriftLine> segmentDriftLines(List<io.modelwatch.core.result.SegmentFeatureDrift> drifts) {
+        return drifts.stream().filter(io.modelwatch.core.result.SegmentFeatureDrift::drifted)
                 .sorted(java.util.Comparator.comparing(d -> !d.masked()))
                 .map(d -> new SegmentDriftLine(d.key(), d.column(), d.method(), num(d.score()),
                         d.adjustedPValue() == null ? "—" : num(d.adjustedPValue()), num(d.psi()),
@@ -247,7 +249,7 @@ public record ReportView(String modelId, String date, String runId, String refer
      * when a rule's threshold was crossed inside the band; empty when the metric has no band.
      */
     static String band(Map<String, MetricRow> rows, String category, String name, String column, String segment) {
-        MetricRow row = rows.get(io.modelwatch.core.alerts.NoChangeBand.key(category, name, column, segment));
+        MetricRow row = rows.get(io.modelwatch.core.metrics.NoChangeBand.key(category, name, column, segment));
         if (row == null || row.bandExpected() == null || row.bandError() == null) {
             return "";
         }
@@ -288,8 +290,8 @@ public record ReportView(String modelId, String date, String runId, String refer
     /** "; prediction drift: churn_probability no, churn_class no; target drift: churn_actual yes" (rows by role). */
     private static String roleDrift(RunResult r) {
         StringBuilder sb = new StringBuilder();
-        for (String role : List.of(io.modelwatch.core.run.MonitoringPipeline.ROLE_PREDICTION,
-                io.modelwatch.core.run.MonitoringPipeline.ROLE_TARGET)) {
+        for (String role : List.of(ColumnRole.PREDICTION,
+                ColumnRole.TARGET)) {
             List<String> columns = r.drift().columns().stream().filter(c -> role.equals(c.role()))
                     .map(c -> c.column() + " " + (c.drifted() ? "DRIFTED" : "no")).toList();
             if (!columns.isEmpty()) {

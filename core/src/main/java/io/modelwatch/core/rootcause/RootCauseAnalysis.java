@@ -135,17 +135,32 @@ public final class RootCauseAnalysis {
         return out;
     }
 
+    /**
+     * Whether the segments of every dimension cover the same rows and churners (reference and current), which
+     * {@link #analyse} requires: false, for example, when the reference had no labels.
+     */
+    public static boolean partitionSameRows(List<SegmentRecall> segments) {
+        Map<String, long[]> totals = totalsByDimension(segments);
+        return totals.values().stream().map(java.util.Arrays::toString).distinct().count() <= 1;
+    }
+
+    private static Map<String, long[]> totalsByDimension(List<SegmentRecall> segments) {
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        for (SegmentRecall s : segments) {
+            long[] t = totals.computeIfAbsent(s.dimension(), d -> new long[4]);
+            t[0] += s.referenceRows();
+            t[1] += s.currentRows();
+            t[2] += s.referenceChurners();
+            t[3] += s.currentChurners();
+        }
+        return totals;
+    }
+
     private static void checkSameChurners(Map<String, List<SegmentRecall>> byDimension) {
         String first = null;
         long[] firstTotals = null;
         for (Map.Entry<String, List<SegmentRecall>> e : byDimension.entrySet()) {
-            long[] t = new long[4];
-            for (SegmentRecall s : e.getValue()) {
-                t[0] += s.referenceRows();
-                t[1] += s.currentRows();
-                t[2] += s.referenceChurners();
-                t[3] += s.currentChurners();
-            }
+            long[] t = totalsByDimension(e.getValue()).get(e.getKey());
             if (first == null) {
                 first = e.getKey();
                 firstTotals = t;

@@ -1,5 +1,7 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.SegmentFeatureDrift;
+
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.config.QualitySettings;

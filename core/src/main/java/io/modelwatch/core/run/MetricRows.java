@@ -1,12 +1,25 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.ColumnRole;
+
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.ConceptDrift;
+import io.modelwatch.core.result.DatasetDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.ImportanceRow;
+import io.modelwatch.core.result.PerformanceSection;
+import io.modelwatch.core.result.PsiValue;
+import io.modelwatch.core.result.SegmentFeatureDrift;
+import io.modelwatch.core.result.SegmentRow;
+
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.estimation.Estimate;
 import io.modelwatch.core.estimation.EstimatedPerformance;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.quality.QualityReport;
 
-import io.modelwatch.core.alerts.NoChangeBand;
+import io.modelwatch.core.metrics.NoChangeBand;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,7 +123,7 @@ public final class MetricRows {
         return rows;
     }
 
-    private static final String ROLE = MonitoringPipeline.ROLE_FEATURE;
+    private static final String ROLE = ColumnRole.FEATURE;
 
     private static List<MetricRow> ofPerformanceValues(PerformanceSection performance) {
         List<MetricRow> rows = new ArrayList<>();

@@ -27,7 +27,7 @@ public record ModelReference(ColumnBatch batch, MonitoringConfig config) {
     public static ModelReference read(Function<TableSchema, ColumnBatch> reader, MonitoringConfig explicit,
                                       MonitoringConfig base) {
         ColumnBatch batch = reader.apply(SchemaRule.referenceSchema(explicit, base));
-        MonitoringPipeline.of(explicit != null ? explicit : base).requireRoleColumns(batch);
+        RequiredColumns.check(batch, explicit != null ? explicit : base);
         return new ModelReference(batch, SchemaRule.resolve(explicit, base, batch));
     }
 

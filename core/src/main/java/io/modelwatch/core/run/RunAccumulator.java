@@ -1,12 +1,19 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PerformanceSection;
+
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.ColumnType;
-import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.quality.IdRepeats;
 import io.modelwatch.core.quality.QualityAccumulator;
 import io.modelwatch.core.quality.QualityReport;
+import io.modelwatch.core.run.section.DriftAccumulator;
+import io.modelwatch.core.run.section.Futures;
+import io.modelwatch.core.run.section.OutcomeArrays;
+import io.modelwatch.core.run.section.PerformanceAccumulator;
+import io.modelwatch.core.run.section.SegmentDriftAccumulator;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -62,9 +69,9 @@ public final class RunAccumulator {
             header = ColumnBatch.empty(chunk.source(), chunk.columnTypes());
             drift = pipeline.driftAccumulator(profile, chunk);
             segmentDrift = pipeline.segmentDriftAccumulator(profile);
-            performance = new PerformanceAccumulator(pipeline, profile, chunk);
+            performance = pipeline.performanceAccumulator(profile, chunk);
         }
-        MonitoringPipeline.OutcomeArrays o = pipeline.outcomeArrays(chunk);
+        OutcomeArrays o = OutcomeArrays.of(chunk, pipeline.config());
         CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> {
             performance.add(chunk, o);
             earliest(chunk);
@@ -72,19 +79,14 @@ public final class RunAccumulator {
         CompletableFuture<Void> segments = CompletableFuture.runAsync(() -> segmentDrift.add(chunk));
         quality.add(chunk);
         drift.add(chunk);
-        MonitoringPipeline.join(rest);
-        MonitoringPipeline.join(segments);
+        Futures.join(rest);
+        Futures.join(segments);
         rows += chunk.rowCount();
     }
 
     private void earliest(ColumnBatch chunk) {
-        chunk.find(pipeline.config().roles().timestamp()).filter(TimestampColumn.class::isInstance).ifPresent(c -> {
-            for (long ms : ((TimestampColumn) c).epochMillis()) {
-                if (ms != TimestampColumn.NULL_VALUE && ms < earliestPrediction) {
-                    earliestPrediction = ms;
-                }
-            }
-        });
+        earliestPrediction = Math.min(earliestPrediction,
+                SnapshotDate.earliestMillis(chunk, pipeline.config().roles().timestamp()));
     }
 
     /** Rows counted so far. */
@@ -95,6 +97,11 @@ public final class RunAccumulator {
     /** The earliest prediction timestamp counted (epoch milliseconds), or null when there is none. */
     public Long earliestPrediction() {
         return earliestPrediction == Long.MAX_VALUE ? null : earliestPrediction;
+    }
+
+    /** The snapshot date of the rows counted ({@link SnapshotDate}: their earliest prediction's, else today). */
+    public java.time.LocalDate snapshotDate() {
+        return SnapshotDate.of(earliestPrediction());
     }
 
     /** The drift section of every row counted. */
@@ -207,7 +214,7 @@ public final class RunAccumulator {
                 a.header = ColumnBatch.empty(source, types);
                 a.drift = pipeline.driftAccumulator(profile, a.header);
                 a.drift.readFrom(in);
-                a.performance = new PerformanceAccumulator(pipeline, profile, a.header);
+                a.performance = pipeline.performanceAccumulator(profile, a.header);
                 a.performance.readFrom(in);
                 a.segmentDrift = pipeline.segmentDriftAccumulator(profile);
                 a.segmentDrift.readFrom(in, a.header);

@@ -1,16 +1,18 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
+
 import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.data.TableReader;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.run.section.DriftAccumulator;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -110,11 +112,7 @@ public final class StreamingRun {
             TableReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows, counts::add);
             RunInfo dated = info;
             if (dateFromData) {
-                Long earliest = counts.earliestPrediction();
-                LocalDate date = earliest == null ? LocalDate.now(ZoneOffset.UTC)
-                        : Instant.ofEpochMilli(earliest).atZone(ZoneOffset.UTC).toLocalDate();
-                dated = new RunInfo(info.runId(), info.modelId(), date, info.referenceSource(), info.currentSource(),
-                        info.labelsSource(), info.startedAt());
+                dated = info.withSnapshotDate(counts.snapshotDate());
             }
             if (counts.rows() == 0) {
                 // a header and no rows: no chunk told the accumulators the columns; the empty file read whole does,

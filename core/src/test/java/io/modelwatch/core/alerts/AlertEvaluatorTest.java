@@ -1,7 +1,7 @@
 package io.modelwatch.core.alerts;
 
 import io.modelwatch.core.config.AlertRuleSpec;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.modelwatch.core.alerts;
 
+import io.modelwatch.core.metrics.NoChangeBand;
+import io.modelwatch.core.metrics.NoChangeBands;
+
 import io.modelwatch.core.stability.PsiBins;
 import io.modelwatch.core.stability.StabilityIndex;
 import org.junit.jupiter.api.Test;

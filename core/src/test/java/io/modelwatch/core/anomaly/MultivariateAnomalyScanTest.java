@@ -7,7 +7,7 @@ import io.modelwatch.core.config.AnomalySettings;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.IsolationForestSettings;
 import io.modelwatch.core.config.MonitoringConfig;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

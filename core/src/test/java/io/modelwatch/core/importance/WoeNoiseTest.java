@@ -1,6 +1,6 @@
 package io.modelwatch.core.importance;
 
-import io.modelwatch.core.alerts.NoChangeBand;
+import io.modelwatch.core.metrics.NoChangeBand;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

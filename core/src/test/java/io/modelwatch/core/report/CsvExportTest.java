@@ -2,7 +2,7 @@ package io.modelwatch.core.report;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,5 +1,9 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.run.section.Outcomes;
+import io.modelwatch.core.result.ImportanceRow;
+import io.modelwatch.core.result.PerformanceSection;
+
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentSpec;
@@ -7,7 +11,6 @@ import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.importance.WoeIvCounts;
-import io.modelwatch.core.importance.WoeIvResult;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.segments.SegmentCounts;
 import io.modelwatch.core.synth.ChunkedChurnFile;
@@ -75,16 +78,16 @@ class ChunkedSegmentsAndImportanceTest {
             List<SegmentCounts> segments = new ArrayList<>();
             for (SegmentSpec spec : CONFIG.segments()) {
                 if (whole.has(spec.column())) {
-                    segments.add(pipeline.segmentCounts(spec, profile));
+                    segments.add(pipeline.segments().counts(spec, profile));
                 }
             }
-            List<FeatureSpec> watched = pipeline.watchedFeatures(profile, whole);
+            List<FeatureSpec> watched = pipeline.importance().watched(profile, whole);
             List<WoeIvCounts> woe = watched.stream().map(f -> WoeIvCounts.of(profile.woe().get(f.name()))).toList();
             long rows = 0;
             long labelled = 0;
             long scoredLabelled = 0;
             for (ColumnBatch chunk : file.chunks(chunkRows)) {
-                MonitoringPipeline.Outcomes o = pipeline.outcomes(chunk);
+                Outcomes o = Outcomes.of(chunk, CONFIG);
                 StringColumn ids = chunk.find(CONFIG.roles().id()).filter(StringColumn.class::isInstance)
                         .map(StringColumn.class::cast).orElse(null);
                 for (SegmentCounts c : segments) {
@@ -104,10 +107,10 @@ class ChunkedSegmentsAndImportanceTest {
             // the pipeline's rule: labels count when some labelled row is scored and coverage is reached
             long observed = scoredLabelled > 0 ? labelled : 0;
             boolean realised = observed > 0 && (double) observed / rows >= CONFIG.labels().minCoverage();
-            assertThat(pipeline.segmentRows(segments, realised, profile)).as("chunks of " + chunkRows)
+            assertThat(pipeline.segments().rows(segments, realised, profile)).as("chunks of " + chunkRows)
                     .isEqualTo(expected.segments());
             List<ImportanceRow> importance = realised
-                    ? pipeline.importanceRows(profile, watched, woe.stream().map(WoeIvCounts::result).toList())
+                    ? pipeline.importance().rows(profile, watched, woe.stream().map(WoeIvCounts::result).toList())
                     : List.of();
             assertThat(importance).as("chunks of " + chunkRows).isEqualTo(expected.importance());
         }

@@ -1,5 +1,8 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.RunResult;
+import io.modelwatch.core.result.SegmentRow;
+
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.synth.Scenario;

@@ -1,5 +1,12 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.ColumnRole;
+
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PsiValue;
+
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;
@@ -45,13 +52,13 @@ class LabelAndPredictionDriftTest {
         DriftSection drift = pipeline.drift(profile, batch("cur.csv", 1000, 350, 300));
 
         ColumnDrift predicted = column(drift, "churn_class");
-        assertThat(predicted.role()).isEqualTo(MonitoringPipeline.ROLE_PREDICTION);
+        assertThat(predicted.role()).isEqualTo(ColumnRole.PREDICTION);
         assertThat(predicted.type()).isEqualTo("categorical");
         assertThat(predicted.method()).isEqualTo("jensenshannon");
         assertThat(predicted.score()).isCloseTo(0.07728784010549855, within(1e-12));
         assertThat(predicted.drifted()).isFalse();
         ColumnDrift target = column(drift, "churn_actual");
-        assertThat(target.role()).isEqualTo(MonitoringPipeline.ROLE_TARGET);
+        assertThat(target.role()).isEqualTo(ColumnRole.TARGET);
         assertThat(target.method()).isEqualTo("jensenshannon");
         assertThat(target.score()).isCloseTo(0.08186441120699323, within(1e-12));
 

@@ -1,5 +1,9 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.RunResult;
+import io.modelwatch.core.result.SegmentFeatureDrift;
+
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.data.ColumnBatch;

@@ -1,5 +1,12 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.run.section.DriftTests;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PerformanceSection;
+import io.modelwatch.core.result.PsiValue;
+import io.modelwatch.core.result.RunResult;
+import io.modelwatch.core.result.RunSummary;
+
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.data.ColumnBatch;
@@ -95,9 +102,9 @@ class MonitoringPipelineTest {
 
     @Test
     void distinctUnionCountsValuesOfBothSamplesOnce() {
-        assertThat(MonitoringPipeline.distinctUnion(NumericSample.of(new double[] {1, 2, 2, 3}),
+        assertThat(DriftTests.distinctUnion(NumericSample.of(new double[] {1, 2, 2, 3}),
                 NumericSample.of(new double[] {3, 4, 4}))).isEqualTo(4);
-        assertThat(MonitoringPipeline.distinctUnion(CategoricalSample.ofValues(java.util.List.of("a", "b")),
+        assertThat(DriftTests.distinctUnion(CategoricalSample.ofValues(java.util.List.of("a", "b")),
                 CategoricalSample.ofValues(java.util.List.of("b", "c")))).isEqualTo(3);
     }
 

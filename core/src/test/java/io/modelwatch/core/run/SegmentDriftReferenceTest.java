@@ -1,5 +1,10 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.run.section.SegmentDriftAccumulator;
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.SegmentFeatureDrift;
+
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.CategoricalColumn;

@@ -1,5 +1,8 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.RunResult;
+
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.config.ConfigLoader;

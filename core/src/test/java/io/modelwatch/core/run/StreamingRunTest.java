@@ -1,5 +1,8 @@
 package io.modelwatch.core.run;
 
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
+
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;

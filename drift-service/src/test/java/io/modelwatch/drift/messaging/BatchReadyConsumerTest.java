@@ -2,9 +2,9 @@ package io.modelwatch.drift.messaging;
 
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.run.ColumnDrift;
-import io.modelwatch.core.run.DriftSection;
-import io.modelwatch.core.run.PsiValue;
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PsiValue;
 import io.modelwatch.support.metrics.ModelGauge;
 import io.modelwatch.support.testing.BatchReadyConsumerContract;
 import io.modelwatch.support.testing.PrometheusScrape;

@@ -1,13 +1,15 @@
 package io.modelwatch.ingest.service;
 
 import io.modelwatch.core.config.ColumnRoles;
+import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.TableSchema;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.run.RequiredColumns;
+import io.modelwatch.core.result.RunInfo;
 import io.modelwatch.ingest.domain.IngestRun;
 import io.modelwatch.ingest.repository.IngestRunRepository;
 import io.modelwatch.support.compute.ModelPipelines;
@@ -101,7 +103,7 @@ public class RunIngestion {
         MonitoringPipeline pipeline = pipelines.forReference(reference.referenceId());
         Instant startedAt = Instant.now();
         ColumnBatch batch = sources.read(source, date, TableSchema.forConfig(pipeline.config()));
-        requireContractColumns(pipeline.config().roles(), batch);
+        requireContractColumns(pipeline.config(), batch);
 
         String runId = UUID.randomUUID().toString();
         String batchId = UUID.randomUUID().toString();
@@ -197,13 +199,8 @@ public class RunIngestion {
                 + modelId + "' is retired " + numbers + ": register a new reference (POST /references) first"));
     }
 
-    private static void requireContractColumns(ColumnRoles roles, ColumnBatch batch) {
-        List<String> missing = new ArrayList<>();
-        for (String required : new String[] {roles.id(), roles.probability()}) {
-            if (required != null && !batch.has(required)) {
-                missing.add(required);
-            }
-        }
+    private static void requireContractColumns(MonitoringConfig config, ColumnBatch batch) {
+        List<String> missing = RequiredColumns.missing(batch, config);
         if (!missing.isEmpty()) {
             throw new io.modelwatch.support.rest.InvalidFieldException("source", batch.source() + ": required column(s) " + missing
                     + " missing; columns are " + batch.columnNames());

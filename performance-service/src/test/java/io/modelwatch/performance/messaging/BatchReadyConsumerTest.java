@@ -6,7 +6,7 @@ import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.events.BatchReady;
-import io.modelwatch.core.run.PerformanceSection;
+import io.modelwatch.core.result.PerformanceSection;
 import io.modelwatch.support.domain.MetricLogEntry;
 import io.modelwatch.support.metrics.ModelGauge;
 import io.modelwatch.support.testing.PrometheusScrape;

@@ -8,7 +8,7 @@ import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.report.CsvExport;
 import io.modelwatch.core.report.HtmlReport;
 import io.modelwatch.core.report.Json;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunResult;
 import io.modelwatch.report.domain.RunEstimate;
 import io.modelwatch.report.domain.RunReport;
 import io.modelwatch.report.repository.RunEstimateRepository;

@@ -3,12 +3,13 @@ package io.modelwatch.support.compute;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.events.BatchReady;
+import io.modelwatch.core.events.LabelsReady;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.profile.ReferenceProfile;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.result.RunInfo;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
@@ -31,7 +32,8 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * What the drift and performance services do with a {@code batch.ready}, once: load the stored profile of the
+ * What the drift and performance services do with a {@code batch.ready} (and performance with a
+ * {@code labels.ready}), once: load the stored profile of the
  * run's reference version and only the columns its configuration names, compute one section with the core pipeline
  * of that configuration, store its metric rows, the ledger entry and the {@code metrics.<kind>} event (in the
  * outbox) in one transaction; the {@link EventRelay} publishes it, and the model gauges the rows feed show them
@@ -71,31 +73,63 @@ public class SectionComputation {
         this.reannouncer = reannouncer;
     }
 
-    public <S> CompletionStage<Outcome> compute(BatchReady event, String kind, Section<S> section,
-                                                Function<S, List<MetricRow>> rows) {
-        if (reannouncer.reannounce(event.runId(), BatchReady.TYPE)) {
-            return CompletableFuture.completedFuture(new Outcome(event.runId(), true));
+    /**
+     * The event that asks for a section: its identity (the ledger and the re-announcement key on run and type), the
+     * stored batch and reference it names, the run, and the trace to continue.
+     *
+     * @param currentRows the batch's row count as the event states it, or null to count the stored batch's rows
+     */
+    public record Trigger(String runId, String type, String eventId, String referenceId, String batchId, RunInfo run,
+                          Long currentRows, String traceparent) {
+
+        public static Trigger of(BatchReady event) {
+            return new Trigger(event.runId(), BatchReady.TYPE, event.eventId(), event.referenceId(), event.batchId(),
+                    event.runInfo(), (long) event.rowCount(), event.traceparent());
         }
 
-        BatchStore.StoredProfile stored = store.profile(event.referenceId())
-                .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + event.referenceId() + "'"));
+        public static Trigger of(LabelsReady event) {
+            return new Trigger(event.runId(), LabelsReady.TYPE, event.eventId(), event.referenceId(), event.batchId(),
+                    event.runInfo(), null, event.traceparent());
+        }
+    }
+
+    /** A section of a {@code batch.ready}, announced as {@code metrics.<kind>}. */
+    public <S> CompletionStage<Outcome> compute(BatchReady event, String kind, Section<S> section,
+                                                Function<S, List<MetricRow>> rows) {
+        return compute(Trigger.of(event), kind, null, section, rows);
+    }
+
+    /**
+     * A section of any trigger, announced as a {@code metrics.<kind>} event on {@code channel} (null: the event's
+     * own type, {@code metrics.<kind>}).
+     */
+    public <S> CompletionStage<Outcome> compute(Trigger trigger, String kind, String channel, Section<S> section,
+                                                Function<S, List<MetricRow>> rows) {
+        if (reannouncer.reannounce(trigger.runId(), trigger.type())) {
+            return CompletableFuture.completedFuture(new Outcome(trigger.runId(), true));
+        }
+
+        BatchStore.StoredProfile stored = store.profile(trigger.referenceId())
+                .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + trigger.referenceId() + "'"));
         ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
+        // the configuration of the run's model and reference version
         MonitoringPipeline pipeline = pipelines.forProfile(stored.referenceId(), profile);
-        ColumnBatch batch = store.loadBatch(event.batchId(), neededColumns(pipeline.config()));
+        ColumnBatch batch = store.loadBatch(trigger.batchId(), neededColumns(pipeline.config()));
         S computed = section.compute(pipeline, profile, batch);
         List<MetricRow> metricRows = rows.apply(computed);
 
-        RunInfo run = event.runInfo();
-        MetricsComputed out = MetricsComputed.of(kind, run, stored.rowCount(), event.rowCount(), codec.tree(computed), metricRows.size(),
-                TraceHeaders.traceparent(event.traceparent()));
-        List<PublishedEvent> published = List.of(
-                new PublishedEvent(out.type(), out.eventId(), out.traceparent(), codec.encode(out)));
+        RunInfo run = trigger.run();
+        long currentRows = trigger.currentRows() != null ? trigger.currentRows() : batch.rowCount();
+        MetricsComputed out = MetricsComputed.of(kind, run, stored.rowCount(), currentRows, codec.tree(computed),
+                metricRows.size(), TraceHeaders.traceparent(trigger.traceparent()));
+        List<PublishedEvent> published = List.of(new PublishedEvent(channel != null ? channel : out.type(),
+                out.eventId(), out.traceparent(), codec.encode(out)));
         boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
-            if (ledger.previous(event.runId(), BatchReady.TYPE).isPresent()) {
+            if (ledger.previous(trigger.runId(), trigger.type()).isPresent()) {
                 return false; // a concurrent delivery finished first
             }
             metricsLog.append(run, metricRows);
-            ledger.record(event.runId(), BatchReady.TYPE, event.eventId(), published);
+            ledger.record(trigger.runId(), trigger.type(), trigger.eventId(), published);
             outbox.enqueue(published);
             return true;
         });
@@ -103,7 +137,7 @@ public class SectionComputation {
             relay.nudge();
             gauges.record(run, metricRows);
         }
-        return CompletableFuture.completedFuture(new Outcome(event.runId(), !recorded));
+        return CompletableFuture.completedFuture(new Outcome(trigger.runId(), !recorded));
     }
 
     /** The feature, role and segment columns of the configuration: the only ones read from the store. */

@@ -1,10 +1,10 @@
 package io.modelwatch.support.compute;
 
 import io.modelwatch.core.quality.QualityReport;
-import io.modelwatch.core.run.DriftSection;
-import io.modelwatch.core.run.MetricRow;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.run.MetricRows;
-import io.modelwatch.core.run.PerformanceSection;
+import io.modelwatch.core.result.PerformanceSection;
 
 import java.util.List;
 

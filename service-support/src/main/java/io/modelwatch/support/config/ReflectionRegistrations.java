@@ -16,19 +16,19 @@ import io.modelwatch.core.performance.ReliabilityBin;
 import io.modelwatch.core.quality.ColumnNullShare;
 import io.modelwatch.core.quality.QualityFinding;
 import io.modelwatch.core.quality.QualityReport;
-import io.modelwatch.core.run.ColumnDrift;
-import io.modelwatch.core.run.ConceptDrift;
-import io.modelwatch.core.run.DatasetDrift;
-import io.modelwatch.core.run.DriftSection;
-import io.modelwatch.core.run.ImportanceRow;
-import io.modelwatch.core.run.MetricRow;
-import io.modelwatch.core.run.PerformanceSection;
-import io.modelwatch.core.run.PsiValue;
-import io.modelwatch.core.run.RunInfo;
-import io.modelwatch.core.run.RunResult;
-import io.modelwatch.core.run.RunSummary;
-import io.modelwatch.core.run.SegmentFeatureDrift;
-import io.modelwatch.core.run.SegmentRow;
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.ConceptDrift;
+import io.modelwatch.core.result.DatasetDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.ImportanceRow;
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.PerformanceSection;
+import io.modelwatch.core.result.PsiValue;
+import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.core.result.RunResult;
+import io.modelwatch.core.result.RunSummary;
+import io.modelwatch.core.result.SegmentFeatureDrift;
+import io.modelwatch.core.result.SegmentRow;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.status.ServiceStatus;
 import io.modelwatch.support.store.BatchStore;
@@ -46,7 +46,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ConceptDrift.class, SegmentRow.class, ImportanceRow.class,
         QualityReport.class, QualityFinding.class, ColumnNullShare.class,
         MetricRow.class, Alert.class, Severity.class, PublishedEvent.class,
-        io.modelwatch.core.alerts.NoChangeBand.class, io.modelwatch.core.alerts.AlertEvaluator.HeldBack.class,
+        io.modelwatch.core.metrics.NoChangeBand.class, io.modelwatch.core.alerts.AlertEvaluator.HeldBack.class,
         io.modelwatch.core.importance.WoeNoise.class,
         ColumnRoles.class, FeatureSpec.class, SegmentSpec.class, NotificationSettings.class,
         BatchStore.ReferenceVersion.class,

@@ -1,7 +1,7 @@
 package io.modelwatch.support.metrics;
 
-import io.modelwatch.core.run.MetricRow;
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.RunInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

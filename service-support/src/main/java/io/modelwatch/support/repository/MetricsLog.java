@@ -1,7 +1,7 @@
 package io.modelwatch.support.repository;
 
-import io.modelwatch.core.run.MetricRow;
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.RunInfo;
 import io.modelwatch.support.domain.MetricLogEntry;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;

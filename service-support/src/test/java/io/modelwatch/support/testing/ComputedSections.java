@@ -3,7 +3,7 @@ package io.modelwatch.support.testing;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.events.TraceContext;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.RunInfo;
+import io.modelwatch.core.result.RunInfo;
 import io.modelwatch.support.messaging.EventCodec;
 
 import java.util.List;

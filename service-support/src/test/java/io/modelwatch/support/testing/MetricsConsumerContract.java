@@ -4,7 +4,7 @@ import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.result.RunResult;
 import io.modelwatch.support.compute.RunAssembly;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.store.BatchStore;

@@ -1,4 +1,4 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.result;
 
 /**
  * Churn rate against the reference baseline (concept drift, the ±5 / ±10 point rules).

@@ -1,4 +1,4 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.result;
 
 import java.time.Instant;
 import java.time.LocalDate;

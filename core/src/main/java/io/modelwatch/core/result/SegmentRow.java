@@ -1,4 +1,4 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.result;
 
 /**
  * One segment's quality ({@code snapshot.json → segments[]}).

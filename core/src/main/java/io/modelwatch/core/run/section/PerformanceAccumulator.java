@@ -1,6 +1,12 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.run.section;
+
+import io.modelwatch.core.result.ConceptDrift;
+import io.modelwatch.core.result.ImportanceRow;
+import io.modelwatch.core.result.PerformanceSection;
+import io.modelwatch.core.result.SegmentRow;
 
 import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.StringColumn;
@@ -21,36 +27,49 @@ import java.util.stream.IntStream;
  * the CBPE estimate and the concept-drift rates, {@link SegmentCounts} per segment dimension and
  * {@link WoeIvCounts} per watched feature. Whether the labels count (label coverage at least
  * {@code labels.min_coverage}) is only known after the last chunk, so every count is kept with and without
- * labels. {@link MonitoringPipeline#performance} is this accumulator over one chunk, so a batch in memory and
+ * labels. {@code MonitoringPipeline.performance} is this accumulator over one chunk, so a batch in memory and
  * the same rows streamed give the same section.
  */
-final class PerformanceAccumulator {
+public final class PerformanceAccumulator {
 
-    private final MonitoringPipeline pipeline;
+    private final MonitoringConfig config;
+    private final SegmentRows segmentSection;
+    private final ImportanceRows importanceSection;
     private final ReferenceProfile profile;
     private OutcomeCounts outcomes = OutcomeCounts.of();
     private final List<SegmentCounts> segments = new ArrayList<>();
     private final List<FeatureSpec> watched;
     private final List<WoeIvCounts> woe = new ArrayList<>();
 
-    /** The segment dimensions and watched features are those present in {@code first}. */
-    PerformanceAccumulator(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch first) {
-        this.pipeline = pipeline;
+    private PerformanceAccumulator(SegmentRows segmentRows, ImportanceRows importance, ReferenceProfile profile,
+                                   ColumnBatch first) {
+        this.config = segmentRows.config();
+        this.segmentSection = segmentRows;
+        this.importanceSection = importance;
         this.profile = profile;
-        for (SegmentSpec spec : pipeline.config().segments()) {
+        for (SegmentSpec spec : config.segments()) {
             if (first.has(spec.column())) {
-                segments.add(pipeline.segmentCounts(spec, profile));
+                segments.add(segmentRows.counts(spec, profile));
             }
         }
-        watched = pipeline.watchedFeatures(profile, first);
+        watched = importance.watched(profile, first);
         for (FeatureSpec f : watched) {
             woe.add(WoeIvCounts.of(profile.woe().get(f.name())));
         }
     }
 
+    /**
+     * The performance section of a batch read in chunks; the segment dimensions and watched features are those
+     * present in {@code first}.
+     */
+    public static PerformanceAccumulator of(SegmentRows segmentRows, ImportanceRows importance,
+                                            ReferenceProfile profile, ColumnBatch first) {
+        return new PerformanceAccumulator(segmentRows, importance, profile, first);
+    }
+
     /** Counts the next chunk (in file order) with its outcomes; the watched features are counted in parallel. */
-    void add(ColumnBatch chunk, MonitoringPipeline.OutcomeArrays o) {
-        StringColumn ids = chunk.find(pipeline.config().roles().id()).filter(StringColumn.class::isInstance)
+    public void add(ColumnBatch chunk, OutcomeArrays o) {
+        StringColumn ids = chunk.find(config.roles().id()).filter(StringColumn.class::isInstance)
                 .map(StringColumn.class::cast).orElse(null);
         outcomes.add(o.yTrue(), o.yPred(), o.score());
         for (SegmentCounts s : segments) {
@@ -61,7 +80,7 @@ final class PerformanceAccumulator {
     }
 
     /** Adds the counts of {@code later}, the accumulator of the rows after this one's (examples keep file order). */
-    void merge(PerformanceAccumulator later) {
+    public void merge(PerformanceAccumulator later) {
         outcomes.merge(later.outcomes);
         for (int i = 0; i < segments.size(); i++) {
             segments.get(i).merge(later.segments.get(i));
@@ -71,7 +90,7 @@ final class PerformanceAccumulator {
         }
     }
 
-    void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
         outcomes.writeTo(out);
         out.writeInt(segments.size());
         for (SegmentCounts s : segments) {
@@ -84,7 +103,7 @@ final class PerformanceAccumulator {
     }
 
     /** Counts written by {@link #writeTo}, into this empty accumulator (made from the same profile and header). */
-    void readFrom(java.io.DataInput in) throws java.io.IOException {
+    public void readFrom(java.io.DataInput in) throws java.io.IOException {
         outcomes = OutcomeCounts.readFrom(in, io.modelwatch.core.performance.ClassificationMetrics.withDefaults());
         int n = in.readInt();
         if (n != segments.size()) {
@@ -93,7 +112,7 @@ final class PerformanceAccumulator {
         for (int i = 0; i < n; i++) {
             SegmentCounts empty = segments.get(i);
             segments.set(i, SegmentCounts.readFrom(in, empty.spec(),
-                    profile.segmentPredictionBins(), io.modelwatch.core.run.SegmentRow.MAX_EXAMPLES));
+                    profile.segmentPredictionBins(), SegmentRow.MAX_EXAMPLES));
         }
         int w = in.readInt();
         if (w != woe.size()) {
@@ -108,29 +127,29 @@ final class PerformanceAccumulator {
      * The performance section of {@code rows} counted rows: classification quality, concept drift, segments and
      * importance when the labels have matured, the estimate from the scores always.
      */
-    PerformanceSection result(long rows) {
+    public PerformanceSection result(long rows) {
         long observedLabelled = outcomes.report() == null ? 0 : outcomes.labelled();
         double coverage = rows == 0 ? 0 : (double) observedLabelled / rows;
-        boolean realised = observedLabelled > 0 && coverage >= pipeline.config().labels().minCoverage();
+        boolean realised = observedLabelled > 0 && coverage >= config.labels().minCoverage();
         OutcomeCounts used = realised ? outcomes : outcomes.withoutLabels();
         ClassificationReport report = used.report();
         Double change = used.churnRate() != null && profile.churnRate() != null
                 ? used.churnRate() - profile.churnRate() : null;
         ConceptDrift concept = new ConceptDrift(profile.churnRate(), used.churnRate(), change, observedLabelled,
                 coverage, profile.predictedRate(), used.predictedRate());
-        List<SegmentRow> segmentRows = pipeline.segmentRows(segments, realised, profile);
+        List<SegmentRow> segmentRows = segmentSection.rows(segments, realised, profile);
         List<ImportanceRow> importance = List.of();
         List<WoeIvResult> current = List.of();
         if (realised) {
             current = woe.stream().map(WoeIvCounts::result).toList();
-            importance = pipeline.importanceRows(profile, watched, current);
+            importance = importanceSection.rows(profile, watched, current);
         }
         EstimatedPerformance estimated = null;
         if (profile.estimator() != null && used.scoredValues().rows() > 0) {
             estimated = profile.estimator().estimate(used);
         }
         return new PerformanceSection(report, profile.performance(), estimated, concept, segmentRows, importance,
-                PerformanceBands.of(profile, pipeline.config(), report, estimated, concept, segmentRows, importance,
+                PerformanceBands.of(profile, config, report, estimated, concept, segmentRows, importance,
                         current));
     }
 }

@@ -1,6 +1,5 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.metrics;
 
-import io.modelwatch.core.alerts.NoChangeBand;
 
 /**
  * One flat row of the metrics log (the {@code metrics_log} table, {@code metrics.csv},

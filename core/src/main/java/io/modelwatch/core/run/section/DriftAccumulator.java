@@ -1,35 +1,31 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.run.section;
+
+import io.modelwatch.core.result.ColumnRole;
+
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.DatasetDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PsiValue;
 
 import io.modelwatch.core.config.FeatureSpec;
-import io.modelwatch.core.data.CategoricalColumn;
-import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
-import io.modelwatch.core.data.NumericColumn;
-import io.modelwatch.core.drift.CategoricalSample;
-import io.modelwatch.core.drift.ColumnKind;
-import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.RunsAccumulator;
-import io.modelwatch.core.drift.Sample;
-import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.profile.ColumnProfile;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.stability.PsiResult;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import io.modelwatch.core.alerts.NoChangeBand;
-import io.modelwatch.core.alerts.NoChangeBands;
+import io.modelwatch.core.metrics.NoChangeBand;
+import io.modelwatch.core.metrics.NoChangeBands;
 import io.modelwatch.core.stability.PsiBins;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
  * The drift section of a current batch read in chunks: per tested column (the features, then, as Evidently's
  * data-drift preset has them, the predicted probability and class and the label) the exact counts of its values
  * ({@link RunsAccumulator} for numeric columns, counts per label for categorical ones), from which the drift
- * tests and the PSI are computed once at the end. {@link MonitoringPipeline#drift} is this accumulator over one
+ * tests and the PSI are computed once at the end. {@code MonitoringPipeline.drift} is this accumulator over one
  * chunk, so a batch in memory and the same rows streamed give the same section.
  *
  * <p>Exact: every count, the PSI, and every drift test computed from the sorted values and their ties (the
@@ -41,38 +37,46 @@ import java.util.stream.IntStream;
  */
 public final class DriftAccumulator {
 
-    private final MonitoringPipeline pipeline;
+    private final DriftTests tests;
     private final List<ColumnProfile> tested = new ArrayList<>();
     private final List<String> roles = new ArrayList<>();
     /** The first {@code features} tested columns are the features, then the probability, class and target. */
     private final int features;
     /** The first {@code psiColumns} tested columns get the alerting PSI (features and the probability). */
     private final int psiColumns;
-    private final ColumnState[] states;
+    private final ColumnCounts[] states;
     private int chunks;
 
-    DriftAccumulator(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunk) {
-        this.pipeline = pipeline;
-        for (FeatureSpec f : pipeline.config().features()) {
-            profile.column(f.name()).filter(p -> firstChunk.has(f.name())).ifPresent(p -> test(p, MonitoringPipeline.ROLE_FEATURE));
+    private DriftAccumulator(DriftTests tests, ReferenceProfile profile, ColumnBatch firstChunk) {
+        this.tests = tests;
+        for (FeatureSpec f : tests.config().features()) {
+            profile.column(f.name()).filter(p -> firstChunk.has(f.name())).ifPresent(p -> test(p, ColumnRole.FEATURE));
         }
         features = tested.size();
-        var r = pipeline.config().roles();
+        var r = tests.config().roles();
         if (profile.prediction() != null && firstChunk.has(r.probability())) {
-            test(profile.prediction(), MonitoringPipeline.ROLE_PREDICTION);
+            test(profile.prediction(), ColumnRole.PREDICTION);
         }
         psiColumns = tested.size();
         // Evidently's data-drift preset: the predicted class and the label get drift rows of their own (no PSI)
         if (profile.predictedClass() != null && firstChunk.has(r.predictedClass())) {
-            test(profile.predictedClass(), MonitoringPipeline.ROLE_PREDICTION);
+            test(profile.predictedClass(), ColumnRole.PREDICTION);
         }
         if (profile.target() != null && firstChunk.has(r.target())) {
-            test(profile.target(), MonitoringPipeline.ROLE_TARGET);
+            test(profile.target(), ColumnRole.TARGET);
         }
-        states = new ColumnState[tested.size()];
+        states = new ColumnCounts[tested.size()];
         for (int i = 0; i < states.length; i++) {
-            states[i] = tested.get(i).kind() == ColumnKind.NUMERIC ? new NumericState() : new CategoricalState();
+            states[i] = ColumnCounts.of(tested.get(i).kind());
         }
+    }
+
+    /**
+     * The drift section of a batch read in chunks: {@link #add} every chunk (the first one included), then
+     * {@link #result}. The columns tested are those of the profile present in {@code firstChunk}.
+     */
+    public static DriftAccumulator of(DriftTests tests, ReferenceProfile profile, ColumnBatch firstChunk) {
+        return new DriftAccumulator(tests, profile, firstChunk);
     }
 
     private void test(ColumnProfile p, String role) {
@@ -84,13 +88,7 @@ public final class DriftAccumulator {
     public void add(ColumnBatch chunk) {
         chunks++;
         IntStream.range(0, states.length).parallel().forEach(i -> {
-            ColumnProfile p = tested.get(i);
-            Column column = chunk.column(p.name());
-            if (states[i] instanceof NumericState n) {
-                n.add(pipeline.asNumeric(column).values(), chunks == 1);
-            } else {
-                ((CategoricalState) states[i]).add(pipeline.asCategorical(column));
-            }
+            states[i].add(chunk.column(tested.get(i).name()), chunks == 1);
         });
     }
 
@@ -106,15 +104,7 @@ public final class DriftAccumulator {
                     + states.length);
         }
         for (int i = 0; i < states.length; i++) {
-            if (states[i] instanceof NumericState n) {
-                n.counts.merge(((NumericState) later.states[i]).counts);
-                n.onlyChunk = null;
-            } else {
-                CategoricalState c = (CategoricalState) states[i];
-                CategoricalState l = (CategoricalState) later.states[i];
-                l.counts.forEach((label, count) -> c.counts.merge(label, count, Long::sum));
-                c.nulls += l.nulls;
-            }
+            states[i].merge(later.states[i]);
         }
         chunks += later.chunks;
         return this;
@@ -124,44 +114,20 @@ public final class DriftAccumulator {
     public void writeTo(java.io.DataOutput out) throws java.io.IOException {
         out.writeInt(chunks);
         out.writeInt(states.length);
-        for (ColumnState state : states) {
-            if (state instanceof NumericState n) {
-                n.counts.writeTo(out);
-            } else {
-                CategoricalState c = (CategoricalState) state;
-                out.writeLong(c.nulls);
-                out.writeInt(c.counts.size());
-                for (Map.Entry<String, Long> e : c.counts.entrySet()) {
-                    byte[] label = e.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    out.writeInt(label.length);
-                    out.write(label);
-                    out.writeLong(e.getValue());
-                }
-            }
+        for (ColumnCounts state : states) {
+            state.writeTo(out);
         }
     }
 
     /** Counts written by {@link #writeTo}, into this empty accumulator (made from the same profile and header). */
-    void readFrom(java.io.DataInput in) throws java.io.IOException {
+    public void readFrom(java.io.DataInput in) throws java.io.IOException {
         chunks = in.readInt();
         int n = in.readInt();
         if (n != states.length) {
             throw new IllegalArgumentException("drift counts of " + n + " columns, expected " + states.length);
         }
         for (int i = 0; i < n; i++) {
-            if (states[i] instanceof NumericState) {
-                NumericState state = new NumericState(RunsAccumulator.readFrom(in));
-                states[i] = state;
-            } else {
-                CategoricalState c = (CategoricalState) states[i];
-                c.nulls = in.readLong();
-                int labels = in.readInt();
-                for (int k = 0; k < labels; k++) {
-                    byte[] label = new byte[in.readInt()];
-                    in.readFully(label);
-                    c.counts.put(new String(label, java.nio.charset.StandardCharsets.UTF_8), in.readLong());
-                }
-            }
+            states[i] = states[i].readFrom(in);
         }
     }
 
@@ -172,27 +138,10 @@ public final class DriftAccumulator {
         Long[] psiCounts = new Long[psiColumns];
         IntStream.range(0, states.length).parallel().forEach(i -> {
             ColumnProfile p = tested.get(i);
-            PsiResult psi = null;
-            Sample sample;
-            if (states[i] instanceof NumericState n) {
-                SortedRuns runs = n.counts.runs();
-                sample = n.onlyChunk != null && chunks == 1 ? NumericSample.of(n.onlyChunk, runs) : NumericSample.ofRuns(runs);
-                // no usable value (an empty batch, a column of nulls): the PSI is not computable, not an error
-                boolean values = runs.total() > 0 || n.counts.negativeInfinities() + n.counts.positiveInfinities() > 0;
-                if (i < psiColumns && values) {
-                    psi = pipeline.stability().psiOfRuns(p.psiBins(), runs, n.counts.negativeInfinities(),
-                            n.counts.positiveInfinities(), n.counts.nulls());
-                }
-            } else {
-                CategoricalState c = (CategoricalState) states[i];
-                sample = CategoricalSample.ofCounts(c.counts);
-                if (i < psiColumns && !c.counts.isEmpty()) {
-                    List<String> labels = new ArrayList<>(c.counts.keySet());
-                    long[] counts = c.counts.values().stream().mapToLong(Long::longValue).toArray();
-                    psi = pipeline.stability().psiOfLabelCounts(p.psiBins(), labels, counts, c.nulls);
-                }
-            }
-            drifts[i] = pipeline.columnDrift(p, sample, roles.get(i));
+            ColumnCounts.Current current = states[i].current(chunks == 1, tests.stability(),
+                    i < psiColumns ? p.psiBins() : null);
+            PsiResult psi = current.psi();
+            drifts[i] = tests.test(p, current.sample(), roles.get(i));
             if (psi != null) {
                 psiCounts[i] = psi.currentCount();
                 psis[i] = new PsiValue(p.name(), roles.get(i), psi.value(),
@@ -204,8 +153,8 @@ public final class DriftAccumulator {
         List<ColumnDrift> columns = new ArrayList<>();
         for (int i = 0; i < drifts.length; i++) {
             // target drift only when the batch carries labels: a label column without any value says nothing
-            boolean unlabelled = MonitoringPipeline.ROLE_TARGET.equals(roles.get(i))
-                    && ((CategoricalState) states[i]).counts.isEmpty();
+            boolean unlabelled = ColumnRole.TARGET.equals(roles.get(i))
+                    && states[i].isEmpty();
             if (!unlabelled) {
                 columns.add(drifts[i]);
             }
@@ -217,7 +166,7 @@ public final class DriftAccumulator {
             }
         }
         double share = features == 0 ? 0 : (double) drifted / features;
-        double driftShare = pipeline.config().drift().driftShare();
+        double driftShare = tests.config().drift().driftShare();
         DatasetDrift dataset = new DatasetDrift(columns, drifted, features,
                 share, driftShare, features > 0 && share >= driftShare);
         List<NoChangeBand> bands = new ArrayList<>();
@@ -236,7 +185,7 @@ public final class DriftAccumulator {
      * The no-change band of a PSI ({@link NoChangeBands#psi}): the degrees of freedom are the bins the reference
      * fills, the sample sizes the non-null values on each side.
      */
-    static NoChangeBand psiBand(String column, PsiBins bins, long currentCount) {
+    private static NoChangeBand psiBand(String column, PsiBins bins, long currentCount) {
         return NoChangeBands.psi("psi", "psi", column, null, filledBins(bins), currentCount, bins.referenceCount());
     }
 
@@ -249,45 +198,5 @@ public final class DriftAccumulator {
             }
         }
         return filled;
-    }
-
-    private sealed interface ColumnState permits NumericState, CategoricalState {
-    }
-
-    private static final class NumericState implements ColumnState {
-        private final RunsAccumulator counts;
-
-        NumericState() {
-            this(RunsAccumulator.create());
-        }
-
-        NumericState(RunsAccumulator counts) {
-            this.counts = counts;
-        }
-
-        /** The values of the first chunk while it is the only one (tests that read values keep file order). */
-        private double[] onlyChunk;
-
-        void add(double[] values, boolean first) {
-            counts.add(values);
-            onlyChunk = first ? values : null;
-        }
-    }
-
-    private static final class CategoricalState implements ColumnState {
-        private final Map<String, Long> counts = new LinkedHashMap<>();
-        private long nulls;
-
-        void add(CategoricalColumn column) {
-            long[] byCode = column.counts();
-            long counted = 0;
-            for (int code = 0; code < byCode.length; code++) {
-                if (byCode[code] > 0) {
-                    counts.merge(column.dictionary().get(code), byCode[code], Long::sum);
-                    counted += byCode[code];
-                }
-            }
-            nulls += column.size() - counted;
-        }
     }
 }

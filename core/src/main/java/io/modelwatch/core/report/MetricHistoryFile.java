@@ -1,4 +1,6 @@
-package io.modelwatch.core.anomaly;
+package io.modelwatch.core.report;
+
+import io.modelwatch.core.anomaly.MetricHistory;
 
 import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.ColumnBatch;
@@ -8,9 +10,8 @@ import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.data.TableSchema;
-import io.modelwatch.core.report.CsvExport;
-import io.modelwatch.core.run.MetricRow;
-import io.modelwatch.core.run.RunResult;
+import io.modelwatch.core.metrics.MetricRow;
+import io.modelwatch.core.result.RunResult;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,7 +1,11 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.run.section;
 
-import io.modelwatch.core.alerts.NoChangeBand;
-import io.modelwatch.core.alerts.NoChangeBands;
+import io.modelwatch.core.result.ConceptDrift;
+import io.modelwatch.core.result.ImportanceRow;
+import io.modelwatch.core.result.SegmentRow;
+
+import io.modelwatch.core.metrics.NoChangeBand;
+import io.modelwatch.core.metrics.NoChangeBands;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.estimation.ConfidenceBasedEstimator;
 import io.modelwatch.core.estimation.EstimatedPerformance;

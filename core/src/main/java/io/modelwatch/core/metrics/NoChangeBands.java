@@ -1,4 +1,4 @@
-package io.modelwatch.core.alerts;
+package io.modelwatch.core.metrics;
 
 /**
  * The no-change bands with a closed form. Every formula treats the reference and the current batch as two

@@ -1,4 +1,4 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.result;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,5 +24,11 @@ public record RunInfo(String runId, String modelId, LocalDate snapshotDate, Stri
     public RunInfo(String runId, String modelId, LocalDate snapshotDate, String referenceSource, String currentSource,
                    String labelsSource, Instant startedAt) {
         this(runId, modelId, snapshotDate, referenceSource, currentSource, labelsSource, startedAt, null, null);
+    }
+
+    /** This run on another snapshot date. */
+    public RunInfo withSnapshotDate(LocalDate date) {
+        return new RunInfo(runId, modelId, date, referenceSource, currentSource, labelsSource, startedAt, referenceId,
+                referenceVersion);
     }
 }

@@ -1,12 +1,12 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.result;
 
-import io.modelwatch.core.alerts.NoChangeBand;
+import io.modelwatch.core.metrics.NoChangeBand;
 
 import java.util.List;
 
 /**
  * What {@code drift-service} computes: per-column drift tests and the alerting PSI of every feature and
- * of the predicted probability, and the drift of every feature inside every segment ({@link SegmentDriftAccumulator}).
+ * of the predicted probability, and the drift of every feature inside every segment ({@code run.section.SegmentDriftAccumulator}).
  */
 public record DriftSection(DatasetDrift drift, List<PsiValue> psi, List<NoChangeBand> bands,
                            List<SegmentFeatureDrift> segmentDrift) {

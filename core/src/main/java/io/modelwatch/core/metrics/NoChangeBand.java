@@ -1,9 +1,9 @@
-package io.modelwatch.core.alerts;
+package io.modelwatch.core.metrics;
 
 /**
  * How far one metric moves by chance when nothing changed, at this run's batch size: the value the metric has
  * under no change ({@code expected}) and its standard error there. A rule fires only when its threshold is crossed
- * and the value lies outside {@code expected ± band_sigma · standardError} (see {@link AlertEvaluator}). The formula
+ * and the value lies outside {@code expected ± band_sigma · standardError} (see {@code alerts.AlertEvaluator}). The formula
  * behind each metric's band is named by {@code method} and specified in {@code docs/metrics.md}.
  *
  * @param category      metric category of the row it belongs to

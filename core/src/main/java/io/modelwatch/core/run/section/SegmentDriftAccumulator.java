@@ -1,12 +1,18 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.run.section;
+
+import io.modelwatch.core.result.ColumnRole;
+
+import io.modelwatch.core.result.ColumnDrift;
+import io.modelwatch.core.result.DatasetDrift;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.SegmentFeatureDrift;
 
 import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentDriftSettings;
 import io.modelwatch.core.config.SegmentSpec;
-import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
-import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.drift.BenjaminiHochberg;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.NumericSample;
@@ -39,7 +45,7 @@ import java.util.Map;
  */
 public final class SegmentDriftAccumulator {
 
-    private final MonitoringPipeline pipeline;
+    private final DriftTests tests;
     private final SegmentDriftSettings settings;
     /** Per segment key, the segment's reference as a profile of features only, in the stored order. */
     private final Map<String, ReferenceProfile> segmentProfiles = new LinkedHashMap<>();
@@ -47,16 +53,16 @@ public final class SegmentDriftAccumulator {
     private final Map<String, String> segmentOfKey = new HashMap<>();
     private final Map<String, State> states = new LinkedHashMap<>();
 
-    SegmentDriftAccumulator(MonitoringPipeline pipeline, ReferenceProfile profile) {
-        this.pipeline = pipeline;
-        this.settings = pipeline.config().drift().withinSegments();
+    private SegmentDriftAccumulator(DriftTests tests, ReferenceProfile profile) {
+        this.tests = tests;
+        this.settings = tests.config().drift().withinSegments();
         profile.segmentColumns().forEach((key, columns) -> {
             long rows = columns.values().stream().mapToLong(ColumnProfile::rows).max().orElse(0);
             segmentProfiles.put(key, new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, profile.source() + " [" + key
-                    + "]", rows, pipeline.config(), columns, null, null, null, null, null, null, List.of(), Map.of(),
+                    + "]", rows, tests.config(), columns, null, null, null, null, null, null, List.of(), Map.of(),
                     Map.of(), null, Map.of(), Map.of()));
         });
-        for (SegmentSpec spec : pipeline.config().segments()) {
+        for (SegmentSpec spec : tests.config().segments()) {
             String prefix = spec.name() + "=";
             for (String key : segmentProfiles.keySet()) {
                 if (key.startsWith(prefix)) {
@@ -68,18 +74,26 @@ public final class SegmentDriftAccumulator {
     }
 
     /**
+     * The drift of every feature inside every segment of a batch read in chunks ({@link #add} every chunk, then
+     * {@link #result} with the whole batch's drift).
+     */
+    public static SegmentDriftAccumulator of(DriftTests tests, ReferenceProfile profile) {
+        return new SegmentDriftAccumulator(tests, profile);
+    }
+
+    /**
      * The per-segment feature profiles of a reference batch: for each configured dimension present and each of its
      * segments with at least {@code min_reference_rows} rows, the profile of every configured feature present
      * (computed as the whole batch's, on the segment's rows). Empty when the drift within segments is disabled.
      */
-    static Map<String, Map<String, ColumnProfile>> reference(MonitoringPipeline pipeline, ColumnBatch reference) {
-        SegmentDriftSettings settings = pipeline.config().drift().withinSegments();
+    static Map<String, Map<String, ColumnProfile>> reference(MonitoringConfig config, ColumnBatch reference) {
+        SegmentDriftSettings settings = config.drift().withinSegments();
         Map<String, Map<String, ColumnProfile>> out = new LinkedHashMap<>();
         if (!settings.enabled()) {
             return out;
         }
-        List<FeatureSpec> present = pipeline.config().features().stream().filter(f -> reference.has(f.name())).toList();
-        for (SegmentSpec spec : pipeline.config().segments()) {
+        List<FeatureSpec> present = config.features().stream().filter(f -> reference.has(f.name())).toList();
+        for (SegmentSpec spec : config.segments()) {
             if (!reference.has(spec.column())) {
                 continue;
             }
@@ -87,20 +101,20 @@ public final class SegmentDriftAccumulator {
             List<FeatureSpec> tested = present.stream()
                     .filter(f -> spec.isBanded() || !f.name().equals(spec.column())).toList();
             SegmentAnalysis.Assignment a = SegmentAnalysis.assign(spec,
-                    pipeline.segmentColumn(spec, reference.column(spec.column())));
-            int[][] rowsOf = rowsBySegment(a);
+                    ColumnCoercion.forSegment(spec, reference.column(spec.column())));
+            int[][] rowsOf = SegmentBatches.rowsOf(a);
             for (int s = 0; s < rowsOf.length; s++) {
                 if (rowsOf[s].length < settings.minReferenceRows()) {
                     continue;
                 }
-                ColumnBatch part = rows(reference, rowsOf[s], tested.stream().map(FeatureSpec::name).toList());
+                ColumnBatch part = SegmentBatches.select(reference, rowsOf[s], tested.stream().map(FeatureSpec::name).toList());
                 ColumnProfile[] profiles = new ColumnProfile[tested.size()];
                 java.util.stream.IntStream.range(0, tested.size()).parallel().forEach(i -> {
                     FeatureSpec f = tested.get(i);
                     Column column = part.column(f.name());
                     NumericSample sample = f.kind() == ColumnKind.NUMERIC
-                            ? NumericSample.of(pipeline.asNumeric(column).values()) : null;
-                    profiles[i] = pipeline.columnProfile(column, f.kind(), sample);
+                            ? NumericSample.of(ColumnCoercion.numeric(column).values()) : null;
+                    profiles[i] = ColumnProfiles.of(column, f.kind(), sample, config.drift().psiBins());
                 });
                 Map<String, ColumnProfile> byName = new LinkedHashMap<>();
                 for (ColumnProfile p : profiles) {
@@ -117,21 +131,21 @@ public final class SegmentDriftAccumulator {
         if (!settings.enabled() || segmentProfiles.isEmpty()) {
             return;
         }
-        for (SegmentSpec spec : pipeline.config().segments()) {
+        for (SegmentSpec spec : tests.config().segments()) {
             if (!chunk.has(spec.column())) {
                 continue;
             }
             SegmentAnalysis.Assignment a = SegmentAnalysis.assign(spec,
-                    pipeline.segmentColumn(spec, chunk.column(spec.column())));
-            int[][] rowsOf = rowsBySegment(a);
+                    ColumnCoercion.forSegment(spec, chunk.column(spec.column())));
+            int[][] rowsOf = SegmentBatches.rowsOf(a);
             for (int s = 0; s < rowsOf.length; s++) {
                 String key = spec.name() + "=" + a.labels().get(s);
                 ReferenceProfile reference = segmentProfiles.get(key);
                 if (rowsOf[s].length == 0 || reference == null) {
                     continue;
                 }
-                ColumnBatch part = rows(chunk, rowsOf[s], List.copyOf(reference.columns().keySet()));
-                State state = states.computeIfAbsent(key, k -> new State(pipeline.driftAccumulator(reference, part)));
+                ColumnBatch part = SegmentBatches.select(chunk, rowsOf[s], List.copyOf(reference.columns().keySet()));
+                State state = states.computeIfAbsent(key, k -> new State(DriftAccumulator.of(tests, reference, part)));
                 state.rows += part.rowCount();
                 state.drift.add(part);
             }
@@ -166,7 +180,7 @@ public final class SegmentDriftAccumulator {
     }
 
     /** Counts written by {@link #writeTo}, into this empty accumulator; {@code header} has the batch's columns. */
-    void readFrom(java.io.DataInput in, ColumnBatch header) throws java.io.IOException {
+    public void readFrom(java.io.DataInput in, ColumnBatch header) throws java.io.IOException {
         int n = in.readInt();
         for (int k = 0; k < n; k++) {
             String key = in.readUTF();
@@ -175,8 +189,8 @@ public final class SegmentDriftAccumulator {
                 throw new IllegalArgumentException("drift counts of segment '" + key
                         + "', which the reference profile has no reference for");
             }
-            State state = new State(pipeline.driftAccumulator(reference,
-                    rows(header, new int[0], List.copyOf(reference.columns().keySet()))));
+            State state = new State(DriftAccumulator.of(tests, reference,
+                    SegmentBatches.select(header, new int[0], List.copyOf(reference.columns().keySet()))));
             state.rows = in.readLong();
             state.drift.readFrom(in);
             states.put(key, state);
@@ -195,7 +209,7 @@ public final class SegmentDriftAccumulator {
         }
         Map<String, Boolean> wholeBatch = new HashMap<>();
         for (ColumnDrift c : population.columns()) {
-            if (MonitoringPipeline.ROLE_FEATURE.equals(c.role())) {
+            if (ColumnRole.FEATURE.equals(c.role())) {
                 wholeBatch.put(c.column(), c.drifted());
             }
         }
@@ -250,64 +264,6 @@ public final class SegmentDriftAccumulator {
                     c.error()));
         }
         return out;
-    }
-
-    /** Row numbers of each segment of an assignment. */
-    private static int[][] rowsBySegment(SegmentAnalysis.Assignment a) {
-        int[] sizes = new int[a.labels().size()];
-        for (int s : a.segmentOfRow()) {
-            sizes[s]++;
-        }
-        int[][] rows = new int[sizes.length][];
-        for (int s = 0; s < sizes.length; s++) {
-            rows[s] = new int[sizes[s]];
-        }
-        int[] fill = new int[sizes.length];
-        int[] segmentOfRow = a.segmentOfRow();
-        for (int i = 0; i < segmentOfRow.length; i++) {
-            int s = segmentOfRow[i];
-            rows[s][fill[s]++] = i;
-        }
-        return rows;
-    }
-
-    /**
-     * The given rows of the named numeric and categorical columns of a batch (a categorical column keeps only the
-     * categories those rows use, so a segment's profile lists no empty category).
-     */
-    private static ColumnBatch rows(ColumnBatch batch, int[] rows, List<String> names) {
-        List<Column> columns = new ArrayList<>(names.size());
-        for (String name : names) {
-            Column c = batch.find(name).orElse(null);
-            if (c instanceof NumericColumn n) {
-                double[] values = new double[rows.length];
-                for (int k = 0; k < rows.length; k++) {
-                    values[k] = n.values()[rows[k]];
-                }
-                columns.add(new NumericColumn(name, values));
-            } else if (c instanceof CategoricalColumn cat) {
-                int[] recode = new int[cat.dictionary().size()];
-                java.util.Arrays.fill(recode, -1);
-                List<String> dictionary = new ArrayList<>();
-                int[] codes = new int[rows.length];
-                for (int k = 0; k < rows.length; k++) {
-                    int code = cat.codes()[rows[k]];
-                    if (code == CategoricalColumn.NULL_CODE) {
-                        codes[k] = CategoricalColumn.NULL_CODE;
-                    } else {
-                        if (recode[code] < 0) {
-                            recode[code] = dictionary.size();
-                            dictionary.add(cat.dictionary().get(code));
-                        }
-                        codes[k] = recode[code];
-                    }
-                }
-                columns.add(new CategoricalColumn(name, dictionary, codes));
-            }
-        }
-        return new ColumnBatch(batch.source(), rows.length, columns.stream()
-                .collect(LinkedHashMap::new, (m, c) -> m.put(c.name(), c), Map::putAll),
-                io.modelwatch.core.data.ParseReport.clean(batch.source()));
     }
 
     private static final class State {

@@ -1,6 +1,6 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.result;
 
-import io.modelwatch.core.alerts.NoChangeBand;
+import io.modelwatch.core.metrics.NoChangeBand;
 
 import io.modelwatch.core.performance.ClassificationReport;
 

@@ -1,4 +1,4 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.result;
 
 /**
  * Drift of one column ({@code snapshot.json → drift.columns[]}).

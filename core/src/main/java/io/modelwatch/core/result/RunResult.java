@@ -1,4 +1,6 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.result;
+
+import io.modelwatch.core.metrics.MetricRow;
 
 import io.modelwatch.core.alerts.AlertEvaluator;
 

@@ -1,4 +1,4 @@
-package io.modelwatch.core.run;
+package io.modelwatch.core.result;
 
 /**
  * Drift of one feature inside one segment ({@code snapshot.json → segmentDrift[]}): the whole-batch test choice and

@@ -1,0 +1,93 @@
+package io.modelwatch.core.run.section;
+
+import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.data.Column;
+import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.data.NumericColumn;
+import io.modelwatch.core.drift.ColumnKind;
+import io.modelwatch.core.drift.NumericSample;
+import io.modelwatch.core.estimation.ConfidenceBasedEstimator;
+import io.modelwatch.core.estimation.PerformanceEstimator;
+import io.modelwatch.core.importance.WoeIvResult;
+import io.modelwatch.core.performance.ClassificationReport;
+import io.modelwatch.core.profile.ColumnProfile;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.result.SegmentRow;
+import io.modelwatch.core.stability.PsiBins;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+/**
+ * The profile section: the reference side of every other section, computed once (value runs and category counts
+ * per column with frozen PSI bins, baseline metrics, segments, per-segment prediction bins and feature profiles,
+ * WoE/IV, the CBPE calibration) with the configuration in it.
+ */
+public final class ReferenceProfiler {
+
+    private final MonitoringConfig config;
+    private final SegmentRows segments;
+
+    public ReferenceProfiler(MonitoringConfig config, SegmentRows segments) {
+        this.config = config;
+        this.segments = segments;
+    }
+
+    /** Computes the reference profile; store it with {@link ReferenceProfile#toBytes()}. */
+    public ReferenceProfile profile(ColumnBatch reference) {
+        int bins = config.drift().psiBins();
+        List<FeatureSpec> present = config.features().stream().filter(f -> reference.has(f.name())).toList();
+        ColumnProfile[] profiles = new ColumnProfile[present.size()];
+        WoeIvResult[] woes = new WoeIvResult[present.size()];
+        Outcomes outcomes = Outcomes.of(reference, config);
+        boolean woeWanted = outcomes.labelled() > 0;
+        boolean allLabelled = woeWanted && Arrays.stream(outcomes.yTrue()).allMatch(y -> y >= 0);
+        // per column, the profile (sorting) and WoE/IV run in parallel, alongside the serial work below
+        CompletableFuture<Void> columnsDone = CompletableFuture.runAsync(() -> IntStream.range(0, present.size())
+                .parallel().forEach(i -> {
+                    Column column = reference.column(present.get(i).name());
+                    NumericSample sample = present.get(i).kind() == ColumnKind.NUMERIC
+                            ? NumericSample.of(ColumnCoercion.numeric(column).values()) : null;
+                    double[] sorted = sample == null ? null : sample.sorted();
+                    profiles[i] = ColumnProfiles.of(column, present.get(i).kind(), sample, bins);
+                    if (woeWanted) {
+                        boolean reuse = allLabelled && sorted != null && column instanceof NumericColumn n
+                                && sorted.length + profiles[i].nullCount() == n.size(); // no infinities dropped
+                        woes[i] = ImportanceRows.reference(column, outcomes.yTrue(), reuse ? sorted : null);
+                    }
+                }));
+        CompletableFuture<ColumnProfile> predictionDone = CompletableFuture.supplyAsync(() ->
+                reference.find(config.roles().probability()).map(c -> ColumnProfiles.of(c, ColumnKind.NUMERIC,
+                        NumericSample.of(ColumnCoercion.numeric(c).values()), bins)).orElse(null));
+
+        ClassificationReport performance = outcomes.labelled() > 0 ? outcomes.report() : null;
+        List<SegmentRow> segmentRows = segments.of(reference, outcomes, null);
+        Map<String, PsiBins> segmentBins = segments.predictionBins(reference);
+        Map<String, Map<String, ColumnProfile>> segmentColumns = SegmentDriftAccumulator.reference(config, reference);
+        ConfidenceBasedEstimator estimator = null;
+        if (performance != null) {
+            OutcomeArrays scored = outcomes.arrays().rows(outcomes.arrays().scoredLabelledRows());
+            estimator = PerformanceEstimator.withDefaults().fit(scored.score(), scored.yTrue(), scored.yPred());
+        }
+        Futures.join(columnsDone);
+        Map<String, ColumnProfile> columns = new LinkedHashMap<>();
+        Map<String, WoeIvResult> woe = new LinkedHashMap<>();
+        for (int i = 0; i < profiles.length; i++) {
+            columns.put(profiles[i].name(), profiles[i]);
+            if (woeWanted) {
+                woe.put(present.get(i).name(), woes[i]);
+            }
+        }
+        ColumnProfile prediction = Futures.join(predictionDone);
+        return new ReferenceProfile(ReferenceProfile.FORMAT_VERSION, reference.source(), reference.rowCount(), config,
+                columns, prediction, ColumnProfiles.ofLabel(reference, config.roles().predictedClass(), bins),
+                ColumnProfiles.ofLabel(reference, config.roles().target(), bins), performance, outcomes.churnRate(),
+                outcomes.predictedRate(), segmentRows, segmentBins, woe, estimator,
+                ReferenceProfile.woeNoise(woe, config), segmentColumns);
+    }
+}
