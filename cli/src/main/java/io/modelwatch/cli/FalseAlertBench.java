@@ -1,7 +1,7 @@
 package io.modelwatch.cli;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;

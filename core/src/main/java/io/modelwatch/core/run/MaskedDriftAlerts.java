@@ -1,7 +1,7 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.QualitySettings;
 import io.modelwatch.core.config.SegmentDriftSettings;
 
@@ -25,10 +25,10 @@ public final class MaskedDriftAlerts {
 
     public static List<Alert> of(List<SegmentFeatureDrift> drifts, SegmentDriftSettings settings) {
         List<Alert> alerts = new ArrayList<>();
-        if (settings.severity() == null || settings.severity().equalsIgnoreCase(QualitySettings.NONE)) {
+        if (settings.severity().severity().isEmpty()) {
             return alerts;
         }
-        Severity severity = Severity.parse(settings.severity());
+        Severity severity = settings.severity().severity().get();
         for (SegmentFeatureDrift d : drifts) {
             if (!d.masked()) {
                 continue;

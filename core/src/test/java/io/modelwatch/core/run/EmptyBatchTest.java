@@ -1,7 +1,7 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.TableSchema;

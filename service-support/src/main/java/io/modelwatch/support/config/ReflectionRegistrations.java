@@ -1,7 +1,7 @@
 package io.modelwatch.support.config;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.ColumnRoles;
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.NotificationSettings;
