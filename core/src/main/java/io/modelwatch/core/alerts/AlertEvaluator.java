@@ -1,10 +1,10 @@
 package io.modelwatch.core.alerts;
 
-import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.AlertRuleSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.NoiseBandSettings;
 import io.modelwatch.core.config.RuleScope;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.run.MetricRow;
 
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package io.modelwatch.core.anomaly;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
-import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.AnomalySettings;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.run.MetricRow;
 
 import java.util.ArrayList;

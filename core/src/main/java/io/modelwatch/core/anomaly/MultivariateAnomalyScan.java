@@ -1,7 +1,6 @@
 package io.modelwatch.core.anomaly;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.IsolationForestSettings;
 import io.modelwatch.core.run.MetricRow;
 

@@ -1,7 +1,10 @@
 package io.modelwatch.core.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -9,17 +12,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import io.modelwatch.core.drift.ColumnKind;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -32,11 +33,14 @@ import java.util.regex.Pattern;
  * Binds a configuration tree to {@link MonitoringConfig} with Jackson, strictly: an unknown key, a value of another
  * type (no text read as a number, no fraction cut to a whole number, no boolean read as text) is refused, and every
  * refusal, Jackson's or a record constructor's, becomes a {@link ConfigException} naming the source and the key
- * path.
+ * path. A number in a list of strings is its text (the category {@code 3}); elsewhere a string is never a number.
  */
 final class YamlBinding {
 
     private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
+
+    private static final PropertyNamingStrategies.NamingBase SNAKE_CASE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
     private static final ObjectMapper BINDER = binder();
 
@@ -64,20 +68,35 @@ final class YamlBinding {
             }
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return ConfigException.unknownKey(at, unknown.getKnownPropertyIds()).within(source, "");
+            return ConfigException.unknownKey(at, keys(unknown.getReferringClass())).within(source, "");
+        }
+        if (e.getCause() instanceof InputCoercionException tooLarge) {
+            return ConfigException.invalid(at, expected(tooLarge.getTargetType()), describe(at(tree, e.getPath())))
+                    .within(source, "");
         }
         if (e instanceof MismatchedInputException mismatch) {
             String message = e.getOriginalMessage();
             if (message.startsWith("Missing required creator property")) {
                 Matcher key = QUOTED.matcher(message);
                 String missing = key.find() ? key.group(1) : "";
-                return ConfigException.invalid(at.isEmpty() ? missing : at + "." + missing,
+                return ConfigException.invalid(at.endsWith(missing) ? at : at.isEmpty() ? missing : at + "." + missing,
                         "a value (the key is required)", "nothing").within(source, "");
             }
             return ConfigException.invalid(at, expected(mismatch.getTargetType()), describe(at(tree, e.getPath())))
                     .within(source, "");
         }
         return new ConfigException(source + ": " + at + ": " + e.getOriginalMessage(), e);
+    }
+
+    /** The keys of a record in the configuration, in the order of its components. */
+    private static List<String> keys(Class<?> type) {
+        if (type == null || !type.isRecord()) {
+            return List.of();
+        }
+        return Arrays.stream(type.getRecordComponents()).map(c -> {
+            JsonProperty named = c.getAccessor().getAnnotation(JsonProperty.class);
+            return named != null && !named.value().isEmpty() ? named.value() : SNAKE_CASE.translate(c.getName());
+        }).toList();
     }
 
     private static String expected(Class<?> type) {
@@ -160,8 +179,21 @@ final class YamlBinding {
                 .addDeserializer(CheckSeverity.class, keyword(CheckSeverity.class, "one of "
                         + List.of(CheckSeverity.values()), text -> upperCase(CheckSeverity.class, text)))
                 .addDeserializer(Condition.class, keyword(Condition.class, "one of below, above, abs_above",
-                        text -> Condition.keys().contains(text) ? Condition.of(text) : null));
-        ObjectMapper mapper = JsonMapper.builder()
+                        text -> Condition.keys().contains(text) ? Condition.of(text) : null))
+                .addDeserializer(String.class, new StdScalarDeserializer<>(String.class) {
+                    @Override
+                    public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                        // a number in a list is its text (the category 3 is "3"); a name is never a number
+                        if (p.currentToken() == JsonToken.VALUE_STRING
+                                || (p.currentToken().isNumeric() && p.getParsingContext().inArray())) {
+                            return p.getText();
+                        }
+                        throw ConfigException.invalid("", p.getParsingContext().inArray()
+                                ? "a string (quote values such as \"true\" or \"null\")" : "a string",
+                                describe(ctxt.readTree(p)));
+                    }
+                });
+        return JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -169,9 +201,6 @@ final class YamlBinding {
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .addModule(keywords)
                 .build();
-        // a number in a list of categories is its text (3 is the category "3"); true is not
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        return mapper;
     }
 
     private static <E extends Enum<E>> E upperCase(Class<E> type, String text) {

@@ -1,8 +1,8 @@
 package io.modelwatch.core.report;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.anomaly.MultivariateAnomaly;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.performance.ReliabilityBin;
 import io.modelwatch.core.run.ColumnDrift;

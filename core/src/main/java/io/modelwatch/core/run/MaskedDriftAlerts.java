@@ -1,9 +1,8 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.config.Severity;
-import io.modelwatch.core.config.QualitySettings;
 import io.modelwatch.core.config.SegmentDriftSettings;
+import io.modelwatch.core.config.Severity;
 
 import java.util.ArrayList;
 import java.util.List;

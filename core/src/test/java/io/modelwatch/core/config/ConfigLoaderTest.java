@@ -273,8 +273,8 @@ class ConfigLoaderTest {
                 """, "fraud.yaml");
         assertThat(c.notifications()).isEqualTo(new NotificationSettings("MODELWATCH_SLACK_WEBHOOK_FRAUD", null,
                 List.of("oncall@example.com"), List.of(), null));
-        assertThat(c.notifications().emailRecipients(io.modelwatch.core.config.Severity.LOW)).isEmpty();
-        assertThat(c.notifications().emailRecipients(io.modelwatch.core.config.Severity.MEDIUM)).contains(List.of());
+        assertThat(c.notifications().emailRecipients(Severity.LOW)).isEmpty();
+        assertThat(c.notifications().emailRecipients(Severity.MEDIUM)).contains(List.of());
     }
 
     private static String rule(String override) {
