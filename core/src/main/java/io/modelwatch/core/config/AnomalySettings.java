@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The robust detector of anomalies in a metric's own history (median / MAD of its last {@code window} values,
- * see {@link io.modelwatch.core.anomaly.MetricAnomalyDetector}).
+ * see {@code anomaly.MetricAnomalyDetector}).
  *
  * @param window      how many previous values of the metric are compared (14 daily runs)
  * @param threshold   a value is anomalous when |0.6745 (x − median) / MAD| exceeds this (3.5)

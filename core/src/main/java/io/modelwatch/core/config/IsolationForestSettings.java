@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * The multivariate anomaly detector: an isolation forest grown on the vectors of the model's previous runs
- * scores the current run's vector (see {@link io.modelwatch.core.anomaly.MultivariateAnomalyScan}).
+ * scores the current run's vector (see {@code anomaly.MultivariateAnomalyScan}).
  *
  * @param enabled         whether the forest runs at all
  * @param window          how many previous runs (one a day) the forest is grown on (60)

@@ -43,8 +43,6 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class RealisedPerformance {
 
-    /** The category of the baseline rows, stored on day 0 and not repeated. */
-    static final String REFERENCE_CATEGORY = "reference";
 
     private final ModelPipelines pipelines;
     private final BatchStore store;
@@ -88,7 +86,7 @@ public class RealisedPerformance {
                     + pipeline.config().labels().minCoverage());
         }
         List<MetricRow> rows = SectionMetrics.of(section).stream()
-                .filter(r -> !REFERENCE_CATEGORY.equals(r.category())).toList();
+                .filter(r -> !MetricRow.REFERENCE_CATEGORY.equals(r.category())).toList();
 
         RunInfo run = event.runInfo();
         MetricsComputed out = MetricsComputed.of(MetricsComputed.PERFORMANCE, run, stored.rowCount(), batch.rowCount(),
