@@ -18,8 +18,11 @@ public record SegmentSpec(String name, String column, List<Double> bands) {
         Checks.name("column", column);
         bands = bands == null ? List.of() : List.copyOf(bands);
         for (int j = 0; j < bands.size(); j++) {
-            double edge = Checks.number("bands[" + j + "]", bands.get(j), Double.NEGATIVE_INFINITY,
-                    Double.POSITIVE_INFINITY);
+            // infinite outer edges (open bands) are allowed in code; a file has finite numbers only
+            double edge = Checks.required("bands[" + j + "]", bands.get(j));
+            if (Double.isNaN(edge)) {
+                throw ConfigException.invalid("bands[" + j + "]", "a number", "NaN");
+            }
             if (j > 0 && edge <= bands.get(j - 1)) {
                 throw ConfigException.invalid("bands[" + j + "]", "band edges in strictly ascending order, above "
                         + Checks.fmt(bands.get(j - 1)), Checks.fmt(edge));
