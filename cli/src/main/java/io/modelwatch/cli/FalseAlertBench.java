@@ -1,9 +1,9 @@
 package io.modelwatch.cli;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.TableSchema;

@@ -4,7 +4,7 @@ import io.modelwatch.core.anomaly.MetricHistory;
 import io.modelwatch.core.report.MetricHistoryFile;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
-import io.modelwatch.core.config.SchemaRule;
+import io.modelwatch.core.data.SchemaRule;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.InputException;

@@ -1,6 +1,6 @@
 package io.modelwatch.cli;
 
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package io.modelwatch.cli;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.result.ColumnDrift;
 import io.modelwatch.core.result.RunResult;

@@ -2,7 +2,7 @@ package io.modelwatch.spark;
 
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
-import io.modelwatch.core.config.SchemaRule;
+import io.modelwatch.core.data.SchemaRule;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;

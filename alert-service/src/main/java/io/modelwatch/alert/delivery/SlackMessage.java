@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.modelwatch.alert.domain.Notice;
 import io.modelwatch.alert.domain.NoticeKind;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 
 /**
  * The body of a Slack incoming-webhook message: a text line (what notifications and screen readers show)

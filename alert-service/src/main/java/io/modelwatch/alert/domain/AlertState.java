@@ -1,6 +1,6 @@
 package io.modelwatch.alert.domain;
 
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

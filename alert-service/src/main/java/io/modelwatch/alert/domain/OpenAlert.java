@@ -1,6 +1,6 @@
 package io.modelwatch.alert.domain;
 
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package io.modelwatch.alert.repository;
 
 import io.modelwatch.alert.domain.AlertRecord;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -2,7 +2,7 @@ package io.modelwatch.alert.rest;
 
 import io.modelwatch.alert.domain.AlertRecord;
 import io.modelwatch.alert.repository.AlertRepository;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.support.rest.ApiError;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.GET;

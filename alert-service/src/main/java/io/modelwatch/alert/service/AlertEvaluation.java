@@ -51,8 +51,6 @@ import java.util.concurrent.CompletionStage;
 public class AlertEvaluation {
 
     static final String EVALUATED = "alerts.evaluated";
-    /** The baseline rows of a performance section: evaluated with the run on day 0, not again. */
-    static final String REFERENCE_CATEGORY = "reference";
 
     private final RunSections sections;
     private final RunAssembly assembly;

@@ -3,7 +3,7 @@ package io.modelwatch.alert.service;
 import io.modelwatch.alert.domain.MonitoredModel;
 import io.modelwatch.alert.repository.AlertStateRepository;
 import io.modelwatch.alert.repository.MonitoredModelRepository;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.support.metrics.ModelGauge;
 import io.modelwatch.support.metrics.ModelGauges;
 import io.quarkus.narayana.jta.QuarkusTransaction;

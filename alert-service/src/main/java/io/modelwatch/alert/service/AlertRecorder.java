@@ -18,7 +18,7 @@ import io.modelwatch.alert.repository.AlertStateRepository;
 import io.modelwatch.alert.repository.MonitoredModelRepository;
 import io.modelwatch.alert.repository.OutboxRepository;
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.NotificationSettings;
 import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.result.RunInfo;

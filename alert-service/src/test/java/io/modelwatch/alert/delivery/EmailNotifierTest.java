@@ -10,7 +10,7 @@ import io.modelwatch.support.testing.FakeSmtp;
 import io.modelwatch.support.testing.MailParts;
 import io.modelwatch.alert.testing.TestAlerts;
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.result.RunInfo;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;

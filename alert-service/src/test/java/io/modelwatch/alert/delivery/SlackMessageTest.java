@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.alert.domain.Notice;
 import io.modelwatch.alert.domain.NoticeKind;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import io.modelwatch.alert.testing.DeliveryProfiles;
 import io.modelwatch.alert.testing.FakeSlack;
 import io.modelwatch.alert.testing.TestAlerts;
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;

@@ -1,6 +1,6 @@
 package io.modelwatch.alert.domain;
 
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -19,7 +19,7 @@ import io.modelwatch.core.result.RunInfo;
 import io.modelwatch.core.result.RunResult;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.support.metrics.ModelGauge;
 import io.modelwatch.support.repository.RunHistory;
 import io.modelwatch.support.testing.PrometheusScrape;

@@ -2,7 +2,7 @@ package io.modelwatch.alert.rest;
 
 import io.modelwatch.alert.service.AlertRecorder;
 import io.modelwatch.alert.testing.TestAlerts;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

@@ -13,7 +13,7 @@ import io.modelwatch.alert.testing.DeliveryProfiles;
 import io.modelwatch.support.testing.FakeSmtp;
 import io.modelwatch.alert.testing.TestAlerts;
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.NotificationSettings;
 import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.result.RunInfo;

@@ -1,7 +1,7 @@
 package io.modelwatch.alert.testing;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.result.RunInfo;
 

@@ -1,5 +1,7 @@
 package io.modelwatch.core.alerts;
 
+import io.modelwatch.core.config.Severity;
+
 /**
  * One graded alert of a run.
  *

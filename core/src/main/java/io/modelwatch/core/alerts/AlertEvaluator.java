@@ -5,6 +5,8 @@ import io.modelwatch.core.metrics.NoChangeBand;
 import io.modelwatch.core.config.AlertRuleSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.NoiseBandSettings;
+import io.modelwatch.core.config.RuleScope;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.metrics.MetricRow;
 
 import java.util.ArrayList;
@@ -41,19 +43,12 @@ import java.util.Set;
  */
 public final class AlertEvaluator {
 
-    public static final String SCOPE_ANY = "any";
-    public static final String SCOPE_FEATURES = "features";
-    public static final String SCOPE_DATASET = "dataset";
-    public static final String SCOPE_SEGMENTS = "segments";
-
     private final List<AlertRuleSpec> rules;
     private final Set<String> features;
     private final double defaultSigma;
 
     private AlertEvaluator(List<AlertRuleSpec> rules, Collection<String> features, double defaultSigma) {
         for (AlertRuleSpec r : rules) {
-            condition(r);
-            Severity.parse(r.severity());
             sigma(r.bandSigma() == null ? defaultSigma : r.bandSigma(), r.name());
         }
         this.rules = List.copyOf(rules);
@@ -176,35 +171,22 @@ public final class AlertEvaluator {
         if (!rule.category().equals(row.category()) || !rule.metric().equals(row.name())) {
             return false;
         }
-        String scope = rule.scope() == null ? SCOPE_ANY : rule.scope();
-        return switch (scope) {
-            case SCOPE_ANY -> true;
-            case SCOPE_FEATURES -> row.column() != null && features.contains(row.column());
-            case SCOPE_DATASET -> row.column() == null && row.segment() == null;
-            case SCOPE_SEGMENTS -> row.segment() != null;
-            default -> scope.equals(row.column()) || (row.segment() != null && row.segment().startsWith(scope + "="));
-        };
+        String scope = rule.scope();
+        return RuleScope.of(scope).map(keyword -> switch (keyword) {
+            case ANY -> true;
+            case FEATURES -> row.column() != null && features.contains(row.column());
+            case DATASET -> row.column() == null && row.segment() == null;
+            case SEGMENTS -> row.segment() != null;
+        }).orElseGet(() -> scope.equals(row.column())
+                || (row.segment() != null && row.segment().startsWith(scope + "=")));
     }
 
     private static boolean fires(AlertRuleSpec rule, double value) {
-        return switch (condition(rule)) {
-            case "below" -> value < rule.threshold();
-            case "above" -> value > rule.threshold();
-            default -> Math.abs(value) > rule.threshold();
-        };
-    }
-
-    private static String condition(AlertRuleSpec rule) {
-        String c = rule.condition() == null ? "" : rule.condition().toLowerCase(Locale.ROOT);
-        if (!c.equals("below") && !c.equals("above") && !c.equals("abs_above")) {
-            throw new IllegalArgumentException("alert rule '" + rule.name() + "': condition must be below, above or "
-                    + "abs_above, got '" + rule.condition() + "'");
-        }
-        return c;
+        return rule.condition().fires(value, rule.threshold());
     }
 
     private static Alert toAlert(AlertRuleSpec rule, MetricRow row) {
-        Severity severity = Severity.parse(rule.severity());
+        Severity severity = rule.severity();
         boolean estimated = row.category().startsWith("estimated");
         String subject = row.name().replace('_', ' ');
         StringBuilder where = new StringBuilder();
@@ -214,11 +196,7 @@ public final class AlertEvaluator {
         if (row.segment() != null) {
             where.append(" in segment ").append(row.segment());
         }
-        String op = switch (condition(rule)) {
-            case "below" -> "<";
-            case "above" -> ">";
-            default -> "|x| >";
-        };
+        String op = rule.condition().symbol();
         String band = row.bandExpected() == null || row.bandError() == null ? ""
                 : String.format(Locale.ROOT, "; no change: %s ± %s", format(row.bandExpected()), format(row.bandError()));
         String message = String.format(Locale.ROOT, "%s%s%s is %s (%s %s%s)", estimated ? "estimated " : "",

@@ -2,8 +2,8 @@ package io.modelwatch.core.anomaly;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
-import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.config.AnomalySettings;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.metrics.MetricRow;
 
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class AnomalyScan {
         }
         MetricAnomalyDetector detector = MetricAnomalyDetector.withDefaults().withWindow(settings.window())
                 .withThreshold(settings.threshold()).withMinHistory(settings.minHistory());
-        Severity severity = settings.severity().equalsIgnoreCase("NONE") ? null : Severity.parse(settings.severity());
+        Severity severity = settings.severity().severity().orElse(null);
         for (MetricRow row : rows) {
             if (!settings.categories().contains(row.category()) || row.value() == null || !Double.isFinite(row.value())) {
                 continue;

@@ -1,7 +1,6 @@
 package io.modelwatch.core.anomaly;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.config.IsolationForestSettings;
 import io.modelwatch.core.metrics.MetricRow;
 
@@ -112,8 +111,8 @@ public final class MultivariateAnomalyScan {
                 num(s.alertQuantile()), quantileScore, window.size(), num(s.minScore()), d);
         MultivariateAnomaly result = new MultivariateAnomaly(MultivariateAnomaly.SCORED, score, threshold,
                 s.alertQuantile(), anomalous, window.size(), s.minHistory(), d, top, reason);
-        if (anomalous && !s.severity().equalsIgnoreCase("NONE")) {
-            alerts.add(new Alert(Severity.parse(s.severity()), RULE, AnomalyScan.CATEGORY, SCORE, null, null, score,
+        if (anomalous && s.severity().severity().isPresent()) {
+            alerts.add(new Alert(s.severity().severity().get(), RULE, AnomalyScan.CATEGORY, SCORE, null, null, score,
                     threshold, false, fmt("The run's metrics are unusual together: isolation-forest score %.3f above "
                             + "%.3f (the %s quantile of the last %d runs); most isolating: %s", score, threshold,
                             num(s.alertQuantile()), window.size(), describe(top))));

@@ -109,21 +109,21 @@ public final class ConfigWriter {
         nested(y, "min_reference_rows", Integer.toString(w.minReferenceRows()));
         nested(y, "min_current_rows", Integer.toString(w.minCurrentRows()));
         nested(y, "fdr_q", number(w.fdrQ()));
-        nested(y, "severity", w.severity());
+        nested(y, "severity", w.severity().name());
         nested(y, "min_psi", number(w.minPsi()));
 
         QualitySettings q = config.quality();
         y.append("\nquality:\n");
         key(y, "default_null_budget", number(q.defaultNullBudget()));
-        key(y, "null_budget_severity", q.nullBudgetSeverity());
-        key(y, "duplicate_id_severity", q.duplicateIdSeverity());
-        key(y, "missing_column_severity", q.missingColumnSeverity());
-        key(y, "unparseable_severity", q.unparseableSeverity());
-        key(y, "out_of_range_severity", q.outOfRangeSeverity());
-        key(y, "unknown_category_severity", q.unknownCategorySeverity());
-        key(y, "required_null_severity", q.requiredNullSeverity());
-        key(y, "unexpected_column_severity", q.unexpectedColumnSeverity());
-        key(y, "no_values_severity", q.noValuesSeverity());
+        key(y, "null_budget_severity", q.nullBudgetSeverity().name());
+        key(y, "duplicate_id_severity", q.duplicateIdSeverity().name());
+        key(y, "missing_column_severity", q.missingColumnSeverity().name());
+        key(y, "unparseable_severity", q.unparseableSeverity().name());
+        key(y, "out_of_range_severity", q.outOfRangeSeverity().name());
+        key(y, "unknown_category_severity", q.unknownCategorySeverity().name());
+        key(y, "required_null_severity", q.requiredNullSeverity().name());
+        key(y, "unexpected_column_severity", q.unexpectedColumnSeverity().name());
+        key(y, "no_values_severity", q.noValuesSeverity().name());
 
         y.append("\nimportance:\n");
         key(y, "min_reference_iv", number(config.importance().minReferenceIv()));
@@ -139,7 +139,7 @@ public final class ConfigWriter {
         key(y, "threshold", number(a.threshold()));
         key(y, "min_history", Integer.toString(a.minHistory()));
         key(y, "min_relative_mad", number(a.minRelativeMad()));
-        key(y, "severity", a.severity());
+        key(y, "severity", a.severity().name());
         key(y, "categories", texts(a.categories()));
         IsolationForestSettings f = a.isolationForest();
         y.append("  isolation_forest:\n");
@@ -151,7 +151,7 @@ public final class ConfigWriter {
         nested(y, "seed", Integer.toString(f.seed()));
         nested(y, "alert_quantile", number(f.alertQuantile()));
         nested(y, "min_score", number(f.minScore()));
-        nested(y, "severity", f.severity());
+        nested(y, "severity", f.severity().name());
         nested(y, "top_contributors", Integer.toString(f.topContributors()));
         nested(y, "metrics", texts(f.metrics()));
 
@@ -179,7 +179,7 @@ public final class ConfigWriter {
                         .append(", category: ").append(text(rule.category()))
                         .append(", metric: ").append(text(rule.metric()))
                         .append(", scope: ").append(text(rule.scope()))
-                        .append(", condition: ").append(text(rule.condition()))
+                        .append(", condition: ").append(rule.condition().key())
                         .append(", threshold: ").append(number(rule.threshold()))
                         .append(", severity: ").append(rule.severity())
                         .append(rule.bandSigma() == null ? "" : ", band_sigma: " + number(rule.bandSigma()))

@@ -11,6 +11,11 @@ package io.modelwatch.core.config;
  */
 public record ImportanceSettings(double minReferenceIv, double minAbsWoe) {
 
+    public ImportanceSettings {
+        Checks.number("min_reference_iv", minReferenceIv, 0, Double.MAX_VALUE);
+        Checks.number("min_abs_woe", minAbsWoe, 0, Double.MAX_VALUE);
+    }
+
     public static ImportanceSettings defaults() {
         return new ImportanceSettings(0.02, 0.1);
     }

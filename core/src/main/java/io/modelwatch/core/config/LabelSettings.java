@@ -11,6 +11,11 @@ package io.modelwatch.core.config;
  */
 public record LabelSettings(double minCoverage, int lagDays) {
 
+    public LabelSettings {
+        Checks.number("min_coverage", minCoverage, 0, 1);
+        Checks.whole("lag_days", lagDays, 0, 3650);
+    }
+
     public static LabelSettings defaults() {
         return new LabelSettings(0.9, 60);
     }

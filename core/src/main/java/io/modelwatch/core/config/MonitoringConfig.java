@@ -1,7 +1,9 @@
 package io.modelwatch.core.config;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything a run needs to know, read from {@code monitoring.yaml} (see docs/configuration.md), from
@@ -47,15 +49,82 @@ public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSp
                 NotificationSettings.defaults());
     }
 
+    /**
+     * Checks what no section can check alone: feature, segment and rule names are used once, a feature is not a
+     * role column, a segment's column is a feature (banded when numeric), a rule's scope names something there is.
+     */
     public MonitoringConfig {
+        Checks.name("model_id", modelId);
+        Checks.number("classification_threshold", classificationThreshold, 0, 1);
+        Checks.whole("segment_min_churners", segmentMinChurners, 0, Integer.MAX_VALUE);
+        Checks.required("roles", roles);
+        Checks.required("drift", drift);
+        Checks.required("quality", quality);
+        features = List.copyOf(Checks.required("features", features));
+        segments = segments == null ? List.of() : List.copyOf(segments);
+        alertRules = alertRules == null ? List.of() : List.copyOf(alertRules);
         importance = importance == null ? ImportanceSettings.defaults() : importance;
         anomaly = anomaly == null ? AnomalySettings.defaults() : anomaly;
         labels = labels == null ? LabelSettings.defaults() : labels;
         notifications = notifications == null ? NotificationSettings.defaults() : notifications;
         noiseBands = noiseBands == null ? NoiseBandSettings.defaults() : noiseBands;
-        features = List.copyOf(features);
-        segments = List.copyOf(segments);
-        alertRules = List.copyOf(alertRules);
+        checkFeatures(features, roles);
+        checkSegments(segments, features);
+        checkRules(alertRules, roles, features, segments);
+    }
+
+    private static void checkFeatures(List<FeatureSpec> features, ColumnRoles roles) {
+        if (features.isEmpty()) {
+            throw ConfigException.invalid("features", "at least one feature", "an empty list");
+        }
+        Checks.unique("features", features, FeatureSpec::name, "a feature name");
+        for (int i = 0; i < features.size(); i++) {
+            if (roles.columns().contains(features.get(i).name())) {
+                throw ConfigException.invalid("features[" + i + "].name", "a column that is not a role column",
+                        "'" + features.get(i).name() + "'");
+            }
+        }
+    }
+
+    private static void checkSegments(List<SegmentSpec> segments, List<FeatureSpec> features) {
+        Checks.unique("segments", segments, SegmentSpec::name, "a segment name");
+        for (int i = 0; i < segments.size(); i++) {
+            SegmentSpec s = segments.get(i);
+            String at = "segments[" + i + "]";
+            FeatureSpec feature = features.stream().filter(f -> f.name().equals(s.column())).findFirst()
+                    .orElseThrow(() -> ConfigException.invalid(at + ".column", "one of the features "
+                            + features.stream().map(FeatureSpec::name).toList(), "'" + s.column() + "'"));
+            if (s.isBanded() && !feature.isNumeric()) {
+                throw ConfigException.invalid(at + ".bands", "bands only on a numeric feature; '" + s.column()
+                        + "' is categorical (leave bands out)", s.bands().toString());
+            }
+            if (!s.isBanded() && feature.isNumeric()) {
+                throw ConfigException.invalid(at + ".bands", "band edges for the numeric feature '" + s.column() + "'",
+                        "nothing");
+            }
+        }
+    }
+
+    private static void checkRules(List<AlertRuleSpec> rules, ColumnRoles roles, List<FeatureSpec> features,
+                                   List<SegmentSpec> segments) {
+        Checks.unique("alert_rules", rules, AlertRuleSpec::name, "a rule name");
+        Set<String> scopes = scopeNames(roles, features, segments);
+        for (int i = 0; i < rules.size(); i++) {
+            if (!scopes.contains(rules.get(i).scope())) {
+                throw ConfigException.invalid("alert_rules[" + i + "].scope",
+                        "any, features, dataset, or a feature, role column or segment name",
+                        "'" + rules.get(i).scope() + "'");
+            }
+        }
+    }
+
+    /** What a rule's scope may name: a {@link RuleScope} keyword, a role column, a feature or a segment dimension. */
+    public static Set<String> scopeNames(ColumnRoles roles, List<FeatureSpec> features, List<SegmentSpec> segments) {
+        Set<String> scopes = new LinkedHashSet<>(RuleScope.keys());
+        scopes.addAll(roles.columns());
+        features.forEach(f -> scopes.add(f.name()));
+        segments.forEach(s -> scopes.add(s.name()));
+        return scopes;
     }
 
     /** The same configuration for another model id (a registration names its model). */

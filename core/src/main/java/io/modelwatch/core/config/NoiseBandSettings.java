@@ -14,6 +14,11 @@ public record NoiseBandSettings(double sigma, int bootstrapReplicates, long seed
 
     public static final double DEFAULT_SIGMA = 3.0;
 
+    public NoiseBandSettings {
+        Checks.number("sigma", sigma, 0, 100);
+        Checks.whole("bootstrap_replicates", bootstrapReplicates, 2, 100_000);
+    }
+
     public static NoiseBandSettings defaults() {
         return new NoiseBandSettings(DEFAULT_SIGMA, 200, 20261207L);
     }

@@ -1,9 +1,9 @@
 package io.modelwatch.core.config;
 
-import io.modelwatch.core.alerts.Severity;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Where a model's alerts go (alert-service). Every value may be left out ({@code null}), which means the
@@ -26,10 +26,46 @@ public record NotificationSettings(String slackWebhookEnv, String slackChannel, 
     /** Every model webhook variable starts with this. */
     public static final String WEBHOOK_ENV_PREFIX = "MODELWATCH_SLACK_WEBHOOK_";
 
+    private static final Pattern WEBHOOK_ENV = Pattern.compile(Pattern.quote(WEBHOOK_ENV_PREFIX) + "[A-Z0-9_]+");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s,;<>]+@[^@\\s,;<>]+");
+
     public NotificationSettings {
-        emailHigh = emailHigh == null ? null : List.copyOf(emailHigh);
-        emailMedium = emailMedium == null ? null : List.copyOf(emailMedium);
-        emailLow = emailLow == null ? null : List.copyOf(emailLow);
+        if (slackWebhookEnv != null) {
+            checkWebhookEnv(slackWebhookEnv);
+        }
+        if (slackChannel != null && Checks.name("slack_channel", slackChannel).chars().anyMatch(Character::isWhitespace)) {
+            throw ConfigException.invalid("slack_channel", "a channel name without spaces (#alerts)",
+                    "'" + slackChannel + "'");
+        }
+        emailHigh = emails("email_high", emailHigh);
+        emailMedium = emails("email_medium", emailMedium);
+        emailLow = emails("email_low", emailLow);
+    }
+
+    private static void checkWebhookEnv(String name) {
+        if (name.contains("://") || name.regionMatches(true, 0, "http", 0, 4)) {
+            // never echo the value: it is a webhook URL, a secret
+            throw ConfigException.invalid("slack_webhook_env", "the name of the environment variable (or Secret key)"
+                    + " holding the webhook URL, never the URL itself (it is a secret)", "a URL (not shown)");
+        }
+        if (!WEBHOOK_ENV.matcher(name).matches()) {
+            throw ConfigException.invalid("slack_webhook_env", "an environment variable name starting with "
+                    + WEBHOOK_ENV_PREFIX + " (upper-case letters, digits, _)", "'" + name + "'");
+        }
+    }
+
+    private static List<String> emails(String key, List<String> addresses) {
+        if (addresses == null) {
+            return null;
+        }
+        List<String> copy = Checks.distinct(key, addresses);
+        for (int i = 0; i < copy.size(); i++) {
+            if (!EMAIL.matcher(copy.get(i)).matches()) {
+                throw ConfigException.invalid(key + "[" + i + "]", "an email address (name@domain)",
+                        "'" + copy.get(i) + "'");
+            }
+        }
+        return copy;
     }
 
     /** Nothing of its own: the deployment's settings. */

@@ -1,8 +1,8 @@
 package io.modelwatch.core.config;
 
 /**
- * Data-quality settings and the severity each kind of breach raises ({@code HIGH}, {@code MEDIUM},
- * {@code LOW} or {@code NONE} to switch it off).
+ * Data-quality settings and the severity each kind of breach raises ({@link CheckSeverity#NONE} switches it
+ * off).
  *
  * @param defaultNullBudget null share allowed per feature when its spec gives none (2 %)
  * @param nullBudgetSeverity      severity when a feature's null share exceeds its budget
@@ -18,40 +18,31 @@ package io.modelwatch.core.config;
  * @param noValuesSeverity        severity when the batch has no rows, or a feature, probability or class column
  *                                has no usable value (every cell empty or unparseable): its drift is not computable
  */
-public record QualitySettings(double defaultNullBudget, String nullBudgetSeverity, String duplicateIdSeverity,
-                              String missingColumnSeverity, String unparseableSeverity, String outOfRangeSeverity,
-                              String unknownCategorySeverity, String requiredNullSeverity,
-                              String unexpectedColumnSeverity, String noValuesSeverity) {
+public record QualitySettings(double defaultNullBudget, CheckSeverity nullBudgetSeverity,
+                              CheckSeverity duplicateIdSeverity, CheckSeverity missingColumnSeverity,
+                              CheckSeverity unparseableSeverity, CheckSeverity outOfRangeSeverity,
+                              CheckSeverity unknownCategorySeverity, CheckSeverity requiredNullSeverity,
+                              CheckSeverity unexpectedColumnSeverity, CheckSeverity noValuesSeverity) {
 
-    /** Severity value that switches a check off. */
-    public static final String NONE = "NONE";
-
-    /** Default severity of an unexpected column: informational, an extra column does not break a run. */
-    public static final String DEFAULT_UNEXPECTED_COLUMN_SEVERITY = "LOW";
-
-    /** Default severity of an empty batch or a column without any usable value. */
-    public static final String DEFAULT_NO_VALUES_SEVERITY = "HIGH";
-
-    /** The settings without {@code noValuesSeverity}, which takes its default ({@code HIGH}). */
-    public QualitySettings(double defaultNullBudget, String nullBudgetSeverity, String duplicateIdSeverity,
-                           String missingColumnSeverity, String unparseableSeverity, String outOfRangeSeverity,
-                           String unknownCategorySeverity, String requiredNullSeverity,
-                           String unexpectedColumnSeverity) {
-        this(defaultNullBudget, nullBudgetSeverity, duplicateIdSeverity, missingColumnSeverity, unparseableSeverity,
-                outOfRangeSeverity, unknownCategorySeverity, requiredNullSeverity, unexpectedColumnSeverity,
-                DEFAULT_NO_VALUES_SEVERITY);
+    public QualitySettings {
+        Checks.number("default_null_budget", defaultNullBudget, 0, 1);
+        Checks.required("null_budget_severity", nullBudgetSeverity);
+        Checks.required("duplicate_id_severity", duplicateIdSeverity);
+        Checks.required("missing_column_severity", missingColumnSeverity);
+        Checks.required("unparseable_severity", unparseableSeverity);
+        Checks.required("out_of_range_severity", outOfRangeSeverity);
+        Checks.required("unknown_category_severity", unknownCategorySeverity);
+        Checks.required("required_null_severity", requiredNullSeverity);
+        Checks.required("unexpected_column_severity", unexpectedColumnSeverity);
+        Checks.required("no_values_severity", noValuesSeverity);
     }
 
-    /** The settings without {@code unexpectedColumnSeverity}, which takes its default ({@code LOW}). */
-    public QualitySettings(double defaultNullBudget, String nullBudgetSeverity, String duplicateIdSeverity,
-                           String missingColumnSeverity, String unparseableSeverity, String outOfRangeSeverity,
-                           String unknownCategorySeverity, String requiredNullSeverity) {
-        this(defaultNullBudget, nullBudgetSeverity, duplicateIdSeverity, missingColumnSeverity, unparseableSeverity,
-                outOfRangeSeverity, unknownCategorySeverity, requiredNullSeverity, DEFAULT_UNEXPECTED_COLUMN_SEVERITY,
-                DEFAULT_NO_VALUES_SEVERITY);
-    }
-
+    /**
+     * Every breach {@code HIGH} except an unexpected column ({@code LOW}: informational, an extra column does not
+     * break a run).
+     */
     public static QualitySettings defaults() {
-        return new QualitySettings(0.02, "HIGH", "HIGH", "HIGH", "HIGH", "HIGH", "HIGH", "HIGH");
+        CheckSeverity high = CheckSeverity.HIGH;
+        return new QualitySettings(0.02, high, high, high, high, high, high, high, CheckSeverity.LOW, high);
     }
 }

@@ -14,9 +14,19 @@ package io.modelwatch.core.config;
  *                         segment reference) raises no alert
  */
 public record SegmentDriftSettings(boolean enabled, int minReferenceRows, int minCurrentRows, double fdrQ,
-                                   String severity, double minPsi) {
+                                   CheckSeverity severity, double minPsi) {
+
+    public SegmentDriftSettings {
+        Checks.whole("min_reference_rows", minReferenceRows, 2, Integer.MAX_VALUE);
+        Checks.whole("min_current_rows", minCurrentRows, 2, Integer.MAX_VALUE);
+        if (!(fdrQ > 0 && fdrQ < 1)) {
+            throw ConfigException.invalid("fdr_q", "a false-discovery rate in (0, 1)", String.valueOf(fdrQ));
+        }
+        Checks.required("severity", severity);
+        Checks.number("min_psi", minPsi, 0, 100);
+    }
 
     public static SegmentDriftSettings defaults() {
-        return new SegmentDriftSettings(true, 500, 500, 0.05, "MEDIUM", 0.1);
+        return new SegmentDriftSettings(true, 500, 500, 0.05, CheckSeverity.MEDIUM, 0.1);
     }
 }

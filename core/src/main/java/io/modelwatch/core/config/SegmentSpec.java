@@ -14,7 +14,23 @@ import java.util.List;
 public record SegmentSpec(String name, String column, List<Double> bands) {
 
     public SegmentSpec {
+        Checks.name("name", name);
+        Checks.name("column", column);
         bands = bands == null ? List.of() : List.copyOf(bands);
+        for (int j = 0; j < bands.size(); j++) {
+            // infinite outer edges (open bands) are allowed in code; a file has finite numbers only
+            double edge = Checks.required("bands[" + j + "]", bands.get(j));
+            if (Double.isNaN(edge)) {
+                throw ConfigException.invalid("bands[" + j + "]", "a number", "NaN");
+            }
+            if (j > 0 && edge <= bands.get(j - 1)) {
+                throw ConfigException.invalid("bands[" + j + "]", "band edges in strictly ascending order, above "
+                        + Checks.fmt(bands.get(j - 1)), Checks.fmt(edge));
+            }
+        }
+        if (bands.size() == 1) {
+            throw ConfigException.invalid("bands", "at least two band edges", bands.toString());
+        }
     }
 
     public boolean isBanded() {

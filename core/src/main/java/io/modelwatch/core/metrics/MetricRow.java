@@ -46,6 +46,12 @@ public record MetricRow(String category, String name, String column, String segm
         this(category, name, column, segment, value, threshold, status, null);
     }
 
+    /**
+     * Category of the reference's own performance rows: the baseline shown beside the run's metrics, stored with the
+     * run that first computes it and never alerted on.
+     */
+    public static final String REFERENCE_CATEGORY = "reference";
+
     public static final String OK = "ok";
     public static final String BREACH = "breach";
     public static final String UNDEFINED = "undefined";

@@ -38,7 +38,7 @@ import java.util.zip.GZIPOutputStream;
  * {@code MonitoringPipeline.profile} and stored: per column the value runs (distinct values with counts) or
  * category counts and the frozen PSI bins; the baseline classification metrics, churn rate, per-segment
  * recall and WoE/IV; and the model's configuration it was computed with (explicit or inferred: see
- * {@link io.modelwatch.core.config.SchemaRule}), which every run on the profile uses. Serialised as gzip of the
+ * {@link io.modelwatch.core.data.SchemaRule}), which every run on the profile uses. Serialised as gzip of the
  * configuration as {@code monitoring.yaml} text, JSON, and a binary block of the numeric runs ({@link #toBytes()});
  * {@link #FORMAT_VERSION} guards against reading a profile written by an incompatible version.
  *

@@ -1,5 +1,6 @@
 package io.modelwatch.core.quality;
 
+import io.modelwatch.core.config.CheckSeverity;
 import io.modelwatch.core.config.ColumnRoles;
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
@@ -321,8 +322,8 @@ public final class QualityAccumulator implements AutoCloseable {
                 feature(f, types.get(f.name()));
             }
         }
-        if (types.containsKey(roles.id()) && enabled(q.duplicateIdSeverity())) {
-            checks.add(new DuplicateIds(roles.id(), q.duplicateIdSeverity(),
+        if (types.containsKey(roles.id()) && enabled(q.duplicateIdSeverity().name())) {
+            checks.add(new DuplicateIds(roles.id(), q.duplicateIdSeverity().name(),
                     idsApart ? null : new SpillingIdSet(idsInMemory, spillDirectory)));
         }
     }
@@ -330,13 +331,13 @@ public final class QualityAccumulator implements AutoCloseable {
     private void columns(ColumnRoles roles) {
         for (String required : List.of(roles.id(), roles.timestamp(), roles.probability())) {
             if (!types.containsKey(required)) {
-                fixed(Kind.MISSING_ROLE_COLUMN, required, q.missingColumnSeverity(),
+                fixed(Kind.MISSING_ROLE_COLUMN, required, q.missingColumnSeverity().name(),
                         "required column '" + required + "' is missing from the input");
             }
         }
         for (FeatureSpec f : config.features()) {
             if (!types.containsKey(f.name())) {
-                fixed(Kind.MISSING_FEATURE_COLUMN, f.name(), q.missingColumnSeverity(),
+                fixed(Kind.MISSING_FEATURE_COLUMN, f.name(), q.missingColumnSeverity().name(),
                         "feature column '" + f.name() + "' is missing from the input");
             }
         }
@@ -345,7 +346,7 @@ public final class QualityAccumulator implements AutoCloseable {
                 roles.target(), roles.labelDate()));
         for (String name : columnNames) {
             if (!known.contains(name)) {
-                fixed(Kind.UNEXPECTED_COLUMN, name, q.unexpectedColumnSeverity(),
+                fixed(Kind.UNEXPECTED_COLUMN, name, q.unexpectedColumnSeverity().name(),
                         "column '" + name + "' is not a configured feature or role column; it is not monitored");
             }
         }
@@ -392,8 +393,8 @@ public final class QualityAccumulator implements AutoCloseable {
             wrongType(f.name(), "text values (a categorical feature)");
         } else {
             noUsableValues(nulls(f.name(), f));
-            if (!f.allowedValues().isEmpty() && enabled(q.unknownCategorySeverity())) {
-                checks.add(new UnknownCategories(f, q.unknownCategorySeverity()));
+            if (!f.allowedValues().isEmpty() && enabled(q.unknownCategorySeverity().name())) {
+                checks.add(new UnknownCategories(f, q.unknownCategorySeverity().name()));
             }
         }
     }
@@ -415,7 +416,7 @@ public final class QualityAccumulator implements AutoCloseable {
         Class<? extends Column> actual = types.get(column);
         String holds = actual == NumericColumn.class ? "numbers" : actual == TimestampColumn.class ? "timestamps"
                 : "text";
-        fixed(Kind.WRONG_COLUMN_TYPE, column, q.unparseableSeverity(), "column '" + column + "' holds " + holds
+        fixed(Kind.WRONG_COLUMN_TYPE, column, q.unparseableSeverity().name(), "column '" + column + "' holds " + holds
                 + ", expected " + expected + "; its other checks are skipped");
     }
 
@@ -427,14 +428,14 @@ public final class QualityAccumulator implements AutoCloseable {
     }
 
     private Nulls nulls(String column, FeatureSpec feature) {
-        Nulls n = new Nulls(column, feature, q.nullBudgetSeverity());
+        Nulls n = new Nulls(column, feature, q.nullBudgetSeverity().name());
         checks.add(n);
         return n;
     }
 
     /** A batch without rows: reported first, since every other number of the run is then empty. */
     private void emptyBatch() {
-        String severity = q.noValuesSeverity();
+        String severity = q.noValuesSeverity().name();
         if (enabled(severity)) {
             checks.add(out -> {
                 if (out.rows == 0) {
@@ -451,7 +452,7 @@ public final class QualityAccumulator implements AutoCloseable {
      * feature whose null budget is 100 % (inferred so from a reference where it was empty: it is expected empty).
      */
     private void noUsableValues(Nulls nulls) {
-        String severity = q.noValuesSeverity();
+        String severity = q.noValuesSeverity().name();
         boolean mayBeEmpty = nulls.feature != null && nulls.feature.nullBudget() >= 1.0;
         if (enabled(severity) && !mayBeEmpty) {
             checks.add(out -> {
@@ -466,7 +467,7 @@ public final class QualityAccumulator implements AutoCloseable {
     }
 
     private void requiredNulls(Nulls nulls, String role) {
-        String severity = q.requiredNullSeverity();
+        String severity = q.requiredNullSeverity().name();
         if (enabled(severity)) {
             checks.add(out -> {
                 if (nulls.count > 0) {
@@ -480,7 +481,7 @@ public final class QualityAccumulator implements AutoCloseable {
     }
 
     private void outliers(Outliers o) {
-        if (enabled(q.outOfRangeSeverity())) {
+        if (enabled(q.outOfRangeSeverity().name())) {
             checks.add(o);
         }
     }
@@ -500,7 +501,7 @@ public final class QualityAccumulator implements AutoCloseable {
     }
 
     private static boolean enabled(String severity) {
-        return severity != null && !QualitySettings.NONE.equalsIgnoreCase(severity);
+        return severity != null && !CheckSeverity.NONE.name().equals(severity);
     }
 
     private static QualityFinding finding(Kind kind, String column, long count, double share, Double threshold,
@@ -750,7 +751,7 @@ public final class QualityAccumulator implements AutoCloseable {
             if (count == 0) {
                 return;
             }
-            String severity = q.outOfRangeSeverity();
+            String severity = q.outOfRangeSeverity().name();
             List<Long> rowsSeen = examples.rows();
             List<String> values = examples.values();
             if (labels) {
@@ -1047,12 +1048,12 @@ public final class QualityAccumulator implements AutoCloseable {
                 long n = counts.get(column)[0];
                 List<Long> rowsSeen = cells.get(column).rows();
                 List<String> texts = cells.get(column).values();
-                out.add(Kind.UNPARSEABLE_CELLS, column, n, out.share(n), null, q.unparseableSeverity(),
+                out.add(Kind.UNPARSEABLE_CELLS, column, n, out.share(n), null, q.unparseableSeverity().name(),
                         "column '" + column + "': " + n + " cells are not a valid " + expected.get(column)
                                 + example(rowsSeen, texts) + "; they count as nulls", rowsSeen, texts);
             });
             if (malformed > 0) {
-                out.add(Kind.MALFORMED_ROWS, null, malformed, out.share(malformed), null, q.unparseableSeverity(),
+                out.add(Kind.MALFORMED_ROWS, null, malformed, out.share(malformed), null, q.unparseableSeverity().name(),
                         malformed + " rows have a different number of fields than the header (missing cells are "
                                 + "null, extra cells ignored), e.g. row " + malformedRows.rows().get(0),
                         malformedRows.rows(), List.of());

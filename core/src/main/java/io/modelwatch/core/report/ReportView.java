@@ -3,8 +3,8 @@ package io.modelwatch.core.report;
 import io.modelwatch.core.result.ColumnRole;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
 import io.modelwatch.core.anomaly.MultivariateAnomaly;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.performance.ReliabilityBin;
 import io.modelwatch.core.result.ColumnDrift;

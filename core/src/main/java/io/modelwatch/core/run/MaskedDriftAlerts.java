@@ -3,9 +3,8 @@ package io.modelwatch.core.run;
 import io.modelwatch.core.result.SegmentFeatureDrift;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
-import io.modelwatch.core.config.QualitySettings;
 import io.modelwatch.core.config.SegmentDriftSettings;
+import io.modelwatch.core.config.Severity;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +26,10 @@ public final class MaskedDriftAlerts {
 
     public static List<Alert> of(List<SegmentFeatureDrift> drifts, SegmentDriftSettings settings) {
         List<Alert> alerts = new ArrayList<>();
-        if (settings.severity() == null || settings.severity().equalsIgnoreCase(QualitySettings.NONE)) {
+        if (settings.severity().severity().isEmpty()) {
             return alerts;
         }
-        Severity severity = Severity.parse(settings.severity());
+        Severity severity = settings.severity().severity().get();
         for (SegmentFeatureDrift d : drifts) {
             if (!d.masked()) {
                 continue;

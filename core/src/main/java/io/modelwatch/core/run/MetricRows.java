@@ -128,7 +128,7 @@ public final class MetricRows {
     private static List<MetricRow> ofPerformanceValues(PerformanceSection performance) {
         List<MetricRow> rows = new ArrayList<>();
         performance("performance", performance.performance(), rows);
-        performance("reference", performance.reference(), rows);
+        performance(MetricRow.REFERENCE_CATEGORY, performance.reference(), rows);
         if (performance.performance() == null && performance.estimated() != null) {
             // before labels arrive, the estimate stands in for the realised metrics (and the rules can use it)
             EstimatedPerformance e = performance.estimated();

@@ -1,7 +1,7 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.config.MonitoringConfig;
-import io.modelwatch.core.config.SchemaRule;
+import io.modelwatch.core.data.SchemaRule;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.TableSchema;
 

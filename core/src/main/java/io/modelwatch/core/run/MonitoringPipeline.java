@@ -197,7 +197,7 @@ public final class MonitoringPipeline {
     /** See {@link RealisedEvaluation}. */
     public RealisedEvaluation realised(PerformanceSection section, MetricHistory history) {
         List<MetricRow> rows = MetricRows.ofPerformance(section).stream()
-                .filter(r -> !"reference".equals(r.category())).toList();
+                .filter(r -> !MetricRow.REFERENCE_CATEGORY.equals(r.category())).toList();
         AlertEvaluator.Decision decision = AlertEvaluator.of(config).decide(rows);
         List<Alert> alerts = new ArrayList<>(decision.alerts());
         List<MetricRow> metrics = AlertEvaluator.markHeld(rows, decision);

@@ -3,7 +3,7 @@ package io.modelwatch.core.run;
 import io.modelwatch.core.metrics.MetricRow;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.quality.QualityFinding;
 import io.modelwatch.core.quality.QualityReport;
 

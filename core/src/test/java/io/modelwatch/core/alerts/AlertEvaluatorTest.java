@@ -1,6 +1,8 @@
 package io.modelwatch.core.alerts;
 
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.AlertRuleSpec;
+import io.modelwatch.core.config.Condition;
 import io.modelwatch.core.metrics.MetricRow;
 import org.junit.jupiter.api.Test;
 
@@ -13,14 +15,14 @@ class AlertEvaluatorTest {
 
     /** The metrics specification's defaults (PROJECT_PLAN.md, "Alert Configuration"). */
     static final List<AlertRuleSpec> RULES = List.of(
-            new AlertRuleSpec("recall-high", "performance", "recall", "dataset", "below", 0.70, "HIGH"),
-            new AlertRuleSpec("recall-medium", "performance", "recall", "dataset", "below", 0.75, "MEDIUM"),
-            new AlertRuleSpec("recall-low", "performance", "recall", "dataset", "below", 0.80, "LOW"),
-            new AlertRuleSpec("psi-high", "psi", "psi", "any", "above", 0.25, "HIGH"),
-            new AlertRuleSpec("psi-medium", "psi", "psi", "any", "above", 0.15, "MEDIUM"),
-            new AlertRuleSpec("psi-low", "psi", "psi", "features", "above", 0.10, "LOW"),
-            new AlertRuleSpec("churn-high", "concept", "churn_rate_change", "dataset", "abs_above", 0.10, "HIGH"),
-            new AlertRuleSpec("churn-medium", "concept", "churn_rate_change", "dataset", "abs_above", 0.05, "MEDIUM"));
+            new AlertRuleSpec("recall-high", "performance", "recall", "dataset", Condition.BELOW, 0.70, Severity.HIGH),
+            new AlertRuleSpec("recall-medium", "performance", "recall", "dataset", Condition.BELOW, 0.75, Severity.MEDIUM),
+            new AlertRuleSpec("recall-low", "performance", "recall", "dataset", Condition.BELOW, 0.80, Severity.LOW),
+            new AlertRuleSpec("psi-high", "psi", "psi", "any", Condition.ABOVE, 0.25, Severity.HIGH),
+            new AlertRuleSpec("psi-medium", "psi", "psi", "any", Condition.ABOVE, 0.15, Severity.MEDIUM),
+            new AlertRuleSpec("psi-low", "psi", "psi", "features", Condition.ABOVE, 0.10, Severity.LOW),
+            new AlertRuleSpec("churn-high", "concept", "churn_rate_change", "dataset", Condition.ABS_ABOVE, 0.10, Severity.HIGH),
+            new AlertRuleSpec("churn-medium", "concept", "churn_rate_change", "dataset", Condition.ABS_ABOVE, 0.05, Severity.MEDIUM));
 
     final AlertEvaluator evaluator = AlertEvaluator.of(RULES, List.of("account_age", "monthly_charges"));
 
@@ -83,7 +85,7 @@ class AlertEvaluatorTest {
     @Test
     void refusesAnUnknownCondition() {
         assertThatThrownBy(() -> AlertEvaluator.of(List.of(
-                new AlertRuleSpec("x", "psi", "psi", "any", "greater", 0.1, "HIGH")), List.of()))
+                new AlertRuleSpec("x", "psi", "psi", "any", Condition.of("greater"), 0.1, Severity.HIGH)), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'greater'");
     }

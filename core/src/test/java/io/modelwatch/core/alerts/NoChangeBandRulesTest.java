@@ -1,6 +1,8 @@
 package io.modelwatch.core.alerts;
 
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.AlertRuleSpec;
+import io.modelwatch.core.config.Condition;
 import io.modelwatch.core.metrics.MetricRow;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +15,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NoChangeBandRulesTest {
 
     static final List<AlertRuleSpec> RULES = List.of(
-            new AlertRuleSpec("recall-medium", "performance", "recall", "dataset", "below", 0.75, "MEDIUM"),
-            new AlertRuleSpec("recall-low", "performance", "recall", "dataset", "below", 0.80, "LOW"),
-            new AlertRuleSpec("iv-change-low", "importance", "iv_change_pct", "features", "abs_above", 15, "LOW"),
-            new AlertRuleSpec("iv-change-wide", "importance", "iv_change_pct", "region", "abs_above", 15, "MEDIUM", 1.0));
+            new AlertRuleSpec("recall-medium", "performance", "recall", "dataset", Condition.BELOW, 0.75, Severity.MEDIUM),
+            new AlertRuleSpec("recall-low", "performance", "recall", "dataset", Condition.BELOW, 0.80, Severity.LOW),
+            new AlertRuleSpec("iv-change-low", "importance", "iv_change_pct", "features", Condition.ABS_ABOVE, 15, Severity.LOW),
+            new AlertRuleSpec("iv-change-wide", "importance", "iv_change_pct", "region", Condition.ABS_ABOVE, 15, Severity.MEDIUM, 1.0));
 
     final AlertEvaluator evaluator = AlertEvaluator.of(RULES, List.of("tenure", "region"));
 
@@ -71,7 +73,7 @@ class NoChangeBandRulesTest {
     @Test
     void sigmaZeroAndRowsWithoutABandAreDecidedByTheThresholdAlone() {
         AlertEvaluator thresholdsOnly = AlertEvaluator.of(List.of(new AlertRuleSpec("iv", "importance", "iv_change_pct",
-                "features", "abs_above", 15, "LOW", 0.0)), List.of("tenure"));
+                "features", Condition.ABS_ABOVE, 15, Severity.LOW, 0.0)), List.of("tenure"));
         assertThat(thresholdsOnly.evaluate(List.of(banded("importance", "iv_change_pct", "tenure", 16, 10, 50))))
                 .hasSize(1);
         assertThat(evaluator.evaluate(List.of(new MetricRow("importance", "iv_change_pct", "tenure", null, 16.0, null,
@@ -81,7 +83,7 @@ class NoChangeBandRulesTest {
     @Test
     void aCountIsJudgedWithTheContinuityCorrection() {
         AlertEvaluator flips = AlertEvaluator.of(List.of(new AlertRuleSpec("woe-sign-flips-low", "importance",
-                "woe_sign_flips", "features", "above", 0, "LOW")), List.of("tenure"));
+                "woe_sign_flips", "features", Condition.ABOVE, 0, Severity.LOW)), List.of("tenure"));
         // 0.07 flips expected, SE 0.26: one flip is (1 − 0.07 − 0.5)/0.26 = 1.7 SE out (held), two are 5.5 (fire)
         MetricRow one = new MetricRow("importance", "woe_sign_flips", "tenure", null, 1.0, null, MetricRow.OK, null,
                 0.07, 0.26, 1.0);
@@ -96,8 +98,8 @@ class NoChangeBandRulesTest {
 
     @Test
     void aNegativeBandSigmaIsRefusedWithTheRuleName() {
-        assertThatThrownBy(() -> AlertEvaluator.of(List.of(new AlertRuleSpec("bad", "psi", "psi", "any", "above", 0.1,
-                "LOW", -1.0)), List.of()))
+        assertThatThrownBy(() -> AlertEvaluator.of(List.of(new AlertRuleSpec("bad", "psi", "psi", "any", Condition.ABOVE, 0.1,
+                Severity.LOW, -1.0)), List.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("alert rule 'bad': band_sigma must be a finite number >= 0, got -1.0");
     }

@@ -2,8 +2,9 @@ package io.modelwatch.core.anomaly;
 
 import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.alerts.AlertEvaluator;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.config.AnomalySettings;
+import io.modelwatch.core.config.CheckSeverity;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.IsolationForestSettings;
 import io.modelwatch.core.config.MonitoringConfig;
@@ -79,8 +80,8 @@ class MultivariateAnomalyScanTest {
         // no single-metric rule fires: the fixed alert rules, and the median/MAD detector watching every
         // category of the vector
         assertThat(AlertEvaluator.of(CONFIG.alertRules(), CONFIG.featureNames()).evaluate(planted)).isEmpty();
-        AnomalySettings everyCategory = new AnomalySettings(14, 3.5, 5, 0.02, "LOW",
-                List.of("psi", "drift", "performance", "concept", "quality"));
+        AnomalySettings everyCategory = new AnomalySettings(14, 3.5, 5, 0.02, CheckSeverity.LOW,
+                List.of("psi", "drift", "performance", "concept", "quality"), IsolationForestSettings.defaults());
         List<Alert> single = new ArrayList<>();
         List<MetricRow> singleRows = AnomalyScan.scan(planted, MetricHistory.of(days), everyCategory, single);
         assertThat(singleRows).isNotEmpty().allSatisfy(r -> assertThat(r.status()).as(r.name()).isEqualTo(MetricRow.OK));
@@ -150,7 +151,7 @@ class MultivariateAnomalyScanTest {
 
     @Test
     void switchedOffItNeitherScoresNorAlerts() {
-        IsolationForestSettings off = new IsolationForestSettings(false, 60, 14, 100, 256, 42, 0.95, 0.5, "MEDIUM", 5,
+        IsolationForestSettings off = new IsolationForestSettings(false, 60, 14, 100, 256, 42, 0.95, 0.5, CheckSeverity.MEDIUM, 5,
                 FOREST.metrics());
         List<Alert> alerts = new ArrayList<>();
         MultivariateAnomaly v = MultivariateAnomalyScan.scan(plantedDay(), MetricHistory.of(stableDays(60, 1)), off, alerts);
@@ -158,7 +159,7 @@ class MultivariateAnomalyScanTest {
         assertThat(alerts).isEmpty();
         assertThat(MultivariateAnomalyScan.rows(v)).isEmpty();
         // severity NONE: scored and flagged, without an alert
-        IsolationForestSettings silent = new IsolationForestSettings(true, 60, 14, 100, 256, 42, 0.95, 0.5, "NONE", 5,
+        IsolationForestSettings silent = new IsolationForestSettings(true, 60, 14, 100, 256, 42, 0.95, 0.5, CheckSeverity.NONE, 5,
                 FOREST.metrics());
         assertThat(MultivariateAnomalyScan.scan(plantedDay(), MetricHistory.of(stableDays(60, 1)), silent, alerts)
                 .anomalous()).isTrue();
@@ -168,7 +169,7 @@ class MultivariateAnomalyScanTest {
     @Test
     void theShortestAllowedHistoryIsScored() {
         // min_history 3: the threshold's 3-fold cross-validation grows each fold's forest on 2 runs
-        IsolationForestSettings three = new IsolationForestSettings(true, 60, 3, 100, 256, 42, 0.95, 0.5, "MEDIUM", 5,
+        IsolationForestSettings three = new IsolationForestSettings(true, 60, 3, 100, 256, 42, 0.95, 0.5, CheckSeverity.MEDIUM, 5,
                 FOREST.metrics());
         MultivariateAnomaly v = MultivariateAnomalyScan.scan(plantedDay(), MetricHistory.of(stableDays(3, 1)), three,
                 new ArrayList<>());
@@ -177,7 +178,7 @@ class MultivariateAnomalyScanTest {
         assertThat(MultivariateAnomalyScan.scan(plantedDay(), MetricHistory.of(stableDays(2, 1)), three,
                 new ArrayList<>()).status()).isEqualTo(MultivariateAnomaly.NOT_ENOUGH_HISTORY);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new IsolationForestSettings(true, 60, 2, 100, 256, 42,
-                0.95, 0.5, "MEDIUM", 5, FOREST.metrics())).hasMessageContaining("min_history must be >= 3");
+                0.95, 0.5, CheckSeverity.MEDIUM, 5, FOREST.metrics())).hasMessageContaining("min_history must be >= 3");
     }
 
     @Test

@@ -5,7 +5,6 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The packages of {@code core} depend on each other without a cycle (issue 14). */
@@ -18,12 +17,6 @@ class PackageCyclesTest {
     void corePackagesAreFreeOfCycles() {
         JavaClasses core = IMPORTER.importPackages("io.modelwatch.core");
         slices().matching("io.modelwatch.core.(*)..").should().beFreeOfCycles()
-                // TEMPORARY (issue 14, branch "pipeline"): the cycles config <-> alerts and config <-> data are
-                // removed by the typed configuration (branch "config"); the lead deletes these four lines at merge.
-                .ignoreDependency(resideInAPackage("..core.config.."), resideInAPackage("..core.alerts.."))
-                .ignoreDependency(resideInAPackage("..core.alerts.."), resideInAPackage("..core.config.."))
-                .ignoreDependency(resideInAPackage("..core.config.."), resideInAPackage("..core.data.."))
-                .ignoreDependency(resideInAPackage("..core.data.."), resideInAPackage("..core.config.."))
                 .check(core);
     }
 

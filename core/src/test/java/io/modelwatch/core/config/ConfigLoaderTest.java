@@ -69,7 +69,7 @@ class ConfigLoaderTest {
         assertThat(c.quality()).isEqualTo(QualitySettings.defaults());
         assertThat(c.alertRules())
                 .extracting(AlertRuleSpec::category, AlertRuleSpec::metric, AlertRuleSpec::scope,
-                        AlertRuleSpec::condition, AlertRuleSpec::threshold, AlertRuleSpec::severity)
+                        r -> r.condition().key(), AlertRuleSpec::threshold, r -> r.severity().name())
                 .containsExactly(
                         tuple("performance", "recall", "dataset", "below", 0.70, "HIGH"),
                         tuple("performance", "recall", "dataset", "below", 0.75, "MEDIUM"),
@@ -110,9 +110,9 @@ class ConfigLoaderTest {
                   duplicate_id_severity: low
                 """, "partial.yaml");
         assertThat(c.modelId()).isEqualTo("other");
-        assertThat(c.drift()).isEqualTo(new DriftSettings("ks", null, 0.5, 10, 1e-4, false));
-        assertThat(c.quality().duplicateIdSeverity()).isEqualTo("LOW");
-        assertThat(c.quality().nullBudgetSeverity()).isEqualTo("HIGH");
+        assertThat(c.drift()).isEqualTo(new DriftSettings("ks", null, 0.5, 10, 1e-4, false, SegmentDriftSettings.defaults()));
+        assertThat(c.quality().duplicateIdSeverity().name()).isEqualTo("LOW");
+        assertThat(c.quality().nullBudgetSeverity().name()).isEqualTo("HIGH");
         // The default features have no null_budget of their own, so they follow the file's default.
         assertThat(c.features()).hasSize(25).allSatisfy(f -> assertThat(f.nullBudget()).isEqualTo(0.1));
         assertThat(c.alertRules()).isEqualTo(ConfigLoader.defaults().alertRules());
@@ -120,7 +120,7 @@ class ConfigLoaderTest {
         // the nested isolation_forest section is merged key by key too
         IsolationForestSettings forest = ConfigLoader.parse("anomaly: {isolation_forest: {seed: 7, severity: low}}\n",
                 "forest.yaml").anomaly().isolationForest();
-        assertThat(forest).isEqualTo(new IsolationForestSettings(true, 60, 14, 100, 256, 7, 0.95, 0.5, "LOW", 5,
+        assertThat(forest).isEqualTo(new IsolationForestSettings(true, 60, 14, 100, 256, 7, 0.95, 0.5, CheckSeverity.LOW, 5,
                 IsolationForestSettings.defaults().metrics()));
         assertThat(ConfigLoader.defaults().anomaly().isolationForest()).isEqualTo(IsolationForestSettings.defaults());
         assertThat(ConfigLoader.parse("features:\nsegments:\n", "nulls.yaml")).isEqualTo(ConfigLoader.defaults());
@@ -147,7 +147,7 @@ class ConfigLoaderTest {
                 new FeatureSpec("flag", ColumnKind.CATEGORICAL, null, null, List.of("Yes", "No", "On", "3"), 0.02,
                         null, null));
         assertThat(c.segments()).containsExactly(new SegmentSpec("age_band", "age", List.of(0.0, 30.0, 60.5)));
-        assertThat(c.alertRules()).containsExactly(new AlertRuleSpec("r1", "psi", "psi", "age", "abs_above", 0.2, "MEDIUM"));
+        assertThat(c.alertRules()).containsExactly(new AlertRuleSpec("r1", "psi", "psi", "age", Condition.ABS_ABOVE, 0.2, Severity.MEDIUM));
     }
 
     private static final String FOUR_FEATURES = """
@@ -273,8 +273,8 @@ class ConfigLoaderTest {
                 """, "fraud.yaml");
         assertThat(c.notifications()).isEqualTo(new NotificationSettings("MODELWATCH_SLACK_WEBHOOK_FRAUD", null,
                 List.of("oncall@example.com"), List.of(), null));
-        assertThat(c.notifications().emailRecipients(io.modelwatch.core.alerts.Severity.LOW)).isEmpty();
-        assertThat(c.notifications().emailRecipients(io.modelwatch.core.alerts.Severity.MEDIUM)).contains(List.of());
+        assertThat(c.notifications().emailRecipients(Severity.LOW)).isEmpty();
+        assertThat(c.notifications().emailRecipients(Severity.MEDIUM)).contains(List.of());
     }
 
     private static String rule(String override) {

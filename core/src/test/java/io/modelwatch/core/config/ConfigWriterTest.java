@@ -1,5 +1,7 @@
 package io.modelwatch.core.config;
 
+import io.modelwatch.core.data.SchemaRule;
+
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.synth.Scenario;
@@ -72,7 +74,7 @@ class ConfigWriterTest {
         String yaml = ConfigWriter.toYaml(c, List.of("line one", "line two"));
         assertThat(ConfigLoader.parse(yaml, "written")).isEqualTo(c);
         assertThat(c.anomaly().isolationForest()).isEqualTo(new io.modelwatch.core.config.IsolationForestSettings(false,
-                30, 20, 7, 16, 123, 0.99, 0.55, "NONE", 2, List.of("psi/psi", "quality/null_share:mean")));
+                30, 20, 7, 16, 123, 0.99, 0.55, CheckSeverity.NONE, 2, List.of("psi/psi", "quality/null_share:mean")));
         assertThat(yaml).contains("threshold: 0.0000001").doesNotContain("E-");
     }
 

@@ -20,14 +20,14 @@ class SegmentDriftSettingsTest {
     @Test
     void leftOutTheDefaultsApply() {
         SegmentDriftSettings s = ConfigLoader.parse(BASE, "t").drift().withinSegments();
-        assertThat(s).isEqualTo(new SegmentDriftSettings(true, 500, 500, 0.05, "MEDIUM", 0.1));
+        assertThat(s).isEqualTo(new SegmentDriftSettings(true, 500, 500, 0.05, CheckSeverity.MEDIUM, 0.1));
     }
 
     @Test
     void givenKeysReplaceOnlyThemselves() {
         SegmentDriftSettings s = ConfigLoader.parse(BASE + "drift:\n  within_segments: {min_current_rows: 200, fdr_q: 0.1,"
                 + " severity: NONE, min_psi: 0.25}\n", "t").drift().withinSegments();
-        assertThat(s).isEqualTo(new SegmentDriftSettings(true, 500, 200, 0.1, "NONE", 0.25));
+        assertThat(s).isEqualTo(new SegmentDriftSettings(true, 500, 200, 0.1, CheckSeverity.NONE, 0.25));
     }
 
     @Test

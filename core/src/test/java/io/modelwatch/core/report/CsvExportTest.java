@@ -1,7 +1,7 @@
 package io.modelwatch.core.report;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.metrics.MetricRow;
 import org.junit.jupiter.api.Test;
 

@@ -4,7 +4,7 @@ import io.modelwatch.core.result.ColumnDrift;
 import io.modelwatch.core.result.RunResult;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.TableSchema;

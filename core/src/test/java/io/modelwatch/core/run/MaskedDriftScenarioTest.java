@@ -5,7 +5,7 @@ import io.modelwatch.core.result.RunResult;
 import io.modelwatch.core.result.SegmentFeatureDrift;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.synth.Scenario;

@@ -8,7 +8,7 @@ import io.modelwatch.core.result.RunResult;
 import io.modelwatch.core.result.RunSummary;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.drift.CategoricalSample;
 import io.modelwatch.core.drift.NumericSample;

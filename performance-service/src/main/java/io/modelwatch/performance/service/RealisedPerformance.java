@@ -3,6 +3,7 @@ package io.modelwatch.performance.service;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
 import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.result.PerformanceSection;
@@ -28,9 +29,6 @@ import java.util.concurrent.CompletionStage;
 @ApplicationScoped
 public class RealisedPerformance {
 
-    /** The category of the baseline rows, stored on day 0 and not repeated. */
-    static final String REFERENCE_CATEGORY = "reference";
-
     private final SectionComputation computation;
 
     public RealisedPerformance(SectionComputation computation) {
@@ -42,7 +40,7 @@ public class RealisedPerformance {
                 Channels.METRICS_PERFORMANCE_REALISED,
                 (pipeline, profile, batch) -> realised(event, pipeline, profile, batch),
                 section -> SectionMetrics.of(section).stream()
-                        .filter(r -> !REFERENCE_CATEGORY.equals(r.category())).toList());
+                        .filter(r -> !MetricRow.REFERENCE_CATEGORY.equals(r.category())).toList());
     }
 
     /** The performance section of the batch with its labels; never an estimate recorded as realised. */

@@ -1,7 +1,7 @@
 package io.modelwatch.report.service;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.report.Figures;
 import io.modelwatch.core.result.PsiValue;
 import io.modelwatch.core.result.RunResult;

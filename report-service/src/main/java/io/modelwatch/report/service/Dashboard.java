@@ -4,6 +4,7 @@ import io.modelwatch.core.performance.ClassificationReport;
 import io.modelwatch.core.report.AxisLabels;
 import io.modelwatch.core.report.Figures;
 import io.modelwatch.core.report.Json;
+import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.result.ColumnDrift;
 import io.modelwatch.core.result.PsiValue;
 import io.modelwatch.core.result.RunResult;
@@ -110,7 +111,7 @@ public class Dashboard {
         for (String[] m : new String[][] {{"recall", "Recall"}, {"precision", "Precision"}, {"roc_auc", "ROC AUC"}}) {
             Basis b = performance(latest, m[0]);
             Basis p = performance(previous, m[0]);
-            Double ref = latest.get(key("reference", m[0], null, null));
+            Double ref = latest.get(key(MetricRow.REFERENCE_CATEGORY, m[0], null, null));
             out.add(new Figure(m[0], m[1], b.basis(), b.value(), p.value(), ref, Figures.num(b.value()),
                     Figures.change(b.value(), p.value()), Figures.change(b.value(), ref)));
         }
@@ -200,7 +201,7 @@ public class Dashboard {
         List<SeriesPoint> realised = series(modelId, "performance/" + metric, null, null, since).points();
         List<EstimatePoint> estimated = queries.estimates(modelId, metric, since).stream()
                 .map(e -> new EstimatePoint(e.snapshotDate, e.runId, e.value, e.lower, e.upper)).toList();
-        List<SeriesPoint> ref = series(modelId, "reference/" + metric, null, null, since).points();
+        List<SeriesPoint> ref = series(modelId, MetricRow.REFERENCE_CATEGORY + "/" + metric, null, null, since).points();
         return new PerformanceSeries(metric, realised, estimated, ref.isEmpty() ? null : ref.get(ref.size() - 1).value());
     }
 

@@ -1,6 +1,6 @@
 package io.modelwatch.report.service;
 
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.estimation.Estimate;
 import io.modelwatch.core.estimation.EstimatedPerformance;
 import io.modelwatch.core.events.Channels;

@@ -3,7 +3,7 @@ package io.modelwatch.report.messaging;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.Channels;

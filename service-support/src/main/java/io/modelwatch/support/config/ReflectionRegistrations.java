@@ -1,11 +1,23 @@
 package io.modelwatch.support.config;
 
 import io.modelwatch.core.alerts.Alert;
-import io.modelwatch.core.alerts.Severity;
+import io.modelwatch.core.config.AlertRuleSpec;
+import io.modelwatch.core.config.AnomalySettings;
+import io.modelwatch.core.config.CheckSeverity;
 import io.modelwatch.core.config.ColumnRoles;
+import io.modelwatch.core.config.Condition;
+import io.modelwatch.core.config.DriftSettings;
 import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.config.ImportanceSettings;
+import io.modelwatch.core.config.IsolationForestSettings;
+import io.modelwatch.core.config.LabelSettings;
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.config.NoiseBandSettings;
 import io.modelwatch.core.config.NotificationSettings;
+import io.modelwatch.core.config.QualitySettings;
+import io.modelwatch.core.config.SegmentDriftSettings;
 import io.modelwatch.core.config.SegmentSpec;
+import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.events.AlertRaised;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.LabelsReady;
@@ -35,7 +47,7 @@ import io.modelwatch.support.store.BatchStore;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * Core records that Jackson reads and writes in the services (events, and the sections they carry):
+ * Core records that Jackson reads and writes in the services (events, the sections they carry, the configuration):
  * registered so a native image keeps their constructors and accessors (core carries no Quarkus annotation).
  */
 @RegisterForReflection(targets = {
@@ -48,7 +60,11 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         MetricRow.class, Alert.class, Severity.class, PublishedEvent.class,
         io.modelwatch.core.metrics.NoChangeBand.class, io.modelwatch.core.alerts.AlertEvaluator.HeldBack.class,
         io.modelwatch.core.importance.WoeNoise.class,
-        ColumnRoles.class, FeatureSpec.class, SegmentSpec.class, NotificationSettings.class,
+        // the configuration records ConfigLoader binds from monitoring.yaml and from a stored profile's configuration
+        MonitoringConfig.class, ColumnRoles.class, FeatureSpec.class, SegmentSpec.class, DriftSettings.class,
+        SegmentDriftSettings.class, QualitySettings.class, AlertRuleSpec.class, ImportanceSettings.class,
+        AnomalySettings.class, IsolationForestSettings.class, LabelSettings.class, NotificationSettings.class,
+        NoiseBandSettings.class, CheckSeverity.class, Condition.class,
         BatchStore.ReferenceVersion.class,
         ServiceStatus.StatusView.class, ServiceStatus.LastEvent.class, ServiceStatus.LastFailure.class})
 public final class ReflectionRegistrations {

@@ -1,7 +1,8 @@
-package io.modelwatch.core.config;
+package io.modelwatch.core.data;
 
-import io.modelwatch.core.data.ColumnBatch;
-import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.config.ConfigException;
+import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.config.MonitoringConfig;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,11 +1,10 @@
-package io.modelwatch.core.config;
+package io.modelwatch.core.data;
 
-import io.modelwatch.core.data.CategoricalColumn;
-import io.modelwatch.core.data.Column;
-import io.modelwatch.core.data.ColumnBatch;
-import io.modelwatch.core.data.NumericColumn;
-import io.modelwatch.core.data.StringColumn;
-import io.modelwatch.core.data.TimestampColumn;
+import io.modelwatch.core.config.AlertRuleSpec;
+import io.modelwatch.core.config.ConfigLoader;
+import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.drift.ColumnKind;
 
 import java.util.ArrayList;
@@ -57,7 +56,7 @@ public final class SchemaInference {
      * @param base      roles, settings and rules to keep (normally {@link ConfigLoader#defaults()})
      */
     public static MonitoringConfig infer(ColumnBatch reference, MonitoringConfig base) {
-        Set<String> roleColumns = roleColumns(base.roles());
+        List<String> roleColumns = base.roles().columns();
         double defaultBudget = base.quality().defaultNullBudget();
         List<FeatureSpec> features = new ArrayList<>();
         for (Column column : reference.columns().values()) {
@@ -76,10 +75,7 @@ public final class SchemaInference {
         }
         List<SegmentSpec> segments = base.segments().stream().filter(s -> features.stream().anyMatch(
                 f -> f.name().equals(s.column()) && f.isNumeric() == s.isBanded())).toList();
-        Set<String> scopes = new LinkedHashSet<>(ConfigLoader.SCOPE_KEYWORDS);
-        scopes.addAll(roleColumns);
-        features.forEach(f -> scopes.add(f.name()));
-        segments.forEach(s -> scopes.add(s.name()));
+        Set<String> scopes = MonitoringConfig.scopeNames(base.roles(), features, segments);
         List<AlertRuleSpec> rules = base.alertRules().stream().filter(r -> scopes.contains(r.scope())).toList();
         return new MonitoringConfig(base.modelId(), base.roles(), features, segments, base.drift(), base.quality(),
                 rules, base.classificationThreshold(), base.segmentMinChurners(), base.importance(), base.anomaly(), base.labels(),
@@ -138,10 +134,5 @@ public final class SchemaInference {
             }
         }
         return List.copyOf(values);
-    }
-
-    private static Set<String> roleColumns(ColumnRoles roles) {
-        return new LinkedHashSet<>(List.of(roles.id(), roles.timestamp(), roles.probability(),
-                roles.predictedClass(), roles.target(), roles.labelDate()));
     }
 }

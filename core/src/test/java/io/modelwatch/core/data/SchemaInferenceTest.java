@@ -1,8 +1,9 @@
-package io.modelwatch.core.config;
+package io.modelwatch.core.data;
 
-import io.modelwatch.core.data.ColumnBatch;
-import io.modelwatch.core.data.CsvReader;
-import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.config.ConfigLoader;
+import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.quality.DataQualityChecker;
 import io.modelwatch.core.quality.QualityReport;

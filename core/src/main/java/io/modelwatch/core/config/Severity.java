@@ -1,4 +1,4 @@
-package io.modelwatch.core.alerts;
+package io.modelwatch.core.config;
 
 /** Alert grades, most severe first. */
 public enum Severity {

@@ -1,8 +1,9 @@
-package io.modelwatch.core.config;
+package io.modelwatch.core.data;
 
-import io.modelwatch.core.data.ColumnBatch;
-import io.modelwatch.core.data.CsvReader;
-import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.config.ConfigException;
+import io.modelwatch.core.config.ConfigLoader;
+import io.modelwatch.core.config.MonitoringConfig;
+import io.modelwatch.core.config.ConfigWriter;
 import io.modelwatch.core.synth.Scenario;
 import io.modelwatch.core.synth.StreamingChurnGenerator;
 import org.junit.jupiter.api.Test;
