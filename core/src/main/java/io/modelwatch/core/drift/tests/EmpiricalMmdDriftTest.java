@@ -95,8 +95,8 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(NAME, "current", current);
+        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
+        NumericSample cur = NumericInputs.numeric(this, "current", current);
         NumericInputs.threshold(NAME, threshold);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] x = ref.values();
