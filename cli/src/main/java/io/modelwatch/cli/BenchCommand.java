@@ -104,6 +104,13 @@ final class BenchCommand implements Callable<Integer> {
             + "(--days days of each of --sizes rows against a --reference-rows reference) by severity.")
     boolean falseAlerts;
 
+    @Option(names = "--drift-tests", description = "Instead of the stages: time each drift test of the registry on "
+            + "--rows rows per side (numeric, numeric with 5 values, categorical), best of --repeats runs.")
+    boolean driftTests;
+
+    @Option(names = "--repeats", defaultValue = "3", description = "With --drift-tests: runs per test (default ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Option(names = "--sizes", defaultValue = "1000,5000,20000,100000", split = ",",
             description = "With --false-alerts: rows per day (default ${DEFAULT-VALUE}).")
     List<Integer> sizes;
@@ -127,6 +134,10 @@ final class BenchCommand implements Callable<Integer> {
             MonitoringConfig runs = config == null ? ConfigLoader.defaults() : ConfigLoader.load(config);
             FalseAlertBench bench = new FalseAlertBench(runs, referenceRows, sizes, days, seed, dir);
             FalseAlertBench.print(bench.run(System.err), referenceRows, System.out);
+            return MonitorCommand.EXIT_OK;
+        }
+        if (driftTests) {
+            new DriftTestBench(rows, repeats).run(System.out);
             return MonitorCommand.EXIT_OK;
         }
         int cur = currentRows == null ? rows : currentRows;

@@ -1,5 +1,11 @@
 package io.modelwatch.core.drift;
 
+import io.modelwatch.core.drift.tests.ChiSquareDriftTest;
+import io.modelwatch.core.drift.tests.JensenShannonDriftTest;
+import io.modelwatch.core.drift.tests.KolmogorovSmirnovDriftTest;
+import io.modelwatch.core.drift.tests.WassersteinDriftTest;
+import io.modelwatch.core.drift.tests.ZDriftTest;
+
 /**
  * Evidently's automatic choice of drift test ({@code registry._get_default_stattest}):
  *
@@ -11,7 +17,9 @@ package io.modelwatch.core.drift;
  * </pre>
  *
  * where {@code n_ref} is the reference size and {@code n_unique} the number of distinct values in
- * reference and current together (nulls excluded).
+ * reference and current together (nulls excluded). Every test chosen declares the column's kind in its
+ * {@link DriftTest#supportedKinds()} (chisquare and z take numbers as categories), so the choice needs no
+ * conversion of the column.
  */
 public final class AutoStatTest {
 
@@ -32,18 +40,10 @@ public final class AutoStatTest {
         boolean lowCardinality = kind == ColumnKind.CATEGORICAL || distinctValues <= LOW_CARDINALITY_MAX;
         if (referenceSize <= SMALL_REFERENCE_MAX) {
             if (lowCardinality) {
-                return distinctValues > 2 ? "chisquare" : "z";
+                return distinctValues > 2 ? ChiSquareDriftTest.NAME : ZDriftTest.NAME;
             }
-            return "ks";
+            return KolmogorovSmirnovDriftTest.NAME;
         }
-        return lowCardinality ? "jensenshannon" : "wasserstein";
-    }
-
-    /**
-     * True when the chosen test needs categorical input although the column is numeric
-     * (chisquare or z on a low-cardinality numeric column: its distinct values become categories).
-     */
-    public static boolean needsCategories(String testName) {
-        return testName.equals("chisquare") || testName.equals("z");
+        return lowCardinality ? JensenShannonDriftTest.NAME : WassersteinDriftTest.NAME;
     }
 }

@@ -38,9 +38,4 @@ public enum DriftDirection {
             case SCORE_ABOVE -> score > threshold;
         };
     }
-
-    /** True when the score is a p-value (small means drift). */
-    public boolean isPValue() {
-        return this == P_VALUE_BELOW || this == P_VALUE_AT_OR_BELOW;
-    }
 }

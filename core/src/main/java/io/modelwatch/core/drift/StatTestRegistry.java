@@ -19,12 +19,14 @@ import io.modelwatch.core.drift.tests.TotalVariationDriftTest;
 import io.modelwatch.core.drift.tests.WassersteinDriftTest;
 import io.modelwatch.core.drift.tests.ZDriftTest;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The immutable catalogue of drift tests, by name (after Evidently's stattest registry).
@@ -54,7 +56,8 @@ public final class StatTestRegistry {
 
     private final Map<String, DriftTest> byName;
 
-    private StatTestRegistry(List<DriftTest> tests) {
+    /** A registry of these tests, refusing a name given twice (package-private: {@link #defaults()} is the catalogue). */
+    StatTestRegistry(List<DriftTest> tests) {
         Map<String, DriftTest> map = new LinkedHashMap<>();
         for (DriftTest t : tests) {
             if (map.putIfAbsent(t.name(), t) != null) {
@@ -69,18 +72,6 @@ public final class StatTestRegistry {
         return DEFAULTS;
     }
 
-    /** A registry holding the given tests (names must be unique). */
-    public static StatTestRegistry of(List<DriftTest> tests) {
-        return new StatTestRegistry(tests);
-    }
-
-    /** A new registry with one more test (or one replaced by name is refused: names are unique). */
-    public StatTestRegistry with(DriftTest test) {
-        List<DriftTest> all = new java.util.ArrayList<>(byName.values());
-        all.add(test);
-        return new StatTestRegistry(all);
-    }
-
     /**
      * A new registry in which the test of the same name is replaced by this one; the name must already
      * be registered. This is how a variant of a catalogue test is selected, e.g.
@@ -91,7 +82,7 @@ public final class StatTestRegistry {
      */
     public StatTestRegistry replacing(DriftTest test) {
         get(test.name());
-        List<DriftTest> all = new java.util.ArrayList<>();
+        List<DriftTest> all = new ArrayList<>();
         for (DriftTest t : byName.values()) {
             all.add(t.name().equals(test.name()) ? test : t);
         }
@@ -119,7 +110,7 @@ public final class StatTestRegistry {
         return byName.values();
     }
 
-    public java.util.Set<String> names() {
+    public Set<String> names() {
         return byName.keySet();
     }
 }

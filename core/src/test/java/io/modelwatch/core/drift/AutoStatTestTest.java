@@ -52,27 +52,31 @@ class AutoStatTestTest {
     }
 
     @Test
-    void everyChoiceIsARegisteredTestThatAcceptsItsInput() {
+    void everyChoiceIsARegisteredTestThatAcceptsTheColumnAsItIs() {
         StatTestRegistry registry = StatTestRegistry.defaults();
         for (ColumnKind kind : ColumnKind.values()) {
             for (long n : new long[] {1, 1000, 1001}) {
                 for (long unique : new long[] {1, 2, 3, 5, 6}) {
                     String name = AutoStatTest.choose(kind, n, unique);
                     DriftTest test = registry.get(name);
-                    ColumnKind input = AutoStatTest.needsCategories(name) ? ColumnKind.CATEGORICAL : kind;
-                    assertThat(test.supportedKinds()).as(name + " for " + kind).contains(input);
+                    assertThat(test.supportedKinds()).as(name + " for " + kind).contains(kind);
+                    assertThat(test.accepts(kind)).as(name + " for " + kind).isTrue();
                 }
             }
         }
     }
 
     @Test
-    void onlyChisquareAndZNeedCategories() {
-        assertThat(AutoStatTest.needsCategories("chisquare")).isTrue();
-        assertThat(AutoStatTest.needsCategories("z")).isTrue();
-        assertThat(AutoStatTest.needsCategories("jensenshannon")).isFalse();
-        assertThat(AutoStatTest.needsCategories("ks")).isFalse();
-        assertThat(AutoStatTest.needsCategories("wasserstein")).isFalse();
+    void chisquareAndZTakeNumbersAsCategoriesAndTheOthersChosenDoNot() {
+        // the automatic choice sends numeric columns with at most 5 values to chisquare and z (Evidently)
+        StatTestRegistry registry = StatTestRegistry.defaults();
+        assertThat(registry.get("chisquare").supportedKinds())
+                .containsExactlyInAnyOrder(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC);
+        assertThat(registry.get("z").supportedKinds()).containsExactlyInAnyOrder(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC);
+        assertThat(registry.get("ks").accepts(ColumnKind.CATEGORICAL)).isFalse();
+        assertThat(registry.get("wasserstein").accepts(ColumnKind.CATEGORICAL)).isFalse();
+        assertThat(registry.get("jensenshannon").supportedKinds())
+                .containsExactlyInAnyOrder(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC);
     }
 
     @Test

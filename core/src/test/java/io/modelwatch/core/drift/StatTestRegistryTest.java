@@ -1,10 +1,12 @@
 package io.modelwatch.core.drift;
 
 import io.modelwatch.core.drift.tests.KolmogorovSmirnovDriftTest;
+import io.modelwatch.core.drift.tests.MannWhitneyDriftTest;
 import io.modelwatch.core.drift.tests.PsiDriftTest;
 import io.modelwatch.core.drift.tests.ZDriftTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,19 +48,24 @@ class StatTestRegistryTest {
 
     @Test
     void duplicateNamesAreRefused() {
-        assertThatThrownBy(() -> StatTestRegistry.of(List.of(PsiDriftTest.withDefaults(), ZDriftTest.withDefaults(),
+        assertThatThrownBy(() -> new StatTestRegistry(List.of(PsiDriftTest.withDefaults(), ZDriftTest.withDefaults(),
                 PsiDriftTest.withDefaults())))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("psi");
-        assertThatThrownBy(() -> StatTestRegistry.defaults().with(KolmogorovSmirnovDriftTest.withDefaults()))
+        List<DriftTest> withKsTwice = new ArrayList<>(StatTestRegistry.defaults().all());
+        withKsTwice.add(KolmogorovSmirnovDriftTest.withDefaults());
+        assertThatThrownBy(() -> new StatTestRegistry(withKsTwice))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ks");
     }
 
     @Test
-    void withAddsWithoutChangingTheOriginal() {
-        StatTestRegistry small = StatTestRegistry.of(List.of(PsiDriftTest.withDefaults()));
-        StatTestRegistry larger = small.with(ZDriftTest.withDefaults());
-        assertThat(small.names()).containsExactly("psi");
-        assertThat(larger.names()).containsExactly("psi", "z");
-        assertThatThrownBy(() -> larger.names().add("x")).isInstanceOf(UnsupportedOperationException.class);
+    void replacingKeepsTheOriginalAndTheNamesAreReadOnly() {
+        StatTestRegistry twoSided = StatTestRegistry.defaults().replacing(MannWhitneyDriftTest.withDefaults().twoSided());
+        assertThat(((MannWhitneyDriftTest) twoSided.get("mannw")).isTwoSided()).isTrue();
+        assertThat(((MannWhitneyDriftTest) StatTestRegistry.defaults().get("mannw")).isTwoSided()).isFalse();
+        assertThat(twoSided.names()).containsExactlyElementsOf(StatTestRegistry.defaults().names());
+        assertThatThrownBy(() -> twoSided.names().add("x")).isInstanceOf(UnsupportedOperationException.class);
+        StatTestRegistry psiOnly = new StatTestRegistry(List.of(PsiDriftTest.withDefaults()));
+        assertThatThrownBy(() -> psiOnly.replacing(KolmogorovSmirnovDriftTest.withDefaults()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'ks'").hasMessageContaining("[psi]");
     }
 }

@@ -1,7 +1,6 @@
 package io.modelwatch.report.service;
 
 import com.icegreen.greenmail.util.GreenMail;
-import io.modelwatch.core.report.Figures;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.support.store.BatchStore;
@@ -29,6 +28,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,13 +90,17 @@ class DailyEmailTest {
         assertThat(MailParts.recipients(eu)).containsExactlyInAnyOrder(DailyEmailProfiles.RECIPIENTS.split(","));
         assertThat(eu.getHeader(MailDelivery.IDEMPOTENCY_HEADER)).containsExactly("daily-churn-eu-" + DAY);
         String html = MailParts.part(eu, "text/html").orElseThrow();
-        String recall = Figures.num(value(runId, "estimated_performance", "recall", null));
-        String recallBefore = Figures.num(value((String) scalar("select run_id from report.run_report where model_id = "
-                + "'churn-eu' and snapshot_date = ?1", REPORTED.minusDays(1)), "estimated_performance", "recall", null));
+        // the email writes a value with four decimals and a change with its sign (docs/dashboard.md); the expected text
+        // is formatted here by that rule, not by the Figures the email itself uses
+        String recall = String.format(Locale.ROOT, "%.4f", value(runId, "estimated_performance", "recall", null));
+        String recallBefore = String.format(Locale.ROOT, "%.4f", value((String) scalar("select run_id from report.run_report"
+                + " where model_id = 'churn-eu' and snapshot_date = ?1", REPORTED.minusDays(1)), "estimated_performance",
+                "recall", null));
         assertThat(html).doesNotContain("<script")
                 .contains("churn-eu: " + REPORTED)
                 .contains("class=\"value\">" + recall + "</td>")
-                .contains(Figures.change(Double.valueOf(recall), Double.valueOf(recallBefore)).substring(0, 4))
+                .contains(String.format(Locale.ROOT, "%+.4f", Double.valueOf(recall) - Double.valueOf(recallBefore))
+                        .substring(0, 4))
                 .contains("href=\"" + DailyEmailProfiles.BASE_URL + "/dashboard/churn-eu\"")
                 .contains("href=\"" + DailyEmailProfiles.BASE_URL + "/runs/" + runId + "/report\"");
         String topFeature = (String) scalar("select \"column\" from report.run_metrics where run_id = ?1 and category = 'psi'"

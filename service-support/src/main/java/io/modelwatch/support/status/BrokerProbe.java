@@ -18,9 +18,15 @@ public class BrokerProbe {
         this.broker = broker;
     }
 
-    /** Depth per queue; -1 for a queue that does not exist or when the broker cannot be reached. */
+    /**
+     * Depth per queue; -1 for a queue that does not exist or when the broker cannot be reached. No queue asks
+     * nothing of the broker.
+     */
     public Map<String, Long> depths(List<String> queues) {
         Map<String, Long> depths = new LinkedHashMap<>();
+        if (queues.isEmpty()) {
+            return depths;
+        }
         try (Connection connection = broker.open("modelwatch-status")) {
             for (String q : queues) {
                 try (Channel ch = connection.createChannel()) {

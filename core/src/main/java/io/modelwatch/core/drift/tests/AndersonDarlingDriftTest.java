@@ -81,8 +81,8 @@ public final class AndersonDarlingDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(NAME, "current", current);
+        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
+        NumericSample cur = NumericInputs.numeric(this, "current", current);
         NumericInputs.threshold(NAME, threshold);
         SortedRuns x = ref.runs();
         SortedRuns y = cur.runs();

@@ -30,6 +30,7 @@ import java.util.Map;
  */
 final class CategoryCounts {
 
+    /** The keys of two numeric samples, from which {@link #keys()} builds the labels; else {@code null}. */
     private final double[] numericKeys;
     /** Labels; for numeric keys built on first use (one string per distinct value). */
     private List<String> keys;
@@ -48,7 +49,9 @@ final class CategoryCounts {
     }
 
     /**
-     * Aligns the counts of two samples of any kind.
+     * Aligns the counts of two samples of either kind: a numeric sample counts one category per distinct value.
+     * Whether a test takes numbers this way is the test's own declaration
+     * ({@link io.modelwatch.core.drift.DriftTest#supportedKinds}), checked before it counts.
      *
      * @throws DriftTestException when a sample is empty (Evidently raises on an empty column)
      */
@@ -104,8 +107,7 @@ final class CategoryCounts {
         }
         accumulate(reference, index, refCounts);
         accumulate(current, index, curCounts);
-        double[] numericKeys = numeric ? keys.stream().mapToDouble(Double::parseDouble).toArray() : null;
-        return new CategoryCounts(keys, numericKeys, refCounts, curCounts);
+        return new CategoryCounts(keys, null, refCounts, curCounts);
     }
 
     private static void addObserved(CategoricalSample sample, List<String> into) {
@@ -136,11 +138,6 @@ final class CategoryCounts {
             keys = List.copyOf(labels);
         }
         return keys;
-    }
-
-    /** The keys as numbers when both samples were numeric, else {@code null}. */
-    double[] numericKeys() {
-        return numericKeys;
     }
 
     int size() {

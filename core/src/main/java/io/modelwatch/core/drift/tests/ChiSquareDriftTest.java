@@ -46,9 +46,13 @@ public final class ChiSquareDriftTest implements DriftTest {
         return NAME;
     }
 
+    /**
+     * Categorical columns, and numeric ones as one category per distinct value: Evidently's automatic choice
+     * ({@link io.modelwatch.core.drift.AutoStatTest}) runs this test on numeric columns with few distinct values.
+     */
     @Override
     public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.CATEGORICAL);
+        return Set.of(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC);
     }
 
     @Override
@@ -63,7 +67,7 @@ public final class ChiSquareDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.requireThreshold(threshold);
+        DriftInputs.require(this, reference, current, threshold);
         CategoryCounts counts = CategoryCounts.of(reference, current);
         double scale = (double) counts.currentSize() / counts.referenceSize();
         long[] ref = counts.reference();

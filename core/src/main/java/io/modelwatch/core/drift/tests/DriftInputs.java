@@ -1,5 +1,6 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.Sample;
 
@@ -24,6 +25,16 @@ final class DriftInputs {
         if (current.size() == 0) {
             throw new DriftTestException("current sample is empty after dropping nulls and non-finite values");
         }
+    }
+
+    /**
+     * The checks of a binned or categorical test before it counts: both samples of a kind the test declares
+     * ({@link DriftTest#requireAccepted}) and a finite threshold. Emptiness is checked where the counting starts.
+     */
+    static void require(DriftTest test, Sample reference, Sample current, double threshold) {
+        test.requireAccepted(reference, "reference");
+        test.requireAccepted(current, "current");
+        requireThreshold(threshold);
     }
 
     /** A threshold must be a finite number. */

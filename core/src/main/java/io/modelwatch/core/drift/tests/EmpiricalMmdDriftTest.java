@@ -8,6 +8,7 @@ import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.drift.Sample;
 
+import java.util.Arrays;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -95,8 +96,8 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(NAME, "current", current);
+        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
+        NumericSample cur = NumericInputs.numeric(this, "current", current);
         NumericInputs.threshold(NAME, threshold);
         SplittableRandom rng = new SplittableRandom(seed);
         double[] x = ref.values();
@@ -120,7 +121,7 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
         System.arraycopy(y, 0, pooled, n, m);
 
         double mmd = observedStatistic(x, y, gamma);
-        KernelTriangle kernel = new KernelTriangle(pooled, gamma);
+        MmdKernelTriangle kernel = new MmdKernelTriangle(pooled, gamma);
         boolean[] isX = new boolean[n + m];
         for (int i = 0; i < n; i++) {
             isX[i] = true;
@@ -144,11 +145,6 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
         return DriftResult.of(NAME, mmd, p, p, threshold, direction());
     }
 
-    /** Evidently's squared distance, expanded: {@code b² − 2ab + a²}. */
-    private static double squaredDistance(double a, double b) {
-        return b * b - 2 * (a * b) + a * a;
-    }
-
     /**
      * σ² = 0.5 · (nearest-rank median of the n² squared distances), or 0.5 when that is 0. The n² values
      * are n zeros plus every unordered pair twice, so the median is found among the pairwise gaps of the
@@ -157,7 +153,7 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
     static double sigmaSquared(double[] x) {
         int n = x.length;
         double[] s = x.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         long count = (long) n * n;
         long rank = (long) Math.rint(0.5 * (count - 1)); // np.around: half to even
         double median;
@@ -205,7 +201,7 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j < x.length; j++) {
                 if (i != j) {
-                    sxx += Math.exp(-gamma * squaredDistance(x[i], x[j]));
+                    sxx += Math.exp(-gamma * MmdKernelTriangle.squaredDistance(x[i], x[j]));
                 }
             }
         }
@@ -213,78 +209,19 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
         for (int i = 0; i < y.length; i++) {
             for (int j = 0; j < y.length; j++) {
                 if (i != j) {
-                    syy += Math.exp(-gamma * squaredDistance(y[i], y[j]));
+                    syy += Math.exp(-gamma * MmdKernelTriangle.squaredDistance(y[i], y[j]));
                 }
             }
         }
         double sxy = 0;
         for (double a : x) {
             for (double b : y) {
-                sxy += Math.exp(-gamma * squaredDistance(a, b));
+                sxy += Math.exp(-gamma * MmdKernelTriangle.squaredDistance(a, b));
             }
         }
         double n = x.length;
         double m = y.length;
         return sxx / (n * (n - 1)) + syy / (m * (m - 1)) - 2.0 * (sxy / (n * m));
-    }
-
-    /** The strict upper triangle of the pooled kernel matrix, in float, with per-row totals. */
-    private static final class KernelTriangle {
-        private final int size;
-        private final float[] k;
-        private final long[] rowStart;
-        private final double[] rowTotal;
-
-        KernelTriangle(double[] pooled, double gamma) {
-            size = pooled.length;
-            rowStart = new long[size];
-            rowTotal = new double[size];
-            long offset = 0;
-            for (int i = 0; i < size; i++) {
-                rowStart[i] = offset;
-                offset += size - i - 1;
-            }
-            k = new float[(int) offset];
-            for (int i = 0; i < size; i++) {
-                int base = (int) rowStart[i] - (i + 1);
-                double total = 0;
-                for (int j = i + 1; j < size; j++) {
-                    float v = (float) Math.exp(-gamma * squaredDistance(pooled[i], pooled[j]));
-                    k[base + j] = v;
-                    total += v;
-                }
-                rowTotal[i] = total;
-            }
-        }
-
-        /** MMD for a labelling (isX marks the n positions playing the reference). */
-        double statistic(boolean[] isX, int n, int m) {
-            float[] mask = new float[size]; // 1 for reference positions: a branch-free inner loop
-            for (int j = 0; j < size; j++) {
-                mask[j] = isX[j] ? 1f : 0f;
-            }
-            double sxx = 0;
-            double syy = 0;
-            double sxy = 0;
-            for (int i = 0; i < size; i++) {
-                int base = (int) rowStart[i] - (i + 1);
-                double rowX = 0;
-                for (int j = i + 1; j < size; j++) {
-                    rowX += mask[j] * k[base + j];
-                }
-                double rowY = rowTotal[i] - rowX;
-                if (isX[i]) {
-                    sxx += rowX;
-                    sxy += rowY;
-                } else {
-                    syy += rowY;
-                    sxy += rowX;
-                }
-            }
-            double dn = n;
-            double dm = m;
-            return 2 * sxx / (dn * (dn - 1)) + 2 * syy / (dm * (dm - 1)) - 2.0 * (sxy / (dn * dm));
-        }
     }
 
     private static double[] subsample(double[] v, int keep, SplittableRandom rng) {
@@ -295,7 +232,7 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
             copy[i] = copy[j];
             copy[j] = t;
         }
-        return java.util.Arrays.copyOf(copy, keep);
+        return Arrays.copyOf(copy, keep);
     }
 
     private static void shuffle(int[] a, SplittableRandom rng) {

@@ -53,8 +53,8 @@ public final class EnergyDistanceDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(NAME, "current", current);
+        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
+        NumericSample cur = NumericInputs.numeric(this, "current", current);
         NumericInputs.threshold(NAME, threshold);
         double ed = SQRT2 * EcdfDistance.l2(ref.runs(), cur.runs());
         return DriftResult.of(NAME, ed, null, ed, threshold, direction());

@@ -67,7 +67,7 @@ public final class FisherExactDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.requireThreshold(threshold);
+        DriftInputs.require(this, reference, current, threshold);
         CategoryCounts counts = CategoryCounts.of(reference, current);
         if (counts.referenceDistinct() > 2 || counts.currentDistinct() > 2) {
             throw new DriftTestException("fisher_exact expects binary data for both reference and current, but found "

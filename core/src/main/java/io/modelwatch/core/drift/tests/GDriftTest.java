@@ -62,7 +62,7 @@ public final class GDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.requireThreshold(threshold);
+        DriftInputs.require(this, reference, current, threshold);
         CategoryCounts counts = CategoryCounts.of(reference, current);
         double observedTotal = counts.currentSize();
         double expectedTotal = counts.referenceSize();

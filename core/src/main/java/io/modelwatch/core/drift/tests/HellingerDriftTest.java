@@ -66,7 +66,7 @@ public final class HellingerDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.requireThreshold(threshold);
+        DriftInputs.require(this, reference, current, threshold);
         double bc = bhattacharyyaCoefficient(reference, current);
         double h = Math.sqrt(1 - Math.min(1.0, Math.max(0.0, bc)));
         return DriftResult.of(NAME, h, null, h, threshold, direction());

@@ -59,7 +59,7 @@ public final class JensenShannonDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.requireThreshold(threshold);
+        DriftInputs.require(this, reference, current, threshold);
         EvidentlyBinning.Shares shares = EvidentlyBinning.shares(reference, current);
         double js = jensenShannonDistance(shares.referenceShares(), shares.currentShares());
         return DriftResult.of(NAME, js, null, js, threshold, direction());

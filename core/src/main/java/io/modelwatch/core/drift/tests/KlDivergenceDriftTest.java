@@ -57,7 +57,7 @@ public final class KlDivergenceDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.requireThreshold(threshold);
+        DriftInputs.require(this, reference, current, threshold);
         EvidentlyBinning.Shares shares = EvidentlyBinning.shares(reference, current);
         double kl = klDivergence(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
                 EvidentlyBinning.fillEmptyBins(shares.currentShares()));

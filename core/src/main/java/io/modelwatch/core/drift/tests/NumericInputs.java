@@ -1,12 +1,14 @@
 package io.modelwatch.core.drift.tests;
 
+import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.drift.Sample;
 
 /**
  * The one place where the numeric drift tests check their inputs: both samples must be
- * {@link NumericSample}s (a categorical sample is an {@link IllegalArgumentException} naming the test)
+ * {@link NumericSample}s, the one kind they declare (another kind is refused by
+ * {@link DriftTest#requireAccepted}, an {@link IllegalArgumentException} naming the test)
  * and non-empty after Evidently's null/inf drop (an empty one is a {@link DriftTestException}, as
  * Evidently raises), and the threshold must be a number.
  */
@@ -16,16 +18,11 @@ final class NumericInputs {
     }
 
     /** The sample as numeric, checked for kind and emptiness. */
-    static NumericSample numeric(String test, String role, Sample sample) {
-        if (sample == null) {
-            throw new IllegalArgumentException(test + ": " + role + " sample is null");
-        }
-        if (!(sample instanceof NumericSample numeric)) {
-            throw new IllegalArgumentException(test + " is a numeric drift test; the " + role
-                    + " sample is " + sample.kind());
-        }
+    static NumericSample numeric(DriftTest test, String role, Sample sample) {
+        test.requireAccepted(sample, role);
+        NumericSample numeric = (NumericSample) sample;
         if (numeric.size() == 0) {
-            throw new DriftTestException(test + ": the " + role + " sample is empty after dropping nulls");
+            throw new DriftTestException(test.name() + ": the " + role + " sample is empty after dropping nulls");
         }
         return numeric;
     }

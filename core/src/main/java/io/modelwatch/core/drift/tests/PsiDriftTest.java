@@ -58,7 +58,7 @@ public final class PsiDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.requireThreshold(threshold);
+        DriftInputs.require(this, reference, current, threshold);
         EvidentlyBinning.Shares shares = EvidentlyBinning.shares(reference, current);
         double psi = psi(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
                 EvidentlyBinning.fillEmptyBins(shares.currentShares()));

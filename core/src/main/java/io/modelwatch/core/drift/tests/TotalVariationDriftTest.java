@@ -116,7 +116,7 @@ public final class TotalVariationDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.requireThreshold(threshold);
+        DriftInputs.require(this, reference, current, threshold);
         CategoryCounts counts = CategoryCounts.of(reference, current);
         long[] ref = counts.reference();
         long[] cur = counts.current();

@@ -56,8 +56,8 @@ public final class WassersteinDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(NAME, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(NAME, "current", current);
+        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
+        NumericSample cur = NumericInputs.numeric(this, "current", current);
         NumericInputs.threshold(NAME, threshold);
         SortedRuns r = ref.runs();
         double std = Math.sqrt(r.sumSquaredDeviations(r.mean()) / r.total());

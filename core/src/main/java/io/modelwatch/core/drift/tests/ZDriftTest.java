@@ -48,9 +48,13 @@ public final class ZDriftTest implements DriftTest {
         return NAME;
     }
 
+    /**
+     * Categorical columns, and numeric ones as one category per distinct value: Evidently's automatic choice
+     * ({@link io.modelwatch.core.drift.AutoStatTest}) runs this test on numeric columns with few distinct values.
+     */
     @Override
     public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.CATEGORICAL);
+        return Set.of(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC);
     }
 
     @Override
@@ -65,7 +69,7 @@ public final class ZDriftTest implements DriftTest {
 
     @Override
     public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.requireThreshold(threshold);
+        DriftInputs.require(this, reference, current, threshold);
         CategoryCounts counts = CategoryCounts.of(reference, current);
         if (counts.size() == 1) {
             // both samples hold the same single value

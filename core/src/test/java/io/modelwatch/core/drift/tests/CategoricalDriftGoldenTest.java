@@ -2,6 +2,7 @@ package io.modelwatch.core.drift.tests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.modelwatch.core.drift.CategoricalSample;
+import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftResult;
 import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.DriftTestException;
@@ -281,10 +282,13 @@ class CategoricalDriftGoldenTest {
         NumericSample cur = (NumericSample) lowCard.current();
         CategoricalSample refCat = CategoricalSample.ofNumbers(ref.values());
         CategoricalSample curCat = CategoricalSample.ofNumbers(cur.values());
-        for (DriftTest test : List.of(ChiSquareDriftTest.withDefaults(), ZDriftTest.withDefaults(),
-                TotalVariationDriftTest.withDefaults())) {
+        for (DriftTest test : List.of(ChiSquareDriftTest.withDefaults(), ZDriftTest.withDefaults())) {
             assertThat(test.test(ref, cur)).as(test.name()).isEqualTo(test.test(refCat, curCat));
         }
+        // TVD declares categorical columns only (as Evidently's): numbers are refused, not counted
+        assertThat(TotalVariationDriftTest.withDefaults().test(refCat, curCat).method()).isEqualTo("TVD");
+        assertThatThrownBy(() -> TotalVariationDriftTest.withDefaults().test(ref, cur))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("TVD");
     }
 
     @Test
@@ -342,9 +346,11 @@ class CategoricalDriftGoldenTest {
 
     @Test
     void emptySamplesRaise() {
-        Sample empty = NumericSample.of(new double[] {Double.NaN});
-        Sample one = NumericSample.of(new double[] {1});
         for (DriftTest test : TESTS.values()) {
+            // an empty sample of a kind the test accepts: numeric where it takes numbers, else categorical
+            boolean numbers = test.accepts(ColumnKind.NUMERIC);
+            Sample empty = numbers ? NumericSample.of(new double[] {Double.NaN}) : CategoricalSample.ofValues(List.of());
+            Sample one = numbers ? NumericSample.of(new double[] {1}) : CategoricalSample.ofValues(List.of("1"));
             assertThatThrownBy(() -> test.test(empty, one)).as(test.name()).isInstanceOf(DriftTestException.class);
             assertThatThrownBy(() -> test.test(one, empty)).as(test.name()).isInstanceOf(DriftTestException.class);
         }
@@ -386,7 +392,7 @@ class CategoricalDriftGoldenTest {
     }
 
     @Test
-    void millionRowColumnsAreFast() {
+    void millionRowColumnsAreComputed() {
         java.util.SplittableRandom rng = new java.util.SplittableRandom(11);
         double[] refValues = new double[1_000_000];
         double[] curValues = new double[1_000_000];
@@ -403,7 +409,6 @@ class CategoricalDriftGoldenTest {
         CategoricalSample refCat = CategoricalSample.ofCounts(counts);
         CategoricalSample curCat = CategoricalSample.ofCounts(counts2);
 
-        long start = System.nanoTime();
         for (DriftTest test : List.of(PsiDriftTest.withDefaults(), KlDivergenceDriftTest.withDefaults(),
                 JensenShannonDriftTest.withDefaults(), HellingerDriftTest.withDefaults())) {
             test.test(ref, cur);
@@ -414,9 +419,7 @@ class CategoricalDriftGoldenTest {
             }
         }
         DriftResult tvd = TotalVariationDriftTest.withDefaults().test(refCat, curCat);
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(tvd.pValue()).isEqualTo(0.0);
-        // generous bound for a shared 2-core machine; typical run is well under a second
-        assertThat(millis).as("elapsed ms").isLessThan(5_000);
+        // the time of these runs is measured by `monitor bench --drift-tests`, not asserted here
     }
 }

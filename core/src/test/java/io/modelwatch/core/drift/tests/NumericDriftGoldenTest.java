@@ -61,16 +61,14 @@ class NumericDriftGoldenTest {
                     .hasMessageContaining(c.testName());
             return;
         }
-        long start = System.nanoTime();
         DriftResult r = test.test(c.reference(), c.current());
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(r.method()).isEqualTo(c.testName());
         if (c.isNotComputed()) {
-            // no expected values: the bounded (subsampled) run must complete and be well-formed
+            // no expected values: the bounded (subsampled) run must complete and be well-formed (its time is
+            // measured by `monitor bench --drift-tests`)
             assertThat(c.testName()).isEqualTo(EmpiricalMmdDriftTest.NAME);
             assertThat(r.statistic()).isFinite();
             assertThat(r.pValue()).isBetween(0.0, 1.0);
-            assertThat(millis).as("bounded cost").isLessThan(60_000);
             return;
         }
         double statTol = statisticTolerance(c);

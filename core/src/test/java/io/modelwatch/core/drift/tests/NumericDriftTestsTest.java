@@ -149,16 +149,16 @@ class NumericDriftTestsTest {
         assertThat(EmpiricalMmdDriftTest.withDefaults().withSeed(1).seed()).isEqualTo(1);
     }
 
-    /** Each test on one million rows per side (the system's target column size); O(n log n) each. */
+    /**
+     * Each test on one million rows per side (the system's target column size); O(n log n) each. Its time is
+     * measured by {@code monitor bench --drift-tests}, not asserted here.
+     */
     @ParameterizedTest
     @MethodSource("numericTests")
     void handlesAMillionRowsPerSide(DriftTest test) {
         Sample[] s = MILLION.get();
-        long start = System.nanoTime();
         DriftResult r = test.test(s[0], s[1]);
-        long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(r.drifted()).as(test.name()).isTrue();
-        assertThat(millis).as(test.name() + " millis").isLessThan(30_000);
     }
 
     private static final java.util.function.Supplier<Sample[]> MILLION = new java.util.function.Supplier<>() {
