@@ -1,5 +1,7 @@
 package io.modelwatch.core.quality;
 
+import io.modelwatch.core.data.TextBytes;
+
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.modelwatch.core.quality;
 
 import io.modelwatch.core.data.ParseReport;
+import io.modelwatch.core.data.TextBytes;
 import io.modelwatch.core.quality.QualityFinding.Kind;
 
 import java.io.DataInput;

@@ -7,6 +7,7 @@ import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.ColumnType;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.StringColumn;
+import io.modelwatch.core.data.TextBytes;
 
 import java.io.DataInput;
 import java.io.DataOutput;

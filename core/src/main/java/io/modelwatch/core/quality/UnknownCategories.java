@@ -5,6 +5,7 @@ import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.StringColumn;
+import io.modelwatch.core.data.TextBytes;
 import io.modelwatch.core.quality.QualityFinding.Kind;
 
 import java.io.DataInput;
