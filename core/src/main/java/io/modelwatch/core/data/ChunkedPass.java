@@ -36,7 +36,7 @@ final class ChunkedPass {
         this.source = source;
         this.header = header;
         this.builders = builders;
-        this.kinds = CsvReader.kinds(builders);
+        this.kinds = CsvRecords.kinds(builders);
         this.chunkRows = chunkRows;
         this.sink = sink;
         this.progressEveryRows = progressEveryRows;
@@ -60,17 +60,17 @@ final class ChunkedPass {
         long expectedRows = -1;
         while (scanner.next()) {
             rows++;
-            CsvReader.appendRecord(scanner, builders, kinds, header, rows, whole, chunk);
-            if (rows - rowsBefore == CsvReader.ESTIMATE_AFTER_ROWS && bytes > 0) {
+            CsvRecords.appendRecord(scanner, builders, kinds, header, rows, whole, chunk);
+            if (rows - rowsBefore == CsvRecords.ESTIMATE_AFTER_ROWS && bytes > 0) {
                 expectedRows = rowsBefore
-                        + CsvReader.expectedRows(bytes, startPosition, scanner.position(), rows - rowsBefore);
+                        + CsvRecords.expectedRows(bytes, startPosition, scanner.position(), rows - rowsBefore);
                 long chunkStart = rows - 1 - inChunk;
-                CsvReader.reserve(builders, Math.min(chunkRows, expectedRows - chunkStart));
+                CsvRecords.reserve(builders, Math.min(chunkRows, expectedRows - chunkStart));
             }
             if (++inChunk == chunkRows) {
                 emit();
                 if (expectedRows > rows) {
-                    CsvReader.reserve(builders, Math.min(chunkRows, expectedRows - rows));
+                    CsvRecords.reserve(builders, Math.min(chunkRows, expectedRows - rows));
                 }
             }
             if (progress != null && rows % progressEveryRows == 0) {
@@ -140,18 +140,18 @@ final class ChunkedPass {
     }
 
     /** Hands over the rows still held (or one empty chunk when the file has no rows) and sums the pass up. */
-    CsvReader.Pass finish() {
+    CsvPass finish() {
         if (inChunk > 0 || !emitted) {
             emit();
         }
         if (progress != null && rows % progressEveryRows != 0) {
             progress.accept(rows);
         }
-        return new CsvReader.Pass(source, rows, header, builders, whole.build(source));
+        return new CsvPass(source, rows, header, builders, whole.build(source));
     }
 
     private void emit() {
-        sink.accept(CsvReader.take(source, header, builders, inChunk, chunk));
+        sink.accept(CsvRecords.take(source, header, builders, inChunk, chunk));
         inChunk = 0;
         emitted = true;
     }

@@ -128,7 +128,7 @@ final class ParallelCsvRead {
             if (!headerScanner.next()) {
                 return null;
             }
-            List<String> header = CsvReader.header(headerScanner, source);
+            List<String> header = CsvRecords.header(headerScanner, source);
             ColumnType[] types = new ColumnType[header.size()];
             for (int i = 0; i < types.length; i++) {
                 ColumnType listed = schema.typeOf(header.get(i)).orElse(null);
@@ -210,12 +210,12 @@ final class ParallelCsvRead {
     private static long parseRange(CsvRecordScanner scanner, ColumnBuilder[] builders, List<String> header,
                                    long rowsBefore, ParseIssueCollector issues, ProgressRelay progress)
             throws IOException {
-        int[] kinds = CsvReader.kinds(builders);
+        int[] kinds = CsvRecords.kinds(builders);
         long records = 0;
         long unreported = 0;
         while (scanner.next()) {
             records++;
-            CsvReader.appendRecord(scanner, builders, kinds, header, rowsBefore + records, issues, null);
+            CsvRecords.appendRecord(scanner, builders, kinds, header, rowsBefore + records, issues, null);
             if (progress != null && ++unreported == PROGRESS_FLUSH_ROWS) {
                 progress.add(unreported);
                 unreported = 0;

@@ -243,8 +243,8 @@ final class ParallelCsvStream {
         private ParsedBlock parse(long start, long end, long expectedRows) throws IOException {
             List<String> header = layout.header();
             ColumnBuilder[] builders = builders(layout.types());
-            int[] kinds = CsvReader.kinds(builders);
-            CsvReader.reserve(builders, Math.min(chunkRows, expectedRows));
+            int[] kinds = CsvRecords.kinds(builders);
+            CsvRecords.reserve(builders, Math.min(chunkRows, expectedRows));
             CsvRecordScanner scanner = new CsvRecordScanner(new ParallelCsvRead.RangeInputStream(channel, start, end),
                     (int) Math.min(bufferBytes, end - start + 1), source, false);
             List<ParsedBlock.Piece> pieces = new ArrayList<>();
@@ -257,7 +257,7 @@ final class ParallelCsvStream {
                         return ParsedBlock.QUOTED;
                     }
                     records++;
-                    CsvReader.appendRecord(scanner, builders, kinds, header, records, issues, null);
+                    CsvRecords.appendRecord(scanner, builders, kinds, header, records, issues, null);
                     if ((records & STOP_CHECK_MASK) == 0 && stopped.get()) {
                         return null;
                     }
@@ -266,7 +266,7 @@ final class ParallelCsvStream {
                         issues = new ParseIssueCollector();
                         inPiece = 0;
                         if (expectedRows > records) {
-                            CsvReader.reserve(builders, Math.min(chunkRows, expectedRows - records));
+                            CsvRecords.reserve(builders, Math.min(chunkRows, expectedRows - records));
                         }
                     }
                 }

@@ -90,7 +90,7 @@ public final class TypedBatchBuilder {
      * @throws IllegalArgumentException when a column did not get exactly {@code rowCount} values
      */
     public ColumnBatch take(int rowCount) {
-        ColumnBatch batch = CsvReader.take(source, names, builders, rowCount, chunk);
+        ColumnBatch batch = CsvRecords.take(source, names, builders, rowCount, chunk);
         rows += rowCount;
         return batch;
     }

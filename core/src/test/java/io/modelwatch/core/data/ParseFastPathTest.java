@@ -130,7 +130,7 @@ class ParseFastPathTest {
             StringBuilder csv = new StringBuilder("id,x,c,t\n");
             int rows = 5000;
             for (int i = 0; i < rows; i++) {
-                boolean shortRow = (i < CsvReader.ESTIMATE_AFTER_ROWS) == shortFirst;
+                boolean shortRow = (i < CsvRecords.ESTIMATE_AFTER_ROWS) == shortFirst;
                 String id = shortRow ? "a" + i : "a-much-longer-identifier-for-row-" + i;
                 csv.append(id).append(',').append(i).append(".5,").append(i % 3 == 0 ? "" : "k" + (i % 5))
                         .append(",2026-11-27T00:00:").append(String.format("%02d", i % 60)).append("Z\n");
