@@ -125,7 +125,7 @@ final class ChunkedPass {
      */
     private CategoricalColumn mapped(CategoricalColumn piece, ByteDictionary own, int[][] maps, boolean[] moved,
                                      int column) {
-        ByteDictionary merged = ((ColumnBuilder.Categorical) builders[column]).dictionary();
+        ByteDictionary merged = ((CategoricalBuilder) builders[column]).dictionary();
         int known = piece.dictionary().size();
         int mappedBefore = maps[column] == null ? 0 : maps[column].length;
         if (known > mappedBefore) {
@@ -134,7 +134,7 @@ final class ChunkedPass {
         }
         int[] codes = piece.codes();
         if (moved[column]) {
-            ColumnBuilder.Categorical.remap(codes, 0, codes.length, maps[column]);
+            CategoricalBuilder.remap(codes, 0, codes.length, maps[column]);
         }
         return new CategoricalColumn(piece.name(), merged.values(), codes);
     }

@@ -143,7 +143,8 @@ public final class CsvReader implements TableReader {
             }
         }
         List<ColumnBatch> out = new ArrayList<>(1);
-        CsvPass pass = CsvPass.over(file, schema, Integer.MAX_VALUE, out::add, bufferBytes, progressEveryRows, progress);
+        CsvPass pass = CsvPass.over(file, schema, Integer.MAX_VALUE, out::add, bufferBytes, progressEveryRows,
+                progress);
         if (pass.conflicted) {
             out.clear();
             CsvPass.over(file, pass.resolvedSchema(schema), Integer.MAX_VALUE, out::add, bufferBytes,

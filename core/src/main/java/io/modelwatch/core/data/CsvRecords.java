@@ -38,9 +38,9 @@ final class CsvRecords {
     static int[] kinds(ColumnBuilder[] builders) {
         int[] kinds = new int[builders.length];
         for (int i = 0; i < builders.length; i++) {
-            kinds[i] = builders[i] instanceof ColumnBuilder.Numeric ? NUMERIC
-                    : builders[i] instanceof ColumnBuilder.Categorical ? CATEGORICAL
-                    : builders[i] instanceof ColumnBuilder.Timestamp ? TIMESTAMP
+            kinds[i] = builders[i] instanceof NumericBuilder ? NUMERIC
+                    : builders[i] instanceof CategoricalBuilder ? CATEGORICAL
+                    : builders[i] instanceof TimestampBuilder ? TIMESTAMP
                     : OTHER;
         }
         return kinds;
@@ -84,9 +84,9 @@ final class CsvRecords {
      */
     private static boolean append(ColumnBuilder builder, int kind, byte[] b, int off, int len) {
         return switch (kind) {
-            case NUMERIC -> ((ColumnBuilder.Numeric) builder).append(b, off, len);
-            case CATEGORICAL -> ((ColumnBuilder.Categorical) builder).append(b, off, len);
-            case TIMESTAMP -> ((ColumnBuilder.Timestamp) builder).append(b, off, len);
+            case NUMERIC -> ((NumericBuilder) builder).append(b, off, len);
+            case CATEGORICAL -> ((CategoricalBuilder) builder).append(b, off, len);
+            case TIMESTAMP -> ((TimestampBuilder) builder).append(b, off, len);
             default -> builder.append(b, off, len);
         };
     }

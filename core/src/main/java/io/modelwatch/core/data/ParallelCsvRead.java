@@ -163,10 +163,10 @@ final class ParallelCsvRead {
             int from = (int) firstRow[r];
             for (int i = 0; i < width; i++) {
                 builders[r][i] = switch (types[i]) {
-                    case NUMERIC -> new ColumnBuilder.Numeric((double[]) arrays[i], from);
-                    case TIMESTAMP -> new ColumnBuilder.Timestamp((long[]) arrays[i], from);
-                    case CATEGORICAL -> new ColumnBuilder.Categorical((int[]) arrays[i], from);
-                    case STRING -> new ColumnBuilder.Text();
+                    case NUMERIC -> new NumericBuilder((double[]) arrays[i], from);
+                    case TIMESTAMP -> new TimestampBuilder((long[]) arrays[i], from);
+                    case CATEGORICAL -> new CategoricalBuilder((int[]) arrays[i], from);
+                    case STRING -> new TextBuilder();
                 };
                 if (types[i] == ColumnType.STRING) {
                     builders[r][i].reserve((int) (firstRow[r + 1] - from));
@@ -233,12 +233,12 @@ final class ParallelCsvRead {
      */
     private static CategoricalColumn mergedCategorical(String name, int[] codes, ColumnBuilder[][] builders,
                                                        int column, long[] firstRow) {
-        ByteDictionary merged = ((ColumnBuilder.Categorical) builders[0][column]).dictionary();
+        ByteDictionary merged = ((CategoricalBuilder) builders[0][column]).dictionary();
         for (int r = 1; r < builders.length; r++) {
-            ByteDictionary own = ((ColumnBuilder.Categorical) builders[r][column]).dictionary();
+            ByteDictionary own = ((CategoricalBuilder) builders[r][column]).dictionary();
             int[] map = new int[own.size()];
             if (!own.mapInto(merged, map, 0, map.length)) {
-                ColumnBuilder.Categorical.remap(codes, (int) firstRow[r], (int) firstRow[r + 1], map);
+                CategoricalBuilder.remap(codes, (int) firstRow[r], (int) firstRow[r + 1], map);
             }
         }
         return new CategoricalColumn(name, merged.values(), codes);

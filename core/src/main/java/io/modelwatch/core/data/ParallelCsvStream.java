@@ -284,7 +284,7 @@ final class ParallelCsvStream {
             }
             ByteDictionary[] dictionaries = new ByteDictionary[builders.length];
             for (int i = 0; i < builders.length; i++) {
-                if (builders[i] instanceof ColumnBuilder.Categorical categorical) {
+                if (builders[i] instanceof CategoricalBuilder categorical) {
                     dictionaries[i] = categorical.dictionary();
                 }
             }

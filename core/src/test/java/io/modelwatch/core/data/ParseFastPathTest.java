@@ -46,7 +46,7 @@ class ParseFastPathTest {
         }
         for (String text : texts) {
             byte[] b = (" " + text + " ").getBytes(StandardCharsets.US_ASCII);
-            double fast = ColumnBuilder.parseSimpleDecimal(b, 1, b.length - 1);
+            double fast = NumberCells.parseSimpleDecimal(b, 1, b.length - 1);
             if (fast == fast) {
                 assertThat(Double.doubleToRawLongBits(fast)).as(text)
                         .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
@@ -55,7 +55,7 @@ class ParseFastPathTest {
                         .matches(t -> !t.matches("-?\\d{1,12}(\\.\\d{1,3})?"));
             }
             boolean[] ok = new boolean[1];
-            double parsed = ColumnBuilder.parseNumber(b, 1, b.length - 1, ok);
+            double parsed = NumberCells.parseNumber(b, 1, b.length - 1, ok);
             if (ok[0]) {
                 assertThat(Double.doubleToRawLongBits(parsed)).as(text)
                         .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
