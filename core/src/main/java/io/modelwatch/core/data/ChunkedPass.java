@@ -10,7 +10,7 @@ import java.util.function.LongConsumer;
 
 /**
  * One pass of {@link CsvReader#stream} over a file: rows arrive in file order, read here from a scanner or parsed
- * elsewhere as a {@link ParallelCsvStream.ParsedBlock}, and leave as chunks of at most {@code chunkRows} rows. Row
+ * elsewhere as a {@link ParsedBlock}, and leave as chunks of at most {@code chunkRows} rows. Row
  * numbers, the parse issues of the whole file and the categorical dictionaries (held by this pass's builders)
  * continue from one arrival to the next, so a file read partly in blocks and partly from a scanner gives the rows,
  * the dictionaries and the summary of a read from one scanner.
@@ -85,7 +85,7 @@ final class ChunkedPass {
      * values the piece saw first, in its order; row numbers in its parse issues are moved after the rows so far.
      * Rows still held for a chunk go first.
      */
-    void addBlock(ParallelCsvStream.ParsedBlock block) {
+    void addBlock(ParsedBlock block) {
         if (inChunk > 0) {
             emit();
         }
@@ -93,7 +93,7 @@ final class ChunkedPass {
         int width = builders.length;
         int[][] maps = new int[width][];
         boolean[] moved = new boolean[width];
-        for (ParallelCsvStream.ParsedBlock.Piece piece : block.pieces()) {
+        for (ParsedBlock.Piece piece : block.pieces()) {
             Map<String, Column> columns = new LinkedHashMap<>();
             for (int i = 0; i < width; i++) {
                 Column column = piece.columns()[i];
