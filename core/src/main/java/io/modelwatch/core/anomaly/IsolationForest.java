@@ -115,7 +115,7 @@ public final class IsolationForest {
         int psi = Math.min(maxSamples, rows.length);
         int heightLimit = (int) Math.ceil(Math.log(psi) / Math.log(2));
         Random random = new Random(seed);
-        Tree[] forest = new Tree[trees];
+        IsolationTree[] forest = new IsolationTree[trees];
         int[] all = new int[rows.length];
         for (int t = 0; t < trees; t++) {
             for (int i = 0; i < all.length; i++) {
@@ -128,7 +128,7 @@ public final class IsolationForest {
                 all[i] = all[j];
                 all[j] = tmp;
             }
-            forest[t] = Tree.grow(rows, Arrays.copyOf(all, psi), heightLimit, d, random);
+            forest[t] = IsolationTree.grow(rows, Arrays.copyOf(all, psi), heightLimit, d, random);
         }
         return new Model(forest, d, psi, rows);
     }
@@ -166,13 +166,13 @@ public final class IsolationForest {
 
     /** A grown forest: scores and attributions of vectors of the training width. */
     public static final class Model {
-        private final Tree[] forest;
+        private final IsolationTree[] forest;
         private final int features;
         private final int psi;
         private final double[] trainingScores;
         private final double[] baseline;
 
-        private Model(Tree[] forest, int features, int psi, double[][] training) {
+        private Model(IsolationTree[] forest, int features, int psi, double[][] training) {
             this.forest = forest;
             this.features = features;
             this.psi = psi;
@@ -200,7 +200,7 @@ public final class IsolationForest {
         public double meanPathLength(double[] x) {
             check(x);
             double sum = 0;
-            for (Tree t : forest) {
+            for (IsolationTree t : forest) {
                 sum += t.pathLength(x);
             }
             return sum / forest.length;
@@ -250,7 +250,7 @@ public final class IsolationForest {
         /** The credit of {@code x} on each feature in bits, averaged over the trees. */
         private double[] credit(double[] x) {
             double[] credit = new double[features];
-            for (Tree t : forest) {
+            for (IsolationTree t : forest) {
                 t.credit(x, credit);
             }
             for (int f = 0; f < features; f++) {
@@ -267,102 +267,6 @@ public final class IsolationForest {
                 if (!Double.isFinite(x[j])) {
                     throw new IllegalArgumentException("feature " + j + " must be finite, got " + x[j]);
                 }
-            }
-        }
-    }
-
-    /** One isolation tree in flat arrays; node 0 is the root, {@code feature < 0} marks a leaf. */
-    private static final class Tree {
-        private int[] feature;
-        private double[] split;
-        private int[] left;
-        private int[] right;
-        private int[] size;
-        private int nodes;
-
-        private Tree(int capacity) {
-            feature = new int[capacity];
-            split = new double[capacity];
-            left = new int[capacity];
-            right = new int[capacity];
-            size = new int[capacity];
-        }
-
-        static Tree grow(double[][] rows, int[] sample, int heightLimit, int d, Random random) {
-            Tree tree = new Tree(Math.max(1, 2 * sample.length));
-            tree.build(rows, sample, 0, sample.length, 0, heightLimit, d, random);
-            return tree;
-        }
-
-        /** Builds the node for {@code idx[from, to)} and returns its index. */
-        private int build(double[][] rows, int[] idx, int from, int to, int depth, int heightLimit, int d,
-                          Random random) {
-            int node = nodes++;
-            int n = to - from;
-            size[node] = n;
-            feature[node] = -1;
-            if (n <= 1 || depth >= heightLimit) {
-                return node;
-            }
-            double[] min = new double[d];
-            double[] max = new double[d];
-            Arrays.fill(min, Double.POSITIVE_INFINITY);
-            Arrays.fill(max, Double.NEGATIVE_INFINITY);
-            for (int i = from; i < to; i++) {
-                double[] r = rows[idx[i]];
-                for (int j = 0; j < d; j++) {
-                    min[j] = Math.min(min[j], r[j]);
-                    max[j] = Math.max(max[j], r[j]);
-                }
-            }
-            int[] varying = new int[d];
-            int k = 0;
-            for (int j = 0; j < d; j++) {
-                if (max[j] > min[j]) {
-                    varying[k++] = j;
-                }
-            }
-            if (k == 0) {
-                return node;
-            }
-            int f = varying[random.nextInt(k)];
-            double p = min[f] + random.nextDouble() * (max[f] - min[f]);
-            if (p >= max[f]) {
-                p = min[f]; // rounding: keep the maximum on the right so both children hold rows
-            }
-            // partition idx[from, to): x <= p first
-            int mid = from;
-            for (int i = from; i < to; i++) {
-                if (rows[idx[i]][f] <= p) {
-                    int tmp = idx[i];
-                    idx[i] = idx[mid];
-                    idx[mid] = tmp;
-                    mid++;
-                }
-            }
-            feature[node] = f;
-            split[node] = p;
-            left[node] = build(rows, idx, from, mid, depth + 1, heightLimit, d, random);
-            right[node] = build(rows, idx, mid, to, depth + 1, heightLimit, d, random);
-            return node;
-        }
-
-        double pathLength(double[] x) {
-            int node = 0;
-            int edges = 0;
-            while (feature[node] >= 0) {
-                node = x[feature[node]] <= split[node] ? left[node] : right[node];
-                edges++;
-            }
-            return edges + averagePathLength(size[node]);
-        }
-
-        void credit(double[] x, double[] credit) {
-            int node = 0;
-            while (feature[node] >= 0) {
-                int child = x[feature[node]] <= split[node] ? left[node] : right[node];
-                credit[feature[node]] += Math.log((double) size[node] / size[child]) / Math.log(2);
-                node = child;
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.function.LongConsumer;
 
 /**
  * One pass of {@link CsvReader#stream} over a file: rows arrive in file order, read here from a scanner or parsed
- * elsewhere as a {@link ParallelCsvStream.ParsedBlock}, and leave as chunks of at most {@code chunkRows} rows. Row
+ * elsewhere as a {@link ParsedBlock}, and leave as chunks of at most {@code chunkRows} rows. Row
  * numbers, the parse issues of the whole file and the categorical dictionaries (held by this pass's builders)
  * continue from one arrival to the next, so a file read partly in blocks and partly from a scanner gives the rows,
  * the dictionaries and the summary of a read from one scanner.
@@ -36,7 +36,7 @@ final class ChunkedPass {
         this.source = source;
         this.header = header;
         this.builders = builders;
-        this.kinds = CsvReader.kinds(builders);
+        this.kinds = CsvRecords.kinds(builders);
         this.chunkRows = chunkRows;
         this.sink = sink;
         this.progressEveryRows = progressEveryRows;
@@ -60,17 +60,17 @@ final class ChunkedPass {
         long expectedRows = -1;
         while (scanner.next()) {
             rows++;
-            CsvReader.appendRecord(scanner, builders, kinds, header, rows, whole, chunk);
-            if (rows - rowsBefore == CsvReader.ESTIMATE_AFTER_ROWS && bytes > 0) {
+            CsvRecords.appendRecord(scanner, builders, kinds, header, rows, whole, chunk);
+            if (rows - rowsBefore == CsvRecords.ESTIMATE_AFTER_ROWS && bytes > 0) {
                 expectedRows = rowsBefore
-                        + CsvReader.expectedRows(bytes, startPosition, scanner.position(), rows - rowsBefore);
+                        + CsvRecords.expectedRows(bytes, startPosition, scanner.position(), rows - rowsBefore);
                 long chunkStart = rows - 1 - inChunk;
-                CsvReader.reserve(builders, Math.min(chunkRows, expectedRows - chunkStart));
+                CsvRecords.reserve(builders, Math.min(chunkRows, expectedRows - chunkStart));
             }
             if (++inChunk == chunkRows) {
                 emit();
                 if (expectedRows > rows) {
-                    CsvReader.reserve(builders, Math.min(chunkRows, expectedRows - rows));
+                    CsvRecords.reserve(builders, Math.min(chunkRows, expectedRows - rows));
                 }
             }
             if (progress != null && rows % progressEveryRows == 0) {
@@ -85,7 +85,7 @@ final class ChunkedPass {
      * values the piece saw first, in its order; row numbers in its parse issues are moved after the rows so far.
      * Rows still held for a chunk go first.
      */
-    void addBlock(ParallelCsvStream.ParsedBlock block) {
+    void addBlock(ParsedBlock block) {
         if (inChunk > 0) {
             emit();
         }
@@ -93,7 +93,7 @@ final class ChunkedPass {
         int width = builders.length;
         int[][] maps = new int[width][];
         boolean[] moved = new boolean[width];
-        for (ParallelCsvStream.ParsedBlock.Piece piece : block.pieces()) {
+        for (ParsedBlock.Piece piece : block.pieces()) {
             Map<String, Column> columns = new LinkedHashMap<>();
             for (int i = 0; i < width; i++) {
                 Column column = piece.columns()[i];
@@ -125,7 +125,7 @@ final class ChunkedPass {
      */
     private CategoricalColumn mapped(CategoricalColumn piece, ByteDictionary own, int[][] maps, boolean[] moved,
                                      int column) {
-        ByteDictionary merged = ((ColumnBuilder.Categorical) builders[column]).dictionary();
+        ByteDictionary merged = ((CategoricalBuilder) builders[column]).dictionary();
         int known = piece.dictionary().size();
         int mappedBefore = maps[column] == null ? 0 : maps[column].length;
         if (known > mappedBefore) {
@@ -134,24 +134,24 @@ final class ChunkedPass {
         }
         int[] codes = piece.codes();
         if (moved[column]) {
-            ColumnBuilder.Categorical.remap(codes, 0, codes.length, maps[column]);
+            CategoricalBuilder.remap(codes, 0, codes.length, maps[column]);
         }
         return new CategoricalColumn(piece.name(), merged.values(), codes);
     }
 
     /** Hands over the rows still held (or one empty chunk when the file has no rows) and sums the pass up. */
-    CsvReader.Pass finish() {
+    CsvPass finish() {
         if (inChunk > 0 || !emitted) {
             emit();
         }
         if (progress != null && rows % progressEveryRows != 0) {
             progress.accept(rows);
         }
-        return new CsvReader.Pass(source, rows, header, builders, whole.build(source));
+        return new CsvPass(source, rows, header, builders, whole.build(source));
     }
 
     private void emit() {
-        sink.accept(CsvReader.take(source, header, builders, inChunk, chunk));
+        sink.accept(CsvRecords.take(source, header, builders, inChunk, chunk));
         inChunk = 0;
         emitted = true;
     }

@@ -2,20 +2,12 @@ package io.modelwatch.core.data;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PushbackInputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Reads a CSV file, plain or gzip-compressed (recognised by its magic bytes), into a {@link ColumnBatch},
@@ -38,13 +30,14 @@ import java.util.zip.GZIPInputStream;
  * corrupt gzip stream) throw {@link InputException} naming the file.
  *
  * <p>Instances are immutable and thread-safe; each read uses its own buffers.
+ *
+ * <p>This class chooses how a file is read (whole or in chunks, on one thread or several, a part of a file);
+ * {@link CsvPass} is one pass on one thread, {@link CsvRecords} the per-row work all of them share.
  */
 public final class CsvReader implements TableReader {
 
     /** Size of the read buffer; it grows only when one record is larger. */
     public static final int DEFAULT_BUFFER_BYTES = 1 << 20;
-
-    private static final int GZIP_BUFFER_BYTES = 1 << 16;
 
     /**
      * Plain files at least this large are read as byte ranges in parallel by {@link #read}: below it, starting
@@ -150,10 +143,12 @@ public final class CsvReader implements TableReader {
             }
         }
         List<ColumnBatch> out = new ArrayList<>(1);
-        Pass pass = pass(file, schema, Integer.MAX_VALUE, out::add);
+        CsvPass pass = CsvPass.over(file, schema, Integer.MAX_VALUE, out::add, bufferBytes, progressEveryRows,
+                progress);
         if (pass.conflicted) {
             out.clear();
-            pass(file, pass.resolvedSchema(schema), Integer.MAX_VALUE, out::add);
+            CsvPass.over(file, pass.resolvedSchema(schema), Integer.MAX_VALUE, out::add, bufferBytes,
+                    progressEveryRows, progress);
         }
         return out.get(0);
     }
@@ -182,7 +177,8 @@ public final class CsvReader implements TableReader {
         Objects.requireNonNull(sink, "sink");
         TableSchema typed = schema;
         if (schema.sniffsUnlisted()) {
-            typed = pass(file, schema, chunkRows, batch -> { }).resolvedSchema(schema);
+            typed = CsvPass.over(file, schema, chunkRows, batch -> { }, bufferBytes, progressEveryRows, progress)
+                    .resolvedSchema(schema);
         }
         if (threads > 1) {
             Summary summary = ParallelCsvStream.stream(file, typed, chunkRows, sink, threads, parallelMinBytes,
@@ -191,7 +187,7 @@ public final class CsvReader implements TableReader {
                 return summary;
             }
         }
-        return pass(file, typed, chunkRows, sink).summary();
+        return CsvPass.over(file, typed, chunkRows, sink, bufferBytes, progressEveryRows, progress).summary();
     }
 
     /** The header of a CSV file and the byte offset where its data starts (to read the file in parts). */
@@ -212,7 +208,7 @@ public final class CsvReader implements TableReader {
             if (!scanner.next()) {
                 throw new InputException(source + ": the file is empty; expected a header row with the column names");
             }
-            List<String> names = header(scanner, source);
+            List<String> names = CsvRecords.header(scanner, source);
             return new Header(names, scanner.position());
         } catch (IOException e) {
             throw new InputException(source + ": cannot read: " + e.getMessage(), e);
@@ -250,7 +246,7 @@ public final class CsvReader implements TableReader {
                 if (!scanner.next()) {
                     throw new InputException(source + ": the file is empty; expected a header row with the column names");
                 }
-                names = header(scanner, source);
+                names = CsvRecords.header(scanner, source);
             }
             ColumnBuilder[] builders = new ColumnBuilder[names.size()];
             for (int i = 0; i < builders.length; i++) {
@@ -269,198 +265,6 @@ public final class CsvReader implements TableReader {
             throw e;
         } catch (IOException e) {
             throw new InputException(source + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    private Pass pass(Path file, TableSchema schema, int chunkRows, Consumer<ColumnBatch> sink) {
-        String source = file.toString();
-        if (!Files.exists(file)) {
-            throw new InputException(source + ": no such file");
-        }
-        if (Files.isDirectory(file)) {
-            throw new InputException(source + ": is a directory, expected a CSV file");
-        }
-        try (InputStream in = open(file)) {
-            long fileBytes = in instanceof GZIPInputStream ? -1 : Files.size(file);
-            CsvRecordScanner scanner = new CsvRecordScanner(in, bufferBytes, source);
-            if (!scanner.next()) {
-                throw new InputException(source + ": the file is empty; expected a header row with the column names");
-            }
-            List<String> header = header(scanner, source);
-            int width = header.size();
-            ColumnBuilder[] builders = new ColumnBuilder[width];
-            for (int i = 0; i < width; i++) {
-                ColumnType listed = schema.typeOf(header.get(i)).orElse(null);
-                builders[i] = listed != null ? ColumnBuilder.of(listed)
-                        : schema.sniffsUnlisted() ? new SniffingColumnBuilder()
-                        : ColumnBuilder.of(ColumnType.CATEGORICAL);
-            }
-            ChunkedPass pass = new ChunkedPass(source, header, builders, chunkRows, sink, progressEveryRows, progress);
-            pass.readAll(scanner, fileBytes);
-            return pass.finish();
-        } catch (IOException e) {
-            throw new InputException(source + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Rows read before the row count of a plain file is estimated (its size over the bytes per row so far,
-     * plus 2 %) and the column arrays reserved for it.
-     */
-    static final int ESTIMATE_AFTER_ROWS = 1024;
-
-    static long expectedRows(long fileBytes, long headerBytes, long position, long rows) {
-        double bytesPerRow = Math.max(1.0, (position - headerBytes) / (double) rows);
-        return (long) Math.ceil((fileBytes - headerBytes) / bytesPerRow * 1.02) + 16;
-    }
-
-    private static final int NUMERIC = 0;
-    private static final int CATEGORICAL = 1;
-    private static final int TIMESTAMP = 2;
-    private static final int OTHER = 3;
-
-    static int[] kinds(ColumnBuilder[] builders) {
-        int[] kinds = new int[builders.length];
-        for (int i = 0; i < builders.length; i++) {
-            kinds[i] = builders[i] instanceof ColumnBuilder.Numeric ? NUMERIC
-                    : builders[i] instanceof ColumnBuilder.Categorical ? CATEGORICAL
-                    : builders[i] instanceof ColumnBuilder.Timestamp ? TIMESTAMP
-                    : OTHER;
-        }
-        return kinds;
-    }
-
-    /**
-     * Appends the scanner's record as data row {@code row} (1-based): missing cells are null, extra cells are
-     * ignored, and a wrong field count or a cell that does not parse is counted in {@code issues} and, when
-     * not null, in {@code alsoIn}.
-     */
-    static void appendRecord(CsvRecordScanner scanner, ColumnBuilder[] builders, int[] kinds, List<String> header,
-                             long row, ParseIssueCollector issues, ParseIssueCollector alsoIn) {
-        int width = builders.length;
-        int fields = scanner.fieldCount();
-        if (fields != width) {
-            issues.malformedRow(row);
-            if (alsoIn != null) {
-                alsoIn.malformedRow(row);
-            }
-        }
-        int present = Math.min(fields, width);
-        for (int i = 0; i < present; i++) {
-            byte[] b = scanner.bytes(i);
-            int off = scanner.offset(i);
-            int len = scanner.length(i);
-            if (!append(builders[i], kinds[i], b, off, len)) {
-                issues.badCell(header.get(i), builders[i].expected(), row, b, off, len);
-                if (alsoIn != null) {
-                    alsoIn.badCell(header.get(i), builders[i].expected(), row, b, off, len);
-                }
-            }
-        }
-        for (int i = present; i < width; i++) {
-            builders[i].appendNull();
-        }
-    }
-
-    /**
-     * Appends a cell through a direct call on the builder's final class: one virtual call site for the four
-     * builder classes would be megamorphic, so none of their {@code append} methods could be inlined.
-     */
-    private static boolean append(ColumnBuilder builder, int kind, byte[] b, int off, int len) {
-        return switch (kind) {
-            case NUMERIC -> ((ColumnBuilder.Numeric) builder).append(b, off, len);
-            case CATEGORICAL -> ((ColumnBuilder.Categorical) builder).append(b, off, len);
-            case TIMESTAMP -> ((ColumnBuilder.Timestamp) builder).append(b, off, len);
-            default -> builder.append(b, off, len);
-        };
-    }
-
-    static void reserve(ColumnBuilder[] builders, long rows) {
-        int capacity = (int) Math.min(rows, Integer.MAX_VALUE - 8L);
-        for (ColumnBuilder b : builders) {
-            b.reserve(capacity);
-        }
-    }
-
-    private static InputStream open(Path file) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(Files.newInputStream(file), 2);
-        byte[] magic = new byte[2];
-        int n = in.readNBytes(magic, 0, 2);
-        if (n > 0) {
-            in.unread(magic, 0, n);
-        }
-        boolean gzip = n == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b;
-        return gzip ? new GZIPInputStream(in, GZIP_BUFFER_BYTES) : in;
-    }
-
-    static List<String> header(CsvRecordScanner scanner, String source) {
-        List<String> names = new ArrayList<>(scanner.fieldCount());
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < scanner.fieldCount(); i++) {
-            String name = new String(scanner.bytes(i), scanner.offset(i), scanner.length(i), StandardCharsets.UTF_8)
-                    .strip();
-            if (name.isEmpty()) {
-                throw new InputException(source + ": header column " + (i + 1)
-                        + " has no name; expected a header row with a name for every column");
-            }
-            if (!seen.add(name)) {
-                throw new InputException(source + ": header names column '" + name + "' twice");
-            }
-            names.add(name);
-        }
-        return names;
-    }
-
-    static ColumnBatch take(String source, List<String> header, ColumnBuilder[] builders, int rows,
-                                    ParseIssueCollector chunk) {
-        Map<String, Column> columns = new LinkedHashMap<>();
-        for (int i = 0; i < builders.length; i++) {
-            columns.put(header.get(i), builders[i].take(header.get(i)));
-        }
-        ParseReport report = chunk.build(source);
-        chunk.clear();
-        return new ColumnBatch(source, rows, columns, report);
-    }
-
-    /** The outcome of one pass over a file. */
-    static final class Pass {
-        final String source;
-        final long rows;
-        final List<String> header;
-        final ColumnBuilder[] builders;
-        final ParseReport report;
-        final boolean conflicted;
-
-        Pass(String source, long rows, List<String> header, ColumnBuilder[] builders, ParseReport report) {
-            this.source = source;
-            this.rows = rows;
-            this.header = header;
-            this.builders = builders;
-            this.report = report;
-            boolean any = false;
-            for (ColumnBuilder b : builders) {
-                any |= b instanceof SniffingColumnBuilder s && s.conflicted();
-            }
-            this.conflicted = any;
-        }
-
-        /** The schema with every column of the file listed as the type it was read (or resolved) as. */
-        TableSchema resolvedSchema(TableSchema schema) {
-            Map<String, ColumnType> types = new LinkedHashMap<>(schema.types());
-            types.putAll(columnTypes());
-            return TableSchema.of(types, false);
-        }
-
-        Map<String, ColumnType> columnTypes() {
-            Map<String, ColumnType> types = new LinkedHashMap<>();
-            for (int i = 0; i < builders.length; i++) {
-                types.put(header.get(i), builders[i].type());
-            }
-            return types;
-        }
-
-        Summary summary() {
-            return new Summary(source, rows, columnTypes(), report);
         }
     }
 }

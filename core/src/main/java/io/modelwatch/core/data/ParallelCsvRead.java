@@ -1,12 +1,7 @@
 package io.modelwatch.core.data;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,10 +41,11 @@ import java.util.function.LongConsumer;
  * field, and only a scan from the start of the file can tell; counting quotes per range would not do either,
  * as the scanner keeps a quote inside an unquoted field as text. Such files are rare for monitoring data
  * (numbers, codes, ids), and the quote check costs nothing extra as it is part of the record count.
+ *
+ * <p>{@link CsvLayout} reads the header, {@link ByteRanges} cuts and counts the ranges; this class parses them
+ * on the pool and joins their columns.
  */
 final class ParallelCsvRead {
-
-    private static final int SCAN_BUFFER_BYTES = 1 << 20;
 
     /** Workers hand their row count to the progress listener this often (and at their end). */
     private static final int PROGRESS_FLUSH_ROWS = 4096;
@@ -68,14 +64,14 @@ final class ParallelCsvRead {
             return null;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            FixedLayout layout = FixedLayout.of(channel, source, schema, minBytes);
+            CsvLayout layout = CsvLayout.of(channel, source, schema, minBytes);
             if (layout == null) {
                 return null;
             }
             List<String> header = layout.header();
             ColumnType[] types = layout.types();
             long size = layout.size();
-            long[] bounds = rangeBounds(channel, layout.dataStart(), size, threads);
+            long[] bounds = ByteRanges.bounds(channel, layout.dataStart(), size, threads);
             int ranges = bounds.length - 1;
             ExecutorService pool = Executors.newFixedThreadPool(ranges, task -> {
                 Thread t = new Thread(task, "csv-range");
@@ -83,15 +79,15 @@ final class ParallelCsvRead {
                 return t;
             });
             try {
-                List<Future<RecordCount>> counts = new ArrayList<>();
+                List<Future<ByteRanges.RecordCount>> counts = new ArrayList<>();
                 for (int r = 0; r < ranges; r++) {
                     long start = bounds[r];
                     long end = bounds[r + 1];
-                    counts.add(pool.submit(() -> countRecords(channel, start, end)));
+                    counts.add(pool.submit(() -> ByteRanges.countRecords(channel, start, end)));
                 }
                 long[] firstRow = new long[ranges + 1];
                 for (int r = 0; r < ranges; r++) {
-                    RecordCount count = await(counts.get(r), source);
+                    ByteRanges.RecordCount count = await(counts.get(r), source);
                     if (count.quoted()) {
                         return null;
                     }
@@ -108,36 +104,6 @@ final class ParallelCsvRead {
             }
         } catch (IOException | UncheckedIOException e) {
             throw new InputException(source + ": cannot read: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * The header, the column types and where the data starts, of a file to read in parallel; null when it is
-     * not one (below {@code minBytes}, gzip, no header row, or a column whose type the schema sniffs).
-     */
-    record FixedLayout(List<String> header, ColumnType[] types, long dataStart, long size) {
-
-        static FixedLayout of(FileChannel channel, String source, TableSchema schema, long minBytes)
-                throws IOException {
-            long size = channel.size();
-            if (size < minBytes || isGzip(channel)) {
-                return null;
-            }
-            CsvRecordScanner headerScanner = new CsvRecordScanner(new RangeInputStream(channel, 0, size),
-                    1 << 16, source);
-            if (!headerScanner.next()) {
-                return null;
-            }
-            List<String> header = CsvReader.header(headerScanner, source);
-            ColumnType[] types = new ColumnType[header.size()];
-            for (int i = 0; i < types.length; i++) {
-                ColumnType listed = schema.typeOf(header.get(i)).orElse(null);
-                if (listed == null && schema.sniffsUnlisted()) {
-                    return null;
-                }
-                types[i] = listed != null ? listed : ColumnType.CATEGORICAL;
-            }
-            return new FixedLayout(header, types, headerScanner.position(), size);
         }
     }
 
@@ -163,10 +129,10 @@ final class ParallelCsvRead {
             int from = (int) firstRow[r];
             for (int i = 0; i < width; i++) {
                 builders[r][i] = switch (types[i]) {
-                    case NUMERIC -> new ColumnBuilder.Numeric((double[]) arrays[i], from);
-                    case TIMESTAMP -> new ColumnBuilder.Timestamp((long[]) arrays[i], from);
-                    case CATEGORICAL -> new ColumnBuilder.Categorical((int[]) arrays[i], from);
-                    case STRING -> new ColumnBuilder.Text();
+                    case NUMERIC -> new NumericBuilder((double[]) arrays[i], from);
+                    case TIMESTAMP -> new TimestampBuilder((long[]) arrays[i], from);
+                    case CATEGORICAL -> new CategoricalBuilder((int[]) arrays[i], from);
+                    case STRING -> new TextBuilder();
                 };
                 if (types[i] == ColumnType.STRING) {
                     builders[r][i].reserve((int) (firstRow[r + 1] - from));
@@ -210,12 +176,12 @@ final class ParallelCsvRead {
     private static long parseRange(CsvRecordScanner scanner, ColumnBuilder[] builders, List<String> header,
                                    long rowsBefore, ParseIssueCollector issues, ProgressRelay progress)
             throws IOException {
-        int[] kinds = CsvReader.kinds(builders);
+        int[] kinds = CsvRecords.kinds(builders);
         long records = 0;
         long unreported = 0;
         while (scanner.next()) {
             records++;
-            CsvReader.appendRecord(scanner, builders, kinds, header, rowsBefore + records, issues, null);
+            CsvRecords.appendRecord(scanner, builders, kinds, header, rowsBefore + records, issues, null);
             if (progress != null && ++unreported == PROGRESS_FLUSH_ROWS) {
                 progress.add(unreported);
                 unreported = 0;
@@ -233,12 +199,12 @@ final class ParallelCsvRead {
      */
     private static CategoricalColumn mergedCategorical(String name, int[] codes, ColumnBuilder[][] builders,
                                                        int column, long[] firstRow) {
-        ByteDictionary merged = ((ColumnBuilder.Categorical) builders[0][column]).dictionary();
+        ByteDictionary merged = ((CategoricalBuilder) builders[0][column]).dictionary();
         for (int r = 1; r < builders.length; r++) {
-            ByteDictionary own = ((ColumnBuilder.Categorical) builders[r][column]).dictionary();
+            ByteDictionary own = ((CategoricalBuilder) builders[r][column]).dictionary();
             int[] map = new int[own.size()];
             if (!own.mapInto(merged, map, 0, map.length)) {
-                ColumnBuilder.Categorical.remap(codes, (int) firstRow[r], (int) firstRow[r + 1], map);
+                CategoricalBuilder.remap(codes, (int) firstRow[r], (int) firstRow[r + 1], map);
             }
         }
         return new CategoricalColumn(name, merged.values(), codes);
@@ -251,114 +217,6 @@ final class ParallelCsvRead {
             parts.add((StringColumn) range[column].take(name));
         }
         return StringColumn.concat(name, parts);
-    }
-
-    /**
-     * Range boundaries: {@code dataStart}, then for each further range the position after the first line feed
-     * at or after an equal share of the data, then {@code size}. Empty ranges (a line longer than a share) are
-     * dropped.
-     */
-    static long[] rangeBounds(FileChannel channel, long dataStart, long size, int ranges) throws IOException {
-        List<Long> bounds = new ArrayList<>();
-        bounds.add(dataStart);
-        long share = (size - dataStart) / ranges;
-        for (int r = 1; r < ranges && share > 0; r++) {
-            long from = Math.max(dataStart + r * share - 1, bounds.get(bounds.size() - 1));
-            long found = afterLineFeed(channel, from, size);
-            long cut = found < 0 ? size : found;
-            if (cut > bounds.get(bounds.size() - 1) && cut < size) {
-                bounds.add(cut);
-            }
-        }
-        bounds.add(size);
-        long[] out = new long[bounds.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = bounds.get(i);
-        }
-        return out;
-    }
-
-    /** The position right after the first line feed in bytes {@code [from, limit)} of the file; -1 when none. */
-    static long afterLineFeed(FileChannel channel, long from, long limit) throws IOException {
-        ByteBuffer buf = ByteBuffer.allocate(1 << 12);
-        for (long p = from; p < limit; ) {
-            buf.clear().limit((int) Math.min(buf.capacity(), limit - p));
-            int n = channel.read(buf, p);
-            if (n <= 0) {
-                break;
-            }
-            for (int i = 0; i < n; i++) {
-                if (buf.get(i) == '\n') {
-                    return p + i + 1;
-                }
-            }
-            p += n;
-        }
-        return -1;
-    }
-
-    /** The records in a range that starts after a line break, and whether it holds a quote character. */
-    record RecordCount(long records, boolean quoted) {
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long ONES = 0x0101010101010101L;
-    private static final long LOWS = 0x7F7F7F7F7F7F7F7FL;
-    private static final long LFS = ONES * '\n';
-    private static final long CRS = ONES * '\r';
-    private static final long QUOTES = ONES * '"';
-
-    /**
-     * Counts record starts (a byte other than CR or LF right after a CR or LF, or at the range start) eight
-     * bytes at a time. {@code ~(((x & 0x7F..) + 0x7F..) | x | 0x7F..)} sets the high bit of exactly the zero
-     * bytes of {@code x} (no carry crosses a byte), so {@code x = word ^ pattern} marks the bytes equal to the
-     * pattern's byte.
-     */
-    static RecordCount countRecords(FileChannel channel, long start, long end) throws IOException {
-        byte[] b = new byte[SCAN_BUFFER_BYTES];
-        ByteBuffer wrapped = ByteBuffer.wrap(b);
-        long records = 0;
-        long quotes = 0;
-        boolean afterBreak = true;
-        for (long p = start; p < end; ) {
-            wrapped.clear().limit((int) Math.min(b.length, end - p));
-            int n = channel.read(wrapped, p);
-            if (n <= 0) {
-                break;
-            }
-            p += n;
-            int i = 0;
-            for (; i + 8 <= n; i += 8) {
-                long w = (long) LONGS.get(b, i);
-                long breaks = zeroBytes(w ^ LFS) | zeroBytes(w ^ CRS);
-                long starts = ~breaks & (breaks << 8 | (afterBreak ? 0x80L : 0L)) & ~LOWS;
-                records += Long.bitCount(starts);
-                quotes |= zeroBytes(w ^ QUOTES);
-                afterBreak = breaks < 0;
-            }
-            for (; i < n; i++) {
-                byte c = b[i];
-                boolean isBreak = c == '\n' || c == '\r';
-                if (!isBreak && afterBreak) {
-                    records++;
-                }
-                quotes |= c == '"' ? 1 : 0;
-                afterBreak = isBreak;
-            }
-        }
-        return new RecordCount(records, quotes != 0);
-    }
-
-    private static long zeroBytes(long x) {
-        return ~(((x & LOWS) + LOWS) | x | LOWS);
-    }
-
-    private static boolean isGzip(FileChannel channel) throws IOException {
-        ByteBuffer magic = ByteBuffer.allocate(2);
-        while (magic.hasRemaining() && channel.read(magic, magic.position()) > 0) {
-            // positional reads until two bytes or the end of the file
-        }
-        return magic.position() == 2 && (magic.get(0) & 0xff) == 0x1f && (magic.get(1) & 0xff) == 0x8b;
     }
 
     static <T> T await(Future<T> future, String source) {
@@ -376,68 +234,6 @@ final class ParallelCsvRead {
                 throw error;
             }
             throw new InputException(source + ": cannot read: " + cause.getMessage(), cause);
-        }
-    }
-
-    /** Bytes {@code [start, end)} of a file, by positional reads (several streams share one channel). */
-    static final class RangeInputStream extends InputStream {
-        private final FileChannel channel;
-        private long position;
-        private final long end;
-
-        RangeInputStream(FileChannel channel, long start, long end) {
-            this.channel = channel;
-            this.position = start;
-            this.end = end;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (position >= end) {
-                return -1;
-            }
-            int n = channel.read(ByteBuffer.wrap(b, off, (int) Math.min(len, end - position)), position);
-            if (n > 0) {
-                position += n;
-            }
-            return n;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n <= 0 ? -1 : one[0] & 0xff;
-        }
-    }
-
-    /**
-     * Rows read by all ranges, handed to the listener as one read would: every multiple of the interval, in
-     * order and one call at a time, then the total when it is not a multiple.
-     */
-    private static final class ProgressRelay {
-        private final long every;
-        private final LongConsumer listener;
-        private long rows;
-        private long reported;
-
-        ProgressRelay(long every, LongConsumer listener) {
-            this.every = every;
-            this.listener = listener;
-        }
-
-        synchronized void add(long more) {
-            rows += more;
-            while (reported + every <= rows) {
-                reported += every;
-                listener.accept(reported);
-            }
-        }
-
-        synchronized void finish() {
-            if (rows % every != 0) {
-                listener.accept(rows);
-            }
         }
     }
 }

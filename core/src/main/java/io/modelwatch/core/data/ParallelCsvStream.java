@@ -22,7 +22,7 @@ import java.util.function.LongConsumer;
  * issues, and the summary, of a stream on one thread.
  *
  * <ol>
- *   <li>The header is read as usual (see {@link ParallelCsvRead.FixedLayout}). The calling thread cuts the data
+ *   <li>The header is read as usual (see {@link CsvLayout}). The calling thread cuts the data
  *       after it into blocks, each ending right after a line feed, of about {@value #BLOCK_ROW_SHARE} of a chunk's
  *       rows (from the bytes per row seen so far) and at most the reader's block size, and hands each to a worker
  *       thread; at most the thread count (up to {@value #MAX_THREADS}) plus {@value #BLOCKS_AHEAD} blocks are
@@ -85,7 +85,7 @@ final class ParallelCsvStream {
             return null;
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            ParallelCsvRead.FixedLayout layout = ParallelCsvRead.FixedLayout.of(channel, source, schema, minBytes);
+            CsvLayout layout = CsvLayout.of(channel, source, schema, minBytes);
             if (layout == null) {
                 return null;
             }
@@ -105,7 +105,7 @@ final class ParallelCsvStream {
                 stopped.set(true);
                 if (rest >= 0) {
                     CsvRecordScanner scanner = new CsvRecordScanner(
-                            new ParallelCsvRead.RangeInputStream(channel, rest, layout.size()), bufferBytes, source,
+                            new RangeInputStream(channel, rest, layout.size()), bufferBytes, source,
                             false, pass.rows() + 1);
                     pass.readAll(scanner, layout.size() - rest);
                 }
@@ -127,24 +127,11 @@ final class ParallelCsvStream {
         return builders;
     }
 
-    /**
-     * The rows of one block as parsed on its own: pieces of at most a chunk's rows in file order, with the block's
-     * dictionaries (per column, null but for categorical ones); {@link #QUOTED} for a block given up.
-     */
-    record ParsedBlock(List<Piece> pieces, ByteDictionary[] dictionaries, long records) {
-
-        static final ParsedBlock QUOTED = new ParsedBlock(List.of(), new ByteDictionary[0], -1);
-
-        /** Rows of a block: its columns, and its parse issues with row numbers from the block's first row. */
-        record Piece(Column[] columns, int rows, ParseIssueCollector issues) {
-        }
-    }
-
     /** The blocks of one file: cut and parsed ahead on the pool, handed over in order on the calling thread. */
     private static final class Blocks {
         private final FileChannel channel;
         private final String source;
-        private final ParallelCsvRead.FixedLayout layout;
+        private final CsvLayout layout;
         private final int chunkRows;
         private final long maxBlockBytes;
         private final int bufferBytes;
@@ -152,7 +139,7 @@ final class ParallelCsvStream {
         private final int inFlight;
         private final AtomicBoolean stopped;
 
-        Blocks(FileChannel channel, String source, ParallelCsvRead.FixedLayout layout, int chunkRows,
+        Blocks(FileChannel channel, String source, CsvLayout layout, int chunkRows,
                long maxBlockBytes, int bufferBytes, ExecutorService pool, int inFlight, AtomicBoolean stopped) {
             this.channel = channel;
             this.source = source;
@@ -235,7 +222,7 @@ final class ParallelCsvStream {
                 return size;
             }
             long limit = Math.min(size, from + Math.max(LINE_FEED_SEARCH_BLOCKS * target, 1L << 20));
-            long end = ParallelCsvRead.afterLineFeed(channel, from, limit);
+            long end = ByteRanges.afterLineFeed(channel, from, limit);
             return end >= 0 ? end : limit == size ? size : -1;
         }
 
@@ -243,9 +230,9 @@ final class ParallelCsvStream {
         private ParsedBlock parse(long start, long end, long expectedRows) throws IOException {
             List<String> header = layout.header();
             ColumnBuilder[] builders = builders(layout.types());
-            int[] kinds = CsvReader.kinds(builders);
-            CsvReader.reserve(builders, Math.min(chunkRows, expectedRows));
-            CsvRecordScanner scanner = new CsvRecordScanner(new ParallelCsvRead.RangeInputStream(channel, start, end),
+            int[] kinds = CsvRecords.kinds(builders);
+            CsvRecords.reserve(builders, Math.min(chunkRows, expectedRows));
+            CsvRecordScanner scanner = new CsvRecordScanner(new RangeInputStream(channel, start, end),
                     (int) Math.min(bufferBytes, end - start + 1), source, false);
             List<ParsedBlock.Piece> pieces = new ArrayList<>();
             ParseIssueCollector issues = new ParseIssueCollector();
@@ -257,7 +244,7 @@ final class ParallelCsvStream {
                         return ParsedBlock.QUOTED;
                     }
                     records++;
-                    CsvReader.appendRecord(scanner, builders, kinds, header, records, issues, null);
+                    CsvRecords.appendRecord(scanner, builders, kinds, header, records, issues, null);
                     if ((records & STOP_CHECK_MASK) == 0 && stopped.get()) {
                         return null;
                     }
@@ -266,7 +253,7 @@ final class ParallelCsvStream {
                         issues = new ParseIssueCollector();
                         inPiece = 0;
                         if (expectedRows > records) {
-                            CsvReader.reserve(builders, Math.min(chunkRows, expectedRows - records));
+                            CsvRecords.reserve(builders, Math.min(chunkRows, expectedRows - records));
                         }
                     }
                 }
@@ -284,7 +271,7 @@ final class ParallelCsvStream {
             }
             ByteDictionary[] dictionaries = new ByteDictionary[builders.length];
             for (int i = 0; i < builders.length; i++) {
-                if (builders[i] instanceof ColumnBuilder.Categorical categorical) {
+                if (builders[i] instanceof CategoricalBuilder categorical) {
                     dictionaries[i] = categorical.dictionary();
                 }
             }

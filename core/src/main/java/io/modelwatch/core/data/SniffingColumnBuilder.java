@@ -42,7 +42,7 @@ final class SniffingColumnBuilder extends ColumnBuilder {
     }
 
     private ColumnType decide(byte[] b, int start, int end) {
-        parseNumber(b, start, end, ok);
+        NumberCells.parseNumber(b, start, end, ok);
         if (ok[0]) {
             return ColumnType.NUMERIC;
         }

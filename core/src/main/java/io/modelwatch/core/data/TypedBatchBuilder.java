@@ -52,7 +52,7 @@ public final class TypedBatchBuilder {
 
     /** Appends a number to a {@link ColumnType#NUMERIC} column (NaN is null). */
     public void number(int column, double value) {
-        if (!(builders[column] instanceof ColumnBuilder.Numeric numeric)) {
+        if (!(builders[column] instanceof NumericBuilder numeric)) {
             throw new IllegalStateException("column '" + names.get(column) + "' is " + type(column) + ", not numeric");
         }
         numeric.add(value);
@@ -60,7 +60,7 @@ public final class TypedBatchBuilder {
 
     /** Appends epoch milliseconds to a {@link ColumnType#TIMESTAMP} column. */
     public void timestamp(int column, long epochMillis) {
-        if (!(builders[column] instanceof ColumnBuilder.Timestamp timestamps)) {
+        if (!(builders[column] instanceof TimestampBuilder timestamps)) {
             throw new IllegalStateException("column '" + names.get(column) + "' is " + type(column)
                     + ", not a timestamp");
         }
@@ -90,7 +90,7 @@ public final class TypedBatchBuilder {
      * @throws IllegalArgumentException when a column did not get exactly {@code rowCount} values
      */
     public ColumnBatch take(int rowCount) {
-        ColumnBatch batch = CsvReader.take(source, names, builders, rowCount, chunk);
+        ColumnBatch batch = CsvRecords.take(source, names, builders, rowCount, chunk);
         rows += rowCount;
         return batch;
     }

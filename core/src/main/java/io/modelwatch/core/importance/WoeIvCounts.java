@@ -65,14 +65,14 @@ public final class WoeIvCounts {
         if (column instanceof NumericColumn numeric) {
             start(Binning.NUMERIC);
             double[] x = numeric.values();
-            WoeIv.checkLengths(x.length, y);
+            WoeRows.checkLengths(x.length, y);
             for (int i = 0; i < y.length; i++) {
-                WoeIv.checkLabel(y, i);
+                WoeRows.checkLabel(y, i);
             }
-            WoeIv.countNumeric(edges, x, y, events, nonEvents);
+            WoeRows.countNumeric(edges, x, y, events, nonEvents);
         } else if (column instanceof CategoricalColumn categorical) {
             start(Binning.CATEGORICAL);
-            WoeIv.countCategorical(categorical, y, cells, missing);
+            WoeRows.countCategorical(categorical, y, cells, missing);
         } else {
             throw new IllegalArgumentException("column '" + column.name() + "' must be categorical, but was read as "
                     + column.getClass().getSimpleName());
@@ -167,9 +167,9 @@ public final class WoeIvCounts {
                 : reference.kind() == WoeIvResult.Kind.NUMERIC ? Binning.NUMERIC : Binning.CATEGORICAL;
         if (b == Binning.NUMERIC) {
             allocateNumeric();
-            return woe.numericResult(edges, events, nonEvents);
+            return WoeTable.numeric(edges, events, nonEvents, woe.smoothing());
         }
-        return woe.categoricalResult(cells, missing);
+        return WoeTable.categorical(cells, missing, woe.smoothing());
     }
 
     private void start(Binning kind) {
@@ -186,7 +186,7 @@ public final class WoeIvCounts {
     /** The reference's edges and zero counts per bin, the last slot for {@value WoeIv#MISSING}. */
     private void allocateNumeric() {
         if (edges == null) {
-            edges = WoeIv.checkedEdges(reference.edges());
+            edges = WoeRows.checkedEdges(reference.edges());
             events = new long[edges.length];
             nonEvents = new long[edges.length];
         }

@@ -1,8 +1,8 @@
 package io.modelwatch.core.performance;
 
-import io.modelwatch.core.binning.KeyHash;
-import io.modelwatch.core.binning.RadixSort;
-
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.Arrays;
 
 /**
@@ -26,19 +26,10 @@ import java.util.Arrays;
  * <p>Memory: O(distinct scores), an open-addressing table from the score's bits ({@code -0.0} counted as
  * {@code 0.0}) to four counters (labelled rows of class 0 and 1, scored rows predicted 0 and 1), at most half
  * full: at most 80 bytes per distinct score (40 per slot, 1,024 slots at the start) and nothing that grows
- * with the row count. Time: one table probe per scored row; a result sorts the distinct scores once.
+ * with the row count (see {@link ScoreTable}). Time: one table probe per scored row; a result sorts the
+ * distinct scores once.
  */
 public final class OutcomeCounts {
-
-    /** Marks a free slot; a NaN score is never a key (such rows are not scored). */
-    private static final long FREE = Double.doubleToRawLongBits(Double.NaN);
-    /** A slot is the key and four counters, side by side (one cache line or two per row, not two arrays). */
-    private static final int STRIDE = 5;
-    private static final int LABELLED_NEGATIVE = 1;
-    private static final int LABELLED_POSITIVE = 2;
-    private static final int PREDICTED_ZERO = 3;
-    private static final int PREDICTED_ONE = 4;
-    private static final int INITIAL_SLOTS = 1 << 10;
 
     private final ClassificationMetrics metrics;
     private final ClassificationMetrics.RowSums sums;
@@ -51,13 +42,11 @@ public final class OutcomeCounts {
     private long fp;
     private long fn;
     private long tp;
-    private long[] table;
-    private int distinct;
+    private ScoreTable scores = new ScoreTable();
 
     private OutcomeCounts(ClassificationMetrics metrics) {
         this.metrics = metrics;
         this.sums = metrics.rowSums();
-        this.table = emptyTable(INITIAL_SLOTS);
     }
 
     /** Empty counts whose report uses the default {@link ClassificationMetrics}. */
@@ -106,10 +95,8 @@ public final class OutcomeCounts {
             if (y >= 0) {
                 ClassificationMetrics.checkProbability(s, i);
             }
-            int at = slot(s); // after the slot: the table may have grown
-            table[at + PREDICTED_ZERO + c]++;
+            scores.add(s, y, c);
             if (y >= 0) {
-                table[at + LABELLED_NEGATIVE + y]++;
                 if (y == 1) {
                     if (c == 1) {
                         tp++;
@@ -148,34 +135,20 @@ public final class OutcomeCounts {
         fn += later.fn;
         tp += later.tp;
         sums.merge(later.sums);
-        for (int from = 0; from < later.table.length; from += STRIDE) {
-            if (later.table[from] != FREE) {
-                int at = slot(Double.longBitsToDouble(later.table[from]));
-                for (int j = 1; j < STRIDE; j++) {
-                    table[at + j] += later.table[from + j];
-                }
-            }
-        }
+        scores.merge(later.scores);
     }
 
     /** Writes the counts (the metrics' settings are not written: {@link #readFrom} is given the same metrics). */
-    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+    public void writeTo(DataOutput out) throws IOException {
         for (long v : new long[] {rows, labelled, positives, predicted, predictedPositives, tn, fp, fn, tp}) {
             out.writeLong(v);
         }
         sums.writeTo(out);
-        out.writeInt(distinct);
-        for (int at = 0; at < table.length; at += STRIDE) {
-            if (table[at] != FREE) {
-                for (int j = 0; j < STRIDE; j++) {
-                    out.writeLong(table[at + j]);
-                }
-            }
-        }
+        scores.writeTo(out);
     }
 
     /** Counts written by {@link #writeTo}, with the metrics they were counted with. */
-    public static OutcomeCounts readFrom(java.io.DataInput in, ClassificationMetrics metrics) throws java.io.IOException {
+    public static OutcomeCounts readFrom(DataInput in, ClassificationMetrics metrics) throws IOException {
         OutcomeCounts c = of(metrics);
         c.rows = in.readLong();
         c.labelled = in.readLong();
@@ -187,13 +160,7 @@ public final class OutcomeCounts {
         c.fn = in.readLong();
         c.tp = in.readLong();
         c.sums.readFrom(in);
-        int n = in.readInt();
-        for (int k = 0; k < n; k++) {
-            int at = c.slot(Double.longBitsToDouble(in.readLong()));
-            for (int j = 1; j < STRIDE; j++) {
-                c.table[at + j] = in.readLong();
-            }
-        }
+        c.scores.readFrom(in);
         return c;
     }
 
@@ -206,12 +173,7 @@ public final class OutcomeCounts {
         out.rows = rows;
         out.predicted = predicted;
         out.predictedPositives = predictedPositives;
-        out.table = table.clone();
-        out.distinct = distinct;
-        for (int at = 0; at < table.length; at += STRIDE) {
-            out.table[at + LABELLED_NEGATIVE] = 0;
-            out.table[at + LABELLED_POSITIVE] = 0;
-        }
+        out.scores = scores.withoutLabels();
         return out;
     }
 
@@ -265,13 +227,14 @@ public final class OutcomeCounts {
         }
         RankingCurve curve = new RankingCurve();
         if (tp + fn > 0) {
-            int[] order = sortedSlots();
+            int[] order = scores.sortedSlots();
+            long[] table = scores.table;
             for (int k = order.length - 1; k >= 0; k--) {
                 int at = order[k];
-                long negatives = table[at + LABELLED_NEGATIVE];
-                long pos = table[at + LABELLED_POSITIVE];
+                long negatives = table[at + ScoreTable.LABELLED_NEGATIVE];
+                long pos = table[at + ScoreTable.LABELLED_POSITIVE];
                 if (pos + negatives > 0) {
-                    curve.threshold(Double.longBitsToDouble(table[at]), pos, negatives);
+                    curve.threshold(scores.score(at), pos, negatives);
                 }
             }
         }
@@ -299,92 +262,21 @@ public final class OutcomeCounts {
 
     /** The scored rows by distinct score and predicted class (new arrays, O(distinct)). */
     public ScoredValues scoredValues() {
-        int[] order = sortedSlots();
+        int[] order = this.scores.sortedSlots();
+        long[] table = this.scores.table;
         double[] scores = new double[order.length];
         long[] zero = new long[order.length];
         long[] one = new long[order.length];
         int k = 0;
         for (int at : order) {
-            if (table[at + PREDICTED_ZERO] + table[at + PREDICTED_ONE] > 0) {
+            if (table[at + ScoreTable.PREDICTED_ZERO] + table[at + ScoreTable.PREDICTED_ONE] > 0) {
                 scores[k] = Double.longBitsToDouble(table[at]);
-                zero[k] = table[at + PREDICTED_ZERO];
-                one[k++] = table[at + PREDICTED_ONE];
+                zero[k] = table[at + ScoreTable.PREDICTED_ZERO];
+                one[k++] = table[at + ScoreTable.PREDICTED_ONE];
             }
         }
         return new ScoredValues(Arrays.copyOf(scores, k), Arrays.copyOf(zero, k), Arrays.copyOf(one, k));
     }
-
-    // ---------------------------------------------------------------------------------- score table
-
-    /** The index of each occupied slot, ordered by ascending score. */
-    private int[] sortedSlots() {
-        int[] slots = new int[distinct];
-        double[] values = new double[distinct];
-        int n = 0;
-        for (int at = 0; at < table.length; at += STRIDE) {
-            if (table[at] != FREE) {
-                slots[n] = at;
-                values[n++] = Double.longBitsToDouble(table[at]);
-            }
-        }
-        int[] order = RadixSort.ascendingOrder(values, 0, n);
-        int[] out = new int[n];
-        for (int k = 0; k < n; k++) {
-            out[k] = slots[order[k]];
-        }
-        return out;
-    }
-
-    /**
-     * The index of the slot of score {@code s} (not NaN), inserted if new; the table doubles when half full.
-     * Linear probing.
-     */
-    private int slot(double s) {
-        long key = Double.doubleToRawLongBits(s + 0.0); // -0.0 + 0.0 is 0.0: one key for both zeros
-        int slots = table.length / STRIDE;
-        int k = KeyHash.of(key) & (slots - 1);
-        while (true) {
-            int at = STRIDE * k;
-            long found = table[at];
-            if (found == key) {
-                return at;
-            }
-            if (found == FREE) {
-                if (2 * (distinct + 1) > slots) {
-                    grow();
-                    return slot(s);
-                }
-                table[at] = key;
-                distinct++;
-                return at;
-            }
-            k = (k + 1) & (slots - 1);
-        }
-    }
-
-    private void grow() {
-        long[] old = table;
-        table = emptyTable(2 * (old.length / STRIDE));
-        int mask = table.length / STRIDE - 1;
-        for (int from = 0; from < old.length; from += STRIDE) {
-            if (old[from] != FREE) {
-                int k = KeyHash.of(old[from]) & mask;
-                while (table[STRIDE * k] != FREE) {
-                    k = (k + 1) & mask;
-                }
-                System.arraycopy(old, from, table, STRIDE * k, STRIDE);
-            }
-        }
-    }
-
-    private static long[] emptyTable(int slots) {
-        long[] out = new long[STRIDE * slots];
-        for (int at = 0; at < out.length; at += STRIDE) {
-            out[at] = FREE;
-        }
-        return out;
-    }
-
 
     private static int checkOutcome(int v, int row, String what) {
         if (v < -1 || v > 1) {

@@ -11,10 +11,10 @@ import java.util.List;
  * the row of its first occurrence, for the duplicate-id check over a file read in chunks. {@link SpillingIdSet}
  * holds at most a budget of them in one set, and writes the set to disk as a sorted run when it is full.
  *
- * <p>Storage: each id is appended once to byte pages of 1 MiB as {@code [varint key length][int first
- * row][key]}, where the key is the id's characters as one byte each when all are ASCII, otherwise a 0xFF
- * marker byte followed by two bytes per UTF-16 char (0xFF never starts an ASCII key, so the encoding is
- * one-to-one). An open-addressing table of {@code long} slots (linear probing, load at most 3/4) points into
+ * <p>Storage: each id is appended once to byte pages of 1 MiB ({@link IdPages}) as {@code [varint key
+ * length][int first row][key]}, where the key is the id's characters as one byte each when all are ASCII,
+ * otherwise a 0xFF marker byte followed by two bytes per UTF-16 char (0xFF never starts an ASCII key, so the
+ * encoding is one-to-one). An open-addressing table of {@code long} slots (linear probing, load at most 3/4) points into
  * the pages; a slot holds 24 bits of the key's hash to skip most byte comparisons.
  *
  * <p>Memory: 12 bytes per table slot (the slot and the low 32 bits of its hash), with at most 12 / 0.375 = 32
@@ -30,14 +30,10 @@ import java.util.List;
  */
 final class IdSet {
 
-    private static final int PAGE_BITS = 20;
-    private static final int PAGE_BYTES = 1 << PAGE_BITS;
     private static final long ADDRESS_MASK = (1L << 40) - 1;
     private static final byte NON_ASCII = (byte) 0xFF;
 
-    private byte[][] pages = new byte[4][];
-    private int[] pageUsed = new int[4];
-    private int pageCount;
+    private final IdPages pages = new IdPages();
     private long[] slots = new long[1024];
     /** The low 32 bits of each slot's key hash, so that growing never reads the keys back from the pages. */
     private int[] slotHashes = new int[1024];
@@ -49,7 +45,7 @@ final class IdSet {
     void clear() {
         Arrays.fill(slots, 0);
         size = 0;
-        pageCount = 0;
+        pages.clear();
     }
 
     /** Number of distinct ids. */
@@ -87,14 +83,14 @@ final class IdSet {
      */
     List<Repeat> addAll(IdSet later, int limit, long[] repeated) {
         List<Repeat> first = new ArrayList<>();
-        for (int p = 0; p < later.pageCount; p++) {
-            byte[] page = later.pages[p];
+        for (int p = 0; p < later.pages.pageCount(); p++) {
+            byte[] page = later.pages.page(p);
             int pos = 0;
-            while (pos < later.pageUsed[p]) {
-                long header = header(page, pos);
+            while (pos < later.pages.used(p)) {
+                long header = IdPages.header(page, pos);
                 int length = (int) (header >>> 32);
                 pos = (int) header;
-                int row = readInt(page, pos);
+                int row = IdPages.readInt(page, pos);
                 pos += 4;
                 ensureKey(length);
                 System.arraycopy(page, pos, key, 0, length);
@@ -145,9 +141,9 @@ final class IdSet {
         int used = 0;
         for (int k = 0; k < n; k++) {
             long address = (sorted[k] & ADDRESS_MASK) - 1;
-            byte[] page = pages[(int) (address >>> PAGE_BITS)];
-            int start = (int) (address & (PAGE_BYTES - 1));
-            long header = header(page, start);
+            byte[] page = pages.pageOf(address);
+            int start = IdPages.offset(address);
+            long header = IdPages.header(page, start);
             int length = (int) header + 4 + (int) (header >>> 32) - start;
             if (used + length > buffer.length) {
                 out.write(buffer, 0, used);
@@ -168,26 +164,12 @@ final class IdSet {
         for (int i = from + 1; i < to; i++) {
             long v = sorted[i];
             int j = i - 1;
-            while (j >= from && compareKeys(sorted[j], v) > 0) {
+            while (j >= from && pages.compareKeys((sorted[j] & ADDRESS_MASK) - 1, (v & ADDRESS_MASK) - 1) > 0) {
                 sorted[j + 1] = sorted[j];
                 j--;
             }
             sorted[j + 1] = v;
         }
-    }
-
-    /** Compares the keys of two slots by their bytes (unsigned). */
-    private int compareKeys(long slotA, long slotB) {
-        long addressA = (slotA & ADDRESS_MASK) - 1;
-        long addressB = (slotB & ADDRESS_MASK) - 1;
-        byte[] pageA = pages[(int) (addressA >>> PAGE_BITS)];
-        byte[] pageB = pages[(int) (addressB >>> PAGE_BITS)];
-        long headerA = header(pageA, (int) (addressA & (PAGE_BYTES - 1)));
-        long headerB = header(pageB, (int) (addressB & (PAGE_BYTES - 1)));
-        int keyA = (int) headerA + 4;
-        int keyB = (int) headerB + 4;
-        return Arrays.compareUnsigned(pageA, keyA, keyA + (int) (headerA >>> 32),
-                pageB, keyB, keyB + (int) (headerB >>> 32));
     }
 
     /** The first sort criterion of a key: the 24 high bits of its hash, which its slot keeps. */
@@ -207,12 +189,12 @@ final class IdSet {
         int mask = slots.length - 1;
         int i = (int) h & mask;
         for (long s = slots[i]; s != 0; s = slots[i]) {
-            if (s >>> 40 == fragment && sameKey((s & ADDRESS_MASK) - 1)) {
+            if (s >>> 40 == fragment && pages.sameKey((s & ADDRESS_MASK) - 1, key, keyLength)) {
                 return false;
             }
             i = (i + 1) & mask;
         }
-        slots[i] = fragment << 40 | (store(Math.toIntExact(row)) + 1);
+        slots[i] = fragment << 40 | (pages.store(key, keyLength, Math.toIntExact(row)) + 1);
         slotHashes[i] = (int) h;
         if (++size > slots.length / 4 * 3) {
             grow();
@@ -266,48 +248,6 @@ final class IdSet {
         }
     }
 
-    /** Appends the current key with its first row; returns its address. */
-    private long store(int row) {
-        int entry = varintLength(keyLength) + 4 + keyLength;
-        if (pageCount == 0 || pageUsed[pageCount - 1] + entry > pages[pageCount - 1].length) {
-            if (pageCount == pages.length) {
-                pages = Arrays.copyOf(pages, pageCount * 2);
-                pageUsed = Arrays.copyOf(pageUsed, pageCount * 2);
-            }
-            // A page left by clear() is reused when it is a standard page and the entry fits.
-            if (pages[pageCount] == null || pages[pageCount].length != PAGE_BYTES || entry > PAGE_BYTES) {
-                pages[pageCount] = new byte[Math.max(PAGE_BYTES, entry)];
-            }
-            pageUsed[pageCount++] = 0;
-        }
-        int p = pageCount - 1;
-        byte[] page = pages[p];
-        int pos = pageUsed[p];
-        long address = (long) p << PAGE_BITS | pos;
-        for (int v = keyLength; ; v >>>= 7) {
-            if (v < 0x80) {
-                page[pos++] = (byte) v;
-                break;
-            }
-            page[pos++] = (byte) (v & 0x7f | 0x80);
-        }
-        page[pos++] = (byte) (row >>> 24);
-        page[pos++] = (byte) (row >>> 16);
-        page[pos++] = (byte) (row >>> 8);
-        page[pos++] = (byte) row;
-        System.arraycopy(key, 0, page, pos, keyLength);
-        // An entry larger than a page has a page of its own; its address is the page's start.
-        pageUsed[p] = pos + keyLength;
-        return address;
-    }
-
-    private boolean sameKey(long address) {
-        byte[] page = pages[(int) (address >>> PAGE_BITS)];
-        long header = header(page, (int) (address & (PAGE_BYTES - 1)));
-        int pos = (int) header + 4;
-        return header >>> 32 == keyLength && Arrays.equals(page, pos, pos + keyLength, key, 0, keyLength);
-    }
-
     private void grow() {
         long[] old = slots;
         int[] oldHashes = slotHashes;
@@ -325,32 +265,6 @@ final class IdSet {
             slots[i] = old[k];
             slotHashes[i] = oldHashes[k];
         }
-    }
-
-    /** The key length of the entry at {@code pos} (high 32 bits) and the position after it (low 32 bits). */
-    private static long header(byte[] page, int pos) {
-        long length = 0;
-        int shift = 0;
-        byte b;
-        do {
-            b = page[pos++];
-            length |= (long) (b & 0x7f) << shift;
-            shift += 7;
-        } while (b < 0);
-        return length << 32 | pos;
-    }
-
-    private static int varintLength(int v) {
-        int n = 1;
-        while (v >= 0x80) {
-            v >>>= 7;
-            n++;
-        }
-        return n;
-    }
-
-    private static int readInt(byte[] b, int pos) {
-        return (b[pos] & 0xff) << 24 | (b[pos + 1] & 0xff) << 16 | (b[pos + 2] & 0xff) << 8 | (b[pos + 3] & 0xff);
     }
 
     /** FNV-1a over the bytes, then MurmurHash3's 64-bit finaliser so that low and high bits are both mixed. */

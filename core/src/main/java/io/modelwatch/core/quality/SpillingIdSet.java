@@ -3,17 +3,13 @@ package io.modelwatch.core.quality;
 import io.modelwatch.core.data.StringColumn;
 
 import java.io.BufferedOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * The ids of a file read in chunks, as runs: a run is the distinct ids of consecutive rows, each with the row of
@@ -42,7 +38,7 @@ final class SpillingIdSet implements AutoCloseable {
     static final int DEFAULT_IN_MEMORY = 3 << 19;
     /** Runs merged at once; more are merged in passes of this many, earliest first. */
     static final int MAX_OPEN_RUNS = 64;
-    private static final int BUFFER_BYTES = 1 << 16;
+    static final int BUFFER_BYTES = 1 << 16;
 
     private final int inMemory;
     private final Path directory;
@@ -128,7 +124,7 @@ final class SpillingIdSet implements AutoCloseable {
             }
             open = null;
             merged = true;
-            FirstRepeats first = new FirstRepeats(limit);
+            IdRunMerge.FirstRepeats first = new IdRunMerge.FirstRepeats(limit);
             // Runs beyond the files merged at once are merged in passes, the earliest first, each into one run
             // of their ids (with their first rows): the runs of the consecutive rows of all of them.
             while (runs.size() > MAX_OPEN_RUNS) {
@@ -136,14 +132,14 @@ final class SpillingIdSet implements AutoCloseable {
                 runs.add(MAX_OPEN_RUNS, union);
                 List<Path> group = runs.subList(0, MAX_OPEN_RUNS);
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(union), BUFFER_BYTES)) {
-                    merge(group, first, out);
+                    IdRunMerge.merge(group, first, out);
                 }
                 for (Path p : group) {
                     Files.deleteIfExists(p);
                 }
                 group.clear();
             }
-            merge(runs, first, null);
+            IdRunMerge.merge(runs, first, null);
             return new Repeats(first.count, first.repeats());
         } catch (IOException e) {
             throw new UncheckedIOException("duplicate-id check: merging the ids spilled to " + runs, e);
@@ -209,173 +205,5 @@ final class SpillingIdSet implements AutoCloseable {
                 : Files.createTempFile(directory, "modelwatch-ids-", ".run");
         run.toFile().deleteOnExit();
         return run;
-    }
-
-    /**
-     * Merges sorted runs (consecutive, in file order): counts the first occurrence of each id in every run but
-     * the earliest holding it as a repeat, and writes each id once with its row in the earliest run to {@code
-     * out} when it is not null.
-     */
-    private static void merge(List<Path> group, FirstRepeats first, OutputStream out) throws IOException {
-        List<RunReader> readers = new ArrayList<>();
-        try {
-            PriorityQueue<RunReader> queue = new PriorityQueue<>(Comparator.<RunReader>naturalOrder());
-            for (Path p : group) {
-                RunReader r = new RunReader(readers.size(), p);
-                readers.add(r);
-                if (r.next()) {
-                    queue.add(r);
-                }
-            }
-            while (!queue.isEmpty()) {
-                // A run holds an id once, so the runs holding the smallest id are at its head, earliest first.
-                RunReader earliest = queue.poll();
-                while (!queue.isEmpty() && queue.peek().sameKey(earliest)) {
-                    RunReader r = queue.poll();
-                    first.add(r.row, r);
-                    if (r.next()) {
-                        queue.add(r);
-                    }
-                }
-                if (out != null) {
-                    earliest.writeEntry(out);
-                }
-                if (earliest.next()) {
-                    queue.add(earliest);
-                }
-            }
-        } finally {
-            for (RunReader r : readers) {
-                r.in.close();
-            }
-        }
-    }
-
-    /** A sorted run read entry by entry; readers order by their current key, then by run (earlier first). */
-    private static final class RunReader implements Comparable<RunReader> {
-        final int run;
-        final InputStream in;
-        final byte[] buffer = new byte[BUFFER_BYTES];
-        int position;
-        int limit;
-        byte[] key = new byte[64];
-        int length;
-        int row;
-        long order;
-
-        RunReader(int run, Path file) throws IOException {
-            this.run = run;
-            this.in = Files.newInputStream(file);
-        }
-
-        /** Reads the next entry ({@code [varint key length][int row][key]}); false at the end of the run. */
-        boolean next() throws IOException {
-            if (position == limit && !fill()) {
-                return false;
-            }
-            int n = 0;
-            for (int shift = 0; ; shift += 7) {
-                int b = readByte();
-                n |= (b & 0x7f) << shift;
-                if (b < 0x80) {
-                    break;
-                }
-            }
-            row = readByte() << 24 | readByte() << 16 | readByte() << 8 | readByte();
-            if (key.length < n) {
-                key = new byte[Math.max(n, key.length * 2)];
-            }
-            for (int k = 0; k < n; ) {
-                if (position == limit && !fill()) {
-                    throw new EOFException("a spilled run ends inside an entry");
-                }
-                int copy = Math.min(n - k, limit - position);
-                System.arraycopy(buffer, position, key, k, copy);
-                position += copy;
-                k += copy;
-            }
-            length = n;
-            order = IdSet.order(key, 0, n);
-            return true;
-        }
-
-        private int readByte() throws IOException {
-            if (position == limit && !fill()) {
-                throw new EOFException("a spilled run ends inside an entry");
-            }
-            return buffer[position++] & 0xff;
-        }
-
-        private boolean fill() throws IOException {
-            int read = in.read(buffer, 0, buffer.length);
-            position = 0;
-            limit = Math.max(read, 0);
-            return read > 0;
-        }
-
-        boolean sameKey(RunReader other) {
-            return order == other.order && IdSet.compare(order, key, length, other.order, other.key,
-                    other.length) == 0;
-        }
-
-        /** Writes the current entry as {@link IdSet#writeSorted} does. */
-        void writeEntry(OutputStream out) throws IOException {
-            for (int v = length; ; v >>>= 7) {
-                if (v < 0x80) {
-                    out.write(v);
-                    break;
-                }
-                out.write(v & 0x7f | 0x80);
-            }
-            out.write(row >>> 24);
-            out.write(row >>> 16);
-            out.write(row >>> 8);
-            out.write(row);
-            out.write(key, 0, length);
-        }
-
-        @Override
-        public int compareTo(RunReader o) {
-            int c = IdSet.compare(order, key, length, o.order, o.key, o.length);
-            return c != 0 ? c : Integer.compare(run, o.run);
-        }
-    }
-
-    /** The count of repeats and the {@code limit} with the smallest rows, their ids decoded only when kept. */
-    private static final class FirstRepeats {
-        final int limit;
-        final long[] rows;
-        final String[] ids;
-        int size;
-        long count;
-
-        FirstRepeats(int limit) {
-            this.limit = limit;
-            this.rows = new long[limit];
-            this.ids = new String[limit];
-        }
-
-        void add(long row, RunReader at) {
-            count++;
-            if (size == limit && (limit == 0 || row > rows[size - 1])) {
-                return;
-            }
-            int i = Math.min(size, limit - 1);
-            for (; i > 0 && rows[i - 1] > row; i--) {
-                rows[i] = rows[i - 1];
-                ids[i] = ids[i - 1];
-            }
-            rows[i] = row;
-            ids[i] = IdSet.decode(at.key, 0, at.length);
-            size = Math.min(size + 1, limit);
-        }
-
-        List<IdSet.Repeat> repeats() {
-            List<IdSet.Repeat> list = new ArrayList<>(size);
-            for (int i = 0; i < size; i++) {
-                list.add(new IdSet.Repeat(rows[i], ids[i]));
-            }
-            return list;
-        }
     }
 }

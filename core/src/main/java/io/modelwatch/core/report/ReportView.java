@@ -6,21 +6,19 @@ import io.modelwatch.core.alerts.Alert;
 import io.modelwatch.core.anomaly.MultivariateAnomaly;
 import io.modelwatch.core.config.Severity;
 import io.modelwatch.core.performance.ClassificationReport;
+import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.performance.ReliabilityBin;
 import io.modelwatch.core.result.ColumnDrift;
 import io.modelwatch.core.result.ImportanceRow;
-import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.result.PsiValue;
 import io.modelwatch.core.result.RunResult;
 import io.modelwatch.core.result.SegmentRow;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * What the report template shows, as preformatted text: the template stays free of logic and number
@@ -51,9 +49,6 @@ public record ReportView(String modelId, String date, String runId, String refer
 
     public record EstimateLine(String metric, String estimate, String band, String realised) {
     }
-
-    /** How many charts to show when no feature drifted (the largest PSI). */
-    static final int FALLBACK_CHARTS = 3;
 
     public record Card(String label, String value, String tone) {
     }
@@ -94,45 +89,15 @@ public record ReportView(String modelId, String date, String runId, String refer
         List<AlertLine> alerts = r.alerts().stream().map(a -> new AlertLine(a.severity().name(), tone(a.severity()),
                 a.category() + " / " + a.metric(), where(a), num(a.value()), num(a.threshold()), a.message())).toList();
 
-        List<DriftLine> drift = r.drift().columns().stream().map(c -> new DriftLine(c.column(), c.role(), c.type(),
-                c.method(), num(c.score()), c.pValue() == null && c.error() == null ? "—" : num(c.pValue()), num(c.threshold()),
-                psiByColumn.containsKey(c.column()) ? num(psiByColumn.get(c.column()).value())
-                        + band(rows, "psi", "psi", c.column(), null) : "",
-                c.drifted(), c.error() == null ? c.rule() : "not computed: " + c.error())).toList();
-
-        List<ChartView> charts = charts(r, psiByColumn);
+        List<DriftLine> drift = DriftView.lines(r, rows, psiByColumn);
+        List<ChartView> charts = DriftView.charts(r, psiByColumn);
 
         ClassificationReport cur = r.performance();
         ClassificationReport ref = r.referencePerformance();
-        List<PerfLine> perf = new ArrayList<>();
-        List<String> confusion = List.of();
-        List<ReliabilityLine> reliability = List.of();
-        List<ChartView> performanceCharts = List.of();
-        if (cur != null) {
-            performanceCharts = performanceCharts(cur, ref);
-            perf.add(perf("Recall", cur, ref, ClassificationReport::recall, band(rows, "performance", "recall", null, null)));
-            perf.add(perf("Precision", cur, ref, ClassificationReport::precision,
-                    band(rows, "performance", "precision", null, null)));
-            perf.add(perf("F1", cur, ref, ClassificationReport::f1, band(rows, "performance", "f1", null, null)));
-            perf.add(perf("Accuracy", cur, ref, ClassificationReport::accuracy,
-                    band(rows, "performance", "accuracy", null, null)));
-            perf.add(perf("Specificity", cur, ref, ClassificationReport::specificity,
-                    band(rows, "performance", "specificity", null, null)));
-            perf.add(perf("ROC AUC", cur, ref, ClassificationReport::rocAuc, band(rows, "performance", "roc_auc", null, null)));
-            perf.add(perf("PR AUC (average precision)", cur, ref, ClassificationReport::prAuc, ""));
-            perf.add(perf("Log loss", cur, ref, ClassificationReport::logLoss, ""));
-            perf.add(perf("Brier score", cur, ref, ClassificationReport::brierScore, ""));
-            var cm = cur.confusionMatrix();
-            confusion = List.of(String.valueOf(cm.tn()), String.valueOf(cm.fp()), String.valueOf(cm.fn()),
-                    String.valueOf(cm.tp()));
-            List<ReliabilityLine> rl = new ArrayList<>();
-            for (int i = 0; i < cur.reliability().size(); i++) {
-                ReliabilityBin b = cur.reliability().get(i);
-                rl.add(new ReliabilityLine(String.format(Locale.ROOT, "%.1f–%.1f", i / 10.0, (i + 1) / 10.0),
-                        String.valueOf(b.count()), num(b.meanPredicted()), num(b.fractionPositive())));
-            }
-            reliability = rl;
-        }
+        List<PerfLine> perf = cur == null ? new ArrayList<>() : PerformanceView.lines(cur, ref, rows);
+        List<String> confusion = cur == null ? List.of() : PerformanceView.confusion(cur);
+        List<ReliabilityLine> reliability = cur == null ? List.of() : PerformanceView.reliability(cur);
+        List<ChartView> performanceCharts = cur == null ? List.of() : PerformanceView.charts(cur, ref);
 
         var c = r.concept();
         String churn = c.churnRateChange() == null
@@ -170,16 +135,7 @@ public record ReportView(String modelId, String date, String runId, String refer
                 new Card("Quality findings", String.valueOf(r.quality().findings().size()),
                         r.quality().findings().isEmpty() ? "ok" : "high"));
 
-        List<EstimateLine> estimated = new ArrayList<>();
-        var e = r.estimatedPerformance();
-        if (e != null) {
-            estimated.add(estimate("Recall", e.recall(), cur == null ? null : cur.recall()));
-            estimated.add(estimate("Precision", e.precision(), cur == null ? null : cur.precision()));
-            estimated.add(estimate("F1", e.f1(), cur == null ? null : cur.f1()));
-            estimated.add(estimate("Accuracy", e.accuracy(), cur == null ? null : cur.accuracy()));
-            estimated.add(estimate("Specificity", e.specificity(), cur == null ? null : cur.specificity()));
-            estimated.add(estimate("ROC AUC", e.rocAuc(), cur == null ? null : cur.rocAuc()));
-        }
+        List<EstimateLine> estimated = PerformanceView.estimates(r.estimatedPerformance(), cur);
         var rc = r.rootCause();
         String rootCause = rc == null ? "" : rc.hypothesis();
         List<String> rcFeatures = rc == null ? List.of() : rc.rankedFeatures().stream().limit(ROOT_CAUSE_TOP)
@@ -207,27 +163,7 @@ public record ReportView(String modelId, String date, String runId, String refer
                                 String.format(Locale.ROOT, "%.0f %%", 100 * x.share()))).toList(),
                 r.heldBack().stream().map(h -> h.alert().severity() + " " + h.alert().message() + ": inside ±"
                         + num(h.bandSigma()) + " standard errors, held back").toList(),
-                segmentDriftSummary(r.segmentDrift()), segmentDriftLines(r.segmentDrift()));
-    }
-
-    /** How many segment × feature tests ran, drifted and were masked. */
-    private static String segmentDriftSummary(List<io.modelwatch.core.result.SegmentFeatureDrift> drifts) {
-        long segments = drifts.stream().map(io.modelwatch.core.result.SegmentFeatureDrift::key).distinct().count();
-        long drifted = drifts.stream().filter(io.modelwatch.core.result.SegmentFeatureDrift::drifted).count();
-        long masked = drifts.stream().filter(io.modelwatch.core.result.SegmentFeatureDrift::masked).count();
-        return String.format(Locale.ROOT, "%d tests in %d segments with enough rows; %d drifted inside their segment, "
-                + "%d of them masked (no drift over the whole batch).", drifts.size(), segments, drifted, masked);
-    }
-
-    /** The drifted segment × feature tests, masked ones first. */
-    private static List<SegmentDriftLine> segmentDriftLines(List<io.modelwatch.core.result.SegmentFeatureDrift> drifts) {
-        return drifts.stream().filter(io.modelwatch.core.result.SegmentFeatureDrift::drifted)
-                .sorted(java.util.Comparator.comparing(d -> !d.masked()))
-                .map(d -> new SegmentDriftLine(d.key(), d.column(), d.method(), num(d.score()),
-                        d.adjustedPValue() == null ? "—" : num(d.adjustedPValue()), num(d.psi()),
-                        String.format(Locale.ROOT, "%,d / %,d", d.referenceRows(), d.currentRows()),
-                        d.populationDrifted() ? "drifted" : "no drift", d.masked()))
-                .toList();
+                DriftView.segmentDriftSummary(r.segmentDrift()), DriftView.segmentDriftLines(r.segmentDrift()));
     }
 
     /** One sentence on the isolation forest's verdict; empty when the forest is off. */
@@ -257,36 +193,6 @@ public record ReportView(String modelId, String date, String runId, String refer
                 + (MetricRow.HELD.equals(row.status()) ? ", held back" : "") + ")";
     }
 
-    /** ROC, precision-recall and reliability charts of the current batch, with the reference's for comparison. */
-    private static List<ChartView> performanceCharts(ClassificationReport cur, ClassificationReport ref) {
-        List<ChartView> out = new ArrayList<>();
-        List<SvgCurveChart.Series> roc = new ArrayList<>();
-        List<SvgCurveChart.Series> pr = new ArrayList<>();
-        if (ref != null && !ref.curve().isEmpty()) {
-            roc.add(new SvgCurveChart.Series("reference", SvgBarChart.REFERENCE_COLOUR, ref.rocPoints(), false));
-            pr.add(new SvgCurveChart.Series("reference", SvgBarChart.REFERENCE_COLOUR, ref.precisionRecallPoints(), false));
-        }
-        if (!cur.curve().isEmpty()) {
-            roc.add(new SvgCurveChart.Series("current", SvgBarChart.CURRENT_COLOUR, cur.rocPoints(), false));
-            pr.add(new SvgCurveChart.Series("current", SvgBarChart.CURRENT_COLOUR, cur.precisionRecallPoints(), false));
-            out.add(new ChartView("roc", "ROC curve: ROC AUC " + num(cur.rocAuc())
-                    + (ref == null ? "" : " (reference " + num(ref.rocAuc()) + ")"),
-                    SvgCurveChart.render("ROC curve", "False positive rate", "True positive rate (recall)", roc, true)));
-            out.add(new ChartView("pr", "Precision-recall curve: average precision " + num(cur.prAuc())
-                    + (ref == null ? "" : " (reference " + num(ref.prAuc()) + ")"),
-                    SvgCurveChart.render("Precision-recall curve", "Recall", "Precision", pr, false)));
-        }
-        List<SvgCurveChart.Series> calibration = new ArrayList<>();
-        if (ref != null) {
-            calibration.add(new SvgCurveChart.Series("reference", SvgBarChart.REFERENCE_COLOUR, ref.reliabilityPoints(), true));
-        }
-        calibration.add(new SvgCurveChart.Series("current", SvgBarChart.CURRENT_COLOUR, cur.reliabilityPoints(), true));
-        out.add(new ChartView("calibration", "Reliability: fraction churned against mean predicted probability per bin "
-                + "(non-empty bins; the dashed line is perfect calibration)",
-                SvgCurveChart.render("Calibration", "Mean predicted probability", "Fraction churned", calibration, true)));
-        return out;
-    }
-
     /** "; prediction drift: churn_probability no, churn_class no; target drift: churn_actual yes" (rows by role). */
     private static String roleDrift(RunResult r) {
         StringBuilder sb = new StringBuilder();
@@ -301,46 +207,8 @@ public record ReportView(String modelId, String date, String runId, String refer
         return sb.toString();
     }
 
-    private static List<ChartView> charts(RunResult r, Map<String, PsiValue> psiByColumn) {
-        List<ColumnDrift> drifted = r.drift().columns().stream().filter(ColumnDrift::drifted).toList();
-        List<ChartView> out = new ArrayList<>();
-        if (!drifted.isEmpty()) {
-            for (ColumnDrift d : drifted) {
-                PsiValue p = psiByColumn.get(d.column());
-                if (p != null) {
-                    out.add(chart(p, d.method() + " score " + num(d.score()) + ", PSI " + num(p.value())));
-                }
-            }
-        } else {
-            r.psi().stream().sorted(Comparator.comparingDouble(PsiValue::value).reversed()).limit(FALLBACK_CHARTS)
-                    .forEach(p -> out.add(chart(p, "largest PSI, not drifted: PSI " + num(p.value()))));
-        }
-        return out;
-    }
-
-    private static ChartView chart(PsiValue p, String caption) {
-        return new ChartView(p.column(), caption,
-                SvgBarChart.render(p.column(), AxisLabels.readable(p.bins()), p.reference(), p.current()));
-    }
-
     private static boolean isFlagged(RunResult r, SegmentRow s) {
         return r.alerts().stream().anyMatch(a -> s.key().equals(a.segment()));
-    }
-
-    private static PerfLine perf(String name, ClassificationReport cur, ClassificationReport ref,
-                                 Function<ClassificationReport, Double> metric, String band) {
-        Double c = metric.apply(cur);
-        Double b = ref == null ? null : metric.apply(ref);
-        String delta = Figures.change(c, b);
-        return new PerfLine(name, num(c) + band, num(b), delta);
-    }
-
-    private static EstimateLine estimate(String name, io.modelwatch.core.estimation.Estimate e, Double realised) {
-        if (e == null) {
-            return new EstimateLine(name, "undefined", "", num(realised));
-        }
-        String band = e.lower() == null || e.upper() == null ? "" : "[" + num(e.lower()) + ", " + num(e.upper()) + "]";
-        return new EstimateLine(name, num(e.value()), band, realised == null ? "not yet" : num(realised));
     }
 
     private static long count(RunResult r, Severity s) {

@@ -46,7 +46,7 @@ class ParseFastPathTest {
         }
         for (String text : texts) {
             byte[] b = (" " + text + " ").getBytes(StandardCharsets.US_ASCII);
-            double fast = ColumnBuilder.parseSimpleDecimal(b, 1, b.length - 1);
+            double fast = NumberCells.parseSimpleDecimal(b, 1, b.length - 1);
             if (fast == fast) {
                 assertThat(Double.doubleToRawLongBits(fast)).as(text)
                         .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
@@ -55,7 +55,7 @@ class ParseFastPathTest {
                         .matches(t -> !t.matches("-?\\d{1,12}(\\.\\d{1,3})?"));
             }
             boolean[] ok = new boolean[1];
-            double parsed = ColumnBuilder.parseNumber(b, 1, b.length - 1, ok);
+            double parsed = NumberCells.parseNumber(b, 1, b.length - 1, ok);
             if (ok[0]) {
                 assertThat(Double.doubleToRawLongBits(parsed)).as(text)
                         .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
@@ -130,7 +130,7 @@ class ParseFastPathTest {
             StringBuilder csv = new StringBuilder("id,x,c,t\n");
             int rows = 5000;
             for (int i = 0; i < rows; i++) {
-                boolean shortRow = (i < CsvReader.ESTIMATE_AFTER_ROWS) == shortFirst;
+                boolean shortRow = (i < CsvRecords.ESTIMATE_AFTER_ROWS) == shortFirst;
                 String id = shortRow ? "a" + i : "a-much-longer-identifier-for-row-" + i;
                 csv.append(id).append(',').append(i).append(".5,").append(i % 3 == 0 ? "" : "k" + (i % 5))
                         .append(",2026-11-27T00:00:").append(String.format("%02d", i % 60)).append("Z\n");
