@@ -304,6 +304,15 @@ public final class MonitoringPipeline {
     }
 
     /**
+     * The performance section of a batch read in chunks: {@link PerformanceAccumulator#add} every chunk (the first
+     * one included), then {@link PerformanceAccumulator#result} with the row count. The segment dimensions and
+     * watched features are those present in {@code firstChunk}.
+     */
+    public PerformanceAccumulator performanceAccumulator(ReferenceProfile profile, ColumnBatch firstChunk) {
+        return new PerformanceAccumulator(this, profile, firstChunk);
+    }
+
+    /**
      * Checks that a batch (or a file's first chunk) has the id and probability columns, without which there is
      * nothing to monitor.
      *

@@ -24,7 +24,7 @@ import java.util.stream.IntStream;
  * labels. {@link MonitoringPipeline#performance} is this accumulator over one chunk, so a batch in memory and
  * the same rows streamed give the same section.
  */
-final class PerformanceAccumulator {
+public final class PerformanceAccumulator {
 
     private final MonitoringPipeline pipeline;
     private final ReferenceProfile profile;
@@ -46,6 +46,11 @@ final class PerformanceAccumulator {
         for (FeatureSpec f : watched) {
             woe.add(WoeIvCounts.of(profile.woe().get(f.name())));
         }
+    }
+
+    /** Counts the next chunk (in file order); see {@link MonitoringPipeline#performanceAccumulator}. */
+    public void add(ColumnBatch chunk) {
+        add(chunk, pipeline.outcomeArrays(chunk));
     }
 
     /** Counts the next chunk (in file order) with its outcomes; the watched features are counted in parallel. */
@@ -108,7 +113,7 @@ final class PerformanceAccumulator {
      * The performance section of {@code rows} counted rows: classification quality, concept drift, segments and
      * importance when the labels have matured, the estimate from the scores always.
      */
-    PerformanceSection result(long rows) {
+    public PerformanceSection result(long rows) {
         long observedLabelled = outcomes.report() == null ? 0 : outcomes.labelled();
         double coverage = rows == 0 ? 0 : (double) observedLabelled / rows;
         boolean realised = observedLabelled > 0 && coverage >= pipeline.config().labels().minCoverage();

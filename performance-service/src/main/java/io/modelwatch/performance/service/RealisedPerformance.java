@@ -48,6 +48,7 @@ public class RealisedPerformance {
 
     private final ModelPipelines pipelines;
     private final BatchStore store;
+    private final SectionComputation computation;
     private final MetricsLog metricsLog;
     private final EventLedger ledger;
     private final EventCodec codec;
@@ -56,11 +57,13 @@ public class RealisedPerformance {
     private final EventOutbox outbox;
     private final EventRelay relay;
 
-    public RealisedPerformance(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog, EventLedger ledger,
+    public RealisedPerformance(ModelPipelines pipelines, BatchStore store, SectionComputation computation,
+                               MetricsLog metricsLog, EventLedger ledger,
                                EventCodec codec, MetricLogGauges gauges, Reannouncer reannouncer, EventOutbox outbox,
                                EventRelay relay) {
         this.pipelines = pipelines;
         this.store = store;
+        this.computation = computation;
         this.metricsLog = metricsLog;
         this.ledger = ledger;
         this.codec = codec;
@@ -79,8 +82,8 @@ public class RealisedPerformance {
         ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
         // the configuration the run was computed with on day 0: that of its model's reference version
         MonitoringPipeline pipeline = pipelines.forProfile(stored.referenceId(), profile);
-        var batch = store.loadBatch(event.batchId(), SectionComputation.neededColumns(pipeline.config()));
-        PerformanceSection section = pipeline.performance(profile, batch);
+        var streamed = computation.stream(event.batchId(), pipeline, profile, SectionComputation.PERFORMANCE);
+        PerformanceSection section = streamed.section();
         if (section.performance() == null) {
             // the store holds fewer labels than the event claims: never record an estimate as realised
             throw new PoisonMessageException("batch " + event.batchId() + " of run " + event.runId()
@@ -91,7 +94,7 @@ public class RealisedPerformance {
                 .filter(r -> !REFERENCE_CATEGORY.equals(r.category())).toList();
 
         RunInfo run = event.runInfo();
-        MetricsComputed out = MetricsComputed.of(MetricsComputed.PERFORMANCE, run, stored.rowCount(), batch.rowCount(),
+        MetricsComputed out = MetricsComputed.of(MetricsComputed.PERFORMANCE, run, stored.rowCount(), streamed.rows(),
                 codec.tree(section), rows.size(), TraceHeaders.traceparent(event.traceparent()));
         List<PublishedEvent> published = List.of(new PublishedEvent(Channels.METRICS_PERFORMANCE_REALISED,
                 out.eventId(), out.traceparent(), codec.encode(out)));

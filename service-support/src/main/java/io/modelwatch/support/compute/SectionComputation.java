@@ -6,8 +6,13 @@ import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.run.DriftAccumulator;
+import io.modelwatch.core.run.DriftSection;
 import io.modelwatch.core.run.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.PerformanceAccumulator;
+import io.modelwatch.core.run.PerformanceSection;
+import io.modelwatch.core.run.SegmentDriftAccumulator;
 import io.modelwatch.core.run.RunInfo;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
@@ -32,8 +37,8 @@ import java.util.function.Function;
 
 /**
  * What the drift and performance services do with a {@code batch.ready}, once: load the stored profile of the
- * run's reference version and only the columns its configuration names, compute one section with the core pipeline
- * of that configuration, store its metric rows, the ledger entry and the {@code metrics.<kind>} event (in the
+ * run's reference version, stream the stored batch chunk by chunk (only the columns its configuration names) through
+ * the exact mergeable counts of one section with the core pipeline of that configuration, store its metric rows, the ledger entry and the {@code metrics.<kind>} event (in the
  * outbox) in one transaction; the {@link EventRelay} publishes it, and the model gauges the rows feed show them
  * ({@link MetricLogGauges}). A redelivered event re-announces the stored event (through the outbox again, same
  * event id) and computes nothing.
@@ -41,11 +46,55 @@ import java.util.function.Function;
 @ApplicationScoped
 public class SectionComputation {
 
-    /** One section of a run: computed by a model's pipeline from its reference profile and the stored batch. */
+    /**
+     * One section of a run, counted chunk by chunk from a model's pipeline, its reference profile and the stored
+     * batch's first chunk: the core's exact mergeable counts, the same the CLI streams a file through.
+     */
     @FunctionalInterface
     public interface Section<S> {
-        S compute(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch batch);
+        SectionCounts<S> start(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunk);
     }
+
+    /** The counts of one section: every chunk of the batch added in row order, then the section of all rows. */
+    public interface SectionCounts<S> {
+        void add(ColumnBatch chunk);
+
+        S result(long rows);
+    }
+
+    /** Data, prediction and target drift with the drift inside segments, as the core's {@code pipeline.drift}. */
+    public static final Section<DriftSection> DRIFT = (pipeline, profile, first) -> new SectionCounts<>() {
+        private final DriftAccumulator drift = pipeline.driftAccumulator(profile, first);
+        private final SegmentDriftAccumulator segments = pipeline.segmentDriftAccumulator(profile);
+
+        @Override
+        public void add(ColumnBatch chunk) {
+            CompletableFuture<Void> inSegments = CompletableFuture.runAsync(() -> segments.add(chunk));
+            drift.add(chunk);
+            inSegments.join();
+        }
+
+        @Override
+        public DriftSection result(long rows) {
+            DriftSection whole = drift.result();
+            return whole.withSegmentDrift(segments.result(whole.drift()));
+        }
+    };
+
+    /** Classification quality or its estimate, concept drift, segments and importance ({@code pipeline.performance}). */
+    public static final Section<PerformanceSection> PERFORMANCE = (pipeline, profile, first) -> new SectionCounts<>() {
+        private final PerformanceAccumulator performance = pipeline.performanceAccumulator(profile, first);
+
+        @Override
+        public void add(ColumnBatch chunk) {
+            performance.add(chunk);
+        }
+
+        @Override
+        public PerformanceSection result(long rows) {
+            return performance.result(rows);
+        }
+    };
 
     private final ModelPipelines pipelines;
     private final BatchStore store;
@@ -81,8 +130,7 @@ public class SectionComputation {
                 .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + event.referenceId() + "'"));
         ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
         MonitoringPipeline pipeline = pipelines.forProfile(stored.referenceId(), profile);
-        ColumnBatch batch = store.loadBatch(event.batchId(), neededColumns(pipeline.config()));
-        S computed = section.compute(pipeline, profile, batch);
+        S computed = stream(event.batchId(), pipeline, profile, section).section();
         List<MetricRow> metricRows = rows.apply(computed);
 
         RunInfo run = event.runInfo();
@@ -104,6 +152,31 @@ public class SectionComputation {
             gauges.record(run, metricRows);
         }
         return CompletableFuture.completedFuture(new Outcome(event.runId(), !recorded));
+    }
+
+    /**
+     * A section of a stored batch, its chunks read one at a time (only the columns the configuration names) and
+     * counted as they arrive: memory grows with the distinct values, not the rows.
+     */
+    public <S> Streamed<S> stream(String batchId, MonitoringPipeline pipeline, ReferenceProfile profile,
+                                  Section<S> section) {
+        List<SectionCounts<S>> counts = new java.util.ArrayList<>(1);
+        long[] rows = new long[1];
+        store.streamBatch(batchId, neededColumns(pipeline.config()), chunk -> {
+            if (counts.isEmpty()) {
+                counts.add(section.start(pipeline, profile, chunk));
+            }
+            counts.get(0).add(chunk);
+            rows[0] += chunk.rowCount();
+        });
+        if (counts.isEmpty()) {
+            throw new PoisonMessageException("stored batch " + batchId + " has no chunk");
+        }
+        return new Streamed<>(counts.get(0).result(rows[0]), rows[0]);
+    }
+
+    /** A section and the count of rows it was computed from. */
+    public record Streamed<S>(S section, long rows) {
     }
 
     /** The feature, role and segment columns of the configuration: the only ones read from the store. */
