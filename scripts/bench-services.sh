@@ -2,7 +2,7 @@
 # The services stage of the benchmark: the files of `./monitor bench --rows N` through the five packaged services
 # against the local RabbitMQ and PostgreSQL, next to the CLI's daily run on the same files.
 #
-#   scripts/bench-services.sh [--rows N] [--dir bench-data] [--chunk-rows 65536]
+#   scripts/bench-services.sh [--rows N] [--current-rows M] [--dir bench-data] [--chunk-rows 65536]
 #
 # Prints, for the day's run: the wall time from POST /runs to the report (GET /runs/{id}/snapshot answering 200),
 # the peak RSS of each service (VmHWM of /proc/<pid>/status, read after the run), the CLI's wall time and peak RSS
@@ -19,14 +19,16 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rows=1000000
+current_rows=""
 dir="$here/bench-data"
 chunk_rows=65536
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
+    --current-rows) current_rows="$2"; shift 2 ;;
     --dir) dir="$2"; shift 2 ;;
     --chunk-rows) chunk_rows="$2"; shift 2 ;;
-    *) echo "unknown option $1 (expected --rows N, --dir DIR, --chunk-rows N)" >&2; exit 2 ;;
+    *) echo "unknown option $1 (expected --rows N, --current-rows M, --dir DIR, --chunk-rows N)" >&2; exit 2 ;;
   esac
 done
 cli="$here/cli/target/modelwatch-cli.jar"
@@ -38,13 +40,15 @@ done
 mkdir -p "$dir"
 dir="$(cd "$dir" && pwd)"
 reference="$dir/reference-$rows.csv"
-current="$dir/current-$rows.csv"
+current_rows="${current_rows:-$rows}"
+current="$dir/current-$current_rows.csv"
 profile="$dir/reference-$rows.profile"
 config="$dir/monitoring.yaml"
-unzip -p "$cli" monitoring.yaml > "$config"
+# the built-in churn configuration (core's monitoring.yaml): the CLI runs with it, the model is registered with it
+unzip -p "$(ls "$here"/cli/target/lib/modelwatch-core-*.jar | head -1)" io/modelwatch/core/config/monitoring.yaml > "$config"
 if [ ! -f "$reference" ] || [ ! -f "$current" ] || [ ! -f "$profile" ]; then
   # the benchmark's own files and stored profile (same seeds and scenarios as every `monitor bench`)
-  java -jar "$cli" bench --rows "$rows" --dir "$dir" --stages profile --no-cds >&2
+  java -jar "$cli" bench --rows "$rows" --current-rows "$current_rows" --dir "$dir" --stages profile --no-cds >&2
 fi
 
 tag="bench-$(date +%s)-$$"
@@ -116,8 +120,8 @@ print(", ".join(f"{k} {'equal' if v else 'DIFFERENT'}" for k, v in parts.items()
 EOF
 )"
 services_s=$(python3 -c "print(f'{$end - $start:.1f}')")
-printf 'ModelWatch services stage: %s current rows, chunks of %s rows, %s cores (load average %s)\n' \
-  "$rows" "$chunk_rows" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf 'ModelWatch services stage: %s reference + %s current rows, chunks of %s rows, %s cores (load average %s)\n' \
+  "$rows" "$current_rows" "$chunk_rows" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '  services, POST /runs to report: %6s s\n' "$services_s"
 printf '  CLI daily run (monitor run):    %6s s  peak RSS %5d MB\n' "$cli_s" "$((cli_kb / 1024))"
 printf '  ratio services / CLI:           %6s\n' "$(python3 -c "print(f'{$services_s / $cli_s:.2f}')")"
