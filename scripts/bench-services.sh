@@ -91,6 +91,7 @@ post /references "{\"modelId\":\"$model\",\"source\":\"$reference\",\"config\":\
 date="2026-11-27"
 start=$(date +%s.%N)
 post /runs "{\"modelId\":\"$model\",\"date\":\"$date\",\"source\":\"$current\"}" > "$logs/run.json"
+ingested=$(date +%s.%N)
 run_id="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["runId"])' "$logs/run.json")"
 until curl -sf -H "X-API-Key: $key" "$(url report-service)/runs/$run_id/snapshot" > "$logs/snapshot.json"; do
   sleep 0.2
@@ -123,6 +124,7 @@ services_s=$(python3 -c "print(f'{$end - $start:.1f}')")
 printf 'ModelWatch services stage: %s reference + %s current rows, chunks of %s rows, %s cores (load average %s)\n' \
   "$rows" "$current_rows" "$chunk_rows" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '  services, POST /runs to report: %6s s\n' "$services_s"
+printf '    of which ingest (POST /runs answered): %5s s\n' "$(python3 -c "print(f'{$ingested - $start:.1f}')")"
 printf '  CLI daily run (monitor run):    %6s s  peak RSS %5d MB\n' "$cli_s" "$((cli_kb / 1024))"
 printf '  ratio services / CLI:           %6s\n' "$(python3 -c "print(f'{$services_s / $cli_s:.2f}')")"
 for s in "${services[@]}"; do

@@ -312,35 +312,30 @@ public class BatchStore {
 
     private static ColumnBatch loadColumns(Connection c, String batchId, String source, Collection<String> columns)
             throws SQLException {
-        boolean all = columns == null || columns.isEmpty();
-        String sql = "select name, data from store.batch_column where batch_id = ?"
-                + (all ? "" : " and name = any (?)") + " order by position";
-        List<Column> loaded = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, batchId);
-            if (!all) {
-                ps.setArray(2, c.createArrayOf("text", columns.toArray()));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    loaded.add(ColumnBytes.decode(rs.getString(1), rs.getBytes(2)));
-                }
-            }
-        }
-        return ColumnBatch.of(source, loaded);
+        return decoded(c, batchId, null, source, columns);
     }
 
     private static ColumnBatch loadChunk(Connection c, String batchId, String source, int chunk,
                                          Collection<String> columns) throws SQLException {
+        return decoded(c, batchId, chunk, source, columns);
+    }
+
+    /** The named columns (all when empty) of a whole-column batch ({@code chunk} null) or of one chunk, decoded. */
+    private static ColumnBatch decoded(Connection c, String batchId, Integer chunk, String source,
+                                       Collection<String> columns) throws SQLException {
         boolean all = columns == null || columns.isEmpty();
-        String sql = "select name, data from store.batch_chunk where batch_id = ? and chunk_no = ?"
+        String sql = "select name, data from " + (chunk == null ? "store.batch_column where batch_id = ?"
+                : "store.batch_chunk where batch_id = ? and chunk_no = ?")
                 + (all ? "" : " and name = any (?)") + " order by position";
         List<Column> loaded = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setString(1, batchId);
-            ps.setInt(2, chunk);
+            int p = 1;
+            ps.setString(p++, batchId);
+            if (chunk != null) {
+                ps.setInt(p++, chunk);
+            }
             if (!all) {
-                ps.setArray(3, c.createArrayOf("text", columns.toArray()));
+                ps.setArray(p, c.createArrayOf("text", columns.toArray()));
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
