@@ -120,6 +120,9 @@ final class Deployment implements AutoCloseable {
             env.put("MODELWATCH_AUTH_READER_KEYS", READER_KEY);
             // the only directory a request may name a file in: every test's data and the deployment's monitoring.yaml
             env.put("MODELWATCH_SOURCES_ROOTS", data.toString());
+            // batches stored in chunks of 500 rows (a 3000-row day in six), read back and counted chunk by chunk by
+            // drift and performance: the snapshots the tests compare with the CLI's come through chunks
+            env.put("MODELWATCH_INGEST_CHUNK_ROWS", "500");
             env.put("MODELWATCH_ALERTS_SLACK_WEBHOOK_URL", slack.url("/deployment"));
             env.put(STREAMING_WEBHOOK, slack.url("/streaming"));
             // tracing on, as in a cluster with a collector: the standard OTLP variables, HTTP/protobuf to this JVM

@@ -2,7 +2,6 @@ package io.modelwatch.drift.service;
 
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.support.compute.SectionComputation;
 import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
@@ -24,6 +23,6 @@ public class DriftAnalysis {
     }
 
     public CompletionStage<Outcome> analyse(BatchReady event) {
-        return computation.compute(event, MetricsComputed.DRIFT, MonitoringPipeline::drift, SectionMetrics::of);
+        return computation.compute(event, MetricsComputed.DRIFT, SectionComputation.DRIFT, SectionMetrics::of);
     }
 }

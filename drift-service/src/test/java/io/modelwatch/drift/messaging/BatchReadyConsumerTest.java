@@ -44,6 +44,11 @@ class BatchReadyConsumerTest extends BatchReadyConsumerContract {
     }
 
     @Override
+    protected Object wholeBatchSection(StoredRun run) {
+        return pipeline.drift(run.profile(), run.current());
+    }
+
+    @Override
     protected String metricsKind() {
         return MetricsComputed.DRIFT;
     }

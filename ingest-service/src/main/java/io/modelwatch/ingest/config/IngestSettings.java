@@ -24,6 +24,14 @@ public interface IngestSettings {
     @WithDefault("http://localhost:8084")
     String alertServiceUrl();
 
+    /**
+     * Rows per chunk of a day's batch: the batch is read and stored in chunks of this many rows (the last may have
+     * fewer), and the drift and performance services read it back chunk by chunk, so memory holds a chunk, not the
+     * batch. The numbers do not depend on it (the sections are exact counts merged over the chunks).
+     */
+    @WithDefault("65536")
+    int chunkRows();
+
     /** The warehouse source: a parameterised query over the service's datasource. */
     Warehouse warehouse();
 

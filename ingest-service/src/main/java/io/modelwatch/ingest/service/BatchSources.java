@@ -3,8 +3,11 @@ package io.modelwatch.ingest.service;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.config.ColumnRoles;
+import io.modelwatch.core.data.TableReader;
 import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.run.StreamingRun;
 import io.modelwatch.ingest.config.IngestSettings;
+import io.modelwatch.parquet.ParquetTableReader;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -25,12 +28,15 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
- * Reads a batch from where a request says: a CSV file, a CSV at an {@code http(s)} URL, or the warehouse
+ * Reads a batch from where a request says: a CSV or Parquet file, a file at an {@code http(s)} URL, or the warehouse
  * ({@code warehouse:}, the configured parameterised query for the date). Every source ends up read by the
- * core {@link CsvReader} with the schema of the model's configuration, so types, nulls and parse reports are
- * exactly the CLI's; a URL or a warehouse result is first written to a temporary CSV. A model's
+ * core {@link CsvReader} (or the Parquet reader, which follows its rules) with the schema of the model's
+ * configuration, so types, nulls and parse reports are exactly the CLI's; a URL or a warehouse result is first
+ * written to a temporary file. A day's batch is read in chunks ({@link #stream}), never whole. A model's
  * {@code monitoring.yaml} given by location is read from a path or URL the same way ({@link #readText}).
  */
 @ApplicationScoped
@@ -60,7 +66,29 @@ public class BatchSources {
      * @throws IllegalArgumentException naming the source when it cannot be read
      */
     public ColumnBatch read(String source, LocalDate date, TableSchema schema) {
-        return namingSource(() -> read(source, date, schema, settings.warehouse().query(), "modelwatch.ingest.warehouse.query"));
+        return namingSource(() -> withTable(source, date, settings.warehouse().query(),
+                "modelwatch.ingest.warehouse.query", (file, shown) -> renamed(reader(file).read(file, schema), shown)));
+    }
+
+    /**
+     * Reads a day's batch in chunks of at most {@code chunkRows} rows, handing each to {@code sink} in file order (one
+     * empty chunk when it has no rows): a file without holding it (CSV, or Parquet recognised by its magic bytes), a URL
+     * or the warehouse's result through a temporary file. The chunks are the CLI's streamed chunks of the same file.
+     *
+     * @return the row count, column types and parse report of the whole batch
+     * @throws IllegalArgumentException naming the source when it cannot be read
+     */
+    public TableReader.Summary stream(String source, LocalDate date, TableSchema schema, int chunkRows,
+                                      Consumer<ColumnBatch> sink) {
+        return namingSource(() -> withTable(source, date, settings.warehouse().query(),
+                "modelwatch.ingest.warehouse.query", (file, shown) -> {
+                    // the CLI's streamed read: the file parsed on all cores but the one counting the chunks
+                    TableReader reader = reader(file, CsvReader.withDefaults().withThreads(StreamingRun.parserThreads()));
+                    TableReader.Summary read = reader.stream(file, schema, chunkRows,
+                            chunk -> sink.accept(renamed(chunk, shown)));
+                    return shown == null ? read
+                            : new TableReader.Summary(shown, read.rowCount(), read.columnTypes(), read.parseReport());
+                }));
     }
 
     /**
@@ -70,12 +98,13 @@ public class BatchSources {
      * @throws IllegalArgumentException naming the source when it cannot be read
      */
     public ColumnBatch readLabels(String source, LocalDate date, ColumnRoles roles) {
-        return namingSource(() -> read(source, date, TableSchema.forRoles(roles), settings.warehouse().labelsQuery(),
-                "modelwatch.ingest.warehouse.labels-query"));
+        return namingSource(() -> withTable(source, date, settings.warehouse().labelsQuery(),
+                "modelwatch.ingest.warehouse.labels-query",
+                (file, shown) -> renamed(reader(file).read(file, TableSchema.forRoles(roles)), shown)));
     }
 
     /** A source that cannot be read is the request's {@code source} field: its refusal answers 4xx naming it. */
-    private static ColumnBatch namingSource(java.util.function.Supplier<ColumnBatch> read) {
+    private static <T> T namingSource(java.util.function.Supplier<T> read) {
         try {
             return read.get();
         } catch (io.modelwatch.support.rest.InvalidFieldException e) {
@@ -122,40 +151,61 @@ public class BatchSources {
         }
     }
 
-    private ColumnBatch read(String source, LocalDate date, TableSchema schema, java.util.Optional<String> query,
-                             String queryProperty) {
+    /**
+     * Reads the table a source names with {@code read}, given the file to read and the source name its rows carry
+     * ({@code null}: the file's own): a file as it is, a URL or the warehouse's result (written as CSV) through a
+     * temporary file, deleted afterwards.
+     */
+    private <T> T withTable(String source, LocalDate date, java.util.Optional<String> query, String queryProperty,
+                            BiFunction<Path, String, T> read) {
         if (source == null || source.isBlank()) {
             throw new io.modelwatch.support.rest.InvalidFieldException("source",
-                    "'source' is required: a CSV path, an http(s) URL or '" + WAREHOUSE + "'");
+                    "'source' is required: a CSV or Parquet path, an http(s) URL or '" + WAREHOUSE + "'");
         }
         if (source.startsWith(WAREHOUSE)) {
             String sql = query.orElseThrow(() -> new IllegalArgumentException(
                     "source '" + WAREHOUSE + "' needs " + queryProperty + " to be configured"));
-            return readWarehouse(sql, date, schema);
+            if (date == null) {
+                throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required for a warehouse source");
+            }
+            Path tmp = temporaryCsv();
+            try {
+                writeWarehouse(sql, date, tmp);
+                return read.apply(tmp, "warehouse:" + date);
+            } finally {
+                deleteQuietly(tmp);
+            }
         }
         if (isUrl(source)) {
-            return readUrl(inputRoots.url(source, "source"), schema);
+            URI url = inputRoots.url(source, "source");
+            Path tmp = temporaryCsv();
+            try {
+                download(url, tmp);
+                return read.apply(tmp, null);
+            } finally {
+                deleteQuietly(tmp);
+            }
         }
-        return csv(inputRoots.file(source, "source"), schema);
+        return read.apply(inputRoots.file(source, "source"), null);
+    }
+
+    /** The reader of a file by its format: Parquet (magic bytes {@code PAR1}), else CSV (plain or gzip). */
+    private static TableReader reader(Path file) {
+        return reader(file, CsvReader.withDefaults());
+    }
+
+    private static TableReader reader(Path file, CsvReader csv) {
+        return ParquetTableReader.isParquet(file) ? ParquetTableReader.withDefaults() : csv;
+    }
+
+    /** The batch with the source name its rows are reported under ({@code null}: unchanged). */
+    private static ColumnBatch renamed(ColumnBatch batch, String shown) {
+        return shown == null ? batch : new ColumnBatch(shown, batch.rowCount(), batch.columns(), batch.parseReport());
     }
 
     private static boolean isUrl(String location) {
         String l = location.toLowerCase(java.util.Locale.ROOT);
         return l.startsWith("http://") || l.startsWith("https://");
-    }
-
-    private static ColumnBatch csv(Path file, TableSchema schema) {
-        return CsvReader.withDefaults().read(file, schema);
-    }
-
-    private ColumnBatch readUrl(URI url, TableSchema schema) {
-        Path tmp = temporaryCsv();
-        try {
-            download(url, tmp);
-            return csv(tmp, schema);
-        } finally {
-            deleteQuietly(tmp);
-        }
     }
 
     private void download(URI url, Path to) {
@@ -178,15 +228,12 @@ public class BatchSources {
         }
     }
 
-    private ColumnBatch readWarehouse(String sql, LocalDate date, TableSchema schema) {
-        if (date == null) {
-            throw new io.modelwatch.support.rest.InvalidFieldException("date", "'date' is required for a warehouse source");
-        }
-        Path tmp = temporaryCsv();
+    /** Writes the warehouse query's result for {@code date} as CSV (a header, then one line per row). */
+    private void writeWarehouse(String sql, LocalDate date, Path to) {
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setQueryTimeout(settings.warehouse().queryTimeoutSeconds());
             ps.setObject(1, date);
-            try (ResultSet rs = ps.executeQuery(); BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (ResultSet rs = ps.executeQuery(); BufferedWriter w = Files.newBufferedWriter(to, StandardCharsets.UTF_8)) {
                 ResultSetMetaData md = rs.getMetaData();
                 int n = md.getColumnCount();
                 for (int i = 1; i <= n; i++) {
@@ -201,14 +248,10 @@ public class BatchSources {
                     w.newLine();
                 }
             }
-            ColumnBatch batch = csv(tmp, schema);
-            return new ColumnBatch("warehouse:" + date, batch.rowCount(), batch.columns(), batch.parseReport());
         } catch (SQLException e) {
             throw new IllegalArgumentException("warehouse query failed for " + date + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            deleteQuietly(tmp);
         }
     }
 

@@ -4,12 +4,15 @@ import io.modelwatch.core.config.ColumnRoles;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.TableSchema;
+import io.modelwatch.core.quality.QualityAccumulator;
+import io.modelwatch.core.quality.QualityReport;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.run.RequiredColumns;
 import io.modelwatch.core.result.RunInfo;
+import io.modelwatch.ingest.config.IngestSettings;
 import io.modelwatch.ingest.domain.IngestRun;
 import io.modelwatch.ingest.repository.IngestRunRepository;
 import io.modelwatch.support.compute.ModelPipelines;
@@ -36,8 +39,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Starts a run: reads the day's batch, validates it against the data contract (findings are kept as
- * quality metrics, rows are never dropped), stores it once by batch id, records the run, and writes its
+ * Starts a run: reads the day's batch in chunks, validates it against the data contract (findings are kept as
+ * quality metrics, rows are never dropped), stores it once by batch id chunk by chunk as it is read, records the run, and writes its
  * announcements, {@code batch.ready} and the quality section ({@code metrics.quality}), to the event outbox, all in
  * one transaction; the {@link EventRelay} publishes them. Rows never travel on the bus.
  *
@@ -52,6 +55,7 @@ public class RunIngestion {
     static final String RUN_STARTED = "run.started";
 
     private final BatchSources sources;
+    private final IngestSettings settings;
     private final ModelPipelines pipelines;
     private final BatchStore store;
     private final IngestRunRepository runs;
@@ -63,11 +67,12 @@ public class RunIngestion {
     private final EventRelay relay;
     private final Reannouncer reannouncer;
 
-    public RunIngestion(BatchSources sources, ModelPipelines pipelines, BatchStore store, IngestRunRepository runs,
+    public RunIngestion(BatchSources sources, IngestSettings settings, ModelPipelines pipelines, BatchStore store, IngestRunRepository runs,
                         MetricsLog metricsLog, EventLedger ledger, EventCodec codec,
                         ServiceStatus status, EventOutbox outbox,
                         EventRelay relay, Reannouncer reannouncer) {
         this.sources = sources;
+        this.settings = settings;
         this.pipelines = pipelines;
         this.store = store;
         this.runs = runs;
@@ -102,15 +107,11 @@ public class RunIngestion {
         BatchStore.ReferenceVersion reference = referenceFor(modelId, referenceVersion);
         MonitoringPipeline pipeline = pipelines.forReference(reference.referenceId());
         Instant startedAt = Instant.now();
-        ColumnBatch batch = sources.read(source, date, TableSchema.forConfig(pipeline.config()));
-        requireContractColumns(pipeline.config(), batch);
-
         String runId = UUID.randomUUID().toString();
         String batchId = UUID.randomUUID().toString();
-        ColumnRoles roles = pipeline.config().roles();
-        boolean hasLabels = roles.target() != null && batch.has(roles.target())
-                && batch.column(roles.target()).nullCount() < batch.rowCount();
-        var quality = pipeline.quality(batch);
+        IngestedBatch batch = ingest(source, date, modelId, batchId, pipeline);
+        boolean hasLabels = batch.hasLabels();
+        var quality = batch.quality();
         List<MetricRow> qualityRows = SectionMetrics.of(quality);
         // the events continue the trace of this request (the CronJob's call): one run, one trace
         String trace = TraceHeaders.traceparent(null);
@@ -136,7 +137,6 @@ public class RunIngestion {
                     return concurrent.get();
                 }
             }
-            store.saveBatch(batchId, modelId, date, batch);
             IngestRun run = new IngestRun();
             run.runId = runId;
             run.modelId = modelId;
@@ -157,6 +157,7 @@ public class RunIngestion {
             return null;
         });
         if (earlier != null) {
+            store.deleteBatch(batchId); // an identical request stored its batch first
             return StartedRun.of(earlier, true);
         }
         relay.nudge();
@@ -172,6 +173,49 @@ public class RunIngestion {
         // and the cohort's labels.ready, if its labels have matured
         reannouncer.reannounce(runId, io.modelwatch.core.events.LabelsReady.TYPE);
         return known;
+    }
+
+    /**
+     * Reads the day's batch in chunks of {@code modelwatch.ingest.chunk-rows} rows and stores each as it arrives, while
+     * its data-quality checks count it (the CLI's streamed checks): memory holds a few chunks, never the batch. A batch
+     * that cannot be read or stored is removed; it is stored under {@code batchId} before its run is recorded, and
+     * no event names it until then.
+     */
+    private IngestedBatch ingest(String source, LocalDate date, String modelId, String batchId,
+                                 MonitoringPipeline pipeline) {
+        ColumnRoles roles = pipeline.config().roles();
+        int chunkRows = settings.chunkRows();
+        BatchStore.ChunkedBatch[] stored = new BatchStore.ChunkedBatch[1];
+        long[] rows = new long[1];
+        long[] labelled = new long[1];
+        try (QualityAccumulator quality = QualityAccumulator.of(pipeline.config())) {
+            sources.stream(source, date, TableSchema.forConfig(pipeline.config()), chunkRows, chunk -> {
+                if (stored[0] == null) {
+                    requireContractColumns(pipeline.config(), chunk);
+                    stored[0] = store.startBatch(batchId, modelId, date, chunk.source(), chunkRows);
+                }
+                quality.add(chunk);
+                if (roles.target() != null) {
+                    chunk.find(roles.target()).ifPresent(t -> labelled[0] += t.size() - t.nullCount());
+                }
+                stored[0].add(chunk);
+                rows[0] += chunk.rowCount();
+            });
+            if (stored[0] == null) {
+                throw new IllegalStateException(source + ": the reader handed over no chunk, not even an empty one");
+            }
+            stored[0].finish();
+            return new IngestedBatch(Math.toIntExact(rows[0]), labelled[0] > 0, quality.result());
+        } catch (RuntimeException | Error e) {
+            if (stored[0] != null) {
+                store.deleteBatch(batchId);
+            }
+            throw e;
+        }
+    }
+
+    /** A day's batch as stored: its rows, whether any has a label, and its data-quality findings. */
+    private record IngestedBatch(int rowCount, boolean hasLabels, QualityReport quality) {
     }
 
     /**
@@ -199,6 +243,7 @@ public class RunIngestion {
                 + modelId + "' is retired " + numbers + ": register a new reference (POST /references) first"));
     }
 
+    /** The id and probability columns, checked on the first chunk (every chunk has the same columns). */
     private static void requireContractColumns(MonitoringConfig config, ColumnBatch batch) {
         List<String> missing = RequiredColumns.missing(batch, config);
         if (!missing.isEmpty()) {

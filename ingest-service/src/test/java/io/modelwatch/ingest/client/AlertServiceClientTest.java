@@ -83,6 +83,7 @@ class AlertServiceClientTest {
             public String downloadDir() { return System.getProperty("java.io.tmpdir"); }
             public int downloadTimeoutSeconds() { return 5; }
             public String alertServiceUrl() { return alertServiceUrl; }
+            public int chunkRows() { return 65_536; }
             public Warehouse warehouse() { return null; }
         };
     }

@@ -2,7 +2,6 @@ package io.modelwatch.performance.service;
 
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
-import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.support.compute.SectionComputation;
 import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
@@ -22,7 +21,7 @@ public class PerformanceAnalysis {
 
     /** With the configuration of the run's model and reference version. */
     public CompletionStage<Outcome> analyse(BatchReady event) {
-        return computation.compute(event, MetricsComputed.PERFORMANCE, MonitoringPipeline::performance,
+        return computation.compute(event, MetricsComputed.PERFORMANCE, SectionComputation.PERFORMANCE,
                 SectionMetrics::of);
     }
 }

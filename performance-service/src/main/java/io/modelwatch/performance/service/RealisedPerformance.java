@@ -4,8 +4,6 @@ import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.LabelsReady;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.metrics.MetricRow;
-import io.modelwatch.core.profile.ReferenceProfile;
-import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.result.PerformanceSection;
 import io.modelwatch.support.compute.SectionComputation;
 import io.modelwatch.support.compute.SectionMetrics;
@@ -37,22 +35,37 @@ public class RealisedPerformance {
 
     public CompletionStage<Outcome> compute(LabelsReady event) {
         return computation.compute(SectionComputation.Trigger.of(event), MetricsComputed.PERFORMANCE,
-                Channels.METRICS_PERFORMANCE_REALISED,
-                (pipeline, profile, batch) -> realised(event, pipeline, profile, batch),
+                Channels.METRICS_PERFORMANCE_REALISED, realised(event),
                 section -> SectionMetrics.of(section).stream()
                         .filter(r -> !MetricRow.REFERENCE_CATEGORY.equals(r.category())).toList());
     }
 
-    /** The performance section of the batch with its labels; never an estimate recorded as realised. */
-    private static PerformanceSection realised(LabelsReady event, MonitoringPipeline pipeline, ReferenceProfile profile,
-                                               ColumnBatch batch) {
-        PerformanceSection section = pipeline.performance(profile, batch);
-        if (section.performance() == null) {
-            // the store holds fewer labels than the event claims
-            throw new PoisonMessageException("batch " + event.batchId() + " of run " + event.runId()
-                    + " has label coverage " + section.concept().labelCoverage() + ", below labels.min_coverage "
-                    + pipeline.config().labels().minCoverage());
-        }
-        return section;
+    /**
+     * The performance section of the stored batch with its labels, streamed chunk by chunk as on day 0; never an
+     * estimate recorded as realised.
+     */
+    private static SectionComputation.Section<PerformanceSection> realised(LabelsReady event) {
+        return (pipeline, profile, first) -> {
+            SectionComputation.SectionCounts<PerformanceSection> counts =
+                    SectionComputation.PERFORMANCE.start(pipeline, profile, first);
+            return new SectionComputation.SectionCounts<>() {
+                @Override
+                public void add(ColumnBatch chunk) {
+                    counts.add(chunk);
+                }
+
+                @Override
+                public PerformanceSection result(long rows) {
+                    PerformanceSection section = counts.result(rows);
+                    if (section.performance() == null) {
+                        // the store holds fewer labels than the event claims
+                        throw new PoisonMessageException("batch " + event.batchId() + " of run " + event.runId()
+                                + " has label coverage " + section.concept().labelCoverage()
+                                + ", below labels.min_coverage " + pipeline.config().labels().minCoverage());
+                    }
+                    return section;
+                }
+            };
+        };
     }
 }

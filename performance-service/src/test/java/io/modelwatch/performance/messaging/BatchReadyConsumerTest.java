@@ -45,6 +45,11 @@ class BatchReadyConsumerTest extends BatchReadyConsumerContract {
     }
 
     @Override
+    protected Object wholeBatchSection(StoredRun run) {
+        return pipeline.performance(run.profile(), run.current());
+    }
+
+    @Override
     protected String metricsKind() {
         return MetricsComputed.PERFORMANCE;
     }

@@ -9,6 +9,12 @@ import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.section.DriftAccumulator;
+import io.modelwatch.core.run.section.OutcomeArrays;
+import io.modelwatch.core.run.section.PerformanceAccumulator;
+import io.modelwatch.core.run.section.SegmentDriftAccumulator;
+import io.modelwatch.core.result.DriftSection;
+import io.modelwatch.core.result.PerformanceSection;
 import io.modelwatch.core.result.RunInfo;
 import io.modelwatch.support.domain.PublishedEvent;
 import io.modelwatch.support.messaging.EventCodec;
@@ -34,8 +40,8 @@ import java.util.function.Function;
 /**
  * What the drift and performance services do with a {@code batch.ready} (and performance with a
  * {@code labels.ready}), once: load the stored profile of the
- * run's reference version and only the columns its configuration names, compute one section with the core pipeline
- * of that configuration, store its metric rows, the ledger entry and the {@code metrics.<kind>} event (in the
+ * run's reference version, stream the stored batch chunk by chunk (only the columns its configuration names) through
+ * the exact mergeable counts of one section with the core pipeline of that configuration, store its metric rows, the ledger entry and the {@code metrics.<kind>} event (in the
  * outbox) in one transaction; the {@link EventRelay} publishes it, and the model gauges the rows feed show them
  * ({@link MetricLogGauges}). A redelivered event re-announces the stored event (through the outbox again, same
  * event id) and computes nothing.
@@ -43,11 +49,55 @@ import java.util.function.Function;
 @ApplicationScoped
 public class SectionComputation {
 
-    /** One section of a run: computed by a model's pipeline from its reference profile and the stored batch. */
+    /**
+     * One section of a run, counted chunk by chunk from a model's pipeline, its reference profile and the stored
+     * batch's first chunk: the core's exact mergeable counts, the same the CLI streams a file through.
+     */
     @FunctionalInterface
     public interface Section<S> {
-        S compute(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch batch);
+        SectionCounts<S> start(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunk);
     }
+
+    /** The counts of one section: every chunk of the batch added in row order, then the section of all rows. */
+    public interface SectionCounts<S> {
+        void add(ColumnBatch chunk);
+
+        S result(long rows);
+    }
+
+    /** Data, prediction and target drift with the drift inside segments, as the core's {@code pipeline.drift}. */
+    public static final Section<DriftSection> DRIFT = (pipeline, profile, first) -> new SectionCounts<>() {
+        private final DriftAccumulator drift = pipeline.driftAccumulator(profile, first);
+        private final SegmentDriftAccumulator segments = pipeline.segmentDriftAccumulator(profile);
+
+        @Override
+        public void add(ColumnBatch chunk) {
+            CompletableFuture<Void> inSegments = CompletableFuture.runAsync(() -> segments.add(chunk));
+            drift.add(chunk);
+            inSegments.join();
+        }
+
+        @Override
+        public DriftSection result(long rows) {
+            DriftSection whole = drift.result();
+            return whole.withSegmentDrift(segments.result(whole.drift()));
+        }
+    };
+
+    /** Classification quality or its estimate, concept drift, segments and importance ({@code pipeline.performance}). */
+    public static final Section<PerformanceSection> PERFORMANCE = (pipeline, profile, first) -> new SectionCounts<>() {
+        private final PerformanceAccumulator performance = pipeline.performanceAccumulator(profile, first);
+
+        @Override
+        public void add(ColumnBatch chunk) {
+            performance.add(chunk, OutcomeArrays.of(chunk, pipeline.config()));
+        }
+
+        @Override
+        public PerformanceSection result(long rows) {
+            return performance.result(rows);
+        }
+    };
 
     private final ModelPipelines pipelines;
     private final BatchStore store;
@@ -114,12 +164,12 @@ public class SectionComputation {
         ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
         // the configuration of the run's model and reference version
         MonitoringPipeline pipeline = pipelines.forProfile(stored.referenceId(), profile);
-        ColumnBatch batch = store.loadBatch(trigger.batchId(), neededColumns(pipeline.config()));
-        S computed = section.compute(pipeline, profile, batch);
+        Streamed<S> streamed = stream(trigger.batchId(), pipeline, profile, section);
+        S computed = streamed.section();
         List<MetricRow> metricRows = rows.apply(computed);
 
         RunInfo run = trigger.run();
-        long currentRows = trigger.currentRows() != null ? trigger.currentRows() : batch.rowCount();
+        long currentRows = trigger.currentRows() != null ? trigger.currentRows() : streamed.rows();
         MetricsComputed out = MetricsComputed.of(kind, run, stored.rowCount(), currentRows, codec.tree(computed),
                 metricRows.size(), TraceHeaders.traceparent(trigger.traceparent()));
         List<PublishedEvent> published = List.of(new PublishedEvent(channel != null ? channel : out.type(),
@@ -138,6 +188,31 @@ public class SectionComputation {
             gauges.record(run, metricRows);
         }
         return CompletableFuture.completedFuture(new Outcome(trigger.runId(), !recorded));
+    }
+
+    /**
+     * A section of a stored batch, its chunks read one at a time (only the columns the configuration names) and
+     * counted as they arrive: memory grows with the distinct values, not the rows.
+     */
+    public <S> Streamed<S> stream(String batchId, MonitoringPipeline pipeline, ReferenceProfile profile,
+                                  Section<S> section) {
+        List<SectionCounts<S>> counts = new java.util.ArrayList<>(1);
+        long[] rows = new long[1];
+        store.streamBatch(batchId, neededColumns(pipeline.config()), chunk -> {
+            if (counts.isEmpty()) {
+                counts.add(section.start(pipeline, profile, chunk));
+            }
+            counts.get(0).add(chunk);
+            rows[0] += chunk.rowCount();
+        });
+        if (counts.isEmpty()) {
+            throw new PoisonMessageException("stored batch " + batchId + " has no chunk");
+        }
+        return new Streamed<>(counts.get(0).result(rows[0]), rows[0]);
+    }
+
+    /** A section and the count of rows it was computed from. */
+    public record Streamed<S>(S section, long rows) {
     }
 
     /** The feature, role and segment columns of the configuration: the only ones read from the store. */

@@ -19,9 +19,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The shared artefact store (schema {@code store}): each batch stored once, column by column, keyed by
- * batch id, and the reference profiles. The ingest service writes it (and owns its migration); the
- * computing services read only the columns they need. Plain JDBC: these are blobs, not domain entities.
+ * The shared artefact store (schema {@code store}): each batch stored once, keyed by batch id, and the reference
+ * profiles. The ingest service writes it (and owns its migration); the computing services read only the columns they
+ * need. A batch is stored in chunks of rows ({@code store.batch_chunk}: one row per column and chunk), written while
+ * its source is read ({@link #startBatch}) and read back chunk by chunk ({@link #streamBatch}), so that no service
+ * holds more than a chunk of rows; batches stored before chunks existed ({@code store.batch_column}, one row per
+ * whole column, {@link #saveBatch}) are read as one chunk. Plain JDBC: these are blobs, not domain entities.
  * Calls join the caller's transaction when there is one.
  */
 @ApplicationScoped
@@ -29,6 +32,8 @@ public class BatchStore {
 
     private static final String INSERT_COLUMN =
             "insert into store.batch_column(batch_id, position, name, kind, data) values (?,?,?,?,?)";
+    private static final String INSERT_CHUNK = "insert into store.batch_chunk(batch_id, chunk_no, position, name, kind,"
+            + " row_count, data) values (?,?,?,?,?,?,?)";
 
     private final DataSource dataSource;
 
@@ -61,34 +66,123 @@ public class BatchStore {
     }
 
     /**
+     * Starts storing a batch in chunks as it is read: {@link ChunkedBatch#add} every chunk in file order (at least one,
+     * the empty chunk of a file without rows), then {@link ChunkedBatch#finish}. Each chunk is written when it is added;
+     * a batch abandoned before it is finished is removed with {@link #deleteBatch}.
+     *
+     * @param chunkRows the rows per chunk of the reader (the last chunk may have fewer)
+     */
+    public ChunkedBatch startBatch(String batchId, String modelId, LocalDate date, String source, int chunkRows) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "insert into store.batch(batch_id, model_id, snapshot_date, source, row_count, created_at, chunk_rows,"
+                        + " chunk_count) values (?,?,?,?,0,?,?,0)")) {
+            ps.setString(1, batchId);
+            ps.setString(2, modelId);
+            ps.setObject(3, date);
+            ps.setString(4, source);
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            ps.setInt(6, chunkRows);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store batch " + batchId + ": " + e.getMessage(), e);
+        }
+        return new ChunkedBatch(batchId);
+    }
+
+    /** A batch being stored chunk by chunk ({@link #startBatch}). */
+    public final class ChunkedBatch {
+
+        private final String batchId;
+        private int chunks;
+        private long rows;
+
+        private ChunkedBatch(String batchId) {
+            this.batchId = batchId;
+        }
+
+        public String batchId() {
+            return batchId;
+        }
+
+        /** Stores the next chunk of the batch (in file order); every chunk has the first chunk's columns. */
+        public void add(ColumnBatch chunk) {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_CHUNK)) {
+                int position = 0;
+                for (Column col : chunk.columns().values()) {
+                    setChunkColumn(ps, batchId, chunks, position++, col);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store chunk " + chunks + " of batch " + batchId + ": "
+                        + e.getMessage(), e);
+            }
+            chunks++;
+            rows += chunk.rowCount();
+        }
+
+        /** Records the batch's row and chunk counts: the batch is complete. */
+        public void finish() {
+            if (rows > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("batch " + batchId + " has " + rows + " rows, more than the "
+                        + Integer.MAX_VALUE + " a batch may have");
+            }
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "update store.batch set row_count = ?, chunk_count = ? where batch_id = ?")) {
+                ps.setInt(1, (int) rows);
+                ps.setInt(2, chunks);
+                ps.setString(3, batchId);
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot store batch " + batchId + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Removes a stored batch (a batch abandoned half-written, or one a concurrent request stored first). */
+    public void deleteBatch(String batchId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("delete from store.batch where batch_id = ?")) {
+            ps.setString(1, batchId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot delete batch " + batchId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Adds columns to a stored batch, or replaces the stored columns of the same names (late labels join the
-     * batch they belong to under its batch id). Each column must have the batch's row count.
+     * batch they belong to under its batch id). Each column must have the batch's row count; a batch stored in chunks
+     * gets them cut at its chunks' boundaries.
      *
      * @throws IllegalArgumentException when a column's length differs from the stored batch's row count
      * @throws PoisonMessageException   when no batch has this id
      */
     public void saveColumns(String batchId, List<Column> columns) {
         try (Connection c = dataSource.getConnection()) {
-            int rows;
+            Stored stored = stored(c, batchId);
+            for (Column col : columns) {
+                if (col.size() != stored.rows()) {
+                    throw new IllegalArgumentException("column '" + col.name() + "' has " + col.size()
+                            + " rows, stored batch " + batchId + " has " + stored.rows());
+                }
+            }
+            if (stored.chunked()) {
+                saveChunkedColumns(c, batchId, columns);
+                return;
+            }
             int next;
-            try (PreparedStatement ps = c.prepareStatement("select b.row_count, (select coalesce(max(position), -1) + 1"
-                    + " from store.batch_column where batch_id = b.batch_id) from store.batch b where b.batch_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "select coalesce(max(position), -1) + 1 from store.batch_column where batch_id = ?")) {
                 ps.setString(1, batchId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new PoisonMessageException("no stored batch with id '" + batchId + "'");
-                    }
-                    rows = rs.getInt(1);
-                    next = rs.getInt(2);
+                    rs.next();
+                    next = rs.getInt(1);
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(
                     INSERT_COLUMN + " on conflict (batch_id, name) do update set kind = excluded.kind, data = excluded.data")) {
                 for (Column col : columns) {
-                    if (col.size() != rows) {
-                        throw new IllegalArgumentException("column '" + col.name() + "' has " + col.size()
-                                + " rows, stored batch " + batchId + " has " + rows);
-                    }
                     insertColumn(ps, batchId, next++, col);
                 }
             }
@@ -97,43 +191,159 @@ public class BatchStore {
         }
     }
 
+    /** Each column cut at the chunks' boundaries, stored (or replaced) chunk by chunk. */
+    private static void saveChunkedColumns(Connection c, String batchId, List<Column> columns) throws SQLException {
+        List<Integer> chunkRows = new ArrayList<>();
+        int next;
+        try (PreparedStatement ps = c.prepareStatement("select chunk_no, max(row_count), max(position) + 1"
+                + " from store.batch_chunk where batch_id = ? group by chunk_no order by chunk_no")) {
+            ps.setString(1, batchId);
+            next = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    chunkRows.add(rs.getInt(2));
+                    next = Math.max(next, rs.getInt(3));
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_CHUNK + " on conflict (batch_id, chunk_no, name)"
+                + " do update set kind = excluded.kind, row_count = excluded.row_count, data = excluded.data")) {
+            for (Column col : columns) {
+                int from = 0;
+                for (int chunk = 0; chunk < chunkRows.size(); chunk++) {
+                    int to = from + chunkRows.get(chunk);
+                    setChunkColumn(ps, batchId, chunk, next, ColumnChunks.slice(col, from, to));
+                    ps.addBatch();
+                    from = to;
+                }
+                ps.executeBatch();
+                next++;
+            }
+        }
+    }
+
     /**
-     * Loads a stored batch, only the named columns when {@code columns} is non-empty (missing names are
-     * skipped; the pipeline reports columns it needs and does not find).
+     * Loads a stored batch whole, only the named columns when {@code columns} is non-empty (missing names are
+     * skipped; the pipeline reports columns it needs and does not find). Memory grows with the rows: the computing
+     * services {@link #streamBatch stream} a batch instead.
      *
      * @throws PoisonMessageException when no batch has this id
      */
     public ColumnBatch loadBatch(String batchId, Collection<String> columns) {
         try (Connection c = dataSource.getConnection()) {
-            String source;
-            try (PreparedStatement ps = c.prepareStatement("select source from store.batch where batch_id = ?")) {
-                ps.setString(1, batchId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        throw new PoisonMessageException("no stored batch with id '" + batchId + "'");
-                    }
-                    source = rs.getString(1);
+            Stored stored = stored(c, batchId);
+            if (!stored.chunked()) {
+                return loadColumns(c, batchId, stored.source(), columns);
+            }
+            java.util.Map<String, List<Column>> chunksOf = new java.util.LinkedHashMap<>();
+            for (int chunk = 0; chunk < stored.chunks(); chunk++) {
+                for (Column col : loadChunk(c, batchId, stored.source(), chunk, columns).columns().values()) {
+                    chunksOf.computeIfAbsent(col.name(), n -> new ArrayList<>()).add(col);
                 }
             }
-            boolean all = columns == null || columns.isEmpty();
-            String sql = "select name, data from store.batch_column where batch_id = ?"
-                    + (all ? "" : " and name = any (?)") + " order by position";
-            List<Column> loaded = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, batchId);
-                if (!all) {
-                    ps.setArray(2, c.createArrayOf("text", columns.toArray()));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        loaded.add(ColumnBytes.decode(rs.getString(1), rs.getBytes(2)));
-                    }
-                }
-            }
-            return ColumnBatch.of(source, loaded);
+            List<Column> whole = new ArrayList<>();
+            chunksOf.forEach((name, parts) -> whole.add(ColumnChunks.concat(name, parts)));
+            return ColumnBatch.of(stored.source(), whole);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load batch " + batchId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Reads a stored batch chunk by chunk, in row order, handing each to {@code sink}: only the named columns when
+     * {@code columns} is non-empty (missing names are skipped). A batch stored in chunks arrives in its chunks (at
+     * least one, empty when the batch has no rows), one stored before chunks existed as one chunk. Memory holds one
+     * chunk at a time (and what {@code sink} keeps).
+     *
+     * @return the batch's source and row count
+     * @throws PoisonMessageException when no batch has this id
+     */
+    public Stored streamBatch(String batchId, Collection<String> columns, java.util.function.Consumer<ColumnBatch> sink) {
+        Stored stored;
+        try (Connection c = dataSource.getConnection()) {
+            stored = stored(c, batchId);
+            if (!stored.chunked()) {
+                sink.accept(loadColumns(c, batchId, stored.source(), columns));
+                return stored;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load batch " + batchId + ": " + e.getMessage(), e);
+        }
+        for (int chunk = 0; chunk < stored.chunks(); chunk++) {
+            ColumnBatch rows;
+            // a connection per chunk: none is held while the sink computes
+            try (Connection c = dataSource.getConnection()) {
+                rows = loadChunk(c, batchId, stored.source(), chunk, columns);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot load chunk " + chunk + " of batch " + batchId + ": "
+                        + e.getMessage(), e);
+            }
+            sink.accept(rows);
+        }
+        return stored;
+    }
+
+    /**
+     * A stored batch as {@code store.batch} describes it.
+     *
+     * @param chunks its chunk count, or {@code null} for a batch stored whole (column by column)
+     */
+    public record Stored(String batchId, String source, int rows, Integer chunks) {
+
+        public boolean chunked() {
+            return chunks != null;
+        }
+    }
+
+    private static Stored stored(Connection c, String batchId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select source, row_count, chunk_count from store.batch where batch_id = ?")) {
+            ps.setString(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new PoisonMessageException("no stored batch with id '" + batchId + "'");
+                }
+                int chunks = rs.getInt(3);
+                Integer chunkCount = rs.wasNull() ? null : chunks;
+                return new Stored(batchId, rs.getString(1), rs.getInt(2), chunkCount);
+            }
+        }
+    }
+
+    private static ColumnBatch loadColumns(Connection c, String batchId, String source, Collection<String> columns)
+            throws SQLException {
+        return decoded(c, batchId, null, source, columns);
+    }
+
+    private static ColumnBatch loadChunk(Connection c, String batchId, String source, int chunk,
+                                         Collection<String> columns) throws SQLException {
+        return decoded(c, batchId, chunk, source, columns);
+    }
+
+    /** The named columns (all when empty) of a whole-column batch ({@code chunk} null) or of one chunk, decoded. */
+    private static ColumnBatch decoded(Connection c, String batchId, Integer chunk, String source,
+                                       Collection<String> columns) throws SQLException {
+        boolean all = columns == null || columns.isEmpty();
+        String sql = "select name, data from " + (chunk == null ? "store.batch_column where batch_id = ?"
+                : "store.batch_chunk where batch_id = ? and chunk_no = ?")
+                + (all ? "" : " and name = any (?)") + " order by position";
+        List<Column> loaded = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            ps.setString(p++, batchId);
+            if (chunk != null) {
+                ps.setInt(p++, chunk);
+            }
+            if (!all) {
+                ps.setArray(p, c.createArrayOf("text", columns.toArray()));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    loaded.add(ColumnBytes.decode(rs.getString(1), rs.getBytes(2)));
+                }
+            }
+        }
+        return ColumnBatch.of(source, loaded);
     }
 
     /**
@@ -308,5 +518,17 @@ public class BatchStore {
         ps.setString(4, ColumnBytes.kind(col));
         ps.setBytes(5, ColumnBytes.encode(col));
         ps.executeUpdate();
+    }
+
+    /** The parameters of one row of {@code store.batch_chunk}: one column of one chunk, encoded. */
+    private static void setChunkColumn(PreparedStatement ps, String batchId, int chunk, int position, Column col)
+            throws SQLException {
+        ps.setString(1, batchId);
+        ps.setInt(2, chunk);
+        ps.setInt(3, position);
+        ps.setString(4, col.name());
+        ps.setString(5, ColumnBytes.kind(col));
+        ps.setInt(6, col.size());
+        ps.setBytes(7, ColumnBytes.encode(col));
     }
 }

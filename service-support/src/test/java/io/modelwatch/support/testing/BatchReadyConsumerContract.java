@@ -72,6 +72,29 @@ public abstract class BatchReadyConsumerContract extends BusTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> ledger.count("runId", runId))).isEqualTo(1L);
     }
 
+    /** The section the core computes from the run's reference profile and its whole current batch in memory. */
+    protected abstract Object wholeBatchSection(StoredRun run);
+
+    /**
+     * A batch stored in chunks of 7 rows (286 chunks, the last one of 5 rows), read back and counted chunk by chunk,
+     * gives the section of the whole batch in memory, to the last bit of every number.
+     */
+    @Test
+    void aBatchStoredInSmallChunksGivesTheSectionOfTheWholeBatch() throws Exception {
+        StoredRun run = StoredRun.createChunked(pipeline, store, 7);
+        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
+
+        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
+
+        MetricsComputed computed = codec.read(bus.take(metricsQueue, Duration.ofSeconds(120)).orElseThrow(
+                () -> new AssertionError("no " + metricsRoutingKey() + " published")).body(), MetricsComputed.class);
+        assertThat(computed.runId()).isEqualTo(run.event().runId());
+        assertThat(computed.currentRows()).isEqualTo(run.current().rowCount()).isEqualTo(2000);
+        Object whole = wholeBatchSection(run);
+        // both through the same serialisation (the event's tree is read back from JSON text: its number nodes differ)
+        assertThat(codec.tree(codec.fromTree(computed.section(), whole.getClass()))).isEqualTo(codec.tree(whole));
+    }
+
     /**
      * An empty batch (a header, no rows) is computed, not dead-lettered: its section says why no test ran, and the
      * run goes on to its alerts and report.

@@ -33,21 +33,30 @@ import java.util.UUID;
 public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnBatch current, BatchReady event) {
 
     private static final List<String> STORE_MIGRATIONS = List.of("db/store/V4__batch_store.sql",
-            "db/store/V31__reference_versions.sql");
+            "db/store/V31__reference_versions.sql", "db/store/V83__batch_chunks.sql");
 
     /** The model the stored runs belong to. */
     public static final String MODEL = "churn";
 
+    /** A stored run whose batch is stored whole, column by column (as before batches were stored in chunks). */
     public static StoredRun create(MonitoringPipeline pipeline, BatchStore store) {
-        return create(pipeline, store, false);
+        return create(pipeline, store, false, 0);
     }
 
     /** A stored run whose current batch is the drifted day's header alone (no rows): an empty batch. */
     public static StoredRun createEmpty(MonitoringPipeline pipeline, BatchStore store) {
-        return create(pipeline, store, true);
+        return create(pipeline, store, true, 0);
     }
 
-    private static StoredRun create(MonitoringPipeline pipeline, BatchStore store, boolean empty) {
+    /**
+     * A stored run whose batch is stored in chunks of {@code chunkRows} rows, as the ingest service stores it: the
+     * drifted day streamed by the core reader, each chunk stored as it is read.
+     */
+    public static StoredRun createChunked(MonitoringPipeline pipeline, BatchStore store, int chunkRows) {
+        return create(pipeline, store, false, chunkRows);
+    }
+
+    private static StoredRun create(MonitoringPipeline pipeline, BatchStore store, boolean empty, int chunkRows) {
         ensureStoreSchema();
         try {
             Path dir = Files.createTempDirectory("modelwatch-test");
@@ -65,9 +74,17 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
                 int next = store.nextVersion(MODEL);
                 store.saveProfile(referenceId, MODEL, next, reference.source(), reference.rowCount(), "test",
                         profile.toBytes());
-                store.saveBatch(batchId, MODEL, ChurnFixtures.DRIFTED_DATE, current);
+                if (chunkRows == 0) {
+                    store.saveBatch(batchId, MODEL, ChurnFixtures.DRIFTED_DATE, current);
+                }
                 return next;
             });
+            if (chunkRows > 0) {
+                BatchStore.ChunkedBatch chunks = store.startBatch(batchId, MODEL, ChurnFixtures.DRIFTED_DATE,
+                        current.source(), chunkRows);
+                CsvReader.withDefaults().stream(day, schema, chunkRows, chunks::add);
+                chunks.finish();
+            }
             BatchReady event = BatchReady.of("run-" + UUID.randomUUID(), batchId, MODEL, ChurnFixtures.DRIFTED_DATE,
                     current.rowCount(), true, current.source(), referenceId, version, reference.source(), Instant.now(),
                     TraceContext.newTraceparent());

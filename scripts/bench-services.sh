@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# The services stage of the benchmark: the files of `./monitor bench --rows N` through the five packaged services
+# against the local RabbitMQ and PostgreSQL, next to the CLI's daily run on the same files.
+#
+#   scripts/bench-services.sh [--rows N] [--current-rows M] [--dir bench-data] [--chunk-rows 65536]
+#
+# Prints, for the day's run: the wall time from POST /runs to the report (GET /runs/{id}/snapshot answering 200),
+# the peak RSS of each service (VmHWM of /proc/<pid>/status, read after the run), the CLI's wall time and peak RSS
+# (`monitor run --reference reference-N.profile`, its daily run), and whether the services' snapshot has the CLI's
+# metrics, alerts and drift. The reference is registered (POST /references) before the clock starts, as the CLI's
+# profile is made before its daily run.
+#
+# Needs the packaged services (*/target/quarkus-app/quarkus-run.jar) and the CLI jar:
+#   mvn -B -ntp -o -q -pl cli,ingest-service,drift-service,performance-service,alert-service,report-service -am -DskipTests package
+# Uses the datasource and broker of the environment (QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME,
+# QUARKUS_DATASOURCE_PASSWORD, RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD,
+# RABBITMQ_VIRTUAL_HOST) with bus names unique to this run; the services listen on BENCH_PORT_BASE..+4 (default
+# 18181) with BENCH_SERVICE_OPTS (default "-Xmx512m -XX:+UseParallelGC").
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+rows=1000000
+current_rows=""
+dir="$here/bench-data"
+chunk_rows=65536
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --rows) rows="$2"; shift 2 ;;
+    --current-rows) current_rows="$2"; shift 2 ;;
+    --dir) dir="$2"; shift 2 ;;
+    --chunk-rows) chunk_rows="$2"; shift 2 ;;
+    *) echo "unknown option $1 (expected --rows N, --current-rows M, --dir DIR, --chunk-rows N)" >&2; exit 2 ;;
+  esac
+done
+cli="$here/cli/target/modelwatch-cli.jar"
+services=(ingest-service drift-service performance-service alert-service report-service)
+for s in "${services[@]}"; do
+  [ -f "$here/$s/target/quarkus-app/quarkus-run.jar" ] || { echo "$s is not packaged (see the header of $0)" >&2; exit 2; }
+done
+[ -f "$cli" ] || { echo "$cli is missing (see the header of $0)" >&2; exit 2; }
+mkdir -p "$dir"
+dir="$(cd "$dir" && pwd)"
+reference="$dir/reference-$rows.csv"
+current_rows="${current_rows:-$rows}"
+current="$dir/current-$current_rows.csv"
+profile="$dir/reference-$rows.profile"
+config="$dir/monitoring.yaml"
+# the built-in churn configuration (core's monitoring.yaml): the CLI runs with it, the model is registered with it
+unzip -p "$(ls "$here"/cli/target/lib/modelwatch-core-*.jar | head -1)" io/modelwatch/core/config/monitoring.yaml > "$config"
+if [ ! -f "$reference" ] || [ ! -f "$current" ] || [ ! -f "$profile" ]; then
+  # the benchmark's own files and stored profile (same seeds and scenarios as every `monitor bench`)
+  java -jar "$cli" bench --rows "$rows" --current-rows "$current_rows" --dir "$dir" --stages profile --no-cds >&2
+fi
+
+tag="bench-$(date +%s)-$$"
+base="${BENCH_PORT_BASE:-18181}"
+opts="${BENCH_SERVICE_OPTS:--Xmx512m -XX:+UseParallelGC}"
+key="bench-admin-$RANDOM$RANDOM"
+logs="$dir/services-$tag"
+mkdir -p "$logs"
+declare -A port pid
+i=0
+for s in "${services[@]}"; do port[$s]=$((base + i)); i=$((i + 1)); done
+url() { echo "http://127.0.0.1:${port[$1]}"; }
+stop() {
+  for s in "${services[@]}"; do
+    if [ -n "${pid[$s]:-}" ]; then kill "${pid[$s]}" 2>/dev/null || true; fi
+  done
+}
+trap stop EXIT
+for s in "${services[@]}"; do
+  env MODELWATCH_BUS_EXCHANGE="$tag.events" MODELWATCH_BUS_DEAD_LETTER_EXCHANGE="$tag.dead-letters" \
+      MODELWATCH_BUS_QUEUE_PREFIX="$tag." MODELWATCH_AUTH_ADMIN_KEYS="$key" MODELWATCH_SOURCES_ROOTS="$dir" \
+      MODELWATCH_MONITORING_CONFIG_FILE="$config" MODELWATCH_INGEST_ALERT_SERVICE_URL="$(url alert-service)" \
+      MODELWATCH_INGEST_CHUNK_ROWS="$chunk_rows" QUARKUS_OTEL_SDK_DISABLED=true \
+      java $opts -Dquarkus.http.port="${port[$s]}" -jar "$here/$s/target/quarkus-app/quarkus-run.jar" \
+      > "$logs/$s.log" 2>&1 &
+  pid[$s]=$!
+done
+for s in "${services[@]}"; do
+  for _ in $(seq 1 240); do
+    if curl -sf "$(url "$s")/q/health/ready" > /dev/null 2>&1; then break; fi
+    kill -0 "${pid[$s]}" 2>/dev/null || { echo "$s exited, see $logs/$s.log" >&2; exit 1; }
+    sleep 0.5
+  done
+done
+post() {
+  curl -sf -X POST -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$2" "$(url ingest-service)$1"
+}
+model="churn-$tag"
+post /references "{\"modelId\":\"$model\",\"source\":\"$reference\",\"config\":\"$config\"}" > "$logs/reference.json"
+date="2026-11-27"
+start=$(date +%s.%N)
+post /runs "{\"modelId\":\"$model\",\"date\":\"$date\",\"source\":\"$current\"}" > "$logs/run.json"
+ingested=$(date +%s.%N)
+run_id="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["runId"])' "$logs/run.json")"
+until curl -sf -H "X-API-Key: $key" "$(url report-service)/runs/$run_id/snapshot" > "$logs/snapshot.json"; do
+  sleep 0.2
+done
+end=$(date +%s.%N)
+declare -A hwm
+for s in "${services[@]}"; do
+  hwm[$s]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/${pid[$s]}/status")
+done
+stop
+trap - EXIT
+
+# the CLI's daily run on the same files (stored profile, streamed current file), as ./monitor runs it
+cli_out="$dir/cli-$tag"
+/usr/bin/time -f "%e %M" -o "$logs/cli.time" java -XX:+UseParallelGC -Xss4m -Xmx768m -jar "$cli" run \
+  --reference "$profile" --current "$current" --config "$config" --date "$date" --out "$cli_out" --quiet || true
+read -r cli_s cli_kb < "$logs/cli.time"
+
+same="$(python3 - "$logs/snapshot.json" "$cli_out/snapshot.json" <<'EOF'
+import json, sys
+services, cli = (json.load(open(p)) for p in sys.argv[1:3])
+# the anomaly rows come from each side's own history; everything else must be equal
+strip = lambda rows: [r for r in rows if r.get("category") != "anomaly"]
+parts = {"metrics": strip(services["metrics"]) == strip(cli["metrics"]),
+         "alerts": services["alerts"] == cli["alerts"], "drift": services["drift"] == cli["drift"]}
+print(", ".join(f"{k} {'equal' if v else 'DIFFERENT'}" for k, v in parts.items()))
+EOF
+)"
+services_s=$(python3 -c "print(f'{$end - $start:.1f}')")
+printf 'ModelWatch services stage: %s reference + %s current rows, chunks of %s rows, %s cores (load average %s)\n' \
+  "$rows" "$current_rows" "$chunk_rows" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '  services, POST /runs to report: %6s s\n' "$services_s"
+printf '    of which ingest (POST /runs answered): %5s s\n' "$(python3 -c "print(f'{$ingested - $start:.1f}')")"
+printf '  CLI daily run (monitor run):    %6s s  peak RSS %5d MB\n' "$cli_s" "$((cli_kb / 1024))"
+printf '  ratio services / CLI:           %6s\n' "$(python3 -c "print(f'{$services_s / $cli_s:.2f}')")"
+for s in "${services[@]}"; do
+  printf '  %-20s peak RSS %5s MB\n' "$s" "${hwm[$s]}"
+done
+printf '  snapshot against the CLI: %s\n' "$same"
+echo "  logs: $logs"
