@@ -215,7 +215,11 @@ abstract sealed class ColumnBuilder
         }
     }
 
-    /** ISO-8601 timestamps or dates as epoch milliseconds; blanks around the text are ignored. */
+    /**
+     * ISO-8601 timestamps or dates as epoch milliseconds; blanks around the text are ignored. The same shape as
+     * {@link Numeric} on purpose: one builder per primitive array ({@code long[]} here), as a generic one would
+     * box every cell.
+     */
     static final class Timestamp extends ColumnBuilder {
         private long[] values;
         private int size;

@@ -51,12 +51,14 @@ public final class AndersonDarlingDriftTest extends NumericDriftTest {
 
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
             Set.of(ColumnKind.NUMERIC), 0.1, DriftDirection.P_VALUE_BELOW);
+    private static final AndersonDarlingDriftTest DEFAULT = new AndersonDarlingDriftTest();
+
     private AndersonDarlingDriftTest() {
         super(SPEC);
     }
 
     public static AndersonDarlingDriftTest withDefaults() {
-        return new AndersonDarlingDriftTest();
+        return DEFAULT;
     }
 
     @Override

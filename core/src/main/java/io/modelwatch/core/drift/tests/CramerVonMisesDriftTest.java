@@ -49,12 +49,14 @@ public final class CramerVonMisesDriftTest extends NumericDriftTest {
 
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
             Set.of(ColumnKind.NUMERIC), 0.1, DriftDirection.P_VALUE_AT_OR_BELOW);
+    private static final CramerVonMisesDriftTest DEFAULT = new CramerVonMisesDriftTest();
+
     private CramerVonMisesDriftTest() {
         super(SPEC);
     }
 
     public static CramerVonMisesDriftTest withDefaults() {
-        return new CramerVonMisesDriftTest();
+        return DEFAULT;
     }
 
     @Override

@@ -22,12 +22,14 @@ public final class EnergyDistanceDriftTest extends NumericDriftTest {
 
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
             Set.of(ColumnKind.NUMERIC), 0.1, DriftDirection.SCORE_ABOVE);
+    private static final EnergyDistanceDriftTest DEFAULT = new EnergyDistanceDriftTest();
+
     private EnergyDistanceDriftTest() {
         super(SPEC);
     }
 
     public static EnergyDistanceDriftTest withDefaults() {
-        return new EnergyDistanceDriftTest();
+        return DEFAULT;
     }
 
     @Override

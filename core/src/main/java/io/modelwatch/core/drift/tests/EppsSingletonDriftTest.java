@@ -51,12 +51,14 @@ public final class EppsSingletonDriftTest extends NumericDriftTest {
 
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
             Set.of(ColumnKind.NUMERIC), 0.05, DriftDirection.P_VALUE_BELOW);
+    private static final EppsSingletonDriftTest DEFAULT = new EppsSingletonDriftTest();
+
     private EppsSingletonDriftTest() {
         super(SPEC);
     }
 
     public static EppsSingletonDriftTest withDefaults() {
-        return new EppsSingletonDriftTest();
+        return DEFAULT;
     }
 
     @Override

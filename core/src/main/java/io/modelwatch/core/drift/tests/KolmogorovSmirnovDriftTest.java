@@ -45,12 +45,14 @@ public final class KolmogorovSmirnovDriftTest extends NumericDriftTest {
 
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
             Set.of(ColumnKind.NUMERIC), 0.05, DriftDirection.P_VALUE_AT_OR_BELOW);
+    private static final KolmogorovSmirnovDriftTest DEFAULT = new KolmogorovSmirnovDriftTest();
+
     private KolmogorovSmirnovDriftTest() {
         super(SPEC);
     }
 
     public static KolmogorovSmirnovDriftTest withDefaults() {
-        return new KolmogorovSmirnovDriftTest();
+        return DEFAULT;
     }
 
     @Override

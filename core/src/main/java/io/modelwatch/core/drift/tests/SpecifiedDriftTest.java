@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * A drift test whose metadata is its {@link DriftTestSpec}, and whose verdict is built in one place
  * ({@link #result}). The three families below it check their inputs once each: {@link BinnedDriftTest},
- * {@link CountsDriftTest} and {@link NumericDriftTest}; a test states only its formula.
+ * {@link CountsDriftTest} and {@link NumericDriftTest}; a test states only its formula. What stays alike from
+ * test to test is deliberate: each declares its {@code SPEC}, its shared instance and {@code withDefaults()}
+ * (public API that callers and golden tests use), a few lines of the same shape.
  */
 abstract class SpecifiedDriftTest implements DriftTest {
 

@@ -25,12 +25,14 @@ public final class StudentTDriftTest extends NumericDriftTest {
 
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
             Set.of(ColumnKind.NUMERIC), 0.05, DriftDirection.P_VALUE_BELOW);
+    private static final StudentTDriftTest DEFAULT = new StudentTDriftTest();
+
     private StudentTDriftTest() {
         super(SPEC);
     }
 
     public static StudentTDriftTest withDefaults() {
-        return new StudentTDriftTest();
+        return DEFAULT;
     }
 
     @Override

@@ -26,12 +26,14 @@ public final class WassersteinDriftTest extends NumericDriftTest {
 
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
             Set.of(ColumnKind.NUMERIC), 0.1, DriftDirection.SCORE_AT_OR_ABOVE);
+    private static final WassersteinDriftTest DEFAULT = new WassersteinDriftTest();
+
     private WassersteinDriftTest() {
         super(SPEC);
     }
 
     public static WassersteinDriftTest withDefaults() {
-        return new WassersteinDriftTest();
+        return DEFAULT;
     }
 
     @Override
