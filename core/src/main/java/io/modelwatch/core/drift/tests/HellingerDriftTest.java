@@ -48,8 +48,7 @@ public final class HellingerDriftTest extends BinnedDriftTest {
     @Override
     double distance(Sample reference, Sample current) {
         double bc = bhattacharyyaCoefficient(reference, current);
-        double h = Math.sqrt(1 - Math.min(1.0, Math.max(0.0, bc)));
-        return h;
+        return Math.sqrt(1 - Math.min(1.0, Math.max(0.0, bc)));
     }
 
     /**

@@ -41,8 +41,7 @@ public final class JensenShannonDriftTest extends BinnedDriftTest {
     @Override
     double distance(Sample reference, Sample current) {
         EvidentlyBinning.Shares shares = EvidentlyBinning.shares(reference, current);
-        double js = jensenShannonDistance(shares.referenceShares(), shares.currentShares());
-        return js;
+        return jensenShannonDistance(shares.referenceShares(), shares.currentShares());
     }
 
     /** scipy's {@code jensenshannon(p, q)} with the natural log (both vectors are normalised first). */

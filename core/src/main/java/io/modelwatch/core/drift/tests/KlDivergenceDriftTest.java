@@ -39,9 +39,8 @@ public final class KlDivergenceDriftTest extends BinnedDriftTest {
     @Override
     double distance(Sample reference, Sample current) {
         EvidentlyBinning.Shares shares = EvidentlyBinning.shares(reference, current);
-        double kl = klDivergence(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
+        return klDivergence(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
                 EvidentlyBinning.fillEmptyBins(shares.currentShares()));
-        return kl;
     }
 
     /**

@@ -40,9 +40,8 @@ public final class PsiDriftTest extends BinnedDriftTest {
     @Override
     double distance(Sample reference, Sample current) {
         EvidentlyBinning.Shares shares = EvidentlyBinning.shares(reference, current);
-        double psi = psi(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
+        return psi(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
                 EvidentlyBinning.fillEmptyBins(shares.currentShares()));
-        return psi;
     }
 
     /** {@code Σ (r_i − c_i) · ln(r_i / c_i)} over already filled (strictly positive) shares. */
