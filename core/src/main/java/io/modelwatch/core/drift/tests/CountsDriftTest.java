@@ -5,7 +5,8 @@ import io.modelwatch.core.drift.Sample;
 
 /**
  * A test on the contingency counts of the two samples (chisquare, g_test, fisher_exact, z, TVD): inputs
- * checked by {@link DriftInputs#require}, then counted by {@link CategoryCounts#of}.
+ * checked by {@link DriftInputs#require}, then counted by {@link CategoryCounts#of}. The same shape as
+ * {@link BinnedDriftTest} on purpose: the two families differ in what they compute from the checked samples.
  */
 abstract class CountsDriftTest extends SpecifiedDriftTest {
 
