@@ -26,7 +26,8 @@ import java.util.UUID;
  */
 public record BatchReady(int schemaVersion, String eventId, String runId, String batchId, String modelId,
                          LocalDate date, int rowCount, boolean hasLabels, String source, String referenceId,
-                         String referenceSource, Instant startedAt, String traceparent, Integer referenceVersion) {
+                         String referenceSource, Instant startedAt, String traceparent, Integer referenceVersion)
+        implements BatchEvent {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = Channels.BATCH_READY;
@@ -40,13 +41,7 @@ public record BatchReady(int schemaVersion, String eventId, String runId, String
 
     /** Throws {@link IllegalArgumentException} naming the first missing field or an unsupported version. */
     public BatchReady validate() {
-        EventValidation.requireVersion(TYPE, schemaVersion, SCHEMA_VERSION);
-        EventValidation.require(TYPE, "eventId", eventId);
-        EventValidation.require(TYPE, "runId", runId);
-        EventValidation.require(TYPE, "batchId", batchId);
-        EventValidation.require(TYPE, "modelId", modelId);
-        EventValidation.require(TYPE, "date", date);
-        EventValidation.require(TYPE, "referenceId", referenceId);
+        EventValidation.requireBatch(TYPE, SCHEMA_VERSION, this);
         return this;
     }
 

@@ -18,4 +18,18 @@ final class EventValidation {
                     + " is not supported (expected " + supported + ")");
         }
     }
+
+    /**
+     * Checks the fields every batch event carries, in this order: the version, then {@code eventId}, {@code runId},
+     * {@code batchId}, {@code modelId}, {@code date} and {@code referenceId}.
+     */
+    static void requireBatch(String eventType, int supportedVersion, BatchEvent event) {
+        requireVersion(eventType, event.schemaVersion(), supportedVersion);
+        require(eventType, "eventId", event.eventId());
+        require(eventType, "runId", event.runId());
+        require(eventType, "batchId", event.batchId());
+        require(eventType, "modelId", event.modelId());
+        require(eventType, "date", event.date());
+        require(eventType, "referenceId", event.referenceId());
+    }
 }

@@ -32,7 +32,8 @@ import java.util.UUID;
 public record LabelsReady(int schemaVersion, String eventId, String runId, String batchId, String modelId,
                           LocalDate date, String referenceId, String referenceSource, String predictionsSource,
                           String labelsSource, int rowCount, long labelledRows, double coverage, Instant startedAt,
-                          String traceparent, Integer referenceVersion) {
+                          String traceparent, Integer referenceVersion)
+        implements BatchEvent {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String TYPE = Channels.LABELS_READY;
@@ -49,13 +50,7 @@ public record LabelsReady(int schemaVersion, String eventId, String runId, Strin
 
     /** Throws {@link IllegalArgumentException} naming the first missing field or an unsupported version. */
     public LabelsReady validate() {
-        EventValidation.requireVersion(TYPE, schemaVersion, SCHEMA_VERSION);
-        EventValidation.require(TYPE, "eventId", eventId);
-        EventValidation.require(TYPE, "runId", runId);
-        EventValidation.require(TYPE, "batchId", batchId);
-        EventValidation.require(TYPE, "modelId", modelId);
-        EventValidation.require(TYPE, "date", date);
-        EventValidation.require(TYPE, "referenceId", referenceId);
+        EventValidation.requireBatch(TYPE, SCHEMA_VERSION, this);
         return this;
     }
 

@@ -3,11 +3,8 @@ package io.modelwatch.core.drift.tests;
 import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.Sample;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.QRDecomposition;
@@ -39,7 +36,7 @@ import java.util.Set;
  * {@code ValueError} and Evidently lets it propagate). O(n) on the cached sorted samples.
  * Reference values: {@code golden/stattests.json} ({@code anderson}), scipy 1.10.1.
  */
-public final class AndersonDarlingDriftTest implements DriftTest {
+public final class AndersonDarlingDriftTest extends NumericDriftTest {
 
     public static final String NAME = "anderson";
 
@@ -52,38 +49,20 @@ public final class AndersonDarlingDriftTest implements DriftTest {
     /** Number of samples compared (reference and current). */
     private static final int K = 2;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC), 0.1, DriftDirection.P_VALUE_BELOW);
+    private static final AndersonDarlingDriftTest DEFAULT = new AndersonDarlingDriftTest();
+
     private AndersonDarlingDriftTest() {
+        super(SPEC);
     }
 
     public static AndersonDarlingDriftTest withDefaults() {
-        return new AndersonDarlingDriftTest();
+        return DEFAULT;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.1;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(this, "current", current);
-        NumericInputs.threshold(NAME, threshold);
+    DriftScore score(NumericSample ref, NumericSample cur) {
         SortedRuns x = ref.runs();
         SortedRuns y = cur.runs();
         int n1 = x.total();
@@ -113,7 +92,7 @@ public final class AndersonDarlingDriftTest implements DriftTest {
         double a2akn = (sum1 / n1 + sum2 / n2) * (n - 1) / n;
         double a2 = standardise(a2akn, n1, n2);
         double p = significanceLevel(a2);
-        return DriftResult.of(NAME, a2, p, p, threshold, direction());
+        return DriftScore.pValue(a2, p);
     }
 
     /** {@code (A²_akN − (k−1)) / σ_N} with Scholz–Stephens' variance (their eq. 4), k = 2. */

@@ -2,9 +2,6 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
-import io.modelwatch.core.drift.Sample;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 import java.util.Set;
@@ -26,15 +23,22 @@ import java.util.Set;
  *
  * <p>Reference values: {@code golden/stattests.json → chisquare} (16 cases, scipy 1.10.1 via make_golden.py).
  */
-public final class ChiSquareDriftTest implements DriftTest {
+public final class ChiSquareDriftTest extends CountsDriftTest {
 
     public static final String NAME = "chisquare";
     /** Evidently's default threshold (the StatTest dataclass default). */
     public static final double DEFAULT_THRESHOLD = 0.05;
 
+    /**
+     * Categorical columns, and numeric ones as one category per distinct value: Evidently's automatic choice
+     * ({@link io.modelwatch.core.drift.AutoStatTest}) runs this test on numeric columns with few distinct values.
+     */
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
     private static final ChiSquareDriftTest DEFAULT = new ChiSquareDriftTest();
 
     private ChiSquareDriftTest() {
+        super(SPEC);
     }
 
     public static ChiSquareDriftTest withDefaults() {
@@ -42,33 +46,7 @@ public final class ChiSquareDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /**
-     * Categorical columns, and numeric ones as one category per distinct value: Evidently's automatic choice
-     * ({@link io.modelwatch.core.drift.AutoStatTest}) runs this test on numeric columns with few distinct values.
-     */
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.require(this, reference, current, threshold);
-        CategoryCounts counts = CategoryCounts.of(reference, current);
+    DriftScore score(CategoryCounts counts) {
         double scale = (double) counts.currentSize() / counts.referenceSize();
         long[] ref = counts.reference();
         long[] cur = counts.current();
@@ -79,7 +57,7 @@ public final class ChiSquareDriftTest implements DriftTest {
             statistic += diff * diff / expected;
         }
         double p = chiSquaredSurvival(statistic, ref.length - 1);
-        return DriftResult.of(NAME, statistic, p, p, threshold, direction());
+        return DriftScore.pValue(statistic, p);
     }
 
     /** {@code P(χ²_df > x)}; NaN for {@code df = 0} as in scipy. */

@@ -3,10 +3,7 @@ package io.modelwatch.core.drift.tests;
 import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.Sample;
 import org.apache.commons.math3.special.Gamma;
 
 import java.util.Arrays;
@@ -40,7 +37,7 @@ import java.util.Set;
  * Cost O(n) on the cached sorted samples plus, for the exact path, a bounded table (n ≤ 20).
  * Reference values: {@code golden/stattests.json} ({@code cramer_von_mises}), scipy 1.10.1.
  */
-public final class CramerVonMisesDriftTest implements DriftTest {
+public final class CramerVonMisesDriftTest extends NumericDriftTest {
 
     public static final String NAME = "cramer_von_mises";
 
@@ -50,38 +47,20 @@ public final class CramerVonMisesDriftTest implements DriftTest {
     /** scipy stops the CvM_∞ series after the first term below this. */
     private static final double SERIES_TOLERANCE = 1e-7;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC), 0.1, DriftDirection.P_VALUE_AT_OR_BELOW);
+    private static final CramerVonMisesDriftTest DEFAULT = new CramerVonMisesDriftTest();
+
     private CramerVonMisesDriftTest() {
+        super(SPEC);
     }
 
     public static CramerVonMisesDriftTest withDefaults() {
-        return new CramerVonMisesDriftTest();
+        return DEFAULT;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.1;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_AT_OR_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(this, "current", current);
-        NumericInputs.threshold(NAME, threshold);
+    DriftScore score(NumericSample ref, NumericSample cur) {
         int nx = ref.count();
         int ny = cur.count();
         if (nx < 2 || ny < 2) {
@@ -93,7 +72,7 @@ public final class CramerVonMisesDriftTest implements DriftTest {
         double n = (double) nx + ny;
         double t = u / (k * n) - (4 * k - 1) / (6 * n);
         double p = Math.max(nx, ny) <= MAX_EXACT_SIZE ? exactPValue(u, nx, ny) : asymptoticPValue(t, nx, ny);
-        return DriftResult.of(NAME, t, p, p, threshold, direction());
+        return DriftScore.pValue(t, p);
     }
 
     /** {@code U = nx Σ (r_x,i − i)^2 + ny Σ (r_y,j − j)^2} with pooled midranks. */

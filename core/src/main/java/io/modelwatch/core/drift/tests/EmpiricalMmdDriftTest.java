@@ -2,11 +2,8 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.Sample;
 
 import java.util.Arrays;
 import java.util.Set;
@@ -42,7 +39,7 @@ import java.util.SplittableRandom;
  * the observed value recomputed from that same copy.
  * Reference values: {@code golden/stattests.json} ({@code empirical_mmd}); statistic from numpy 1.24.2.
  */
-public final class EmpiricalMmdDriftTest implements DriftTest {
+public final class EmpiricalMmdDriftTest extends NumericDriftTest {
 
     public static final String NAME = "empirical_mmd";
 
@@ -57,7 +54,10 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
 
     private final long seed;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC), 0.1, DriftDirection.P_VALUE_BELOW);
     private EmpiricalMmdDriftTest(long seed) {
+        super(SPEC);
         this.seed = seed;
     }
 
@@ -75,30 +75,7 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.1;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(this, "current", current);
-        NumericInputs.threshold(NAME, threshold);
+    DriftScore score(NumericSample ref, NumericSample cur) {
         SplittableRandom rng = new SplittableRandom(seed);
         double[] x = ref.values();
         double[] y = cur.values();
@@ -142,7 +119,7 @@ public final class EmpiricalMmdDriftTest implements DriftTest {
             }
         }
         double p = (double) atLeast / PERMUTATIONS;
-        return DriftResult.of(NAME, mmd, p, p, threshold, direction());
+        return DriftScore.pValue(mmd, p);
     }
 
     /**

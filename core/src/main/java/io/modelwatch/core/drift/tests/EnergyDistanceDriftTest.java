@@ -1,12 +1,8 @@
 package io.modelwatch.core.drift.tests;
 
-import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.Sample;
 
 import java.util.Set;
 
@@ -18,45 +14,27 @@ import java.util.Set;
  * Drift when {@code ed > threshold} (strict; default 0.1).
  * Reference values: {@code golden/stattests.json} ({@code ed}), scipy 1.10.1.
  */
-public final class EnergyDistanceDriftTest implements DriftTest {
+public final class EnergyDistanceDriftTest extends NumericDriftTest {
 
     public static final String NAME = "ed";
 
     private static final double SQRT2 = Math.sqrt(2);
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC), 0.1, DriftDirection.SCORE_ABOVE);
+    private static final EnergyDistanceDriftTest DEFAULT = new EnergyDistanceDriftTest();
+
     private EnergyDistanceDriftTest() {
+        super(SPEC);
     }
 
     public static EnergyDistanceDriftTest withDefaults() {
-        return new EnergyDistanceDriftTest();
+        return DEFAULT;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.1;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.SCORE_ABOVE;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(this, "current", current);
-        NumericInputs.threshold(NAME, threshold);
+    DriftScore score(NumericSample ref, NumericSample cur) {
         double ed = SQRT2 * EcdfDistance.l2(ref.runs(), cur.runs());
-        return DriftResult.of(NAME, ed, null, ed, threshold, direction());
+        return DriftScore.distance(ed);
     }
 }

@@ -2,8 +2,6 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.DriftTestException;
 import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.drift.Sample;
@@ -33,7 +31,7 @@ import java.util.Set;
  * cached sorts (for the quartiles).
  * Reference values: {@code golden/stattests.json} ({@code es}), scipy 1.10.1.
  */
-public final class EppsSingletonDriftTest implements DriftTest {
+public final class EppsSingletonDriftTest extends NumericDriftTest {
 
     public static final String NAME = "es";
 
@@ -51,38 +49,20 @@ public final class EppsSingletonDriftTest implements DriftTest {
 
     private static final double EPSILON = Math.ulp(1.0);
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC), 0.05, DriftDirection.P_VALUE_BELOW);
+    private static final EppsSingletonDriftTest DEFAULT = new EppsSingletonDriftTest();
+
     private EppsSingletonDriftTest() {
+        super(SPEC);
     }
 
     public static EppsSingletonDriftTest withDefaults() {
-        return new EppsSingletonDriftTest();
+        return DEFAULT;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.05;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(this, "current", current);
-        NumericInputs.threshold(NAME, threshold);
+    DriftScore score(NumericSample ref, NumericSample cur) {
         int nx = ref.values().length;
         int ny = cur.values().length;
         if (nx < MIN_SIZE || ny < MIN_SIZE) {
@@ -149,7 +129,7 @@ public final class EppsSingletonDriftTest implements DriftTest {
             w /= 1.0 + Math.pow(n, -0.45) + 10.1 * (Math.pow(nx, -1.7) + Math.pow(ny, -1.7));
         }
         double p = rank == 0 ? Double.NaN : ChiSquaredDistribution.of(rank).survivalProbability(w);
-        return DriftResult.of(NAME, w, p, p, threshold, direction());
+        return DriftScore.pValue(w, p);
     }
 
     /**

@@ -2,10 +2,7 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.DriftTestException;
-import io.modelwatch.core.drift.Sample;
 import org.apache.commons.statistics.inference.FisherExactTest;
 
 import java.util.Set;
@@ -30,15 +27,18 @@ import java.util.Set;
  * <p>Reference values: {@code golden/stattests.json → fisher_exact} (9 cases, scipy 1.10.1 via
  * make_golden.py).
  */
-public final class FisherExactDriftTest implements DriftTest {
+public final class FisherExactDriftTest extends CountsDriftTest {
 
     public static final String NAME = "fisher_exact";
     /** Evidently's default threshold. */
     public static final double DEFAULT_THRESHOLD = 0.1;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
     private static final FisherExactDriftTest DEFAULT = new FisherExactDriftTest();
 
     private FisherExactDriftTest() {
+        super(SPEC);
     }
 
     public static FisherExactDriftTest withDefaults() {
@@ -46,29 +46,7 @@ public final class FisherExactDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.CATEGORICAL);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.require(this, reference, current, threshold);
-        CategoryCounts counts = CategoryCounts.of(reference, current);
+    DriftScore score(CategoryCounts counts) {
         if (counts.referenceDistinct() > 2 || counts.currentDistinct() > 2) {
             throw new DriftTestException("fisher_exact expects binary data for both reference and current, but found "
                     + counts.referenceDistinct() + " and " + counts.currentDistinct() + " categories: " + counts.keys());
@@ -80,7 +58,7 @@ public final class FisherExactDriftTest implements DriftTest {
         int[][] table = table(counts);
         double oddsRatio = oddsRatio(table);
         double p = emptyMargin(table) ? 1.0 : FisherExactTest.withDefaults().test(table).getPValue();
-        return DriftResult.of(NAME, oddsRatio, p, p, threshold, direction());
+        return DriftScore.pValue(oddsRatio, p);
     }
 
     /** {@code [[cur_one, cur_zero], [ref_one, ref_zero]]} with "one" the second sorted key. */

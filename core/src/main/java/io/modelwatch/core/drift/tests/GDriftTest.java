@@ -2,10 +2,7 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.DriftTestException;
-import io.modelwatch.core.drift.Sample;
 
 import java.util.Set;
 
@@ -23,7 +20,7 @@ import java.util.Set;
  *
  * <p>Reference values: {@code golden/stattests.json → g_test} (16 cases, scipy 1.10.1 via make_golden.py).
  */
-public final class GDriftTest implements DriftTest {
+public final class GDriftTest extends CountsDriftTest {
 
     public static final String NAME = "g_test";
     /** Evidently's default threshold. */
@@ -31,9 +28,12 @@ public final class GDriftTest implements DriftTest {
     /** scipy's relative tolerance between the observed and expected totals. */
     public static final double TOTALS_RELATIVE_TOLERANCE = 1e-8;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
     private static final GDriftTest DEFAULT = new GDriftTest();
 
     private GDriftTest() {
+        super(SPEC);
     }
 
     public static GDriftTest withDefaults() {
@@ -41,29 +41,7 @@ public final class GDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.CATEGORICAL);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.require(this, reference, current, threshold);
-        CategoryCounts counts = CategoryCounts.of(reference, current);
+    DriftScore score(CategoryCounts counts) {
         double observedTotal = counts.currentSize();
         double expectedTotal = counts.referenceSize();
         double relativeDiff = Math.abs(observedTotal - expectedTotal) / Math.min(observedTotal, expectedTotal);
@@ -81,6 +59,6 @@ public final class GDriftTest implements DriftTest {
             }
         }
         double p = ChiSquareDriftTest.chiSquaredSurvival(statistic, observed.length - 1);
-        return DriftResult.of(NAME, statistic, p, p, threshold, direction());
+        return DriftScore.pValue(statistic, p);
     }
 }

@@ -2,8 +2,6 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.drift.Sample;
 
@@ -29,15 +27,18 @@ import java.util.Set;
  * <p>Reference values: {@code golden/stattests.json → hellinger} (27 cases, numpy 1.24.2 via
  * make_golden.py), including the unclipped BC and the edges.
  */
-public final class HellingerDriftTest implements DriftTest {
+public final class HellingerDriftTest extends BinnedDriftTest {
 
     public static final String NAME = "hellinger";
     /** Evidently's default threshold. */
     public static final double DEFAULT_THRESHOLD = 0.1;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC, ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.SCORE_AT_OR_ABOVE);
     private static final HellingerDriftTest DEFAULT = new HellingerDriftTest();
 
     private HellingerDriftTest() {
+        super(SPEC);
     }
 
     public static HellingerDriftTest withDefaults() {
@@ -45,31 +46,9 @@ public final class HellingerDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC, ColumnKind.CATEGORICAL);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.SCORE_AT_OR_ABOVE;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.require(this, reference, current, threshold);
+    double distance(Sample reference, Sample current) {
         double bc = bhattacharyyaCoefficient(reference, current);
-        double h = Math.sqrt(1 - Math.min(1.0, Math.max(0.0, bc)));
-        return DriftResult.of(NAME, h, null, h, threshold, direction());
+        return Math.sqrt(1 - Math.min(1.0, Math.max(0.0, bc)));
     }
 
     /**

@@ -2,8 +2,6 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.Sample;
 
 import java.util.Set;
@@ -22,15 +20,18 @@ import java.util.Set;
  * <p>Reference values: {@code golden/stattests.json → jensenshannon} (27 cases, scipy 1.10.1 via
  * make_golden.py).
  */
-public final class JensenShannonDriftTest implements DriftTest {
+public final class JensenShannonDriftTest extends BinnedDriftTest {
 
     public static final String NAME = "jensenshannon";
     /** Evidently's default threshold. */
     public static final double DEFAULT_THRESHOLD = 0.1;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC, ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.SCORE_AT_OR_ABOVE);
     private static final JensenShannonDriftTest DEFAULT = new JensenShannonDriftTest();
 
     private JensenShannonDriftTest() {
+        super(SPEC);
     }
 
     public static JensenShannonDriftTest withDefaults() {
@@ -38,31 +39,9 @@ public final class JensenShannonDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC, ColumnKind.CATEGORICAL);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.SCORE_AT_OR_ABOVE;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.require(this, reference, current, threshold);
+    double distance(Sample reference, Sample current) {
         EvidentlyBinning.Shares shares = EvidentlyBinning.shares(reference, current);
-        double js = jensenShannonDistance(shares.referenceShares(), shares.currentShares());
-        return DriftResult.of(NAME, js, null, js, threshold, direction());
+        return jensenShannonDistance(shares.referenceShares(), shares.currentShares());
     }
 
     /** scipy's {@code jensenshannon(p, q)} with the natural log (both vectors are normalised first). */

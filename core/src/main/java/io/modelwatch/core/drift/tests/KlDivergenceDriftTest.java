@@ -2,8 +2,6 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.Sample;
 
 import java.util.Set;
@@ -20,15 +18,18 @@ import java.util.Set;
  *
  * <p>Reference values: {@code golden/stattests.json → kl_div} (27 cases, scipy 1.10.1 via make_golden.py).
  */
-public final class KlDivergenceDriftTest implements DriftTest {
+public final class KlDivergenceDriftTest extends BinnedDriftTest {
 
     public static final String NAME = "kl_div";
     /** Evidently's default threshold. */
     public static final double DEFAULT_THRESHOLD = 0.1;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC, ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.SCORE_AT_OR_ABOVE);
     private static final KlDivergenceDriftTest DEFAULT = new KlDivergenceDriftTest();
 
     private KlDivergenceDriftTest() {
+        super(SPEC);
     }
 
     public static KlDivergenceDriftTest withDefaults() {
@@ -36,32 +37,10 @@ public final class KlDivergenceDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC, ColumnKind.CATEGORICAL);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.SCORE_AT_OR_ABOVE;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.require(this, reference, current, threshold);
+    double distance(Sample reference, Sample current) {
         EvidentlyBinning.Shares shares = EvidentlyBinning.shares(reference, current);
-        double kl = klDivergence(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
+        return klDivergence(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
                 EvidentlyBinning.fillEmptyBins(shares.currentShares()));
-        return DriftResult.of(NAME, kl, null, kl, threshold, direction());
     }
 
     /**

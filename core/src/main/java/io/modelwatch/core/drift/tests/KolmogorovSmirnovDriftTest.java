@@ -3,10 +3,7 @@ package io.modelwatch.core.drift.tests;
 import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.Sample;
 import org.apache.commons.statistics.inference.KolmogorovSmirnovTest;
 import org.apache.commons.statistics.inference.PValueMethod;
 
@@ -36,7 +33,7 @@ import java.util.Set;
  * </ul>
  * Reference values: {@code golden/stattests.json} ({@code ks}), produced by scipy 1.10.1.
  */
-public final class KolmogorovSmirnovDriftTest implements DriftTest {
+public final class KolmogorovSmirnovDriftTest extends NumericDriftTest {
 
     public static final String NAME = "ks";
 
@@ -46,38 +43,20 @@ public final class KolmogorovSmirnovDriftTest implements DriftTest {
     private static final KolmogorovSmirnovTest EXACT_ONE_SAMPLE =
             KolmogorovSmirnovTest.withDefaults().with(PValueMethod.EXACT);
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC), 0.05, DriftDirection.P_VALUE_AT_OR_BELOW);
+    private static final KolmogorovSmirnovDriftTest DEFAULT = new KolmogorovSmirnovDriftTest();
+
     private KolmogorovSmirnovDriftTest() {
+        super(SPEC);
     }
 
     public static KolmogorovSmirnovDriftTest withDefaults() {
-        return new KolmogorovSmirnovDriftTest();
+        return DEFAULT;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.05;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_AT_OR_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(this, "current", current);
-        NumericInputs.threshold(NAME, threshold);
+    DriftScore score(NumericSample ref, NumericSample cur) {
         int n1 = ref.count();
         int n2 = cur.count();
         double d = statistic(ref.runs(), cur.runs());
@@ -85,7 +64,7 @@ public final class KolmogorovSmirnovDriftTest implements DriftTest {
         if (Double.isNaN(p)) {
             p = asymptoticPValue(n1, n2, d);
         }
-        return DriftResult.of(NAME, d, p, p, threshold, direction());
+        return DriftScore.pValue(d, p);
     }
 
     /** {@code D}, tie-aware: the ECDFs are compared after each distinct pooled value. */

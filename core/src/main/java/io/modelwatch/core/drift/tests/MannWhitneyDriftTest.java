@@ -1,12 +1,8 @@
 package io.modelwatch.core.drift.tests;
 
-import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.Sample;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.Set;
@@ -32,7 +28,7 @@ import java.util.Set;
  * zero variance, z = −∞ and p = 1. Ranks come from one O(n) walk over the cached sorted samples.
  * Reference values: {@code golden/stattests.json} ({@code mannw}), scipy 1.10.1.
  */
-public final class MannWhitneyDriftTest implements DriftTest {
+public final class MannWhitneyDriftTest extends NumericDriftTest {
 
     public static final String NAME = "mannw";
 
@@ -41,12 +37,15 @@ public final class MannWhitneyDriftTest implements DriftTest {
 
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC), 0.05, DriftDirection.P_VALUE_BELOW);
     private static final MannWhitneyDriftTest EVIDENTLY = new MannWhitneyDriftTest(false);
     private static final MannWhitneyDriftTest TWO_SIDED = new MannWhitneyDriftTest(true);
 
     private final boolean twoSided;
 
     private MannWhitneyDriftTest(boolean twoSided) {
+        super(SPEC);
         this.twoSided = twoSided;
     }
 
@@ -70,30 +69,7 @@ public final class MannWhitneyDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.05;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(this, "current", current);
-        NumericInputs.threshold(NAME, threshold);
+    DriftScore score(NumericSample ref, NumericSample cur) {
         int n1 = ref.count();
         int n2 = cur.count();
         double n = (double) n1 + n2;
@@ -129,7 +105,7 @@ public final class MannWhitneyDriftTest implements DriftTest {
             p = STANDARD_NORMAL.survivalProbability(z);
         }
         p = Math.min(1.0, Math.max(0.0, p * factor));
-        return DriftResult.of(NAME, u1, p, p, threshold, direction());
+        return DriftScore.pValue(u1, p);
     }
 
     /**

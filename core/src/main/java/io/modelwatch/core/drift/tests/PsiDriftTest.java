@@ -2,8 +2,6 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.Sample;
 
 import java.util.Set;
@@ -21,15 +19,18 @@ import java.util.Set;
  *
  * <p>Reference values: {@code golden/stattests.json → psi} (27 cases, numpy 1.24.2 via make_golden.py).
  */
-public final class PsiDriftTest implements DriftTest {
+public final class PsiDriftTest extends BinnedDriftTest {
 
     public static final String NAME = "psi";
     /** Evidently's default threshold. */
     public static final double DEFAULT_THRESHOLD = 0.1;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC, ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.SCORE_AT_OR_ABOVE);
     private static final PsiDriftTest DEFAULT = new PsiDriftTest();
 
     private PsiDriftTest() {
+        super(SPEC);
     }
 
     public static PsiDriftTest withDefaults() {
@@ -37,32 +38,10 @@ public final class PsiDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC, ColumnKind.CATEGORICAL);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.SCORE_AT_OR_ABOVE;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.require(this, reference, current, threshold);
+    double distance(Sample reference, Sample current) {
         EvidentlyBinning.Shares shares = EvidentlyBinning.shares(reference, current);
-        double psi = psi(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
+        return psi(EvidentlyBinning.fillEmptyBins(shares.referenceShares()),
                 EvidentlyBinning.fillEmptyBins(shares.currentShares()));
-        return DriftResult.of(NAME, psi, null, psi, threshold, direction());
     }
 
     /** {@code Σ (r_i − c_i) · ln(r_i / c_i)} over already filled (strictly positive) shares. */

@@ -2,10 +2,7 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.Sample;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 import java.util.Set;
@@ -22,42 +19,24 @@ import java.util.Set;
  * Drift when {@code p < threshold} (Evidently's dataclass default 0.05). O(n).
  * Reference values: {@code golden/stattests.json} ({@code t_test}), scipy 1.10.1.
  */
-public final class StudentTDriftTest implements DriftTest {
+public final class StudentTDriftTest extends NumericDriftTest {
 
     public static final String NAME = "t_test";
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC), 0.05, DriftDirection.P_VALUE_BELOW);
+    private static final StudentTDriftTest DEFAULT = new StudentTDriftTest();
+
     private StudentTDriftTest() {
+        super(SPEC);
     }
 
     public static StudentTDriftTest withDefaults() {
-        return new StudentTDriftTest();
+        return DEFAULT;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.05;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(this, "current", current);
-        NumericInputs.threshold(NAME, threshold);
+    DriftScore score(NumericSample ref, NumericSample cur) {
         double[] x = ref.values();
         double[] y = cur.values();
         int n1 = x.length;
@@ -70,6 +49,6 @@ public final class StudentTDriftTest implements DriftTest {
         double t = (mx - my) / Math.sqrt(pooledVariance * (1.0 / n1 + 1.0 / n2));
         double p = Double.isNaN(t) || df <= 0 ? Double.NaN
                 : Math.min(1.0, 2 * TDistribution.of(df).survivalProbability(Math.abs(t)));
-        return DriftResult.of(NAME, t, p, p, threshold, direction());
+        return DriftScore.pValue(t, p);
     }
 }

@@ -2,9 +2,6 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
-import io.modelwatch.core.drift.Sample;
 import org.apache.commons.statistics.distribution.HypergeometricDistribution;
 
 import java.util.Set;
@@ -42,7 +39,7 @@ import java.util.SplittableRandom;
  *
  * <p>Reference values: {@code golden/stattests.json → TVD} (16 cases, numpy 1.24.2 via make_golden.py).
  */
-public final class TotalVariationDriftTest implements DriftTest {
+public final class TotalVariationDriftTest extends CountsDriftTest {
 
     public static final String NAME = "TVD";
     /** Evidently's default threshold. */
@@ -52,6 +49,8 @@ public final class TotalVariationDriftTest implements DriftTest {
     /** Seed of the permutation RNG (Evidently uses {@code np.random.seed(0)}). */
     public static final long DEFAULT_SEED = 0L;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
     private static final TotalVariationDriftTest DEFAULT =
             new TotalVariationDriftTest(DEFAULT_ITERATIONS, DEFAULT_SEED);
 
@@ -59,6 +58,7 @@ public final class TotalVariationDriftTest implements DriftTest {
     private final long seed;
 
     private TotalVariationDriftTest(int iterations, long seed) {
+        super(SPEC);
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be >= 1, got " + iterations);
         }
@@ -95,34 +95,12 @@ public final class TotalVariationDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.CATEGORICAL);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.require(this, reference, current, threshold);
-        CategoryCounts counts = CategoryCounts.of(reference, current);
+    DriftScore score(CategoryCounts counts) {
         long[] ref = counts.reference();
         long[] cur = counts.current();
         double observed = distance(ref, cur);
         double p = permutationPValue(ref, cur, observed);
-        return DriftResult.of(NAME, observed, p, p, threshold, direction());
+        return DriftScore.pValue(observed, p);
     }
 
     /** {@code 0.5 · Σ |r_k / Σ r − c_k / Σ c|}. */

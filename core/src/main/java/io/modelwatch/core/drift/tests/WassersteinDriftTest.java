@@ -3,10 +3,7 @@ package io.modelwatch.core.drift.tests;
 import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
 import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.Sample;
 
 import java.util.Set;
 
@@ -20,48 +17,30 @@ import java.util.Set;
  * Drift when {@code wd >= threshold} (default 0.1). O(n log n) (the sorts, cached on the samples).
  * Reference values: {@code golden/stattests.json} ({@code wasserstein}), scipy 1.10.1 / numpy 1.24.2.
  */
-public final class WassersteinDriftTest implements DriftTest {
+public final class WassersteinDriftTest extends NumericDriftTest {
 
     public static final String NAME = "wasserstein";
 
     /** Evidently's floor on the normalising standard deviation. */
     public static final double MIN_NORM = 0.001;
 
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.NUMERIC), 0.1, DriftDirection.SCORE_AT_OR_ABOVE);
+    private static final WassersteinDriftTest DEFAULT = new WassersteinDriftTest();
+
     private WassersteinDriftTest() {
+        super(SPEC);
     }
 
     public static WassersteinDriftTest withDefaults() {
-        return new WassersteinDriftTest();
+        return DEFAULT;
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return 0.1;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.SCORE_AT_OR_ABOVE;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        NumericSample ref = NumericInputs.numeric(this, "reference", reference);
-        NumericSample cur = NumericInputs.numeric(this, "current", current);
-        NumericInputs.threshold(NAME, threshold);
+    DriftScore score(NumericSample ref, NumericSample cur) {
         SortedRuns r = ref.runs();
         double std = Math.sqrt(r.sumSquaredDeviations(r.mean()) / r.total());
         double wd = EcdfDistance.l1(r, cur.runs()) / Math.max(std, MIN_NORM);
-        return DriftResult.of(NAME, wd, null, wd, threshold, direction());
+        return DriftScore.distance(wd);
     }
 }

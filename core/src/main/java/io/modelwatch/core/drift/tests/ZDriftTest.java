@@ -2,9 +2,6 @@ package io.modelwatch.core.drift.tests;
 
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.DriftDirection;
-import io.modelwatch.core.drift.DriftResult;
-import io.modelwatch.core.drift.DriftTest;
-import io.modelwatch.core.drift.Sample;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.Set;
@@ -27,16 +24,23 @@ import java.util.Set;
  *
  * <p>Reference values: {@code golden/stattests.json → z} (16 cases, scipy 1.10.1 via make_golden.py).
  */
-public final class ZDriftTest implements DriftTest {
+public final class ZDriftTest extends CountsDriftTest {
 
     public static final String NAME = "z";
     /** Evidently's default threshold (the StatTest dataclass default). */
     public static final double DEFAULT_THRESHOLD = 0.05;
 
+    /**
+     * Categorical columns, and numeric ones as one category per distinct value: Evidently's automatic choice
+     * ({@link io.modelwatch.core.drift.AutoStatTest}) runs this test on numeric columns with few distinct values.
+     */
+    private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
+            Set.of(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
     private static final ZDriftTest DEFAULT = new ZDriftTest();
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
 
     private ZDriftTest() {
+        super(SPEC);
     }
 
     public static ZDriftTest withDefaults() {
@@ -44,36 +48,10 @@ public final class ZDriftTest implements DriftTest {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /**
-     * Categorical columns, and numeric ones as one category per distinct value: Evidently's automatic choice
-     * ({@link io.modelwatch.core.drift.AutoStatTest}) runs this test on numeric columns with few distinct values.
-     */
-    @Override
-    public Set<ColumnKind> supportedKinds() {
-        return Set.of(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC);
-    }
-
-    @Override
-    public double defaultThreshold() {
-        return DEFAULT_THRESHOLD;
-    }
-
-    @Override
-    public DriftDirection direction() {
-        return DriftDirection.P_VALUE_BELOW;
-    }
-
-    @Override
-    public DriftResult test(Sample reference, Sample current, double threshold) {
-        DriftInputs.require(this, reference, current, threshold);
-        CategoryCounts counts = CategoryCounts.of(reference, current);
+    DriftScore score(CategoryCounts counts) {
         if (counts.size() == 1) {
             // both samples hold the same single value
-            return DriftResult.of(NAME, Double.NaN, 1.0, 1.0, threshold, direction());
+            return DriftScore.pValue(Double.NaN, 1.0);
         }
         long n1 = counts.referenceSize();
         long n2 = counts.currentSize();
@@ -82,6 +60,6 @@ public final class ZDriftTest implements DriftTest {
         double pooled = (p1 * n1 + p2 * n2) / (n1 + n2);
         double z = (p1 - p2) / Math.sqrt(pooled * (1 - pooled) * (1.0 / n1 + 1.0 / n2));
         double p = 2 * (1 - STANDARD_NORMAL.cumulativeProbability(Math.abs(z)));
-        return DriftResult.of(NAME, z, p, p, threshold, direction());
+        return DriftScore.pValue(z, p);
     }
 }
