@@ -33,8 +33,9 @@ public final class FisherExactDriftTest extends CountsDriftTest {
     /** Evidently's default threshold. */
     public static final double DEFAULT_THRESHOLD = 0.1;
 
+    /** Categorical columns, and numeric ones as one category per distinct value (as chisquare and z). */
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
-            Set.of(ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
+            Set.of(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
     private static final FisherExactDriftTest DEFAULT = new FisherExactDriftTest();
 
     private FisherExactDriftTest() {

@@ -28,8 +28,9 @@ public final class GDriftTest extends CountsDriftTest {
     /** scipy's relative tolerance between the observed and expected totals. */
     public static final double TOTALS_RELATIVE_TOLERANCE = 1e-8;
 
+    /** Categorical columns, and numeric ones as one category per distinct value (as chisquare and z). */
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
-            Set.of(ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
+            Set.of(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
     private static final GDriftTest DEFAULT = new GDriftTest();
 
     private GDriftTest() {

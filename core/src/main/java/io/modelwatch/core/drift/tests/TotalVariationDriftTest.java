@@ -49,8 +49,9 @@ public final class TotalVariationDriftTest extends CountsDriftTest {
     /** Seed of the permutation RNG (Evidently uses {@code np.random.seed(0)}). */
     public static final long DEFAULT_SEED = 0L;
 
+    /** Categorical columns, and numeric ones as one category per distinct value (as chisquare and z). */
     private static final DriftTestSpec SPEC = new DriftTestSpec(NAME,
-            Set.of(ColumnKind.CATEGORICAL), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
+            Set.of(ColumnKind.CATEGORICAL, ColumnKind.NUMERIC), DEFAULT_THRESHOLD, DriftDirection.P_VALUE_BELOW);
     private static final TotalVariationDriftTest DEFAULT =
             new TotalVariationDriftTest(DEFAULT_ITERATIONS, DEFAULT_SEED);
 
