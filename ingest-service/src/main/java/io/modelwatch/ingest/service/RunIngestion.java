@@ -208,6 +208,7 @@ public class RunIngestion {
             return new IngestedBatch(Math.toIntExact(rows[0]), labelled[0] > 0, quality.result());
         } catch (RuntimeException | Error e) {
             if (stored[0] != null) {
+                stored[0].close(); // no chunk is written after the batch is removed
                 store.deleteBatch(batchId);
             }
             throw e;

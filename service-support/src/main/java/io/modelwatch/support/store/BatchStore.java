@@ -89,23 +89,36 @@ public class BatchStore {
         return new ChunkedBatch(batchId);
     }
 
-    /** A batch being stored chunk by chunk ({@link #startBatch}). */
-    public final class ChunkedBatch {
+    /**
+     * A batch being stored chunk by chunk ({@link #startBatch}): each chunk is encoded and written on a thread of its
+     * own while the caller reads the next one ({@link ChunkHandoff}). Close it when the batch is abandoned.
+     */
+    public final class ChunkedBatch implements AutoCloseable {
 
         private final String batchId;
+        private final ChunkHandoff<ColumnBatch> writer;
         private int chunks;
         private long rows;
 
         private ChunkedBatch(String batchId) {
             this.batchId = batchId;
+            this.writer = new ChunkHandoff<>("batch-writer-" + batchId, this::write);
         }
 
         public String batchId() {
             return batchId;
         }
 
-        /** Stores the next chunk of the batch (in file order); every chunk has the first chunk's columns. */
+        /**
+         * Stores the next chunk of the batch (in file order); every chunk has the first chunk's columns. The chunk is
+         * written in the background: a failure to write it is thrown by a later {@code add} or by {@link #finish}.
+         */
         public void add(ColumnBatch chunk) {
+            writer.put(chunk);
+            rows += chunk.rowCount();
+        }
+
+        private void write(ColumnBatch chunk) {
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_CHUNK)) {
                 int position = 0;
                 for (Column col : chunk.columns().values()) {
@@ -118,11 +131,11 @@ public class BatchStore {
                         + e.getMessage(), e);
             }
             chunks++;
-            rows += chunk.rowCount();
         }
 
-        /** Records the batch's row and chunk counts: the batch is complete. */
+        /** Waits for every chunk to be written, then records the batch's row and chunk counts: it is complete. */
         public void finish() {
+            writer.finish();
             if (rows > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("batch " + batchId + " has " + rows + " rows, more than the "
                         + Integer.MAX_VALUE + " a batch may have");
@@ -136,6 +149,12 @@ public class BatchStore {
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot store batch " + batchId + ": " + e.getMessage(), e);
             }
+        }
+
+        /** Stops writing (an abandoned batch: remove it afterwards with {@link #deleteBatch}). */
+        @Override
+        public void close() {
+            writer.close();
         }
     }
 
@@ -252,8 +271,9 @@ public class BatchStore {
     /**
      * Reads a stored batch chunk by chunk, in row order, handing each to {@code sink}: only the named columns when
      * {@code columns} is non-empty (missing names are skipped). A batch stored in chunks arrives in its chunks (at
-     * least one, empty when the batch has no rows), one stored before chunks existed as one chunk. Memory holds one
-     * chunk at a time (and what {@code sink} keeps).
+     * least one, empty when the batch has no rows), one stored before chunks existed as one chunk. {@code sink} runs on a
+     * thread of its own while the next chunk is read: memory holds a few chunks ({@link ChunkHandoff#QUEUED_CHUNKS}
+     * queued, one read, one counted) and what {@code sink} keeps.
      *
      * @return the batch's source and row count
      * @throws PoisonMessageException when no batch has this id
@@ -269,16 +289,20 @@ public class BatchStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load batch " + batchId + ": " + e.getMessage(), e);
         }
-        for (int chunk = 0; chunk < stored.chunks(); chunk++) {
-            ColumnBatch rows;
-            // a connection per chunk: none is held while the sink computes
-            try (Connection c = dataSource.getConnection()) {
-                rows = loadChunk(c, batchId, stored.source(), chunk, columns);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot load chunk " + chunk + " of batch " + batchId + ": "
-                        + e.getMessage(), e);
+        // the sink counts a chunk on its own thread while the next one is read and decoded here
+        try (ChunkHandoff<ColumnBatch> counting = new ChunkHandoff<>("batch-reader-" + batchId, sink)) {
+            for (int chunk = 0; chunk < stored.chunks(); chunk++) {
+                ColumnBatch rows;
+                // a connection per chunk: none is held while waiting for the sink
+                try (Connection c = dataSource.getConnection()) {
+                    rows = loadChunk(c, batchId, stored.source(), chunk, columns);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot load chunk " + chunk + " of batch " + batchId + ": "
+                            + e.getMessage(), e);
+                }
+                counting.put(rows);
             }
-            sink.accept(rows);
+            counting.finish();
         }
         return stored;
     }
