@@ -1,5 +1,6 @@
 package io.modelwatch.core.profile;
 
+import io.modelwatch.core.data.TextBytes;
 import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.drift.SortedRuns;
@@ -52,9 +53,7 @@ final class ProfileFormat {
         }, 1 << 16))) {
             out.write(MAGIC);
             out.writeInt(ReferenceProfile.FORMAT_VERSION);
-            byte[] yaml = profile.configYaml().getBytes(StandardCharsets.UTF_8);
-            out.writeInt(yaml.length);
-            out.write(yaml);
+            TextBytes.write(out, profile.configYaml());
             byte[] json = Json.mapper().writeValueAsBytes(profile);
             out.writeInt(json.length);
             out.write(json);
@@ -67,9 +66,7 @@ final class ProfileFormat {
             for (Map.Entry<Byte, ColumnProfile> e : numeric) {
                 SortedRuns runs = e.getValue().runs();
                 out.writeByte(e.getKey());
-                byte[] name = e.getValue().name().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(name.length);
-                out.write(name);
+                TextBytes.write(out, e.getValue().name());
                 writeRuns(out, runs);
             }
             List<Map.Entry<String, ColumnProfile>> segmentRuns = new ArrayList<>();
@@ -77,20 +74,14 @@ final class ProfileFormat {
                     .forEach(c -> segmentRuns.add(Map.entry(key, c))));
             out.writeInt(segmentRuns.size());
             for (Map.Entry<String, ColumnProfile> e : segmentRuns) {
-                writeName(out, e.getKey());
-                writeName(out, e.getValue().name());
+                TextBytes.write(out, e.getKey());
+                TextBytes.write(out, e.getValue().name());
                 writeRuns(out, e.getValue().runs());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
-    }
-
-    private static void writeName(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
     }
 
     /** The runs of d distinct values: d, the values as doubles, the counts as ints (12 d + 4 bytes). */

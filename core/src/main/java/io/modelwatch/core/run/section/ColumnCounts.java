@@ -1,5 +1,6 @@
 package io.modelwatch.core.run.section;
 
+import io.modelwatch.core.data.TextBytes;
 import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.drift.CategoricalSample;
@@ -15,7 +16,6 @@ import io.modelwatch.core.stability.StabilityIndex;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,9 +136,7 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
             out.writeLong(nulls);
             out.writeInt(counts.size());
             for (Map.Entry<String, Long> e : counts.entrySet()) {
-                byte[] label = e.getKey().getBytes(StandardCharsets.UTF_8);
-                out.writeInt(label.length);
-                out.write(label);
+                TextBytes.write(out, e.getKey());
                 out.writeLong(e.getValue());
             }
         }
@@ -148,9 +146,7 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
             nulls = in.readLong();
             int labels = in.readInt();
             for (int k = 0; k < labels; k++) {
-                byte[] label = new byte[in.readInt()];
-                in.readFully(label);
-                counts.put(new String(label, StandardCharsets.UTF_8), in.readLong());
+                counts.put(TextBytes.read(in), in.readLong());
             }
             return this;
         }
