@@ -32,11 +32,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,13 +82,13 @@ class LabelsInChunksTest {
         day = ChurnFixtures.drifted(dir);
         List<String> lines = Files.readAllLines(day);
         List<String> header = List.of(lines.get(0).split(","));
-        Files.write(dir.resolve("predictions.csv"), project(lines, header, header.stream()
+        Files.write(dir.resolve("predictions.csv"), LabelsResourceTest.project(lines, header, header.stream()
                 .filter(h -> h.equals("customer_id") || !LABEL_COLUMNS.contains(h)).toList(), 0, ROWS));
 
         // first: rows 0..1199; then rows 0, 1 and 2 again with the opposite label (repeats: the first label is used);
         // then 5 ids of no prediction
-        List<String> first = new ArrayList<>(project(lines, header, LABEL_COLUMNS, 0, FIRST_END));
-        for (String repeat : project(lines, header, LABEL_COLUMNS, 0, 3).subList(1, 4)) {
+        List<String> first = new ArrayList<>(LabelsResourceTest.project(lines, header, LABEL_COLUMNS, 0, FIRST_END));
+        for (String repeat : LabelsResourceTest.project(lines, header, LABEL_COLUMNS, 0, 3).subList(1, 4)) {
             String[] f = repeat.split(",", -1);
             f[1] = "1".equals(f[1]) ? "0" : "1";
             first.add(String.join(",", f));
@@ -101,7 +99,7 @@ class LabelsInChunksTest {
         Files.write(dir.resolve("labels-first.csv"), first);
 
         // the rest: rows 1000..1999, then row 5's id without a label (it keeps the first delivery's)
-        List<String> rest = new ArrayList<>(project(lines, header, LABEL_COLUMNS, REST_START, ROWS));
+        List<String> rest = new ArrayList<>(LabelsResourceTest.project(lines, header, LABEL_COLUMNS, REST_START, ROWS));
         rest.add(lines.get(1 + 5).split(",", -1)[header.indexOf("customer_id")] + ",,");
         Files.write(dir.resolve("labels-rest.csv"), rest);
     }
@@ -228,17 +226,5 @@ class LabelsInChunksTest {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Lines {@code from..to} (data rows, 0-based) of a generated CSV with the named columns; generated files have no quoted fields. */
-    private static List<String> project(List<String> csv, List<String> header, List<String> keep, int from, int to) {
-        int[] idx = keep.stream().mapToInt(header::indexOf).toArray();
-        List<String> out = new ArrayList<>();
-        out.add(String.join(",", keep));
-        for (String line : csv.subList(1 + from, 1 + to)) {
-            String[] f = line.split(",", -1);
-            out.add(Arrays.stream(idx).mapToObj(i -> f[i]).collect(Collectors.joining(",")));
-        }
-        return out;
     }
 }
