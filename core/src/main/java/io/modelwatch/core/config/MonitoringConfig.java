@@ -1,7 +1,14 @@
 package io.modelwatch.core.config;
 
+import io.modelwatch.core.drift.ColumnKind;
+import io.modelwatch.core.drift.DriftTest;
+import io.modelwatch.core.drift.StatTestRegistry;
+
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -69,6 +76,7 @@ public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSp
         notifications = notifications == null ? NotificationSettings.defaults() : notifications;
         noiseBands = noiseBands == null ? NoiseBandSettings.defaults() : noiseBands;
         checkFeatures(features, roles);
+        checkDriftMethod(drift.method(), features, roles);
         checkSegments(segments, features);
         checkRules(alertRules, roles, features, segments);
     }
@@ -84,6 +92,45 @@ public record MonitoringConfig(String modelId, ColumnRoles roles, List<FeatureSp
                         "'" + features.get(i).name() + "'");
             }
         }
+    }
+
+    /**
+     * Refuses a {@code drift.method} that a column it applies to would refuse when the run tests it (the test's own
+     * declaration, {@link DriftTest#accepts}): every feature without a {@code drift_test} of its own, of its configured
+     * kind, and the role columns the drift section tests, the probability (numeric) and the predicted class and target
+     * (categorical, as Evidently treats a classification's labels). So only {@code auto} or a test of both kinds can
+     * be every column's method.
+     */
+    private static void checkDriftMethod(String method, List<FeatureSpec> features, ColumnRoles roles) {
+        if (DriftSettings.AUTO.equals(method)) {
+            return;
+        }
+        Map<String, ColumnKind> tested = new LinkedHashMap<>();
+        Map<String, String> what = new LinkedHashMap<>();
+        for (FeatureSpec f : features) {
+            if (f.driftTest() == null) {
+                tested.put(f.name(), f.kind());
+                what.put(f.name(), "feature");
+            }
+        }
+        tested.put(roles.probability(), ColumnKind.NUMERIC);
+        what.put(roles.probability(), "probability column");
+        tested.put(roles.predictedClass(), ColumnKind.CATEGORICAL);
+        what.put(roles.predictedClass(), "predicted class column");
+        tested.put(roles.target(), ColumnKind.CATEGORICAL);
+        what.put(roles.target(), "target column");
+        StatTestRegistry registry = StatTestRegistry.defaults();
+        DriftTest test = registry.get(method);
+        tested.forEach((column, kind) -> {
+            if (!test.accepts(kind)) {
+                List<String> fitting = registry.all().stream()
+                        .filter(t -> tested.values().stream().allMatch(t::accepts)).map(DriftTest::name).toList();
+                String kindName = kind.name().toLowerCase(Locale.ROOT);
+                throw ConfigException.invalid("drift.method", "a test for every column it applies to: auto or one of "
+                        + fitting + " ('" + method + "' does not accept " + kindName + " columns, and the "
+                        + what.get(column) + " '" + column + "' is " + kindName + ")", "'" + method + "'");
+            }
+        });
     }
 
     private static void checkSegments(List<SegmentSpec> segments, List<FeatureSpec> features) {

@@ -104,13 +104,13 @@ class ConfigLoaderTest {
         MonitoringConfig c = ConfigLoader.parse("""
                 model_id: other
                 drift:
-                  method: ks
+                  method: psi
                 quality:
                   default_null_budget: 0.1
                   duplicate_id_severity: low
                 """, "partial.yaml");
         assertThat(c.modelId()).isEqualTo("other");
-        assertThat(c.drift()).isEqualTo(new DriftSettings("ks", null, 0.5, 10, 1e-4, false, SegmentDriftSettings.defaults()));
+        assertThat(c.drift()).isEqualTo(new DriftSettings("psi", null, 0.5, 10, 1e-4, false, SegmentDriftSettings.defaults()));
         assertThat(c.quality().duplicateIdSeverity().name()).isEqualTo("LOW");
         assertThat(c.quality().nullBudgetSeverity().name()).isEqualTo("HIGH");
         // The default features have no null_budget of their own, so they follow the file's default.
@@ -192,6 +192,13 @@ class ConfigLoaderTest {
                 Arguments.of("segments:\n  - {name: t, column: region, bands: [0, 1]}\n",
                         List.of("segments[0].bands", "categorical")),
                 Arguments.of("drift: {method: magic}\n", List.of("drift.method", "'magic'", "auto", "wasserstein")),
+                // one method for every column: each column's kind must be one the test accepts
+                Arguments.of("drift: {method: ks}\n", List.of("drift.method", "'ks'", "does not accept categorical columns",
+                        "the feature 'contract_type' is categorical", "auto or one of [", "psi")),
+                // a feature with a drift_test of its own is exempt; the predicted class and target are categorical
+                Arguments.of("features:\n  - {name: a, kind: numeric}\n  - {name: b, kind: categorical, drift_test: z}\n"
+                                + "segments: []\ndrift: {method: wasserstein}\n",
+                        List.of("drift.method", "'wasserstein'", "the predicted class column 'churn_class' is categorical")),
                 Arguments.of("drift: {psi_bins: 2.5}\n", List.of("drift.psi_bins", "whole number")),
                 Arguments.of("drift: {mann_whitney_two_sided: maybe}\n",
                         List.of("drift.mann_whitney_two_sided", "true or false")),

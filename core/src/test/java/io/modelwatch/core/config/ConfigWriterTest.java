@@ -61,7 +61,7 @@ class ConfigWriterTest {
                   - {name: plain, kind: numeric}
                 segments:
                   - {name: by_amount, column: amount, bands: [-1, 0.5, 1e6]}
-                drift: {method: wasserstein, threshold: 0.2, psi_epsilon: 0.000001, mann_whitney_two_sided: true}
+                drift: {method: jensenshannon, threshold: 0.2, psi_epsilon: 0.000001, mann_whitney_two_sided: true}
                 anomaly: {categories: [], isolation_forest: {enabled: false, window: 30, min_history: 20, n_estimators: 7,
                           max_samples: 16, seed: 123, alert_quantile: 0.99, min_score: 0.55, severity: none,
                           top_contributors: 2, metrics: ["psi/psi", "quality/null_share:mean"]}}

@@ -7,6 +7,7 @@ import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.TimestampColumn;
 import io.modelwatch.core.events.LabelsReady;
+import io.modelwatch.core.labels.LabelIndex;
 import io.modelwatch.core.labels.LabelJoin;
 import io.modelwatch.ingest.domain.IngestRun;
 import io.modelwatch.ingest.domain.LabelDelivery;
@@ -33,10 +34,11 @@ import java.util.List;
 
 /**
  * Late labels for a prediction-date cohort (the stored batch of the model's run on that date): reads the
- * label file, joins it to the cohort by customer id with the core {@link LabelJoin}, and stores the target
- * (and label date) as columns of the same stored batch. Labels accumulate over deliveries: a row keeps an
- * earlier label unless the new file labels it too. Once the cohort's label coverage reaches
- * {@code labels.min_coverage} it announces {@code labels.ready} — once per run; after that the cohort is
+ * label file, joins it to the cohort by customer id as the core {@link LabelJoin} does, and stores the target
+ * (and label date) as columns of the same stored batch. The batch is read and written a chunk at a time
+ * ({@link BatchStore#addColumns}): memory grows with the label file ({@link LabelIndex}), not with the cohort.
+ * Labels accumulate over deliveries: a row keeps an earlier label unless the new file labels it too. Once the
+ * cohort's label coverage reaches {@code labels.min_coverage} it announces {@code labels.ready} — once per run; after that the cohort is
  * realised and later deliveries change nothing (the realised metrics stay those of the stored labels).
  */
 @ApplicationScoped
@@ -104,19 +106,21 @@ public class LabelIngestion {
             if (roles.labelDate() != null) {
                 wanted.add(roles.labelDate());
             }
-            ColumnBatch stored = store.loadBatch(locked.batchId, wanted);
-            ColumnBatch ids = ColumnBatch.of(stored.source(), List.of(stored.column(roles.id())));
-            LabelJoin.Result joined = LabelJoin.join(ids, labels, roles);
+            // the cohort's ids read chunk by chunk, each chunk's label columns written into it
+            LabelIndex index = LabelIndex.of(labels, roles);
+            long[] unlabelled = new long[1];
+            store.addColumns(locked.batchId, wanted, chunk -> {
+                LabelIndex.Labels joined = index.join(chunk);
+                NumericColumn target = mergeTarget(joined.target(), chunk.find(roles.target()).orElse(null));
+                unlabelled[0] += target.nullCount();
+                List<Column> merged = new ArrayList<>(List.of(target));
+                if (joined.labelDates() != null) {
+                    merged.add(mergeDates(joined.labelDates(), chunk.find(roles.labelDate()).orElse(null)));
+                }
+                return merged;
+            });
 
-            List<Column> merged = new ArrayList<>();
-            NumericColumn target = mergeTarget((NumericColumn) joined.batch().column(roles.target()),
-                    stored.find(roles.target()).orElse(null));
-            merged.add(target);
-            joined.batch().find(roles.labelDate()).ifPresent(d ->
-                    merged.add(mergeDates((TimestampColumn) d, stored.find(roles.labelDate()).orElse(null))));
-            store.saveColumns(locked.batchId, merged);
-
-            int labelled = locked.rowCount - target.nullCount();
+            int labelled = (int) (locked.rowCount - unlabelled[0]);
             double coverage = locked.rowCount == 0 ? 0 : (double) labelled / locked.rowCount;
             boolean realised = labelled > 0 && coverage >= minCoverage;
 
@@ -124,9 +128,9 @@ public class LabelIngestion {
             d.runId = locked.runId;
             d.source = source;
             d.labelRows = labels.rowCount();
-            d.matched = (int) joined.matched();
-            d.unmatchedLabels = (int) joined.unmatchedLabels();
-            d.duplicateLabelIds = (int) joined.duplicateLabelIds();
+            d.matched = (int) index.matched();
+            d.unmatchedLabels = (int) index.unmatchedLabels();
+            d.duplicateLabelIds = (int) index.duplicateLabelIds();
             d.labelledRows = labelled;
             d.coverage = coverage;
             d.realised = realised;
@@ -144,8 +148,8 @@ public class LabelIngestion {
                 ledger.record(locked.runId, LabelsReady.TYPE, ready.eventId(), published);
                 outbox.enqueue(published);
             }
-            return new Received(locked.runId, locked.batchId, locked.rowCount, labels.rowCount(), joined.matched(),
-                    joined.unmatchedLabels(), joined.duplicateLabelIds(), labelled, coverage, minCoverage, realised,
+            return new Received(locked.runId, locked.batchId, locked.rowCount, labels.rowCount(), index.matched(),
+                    index.unmatchedLabels(), index.duplicateLabelIds(), labelled, coverage, minCoverage, realised,
                     realised, false);
         });
         if (received == null) {

@@ -128,7 +128,7 @@ class LabelsResourceTest {
     }
 
     /** Lines {@code from..to} (data rows, 0-based) of a generated CSV with the named columns; generated files have no quoted fields. */
-    private static List<String> project(List<String> csv, List<String> header, List<String> keep, int from, int to) {
+    static List<String> project(List<String> csv, List<String> header, List<String> keep, int from, int to) {
         int[] idx = keep.stream().mapToInt(header::indexOf).toArray();
         java.util.ArrayList<String> out = new java.util.ArrayList<>();
         out.add(String.join(",", keep));

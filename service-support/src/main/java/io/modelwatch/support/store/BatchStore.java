@@ -170,81 +170,94 @@ public class BatchStore {
     }
 
     /**
-     * Adds columns to a stored batch, or replaces the stored columns of the same names (late labels join the
-     * batch they belong to under its batch id). Each column must have the batch's row count; a batch stored in chunks
-     * gets them cut at its chunks' boundaries.
+     * Adds columns to a stored batch, or replaces the stored columns of the same names, one chunk at a time (late
+     * labels join the batch they belong to under its batch id): each chunk's {@code read} columns, in row order, go to
+     * {@code columns}, and the columns it returns are stored into that chunk. A batch stored whole
+     * ({@code store.batch_column}) is one chunk and gets whole columns. Runs on the caller's thread and joins its
+     * transaction: memory holds one chunk and what {@code columns} keeps.
      *
-     * @throws IllegalArgumentException when a column's length differs from the stored batch's row count
+     * @param read    the stored columns each chunk is read with (missing names are skipped)
+     * @param columns the columns to store for a chunk: each of the chunk's row count, the same names in the same order
+     *                for every chunk
+     * @return the stored batch
+     * @throws IllegalArgumentException when a returned column's length differs from its chunk's row count
      * @throws PoisonMessageException   when no batch has this id
      */
-    public void saveColumns(String batchId, List<Column> columns) {
+    public Stored addColumns(String batchId, Collection<String> read,
+                             java.util.function.Function<ColumnBatch, List<Column>> columns) {
         try (Connection c = dataSource.getConnection()) {
             Stored stored = stored(c, batchId);
-            for (Column col : columns) {
-                if (col.size() != stored.rows()) {
-                    throw new IllegalArgumentException("column '" + col.name() + "' has " + col.size()
-                            + " rows, stored batch " + batchId + " has " + stored.rows());
-                }
+            if (!stored.chunked()) {
+                List<Column> whole = columns.apply(loadColumns(c, batchId, stored.source(), read));
+                requireRows(whole, stored.rows(), "stored batch " + batchId);
+                saveWholeColumns(c, batchId, whole);
+                return stored;
             }
-            if (stored.chunked()) {
-                saveChunkedColumns(c, batchId, columns);
-                return;
-            }
-            int next;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "select coalesce(max(position), -1) + 1 from store.batch_column where batch_id = ?")) {
+            List<Integer> chunkRows = new ArrayList<>();
+            int next = 0;
+            try (PreparedStatement ps = c.prepareStatement("select chunk_no, max(row_count), max(position) + 1"
+                    + " from store.batch_chunk where batch_id = ? group by chunk_no order by chunk_no")) {
                 ps.setString(1, batchId);
                 try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    next = rs.getInt(1);
+                    while (rs.next()) {
+                        chunkRows.add(rs.getInt(2));
+                        next = Math.max(next, rs.getInt(3));
+                    }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    INSERT_COLUMN + " on conflict (batch_id, name) do update set kind = excluded.kind, data = excluded.data")) {
-                for (Column col : columns) {
-                    insertColumn(ps, batchId, next++, col);
+            try (PreparedStatement ps = c.prepareStatement(INSERT_CHUNK + " on conflict (batch_id, chunk_no, name)"
+                    + " do update set kind = excluded.kind, row_count = excluded.row_count, data = excluded.data")) {
+                for (int chunk = 0; chunk < chunkRows.size(); chunk++) {
+                    List<Column> added = columns.apply(loadChunk(c, batchId, stored.source(), chunk, read));
+                    requireRows(added, chunkRows.get(chunk), "chunk " + chunk + " of stored batch " + batchId);
+                    // a new column's position follows the batch's columns in every chunk; a replaced one keeps its own
+                    int position = next;
+                    for (Column col : added) {
+                        setChunkColumn(ps, batchId, chunk, position++, col);
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
                 }
             }
+            return stored;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store columns of batch " + batchId + ": " + e.getMessage(), e);
         }
     }
 
-    /** Each column cut at the chunks' boundaries, stored (or replaced) chunk by chunk. */
-    private static void saveChunkedColumns(Connection c, String batchId, List<Column> columns) throws SQLException {
-        List<Integer> chunkRows = new ArrayList<>();
-        int next;
-        try (PreparedStatement ps = c.prepareStatement("select chunk_no, max(row_count), max(position) + 1"
-                + " from store.batch_chunk where batch_id = ? group by chunk_no order by chunk_no")) {
-            ps.setString(1, batchId);
-            next = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    chunkRows.add(rs.getInt(2));
-                    next = Math.max(next, rs.getInt(3));
-                }
+    private static void requireRows(List<Column> columns, int rows, String where) {
+        for (Column col : columns) {
+            if (col.size() != rows) {
+                throw new IllegalArgumentException("column '" + col.name() + "' has " + col.size() + " rows, "
+                        + where + " has " + rows);
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(INSERT_CHUNK + " on conflict (batch_id, chunk_no, name)"
-                + " do update set kind = excluded.kind, row_count = excluded.row_count, data = excluded.data")) {
+    }
+
+    /** Adds or replaces whole columns of a batch stored before chunks existed. */
+    private static void saveWholeColumns(Connection c, String batchId, List<Column> columns) throws SQLException {
+        int next;
+        try (PreparedStatement ps = c.prepareStatement(
+                "select coalesce(max(position), -1) + 1 from store.batch_column where batch_id = ?")) {
+            ps.setString(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                next = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                INSERT_COLUMN + " on conflict (batch_id, name) do update set kind = excluded.kind, data = excluded.data")) {
             for (Column col : columns) {
-                int from = 0;
-                for (int chunk = 0; chunk < chunkRows.size(); chunk++) {
-                    int to = from + chunkRows.get(chunk);
-                    setChunkColumn(ps, batchId, chunk, next, ColumnChunks.slice(col, from, to));
-                    ps.addBatch();
-                    from = to;
-                }
-                ps.executeBatch();
-                next++;
+                insertColumn(ps, batchId, next++, col);
             }
         }
     }
 
     /**
      * Loads a stored batch whole, only the named columns when {@code columns} is non-empty (missing names are
-     * skipped; the pipeline reports columns it needs and does not find). Memory grows with the rows: the computing
-     * services {@link #streamBatch stream} a batch instead.
+     * skipped; the pipeline reports columns it needs and does not find). Memory grows with the rows: the services
+     * {@link #streamBatch stream} a batch instead, or {@link #addColumns add columns} chunk by chunk; only tests load
+     * one whole.
      *
      * @throws PoisonMessageException when no batch has this id
      */

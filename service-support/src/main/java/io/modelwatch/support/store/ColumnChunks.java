@@ -7,15 +7,13 @@ import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.data.TimestampColumn;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A stored column cut into the row ranges of a batch's chunks, and put back together: what the label delivery needs
- * (it joins the whole cohort's ids with the label file, then stores the label columns chunk by chunk). Lossless both
- * ways: the values, nulls and categories of the whole column are those of its chunks in order.
+ * A stored column's chunks put back together ({@link BatchStore#loadBatch}, which only tests use now). Lossless: the
+ * values, nulls and categories of the whole column are those of its chunks in order.
  */
 final class ColumnChunks {
 
@@ -72,22 +70,5 @@ final class ColumnChunks {
             }
         }
         return new CategoricalColumn(name, dictionary, codes);
-    }
-
-    /** Rows {@code from} (inclusive) to {@code to} (exclusive) of a column. */
-    static Column slice(Column column, int from, int to) {
-        if (column instanceof NumericColumn c) {
-            return new NumericColumn(c.name(), Arrays.copyOfRange(c.values(), from, to));
-        } else if (column instanceof TimestampColumn c) {
-            return new TimestampColumn(c.name(), Arrays.copyOfRange(c.epochMillis(), from, to));
-        } else if (column instanceof StringColumn c) {
-            String[] v = new String[to - from];
-            for (int r = from; r < to; r++) {
-                v[r - from] = c.get(r);
-            }
-            return new StringColumn(c.name(), v);
-        }
-        CategoricalColumn c = (CategoricalColumn) column;
-        return new CategoricalColumn(c.name(), c.dictionary(), Arrays.copyOfRange(c.codes(), from, to));
     }
 }
