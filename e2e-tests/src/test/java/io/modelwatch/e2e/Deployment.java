@@ -46,8 +46,8 @@ import static org.awaitility.Awaitility.await;
  * deployment's {@code monitoring.yaml}, and a fake Slack in this JVM: the deployment's webhook is
  * {@code /deployment}, and {@code MODELWATCH_SLACK_WEBHOOK_STREAMING} (a model's own webhook) is {@code /streaming};
  * the services export their spans to an OTLP receiver in this JVM ({@link OtlpReceiver}).
- * Started on first use through {@link Extension}, closed when the test run ends. Also the HTTP, SQL and CLI helpers
- * the tests share.
+ * Started on first use through {@link Extension}, closed when the test run ends; a test may run some services as
+ * several replicas for a while ({@link #replicas}). Also the HTTP, SQL and CLI helpers the tests share.
  */
 final class Deployment implements AutoCloseable {
 

@@ -121,10 +121,10 @@ class FourWayEqualityIT {
     @Test
     void theCliSparkTheChunkedServicesAndTwoReplicasGiveOneSnapshot() throws Exception {
         Map<String, JsonNode> legs = new LinkedHashMap<>();
-        legs.put("CLI", cli());
-        legs.put("Spark local[2]", spark());
-        legs.put("services, chunks of 500", services());
-        legs.put(REPLICAS + " replicas of drift and performance", replicas());
+        leg(legs, "CLI", FourWayEqualityIT::cli);
+        leg(legs, "Spark local[2]", FourWayEqualityIT::spark);
+        leg(legs, "services, chunks of 500", FourWayEqualityIT::services);
+        leg(legs, REPLICAS + " replicas of drift and performance", FourWayEqualityIT::replicas);
 
         Map<String, JsonNode> comparable = new LinkedHashMap<>();
         legs.forEach((leg, snapshot) -> comparable.put(leg, ComparableSnapshot.of(snapshot)));
@@ -150,6 +150,17 @@ class FourWayEqualityIT {
                 "UNPARSEABLE_CELLS", "REQUIRED_NULLS", "UNKNOWN_CATEGORY", "DUPLICATE_ID");
         assertThat(cli.get("metrics").findValuesAsText("segment")).contains("contract_type=One year");
         assertThat(cli.get("metrics").findValuesAsText("category")).contains("performance");
+    }
+
+    private interface Leg {
+        JsonNode snapshot() throws Exception;
+    }
+
+    /** Runs a leg and prints its wall time (for the log of the test run; nothing is asserted on it). */
+    private static void leg(Map<String, JsonNode> legs, String name, Leg leg) throws Exception {
+        long start = System.nanoTime();
+        legs.put(name, leg.snapshot());
+        System.out.printf("FourWayEqualityIT leg '%s': %.1f s%n", name, (System.nanoTime() - start) / 1e9);
     }
 
     /** Leg 1: {@code monitor run} on the reference CSV. */
