@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
  * The snapshots are compared pairwise as JSON text after {@link ComparableSnapshot#of} (the run's ids, times and
  * input names, and nothing else): every metric, drift result, performance figure, quality finding, segment and alert
  * bit for bit. The day has drift, labels, three segmentations, nulls and quality findings in several chunks and
- * partitions ({@link #withFindings}).
+ * partitions ({@link #withFindings}). The Spark job runs in its own JVM while the services compute legs 3 and 4.
  */
 @ExtendWith(Deployment.Extension.class)
 class FourWayEqualityIT {
@@ -63,6 +63,7 @@ class FourWayEqualityIT {
     /** 24 chunks of the deployment's 500 rows. */
     private static final int DAY_ROWS = 12_000;
     private static final int SPARK_PARTITIONS = 4;
+    private static final String SPARK_LEG = "Spark local[2]";
 
     private static Deployment deployment;
     private static Path data;
@@ -120,11 +121,21 @@ class FourWayEqualityIT {
 
     @Test
     void theCliSparkTheChunkedServicesAndTwoReplicasGiveOneSnapshot() throws Exception {
+        // the Spark job, a process of its own, runs while the services compute legs 3 and 4
+        long sparkStart = System.nanoTime();
+        Process spark = startSpark();
         Map<String, JsonNode> legs = new LinkedHashMap<>();
-        leg(legs, "CLI", FourWayEqualityIT::cli);
-        leg(legs, "Spark local[2]", FourWayEqualityIT::spark);
-        leg(legs, "services, chunks of 500", FourWayEqualityIT::services);
-        leg(legs, REPLICAS + " replicas of drift and performance", FourWayEqualityIT::replicas);
+        try {
+            leg(legs, "CLI", FourWayEqualityIT::cli);
+            legs.put(SPARK_LEG, null);
+            leg(legs, "services, chunks of 500", FourWayEqualityIT::services);
+            leg(legs, REPLICAS + " replicas of drift and performance", FourWayEqualityIT::replicas);
+            legs.put(SPARK_LEG, sparkSnapshot(spark));
+            printTime(SPARK_LEG + " (alongside the services)", sparkStart);
+        } finally {
+            spark.descendants().forEach(ProcessHandle::destroyForcibly);
+            spark.destroyForcibly();
+        }
 
         Map<String, JsonNode> comparable = new LinkedHashMap<>();
         legs.forEach((leg, snapshot) -> comparable.put(leg, ComparableSnapshot.of(snapshot)));
@@ -160,7 +171,11 @@ class FourWayEqualityIT {
     private static void leg(Map<String, JsonNode> legs, String name, Leg leg) throws Exception {
         long start = System.nanoTime();
         legs.put(name, leg.snapshot());
-        System.out.printf("FourWayEqualityIT leg '%s': %.1f s%n", name, (System.nanoTime() - start) / 1e9);
+        printTime(name, start);
+    }
+
+    private static void printTime(String leg, long start) {
+        System.out.printf("FourWayEqualityIT leg '%s': %.1f s%n", leg, (System.nanoTime() - start) / 1e9);
     }
 
     /** Leg 1: {@code monitor run} on the reference CSV. */
@@ -172,8 +187,11 @@ class FourWayEqualityIT {
         return deployment.mapper.readTree(out.resolve("snapshot.json").toFile());
     }
 
-    /** Leg 2: the Spark job in local mode, in a JVM of its own with Spark's class path (scripts/spark-local.sh). */
-    private static JsonNode spark() throws Exception {
+    /**
+     * Leg 2: the Spark job in local mode, in a JVM of its own with Spark's class path (scripts/spark-local.sh), on the
+     * reference's profile; {@link #sparkSnapshot} waits for it.
+     */
+    private static Process startSpark() throws Exception {
         Path profile = data.resolve("reference.profile");
         deployment.cli("fourway-profile", "profile", "--reference", reference.toString(),
                 "--config", deployment.config.toString(), "--model-id", model, "--out", profile.toString(), "-q");
@@ -185,13 +203,16 @@ class FourWayEqualityIT {
                 .redirectOutput(data.resolve("spark.log").toFile()).redirectError(data.resolve("spark.err").toFile());
         pb.environment().put("SPARK_MASTER", "local[2]");
         pb.environment().put("SPARK_DRIVER_MEMORY", "1g");
-        Process spark = pb.start();
+        return pb.start();
+    }
+
+    private static JsonNode sparkSnapshot(Process spark) throws Exception {
         if (!spark.waitFor(240, TimeUnit.SECONDS)) {
             spark.destroyForcibly();
             throw new AssertionError("the Spark job did not finish in 240 s; see " + data.resolve("spark.err"));
         }
         assertThat(spark.exitValue()).as("Spark job exit code, see " + data.resolve("spark.err")).isZero();
-        return deployment.mapper.readTree(out.resolve("snapshot.json").toFile());
+        return deployment.mapper.readTree(data.resolve("spark/snapshot.json").toFile());
     }
 
     /** Leg 3: the services, one process each; the day is stored in chunks of 500 rows. */
