@@ -2,7 +2,6 @@ package io.modelwatch.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -47,8 +46,8 @@ import static org.awaitility.Awaitility.await;
  * deployment's {@code monitoring.yaml}, and a fake Slack in this JVM: the deployment's webhook is
  * {@code /deployment}, and {@code MODELWATCH_SLACK_WEBHOOK_STREAMING} (a model's own webhook) is {@code /streaming};
  * the services export their spans to an OTLP receiver in this JVM ({@link OtlpReceiver}).
- * Started on first use through {@link Extension}, closed when the test run ends. Also the HTTP, SQL and CLI helpers
- * the tests share.
+ * Started on first use through {@link Extension}, closed when the test run ends; a test may run some services as
+ * several replicas for a while ({@link #replicas}). Also the HTTP, SQL and CLI helpers the tests share.
  */
 final class Deployment implements AutoCloseable {
 
@@ -192,6 +191,53 @@ final class Deployment implements AutoCloseable {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Replaces the one process of each of {@code services} by {@code count} processes of it (replicas on the same
+     * database and queues) with {@code extraEnv} added to their environment, and waits until they are ready;
+     * {@link Replicas#close} stops them and starts the single processes again, as they were.
+     */
+    Replicas replicas(List<String> services, int count, Map<String, String> extraEnv) throws Exception {
+        Replicas r = new Replicas(services);
+        try {
+            for (String service : services) {
+                this.services.stop(service);
+            }
+            for (String service : services) {
+                for (int i = 0; i < count; i++) {
+                    r.names.add(this.services.startReplica(service, extraEnv));
+                }
+            }
+            for (String name : r.names) {
+                this.services.awaitReady(name, Duration.ofSeconds(150));
+            }
+        } catch (Exception | Error e) {
+            r.close();
+            throw e;
+        }
+        return r;
+    }
+
+    /** Replicas started by {@link #replicas}; closing them puts the deployment back to one process per service. */
+    final class Replicas implements AutoCloseable {
+        private final List<String> replaced;
+        final List<String> names = new ArrayList<>();
+
+        private Replicas(List<String> replaced) {
+            this.replaced = List.copyOf(replaced);
+        }
+
+        @Override
+        public void close() throws Exception {
+            names.forEach(services::stop);
+            for (String service : replaced) {
+                services.restart(service);
+            }
+            for (String service : replaced) {
+                services.awaitReady(service, Duration.ofSeconds(150));
+            }
+        }
+    }
+
     /** Where each service's output (its log) is written. */
     Path log(String service) {
         return services.log(service);
@@ -221,23 +267,6 @@ final class Deployment implements AutoCloseable {
         assertThat(cli.waitFor(120, TimeUnit.SECONDS)).as("CLI finished").isTrue();
         assertThat(cli.exitValue()).as("CLI exit code, see " + out + " and .err").isZero();
         return Files.readString(out);
-    }
-
-    /** A snapshot without what tells two runs of the same data apart: ids, inputs, reference id and version, times. */
-    static JsonNode comparable(JsonNode snapshot) {
-        ObjectNode copy = snapshot.deepCopy();
-        ObjectNode run = (ObjectNode) copy.get("run");
-        for (String field : new String[] {"runId", "startedAt", "durationMs", "inputs", "referenceId", "referenceVersion"}) {
-            run.remove(field);
-        }
-        // the services keep the model's earlier runs, a CLI run without --history has none: below the isolation
-        // forest's minimum history both say "not enough history" and only the count of earlier runs differs
-        JsonNode forest = copy.get("multivariateAnomaly");
-        if (forest instanceof ObjectNode f && "not_enough_history".equals(f.path("status").asText())) {
-            f.remove("historyRuns");
-            f.remove("reason");
-        }
-        return copy;
     }
 
     long countMetricRows(String schema, String runId) throws Exception {

@@ -81,8 +81,8 @@ class ModelsEndToEndIT {
                 Map.of("modelId", model, "date", DAY_1.toString(), "source", day), 202).get("runId").asText();
         JsonNode services = deployment.awaitSnapshot(runId);
 
-        assertThat(Deployment.comparable(fromProfile)).isEqualTo(Deployment.comparable(csv));
-        assertThat(Deployment.comparable(services)).isEqualTo(Deployment.comparable(csv));
+        assertThat(ComparableSnapshot.of(fromProfile)).isEqualTo(ComparableSnapshot.of(csv));
+        assertThat(ComparableSnapshot.of(services)).isEqualTo(ComparableSnapshot.of(csv));
         assertThat(services.get("run").get("referenceVersion").asInt()).isEqualTo(1);
         // the drift of this table is found; the built-in schema's columns are not looked for
         assertThat(csv.get("alerts").findValuesAsText("column")).contains("weekly_watch_hours");
@@ -153,7 +153,7 @@ class ModelsEndToEndIT {
                     "--current", data.resolve(run.file()).toString(), "--config", run.config().toString(),
                     "--model-id", run.model(), "--date", run.date().toString(), "--out", out.toString(), "-q");
             JsonNode cli = deployment.mapper.readTree(out.resolve("snapshot.json").toFile());
-            assertThat(Deployment.comparable(snapshot)).as(run.toString()).isEqualTo(Deployment.comparable(cli));
+            assertThat(ComparableSnapshot.of(snapshot)).as(run.toString()).isEqualTo(ComparableSnapshot.of(cli));
 
             // its metric rows, in every service that computed some, carry its model
             for (String schema : List.of("ingest", "drift", "performance")) {
