@@ -161,16 +161,15 @@ public final class RunsAccumulator {
 
     /** Adds counted values (as runs), nulls and infinities: the same counts as adding the values they count. */
     public void addRuns(SortedRuns runs, long nullCount, long negativeInfinityCount, long positiveInfinityCount) {
-        if (stack == null && distinct + runs.distinct() <= HASHED_DISTINCT_MAX) {
-            for (int i = 0; i < runs.distinct(); i++) {
-                increment(Double.doubleToRawLongBits(runs.values()[i]), runs.counts()[i]);
-            }
-        } else {
-            if (stack == null) {
-                spill();
-            }
-            push(runs);
-            finite += runs.total();
+        int i = 0;
+        while (stack == null && i < runs.distinct()) {
+            increment(Double.doubleToRawLongBits(runs.values()[i]), runs.counts()[i++]);
+        }
+        if (i < runs.distinct()) { // past the hashed regime (or it overflowed just now): the rest as runs
+            SortedRuns rest = i == 0 ? runs : SortedRuns.of(Arrays.copyOfRange(runs.values(), i, runs.distinct()),
+                    Arrays.copyOfRange(runs.counts(), i, runs.distinct()));
+            push(rest);
+            finite += rest.total();
         }
         nulls += nullCount;
         negativeInfinities += negativeInfinityCount;
