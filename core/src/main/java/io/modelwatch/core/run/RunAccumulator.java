@@ -76,9 +76,11 @@ public final class RunAccumulator {
             performance.add(chunk, o);
             earliest(chunk);
         });
-        CompletableFuture<Void> segments = CompletableFuture.runAsync(() -> segmentDrift.add(chunk));
+        // numeric columns with few distinct values ranked once, counted by the whole batch and every segment
+        java.util.Map<String, io.modelwatch.core.drift.ChunkValueRanks> ranks = drift.ranks(chunk);
+        CompletableFuture<Void> segments = CompletableFuture.runAsync(() -> segmentDrift.add(chunk, ranks));
         quality.add(chunk);
-        drift.add(chunk);
+        drift.add(chunk, ranks);
         Futures.join(rest);
         Futures.join(segments);
         rows += chunk.rowCount();
