@@ -100,21 +100,15 @@ public final class ChunkValueRanks {
         return new ChunkValueRanks(sorted, codeOfRow);
     }
 
-    /** Adds every value of the chunk to {@code counts}: the same counts as adding the values. */
-    public void countInto(RunsAccumulator counts) {
-        countInto(counts, null);
-    }
-
-    /** Adds the values at {@code rows} (every row when null) to {@code counts}: the same counts as adding them. */
+    /** Adds the values at {@code rows} of the chunk to {@code counts}: the same counts as adding those values. */
     public void countInto(RunsAccumulator counts, int[] rows) {
         int[] perRank = new int[sortedDistinct.length];
         long nulls = 0;
         long negative = 0;
         long positive = 0;
         int used = 0;
-        int n = rows == null ? rankOfRow.length : rows.length;
-        for (int i = 0; i < n; i++) {
-            int r = rankOfRow[rows == null ? i : rows[i]];
+        for (int row : rows) {
+            int r = rankOfRow[row];
             if (r >= 0) {
                 if (perRank[r]++ == 0) {
                     used++;

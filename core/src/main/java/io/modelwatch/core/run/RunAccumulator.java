@@ -76,11 +76,9 @@ public final class RunAccumulator {
             performance.add(chunk, o);
             earliest(chunk);
         });
-        // numeric columns with few distinct values ranked once, counted by the whole batch and every segment
-        java.util.Map<String, io.modelwatch.core.drift.ChunkValueRanks> ranks = drift.ranks(chunk);
-        CompletableFuture<Void> segments = CompletableFuture.runAsync(() -> segmentDrift.add(chunk, ranks));
+        CompletableFuture<Void> segments = CompletableFuture.runAsync(() -> segmentDrift.add(chunk));
         quality.add(chunk);
-        drift.add(chunk, ranks);
+        drift.add(chunk);
         Futures.join(rest);
         Futures.join(segments);
         rows += chunk.rowCount();

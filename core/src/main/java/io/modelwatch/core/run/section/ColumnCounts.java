@@ -36,11 +36,6 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
     /** Counts the column's values in one chunk ({@code first}: the batch's first chunk). */
     void add(Column column, boolean first);
 
-    /** As {@link #add(Column, boolean)}, through the chunk's ranks of a numeric column when not null (same counts). */
-    default void add(Column column, boolean first, ChunkValueRanks ranks) {
-        add(column, first);
-    }
-
     /**
      * Counts the values at {@code rows} (ascending) of a chunk that is not the batch's first, exactly as {@link #add}
      * of those rows selected into a column of their own would ({@code SegmentBatches.select}); false, and nothing
@@ -89,16 +84,6 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
             double[] values = ColumnCoercion.numeric(column).values();
             counts.add(values);
             onlyChunk = first ? values : null;
-        }
-
-        @Override
-        public void add(Column column, boolean first, ChunkValueRanks ranks) {
-            if (ranks == null || !(column instanceof NumericColumn n)) {
-                add(column, first);
-                return;
-            }
-            ranks.countInto(counts);
-            onlyChunk = first ? n.values() : null;
         }
 
         @Override

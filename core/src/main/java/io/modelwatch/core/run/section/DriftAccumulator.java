@@ -10,7 +10,6 @@ import io.modelwatch.core.result.PsiValue;
 import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.drift.ChunkValueRanks;
-import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.profile.ColumnProfile;
 import io.modelwatch.core.profile.ReferenceProfile;
@@ -89,22 +88,10 @@ public final class DriftAccumulator {
 
     /** Counts one chunk; the columns are counted in parallel. */
     public void add(ColumnBatch chunk) {
-        add(chunk, java.util.Map.of());
-    }
-
-    /** Counts one chunk, its numeric columns through their {@link #ranks} where given (the same counts). */
-    public void add(ColumnBatch chunk, java.util.Map<String, ChunkValueRanks> ranks) {
         chunks++;
         IntStream.range(0, states.length).parallel().forEach(i -> {
-            String name = tested.get(i).name();
-            states[i].add(chunk.column(name), chunks == 1, ranks.get(name));
+            states[i].add(chunk.column(tested.get(i).name()), chunks == 1);
         });
-    }
-
-    /** The {@link ChunkValueRanks} of the chunk's tested numeric columns that have them, for this and the segments. */
-    public java.util.Map<String, ChunkValueRanks> ranks(ColumnBatch chunk) {
-        return SegmentBatches.ranks(chunk, tested.stream().filter(p -> p.kind() == ColumnKind.NUMERIC)
-                .map(ColumnProfile::name).toList());
     }
 
     /**

@@ -133,19 +133,11 @@ public final class SegmentDriftAccumulator {
 
     /** Counts the rows of one chunk in the segments the reference has. */
     public void add(ColumnBatch chunk) {
-        if (settings.enabled() && !states.isEmpty()) {
-            // the numeric features' values ranked once per chunk, for the segments of every dimension to count
-            add(chunk, SegmentBatches.ranks(chunk, numericColumns));
-        } else {
-            add(chunk, Map.of());
-        }
-    }
-
-    /** Counts the rows of one chunk, with the {@link ChunkValueRanks} of its numeric features that have them. */
-    public void add(ColumnBatch chunk, Map<String, ChunkValueRanks> ranks) {
         if (!settings.enabled() || segmentProfiles.isEmpty()) {
             return;
         }
+        // the numeric features' values ranked once per chunk, for the segments of every dimension to count
+        Map<String, ChunkValueRanks> ranks = states.isEmpty() ? Map.of() : SegmentBatches.ranks(chunk, numericColumns);
         for (SegmentSpec spec : tests.config().segments()) {
             if (!chunk.has(spec.column())) {
                 continue;
