@@ -50,6 +50,10 @@ import java.util.concurrent.Executor;
  * CPU s is the child's user + system CPU time (steadier than wall time on a shared machine). Peak RSS is the
  * kernel's {@code VmHWM} of the child process. {@code rows/s} and {@code MB/s} count the CSV rows and bytes the
  * stage reads.
+ *
+ * <p>With {@code --baseline-jar OLD.jar} each selected stage is run by that jar and by this build alternately, in
+ * fresh JVMs on the same files, and both sets of figures are printed side by side with their ratio
+ * ({@link BaselineComparison}).
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks parse, profile, drift and the full run on generated data (each stage in a fresh JVM).")
@@ -77,9 +81,6 @@ final class BenchCommand implements Callable<Integer> {
             description = "Options of the child JVMs (default ${DEFAULT-VALUE}), before the stage's heap option.")
     String jvmOpts;
 
-    /** Stages that stream the current file: their heap is capped as ./monitor run caps it. */
-    private static final List<String> STREAMED = List.of("drift", "full", "kernel");
-
     @Option(names = "--stream-heap", defaultValue = "-Xmx768m",
             description = "Heap option of the streamed stages (drift, full, kernel), as ./monitor run sets it; the other "
                     + "stages hold whole files and keep the JVM's default heap (default ${DEFAULT-VALUE}).")
@@ -89,6 +90,15 @@ final class BenchCommand implements Callable<Integer> {
             description = "Configuration of the runs (default: the built-in one). A stored profile is made with it too: "
                     + "delete reference-N.profile when switching.")
     Path config;
+
+    @Option(names = "--baseline-jar", paramLabel = "OLD.jar",
+            description = "Compare with this CLI jar (an earlier release's): each stage run by both in fresh JVMs, "
+                    + "alternated --pairs times on the same files, figures side by side with their ratio.")
+    Path baselineJar;
+
+    @Option(names = "--pairs", defaultValue = "3",
+            description = "With --baseline-jar: alternated runs of each side per stage (default ${DEFAULT-VALUE}).")
+    int pairs;
 
     @Option(names = "--no-cds", description = "Start the child JVMs without the class-data archive of ./monitor.")
     boolean noCds;
@@ -174,41 +184,43 @@ final class BenchCommand implements Callable<Integer> {
                 rows, cur, ChurnDataGenerator.HEADER.size(), Files.size(reference) / 1e6, Files.size(current) / 1e6,
                 Runtime.getRuntime().availableProcessors());
         java.util.Optional<Path> cds = classDataArchive();
+        String classPath = System.getProperty("java.class.path");
+        StageRun mine = new StageRun(classPath, jvmOpts, streamHeap, cds);
         System.out.println("child JVMs: " + jvmOpts + " (streamed stages also " + streamHeap + ")"
                 + cds.map(a -> ", class-data archive " + a).orElse(", no class-data archive"));
+        if (baselineJar != null) {
+            if (!Files.isRegularFile(baselineJar)) {
+                System.err.println("error: --baseline-jar " + baselineJar + " is not a file");
+                return MonitorCommand.EXIT_BAD_INPUT;
+            }
+            StageRun baseline = new StageRun(baselineJar.toAbsolutePath().toString(), jvmOpts, streamHeap,
+                    noCds ? java.util.Optional.empty() : StageRun.archiveNextTo(baselineJar));
+            System.out.println("baseline: " + baselineJar.toAbsolutePath() + baseline.archive()
+                    .map(a -> ", class-data archive " + a).orElse(", no class-data archive") + "; " + pairs
+                    + " alternated pairs per stage");
+            List<String> compared = new ArrayList<>(run);
+            if (!stages.contains("profile")) {
+                compared.remove("profile"); // a missing stored profile is made by the comparison, untimed
+            }
+            new BaselineComparison(mine, baseline, rows, cur, config).run(compared, FROM_PROFILE, dir, pairs, System.out);
+            return MonitorCommand.EXIT_OK;
+        }
         System.out.printf(Locale.ROOT, "%-7s %-22s %10s %8s %10s %14s %10s %12s %8s%n", "stage", "reads", "CSV rows",
                 "columns", "wall s", "rows/s", "MB/s", "peak RSS MB", "CPU s");
         for (String s : run) {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> cmd = new ArrayList<>();
-            cmd.add(java);
-            cds.ifPresent(archive -> cmd.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")));
-            cmd.addAll(List.of(jvmOpts.trim().split("\\s+")));
-            if (STREAMED.contains(s) && !streamHeap.isBlank()) {
-                cmd.add(streamHeap.trim());
-            }
-            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), MonitorCommand.class.getName(), "bench",
-                    "--rows", String.valueOf(rows), "--current-rows", String.valueOf(cur), "--dir", dir.toString(),
-                    "--stage", s));
-            if (config != null) {
-                cmd.addAll(List.of("--config", config.toAbsolutePath().toString()));
-            }
-            long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            String childOut = new String(p.getInputStream().readAllBytes());
-            int code = p.waitFor();
-            double wall = (System.nanoTime() - t0) / 1e9;
-            if (code != 0) {
-                System.err.println("stage " + s + " failed with exit code " + code + ": " + childOut);
+            StageRun.Measurement m;
+            try {
+                m = mine.run(s, rows, cur, dir, config);
+            } catch (IllegalStateException e) {
+                System.err.println(e.getMessage());
                 return MonitorCommand.EXIT_BAD_INPUT;
             }
             if (s.equals("kernel")) {
                 System.out.println("parse kernel (current CSV, one thread, MB per CPU second of the parsing thread):"
-                        + childOut.trim().replaceAll("(?s).*kernel=([^\\n]*).*", "$1"));
+                        + m.output().trim().replaceAll("(?s).*kernel=([^\\n]*).*", "$1"));
                 continue;
             }
-            long peakKb = Long.parseLong(childOut.trim().replaceAll("(?s).*peakRssKb=(\\d+).*", "$1"));
-            long cpuMs = Long.parseLong(childOut.trim().replaceAll("(?s).*cpuMs=(\\d+).*", "$1"));
+            double wall = m.wallSeconds();
             boolean readsReference = s.equals("parse") || s.equals("profile") || s.equals("cold");
             boolean readsCurrent = !s.equals("profile");
             long csvRows = (readsReference ? rows : 0) + (readsCurrent ? cur : 0);
@@ -216,8 +228,8 @@ final class BenchCommand implements Callable<Integer> {
             String reads = s.equals("profile") ? "reference CSV" : readsReference ? "reference + current CSV"
                     : "profile + current CSV";
             System.out.printf(Locale.ROOT, "%-7s %-22s %,10d %8d %10.2f %,14.0f %10.1f %12.0f %8.2f%n", s, reads, csvRows,
-                    ChurnDataGenerator.HEADER.size(), wall, csvRows / wall, bytes / 1e6 / wall, peakKb / 1024.0,
-                    cpuMs / 1000.0);
+                    ChurnDataGenerator.HEADER.size(), wall, csvRows / wall, bytes / 1e6 / wall, m.peakRssMb(),
+                    m.cpuSeconds());
         }
         return MonitorCommand.EXIT_OK;
     }
@@ -286,8 +298,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             if (entry.endsWith("modelwatch-cli.jar")) {
-                Path archive = Path.of(entry).toAbsolutePath().resolveSibling("modelwatch-cli.jsa");
-                return Files.exists(archive) ? java.util.Optional.of(archive) : java.util.Optional.empty();
+                return StageRun.archiveNextTo(Path.of(entry));
             }
         }
         return java.util.Optional.empty();

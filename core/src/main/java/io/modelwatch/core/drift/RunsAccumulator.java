@@ -49,21 +49,56 @@ public final class RunsAccumulator {
 
     /** Counts every value of a chunk. */
     public void add(double[] values) {
-        if (stack != null) {
-            addSorted(values);
-            return;
+        count(values, null, values.length);
+    }
+
+    /** Counts the values at {@code rows} of a chunk (the rows of one segment): the counts of those values alone. */
+    public void add(double[] values, int[] rows) {
+        count(values, rows, rows.length);
+    }
+
+    /** Counts values[rows[i]] (values[i] without rows), i below n: in the table, sorted once it overflows. */
+    private void count(double[] values, int[] rows, int n) {
+        int i = stack == null ? countHashed(values, rows, n) : 0;
+        if (i < n) {
+            addSorted(values, rows, i, n);
         }
-        for (int i = 0; i < values.length; i++) {
-            double v = values[i];
+    }
+
+    /** Counts in the table to the end, or until it overflows (returns the next index); new values via increment. */
+    private int countHashed(double[] values, int[] rows, int n) {
+        long[] keys = this.keys;
+        int[] counts = this.counts;
+        int mask = keys.length - 1;
+        long added = 0;
+        for (int i = 0; i < n; i++) {
+            double v = rows == null ? values[i] : values[rows[i]];
+            if (!isFinite(v)) {
+                continue;
+            }
+            long bits = Double.doubleToRawLongBits(v == 0 ? 0.0 : v);
+            int slot = KeyHash.of(bits) & mask;
+            int c;
+            while ((c = counts[slot]) != 0 && keys[slot] != bits) {
+                slot = (slot + 1) & mask;
+            }
+            if (c != 0 && c != Integer.MAX_VALUE) {
+                counts[slot] = c + 1;
+                added++;
+                continue;
+            }
+            finite += added;
+            added = 0;
+            increment(bits, 1);
             if (stack != null) {
-                // the table just overflowed: the rest of the chunk goes the sorted way
-                addSorted(Arrays.copyOfRange(values, i, values.length));
-                return;
+                return i + 1; // the table just overflowed: the rest of the chunk goes the sorted way
             }
-            if (isFinite(v)) {
-                increment(Double.doubleToRawLongBits(v == 0 ? 0.0 : v), 1);
-            }
+            keys = this.keys;
+            counts = this.counts;
+            mask = keys.length - 1;
         }
+        finite += added;
+        return n;
     }
 
     /** True for a finite value; a NaN (null) or an infinity is counted apart and false returned. */
@@ -80,11 +115,12 @@ public final class RunsAccumulator {
         return false;
     }
 
-    /** Sorts the finite values of a chunk into runs and merges them into the stack. */
-    private void addSorted(double[] values) {
-        double[] sorted = new double[values.length];
+    /** Sorts the finite values at indexes from..n-1 (of rows, when not null) into runs and merges them into the stack. */
+    private void addSorted(double[] values, int[] rows, int from, int n) {
+        double[] sorted = new double[n - from];
         int k = 0;
-        for (double v : values) {
+        for (int i = from; i < n; i++) {
+            double v = rows == null ? values[i] : values[rows[i]];
             if (isFinite(v)) {
                 sorted[k++] = v == 0 ? 0.0 : v;
             }
@@ -120,23 +156,24 @@ public final class RunsAccumulator {
 
     /** Adds the counts of another accumulator (over other rows). */
     public void merge(RunsAccumulator other) {
-        if (stack == null && other.stack == null && distinct + other.distinct <= HASHED_DISTINCT_MAX) {
-            for (int i = 0; i < other.keys.length; i++) {
-                if (other.counts[i] > 0) {
-                    increment(other.keys[i], other.counts[i]);
-                }
-            }
-        } else {
-            if (stack == null) {
-                spill();
-            }
-            SortedRuns theirs = other.runs();
-            push(theirs);
-            finite += theirs.total();
+        addRuns(other.runs(), other.nulls, other.negativeInfinities, other.positiveInfinities);
+    }
+
+    /** Adds counted values (as runs), nulls and infinities: the same counts as adding the values they count. */
+    public void addRuns(SortedRuns runs, long nullCount, long negativeInfinityCount, long positiveInfinityCount) {
+        int i = 0;
+        while (stack == null && i < runs.distinct()) {
+            increment(Double.doubleToRawLongBits(runs.values()[i]), runs.counts()[i++]);
         }
-        nulls += other.nulls;
-        negativeInfinities += other.negativeInfinities;
-        positiveInfinities += other.positiveInfinities;
+        if (i < runs.distinct()) { // past the hashed regime (or it overflowed just now): the rest as runs
+            SortedRuns rest = i == 0 ? runs : SortedRuns.of(Arrays.copyOfRange(runs.values(), i, runs.distinct()),
+                    Arrays.copyOfRange(runs.counts(), i, runs.distinct()));
+            push(rest);
+            finite += rest.total();
+        }
+        nulls += nullCount;
+        negativeInfinities += negativeInfinityCount;
+        positiveInfinities += positiveInfinityCount;
     }
 
     private void increment(long bits, int by) {
@@ -179,46 +216,21 @@ public final class RunsAccumulator {
         }
     }
 
-    /** Writes the counts: the nulls, the infinities and the finite values as sorted runs. */
+    /** Writes the counts: the nulls, the infinities and the finite values as sorted runs ({@link SortedRuns#writeTo}). */
     public void writeTo(java.io.DataOutput out) throws java.io.IOException {
         out.writeLong(nulls);
         out.writeLong(negativeInfinities);
         out.writeLong(positiveInfinities);
-        SortedRuns runs = runs();
-        double[] values = runs.values();
-        int[] runCounts = runs.counts();
-        out.writeInt(values.length);
-        for (int i = 0; i < values.length; i++) {
-            out.writeDouble(values[i]);
-            out.writeInt(runCounts[i]);
-        }
+        runs().writeTo(out);
     }
 
     /** Counts written by {@link #writeTo}; they merge like counts taken from the rows. */
     public static RunsAccumulator readFrom(java.io.DataInput in) throws java.io.IOException {
+        long nulls = in.readLong();
+        long negative = in.readLong();
+        long positive = in.readLong();
         RunsAccumulator a = create();
-        a.nulls = in.readLong();
-        a.negativeInfinities = in.readLong();
-        a.positiveInfinities = in.readLong();
-        int n = in.readInt();
-        double[] values = new double[n];
-        int[] runCounts = new int[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = in.readDouble();
-            runCounts[i] = in.readInt();
-        }
-        if (n <= HASHED_DISTINCT_MAX) {
-            for (int i = 0; i < n; i++) {
-                a.increment(Double.doubleToRawLongBits(values[i]), runCounts[i]);
-            }
-        } else {
-            a.keys = null;
-            a.counts = null;
-            a.stack = new ArrayList<>();
-            SortedRuns runs = SortedRuns.of(values, runCounts);
-            a.push(runs);
-            a.finite = runs.total();
-        }
+        a.addRuns(SortedRuns.readFrom(in), nulls, negative, positive);
         return a;
     }
 

@@ -99,6 +99,27 @@ public final class SortedRuns {
         return of(Arrays.copyOf(v, k), Arrays.copyOf(c, k));
     }
 
+    /** Writes the runs: their number, then each value (8 bytes) with its count (4 bytes). */
+    public void writeTo(java.io.DataOutput out) throws java.io.IOException {
+        out.writeInt(values.length);
+        for (int i = 0; i < values.length; i++) {
+            out.writeDouble(values[i]);
+            out.writeInt(counts[i]);
+        }
+    }
+
+    /** Runs written by {@link #writeTo}, checked as {@link #of} checks them. */
+    public static SortedRuns readFrom(java.io.DataInput in) throws java.io.IOException {
+        int n = in.readInt();
+        double[] values = new double[n];
+        int[] counts = new int[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = in.readDouble();
+            counts[i] = in.readInt();
+        }
+        return of(values, counts);
+    }
+
     /** The sorted sample with every value repeated by its count. */
     public double[] expand() {
         double[] out = new double[total];

@@ -1,5 +1,6 @@
 package io.modelwatch.core.drift;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -48,6 +49,50 @@ class RunsAccumulatorTest {
         assertThat(a.nulls()).isEqualTo(Arrays.stream(values).filter(Double::isNaN).count());
         assertThat(a.positiveInfinities()).isEqualTo(Arrays.stream(values).filter(v -> v == Double.POSITIVE_INFINITY).count());
         assertThat(a.negativeInfinities()).isEqualTo(Arrays.stream(values).filter(v -> v == Double.NEGATIVE_INFINITY).count());
+    }
+
+    /**
+     * The rows of one of three interleaved subsets of every chunk (a segment's rows), counted in place and through
+     * the chunk's value ranks (where the chunk has them), against the subset's values sorted at once.
+     */
+    @ParameterizedTest(name = "{0} rows, {1} distinct, chunks of {2}")
+    @CsvSource({"1000, 5, 7", "50000, 300, 4096", "200000, 100000, 65536", "100000, 20000, 100000",
+            "30000, 16000, 16385", "70000, 3000, 20000"})
+    void rowsOfAChunkGiveTheRunsOfThoseValues(int rows, int distinct, int chunk) {
+        double[] values = column(rows, distinct, 5L * rows + distinct);
+        RunsAccumulator inPlace = RunsAccumulator.create();
+        RunsAccumulator ranked = RunsAccumulator.create();
+        java.util.List<Double> subset = new java.util.ArrayList<>();
+        for (int from = 0; from < rows; from += chunk) {
+            double[] part = Arrays.copyOfRange(values, from, Math.min(rows, from + chunk));
+            int start = from;
+            int[] picked = java.util.stream.IntStream.range(0, part.length).filter(i -> (i * 7 + start) % 3 == 0).toArray();
+            for (int i : picked) {
+                subset.add(part[i]);
+            }
+            inPlace.add(part, picked);
+            ChunkValueRanks ranks = ChunkValueRanks.of(part);
+            if (ranks != null) {
+                ranks.countInto(ranked, picked);
+            } else {
+                ranked.add(part, picked);
+            }
+        }
+        double[] expected = subset.stream().mapToDouble(Double::doubleValue).toArray();
+        for (RunsAccumulator a : new RunsAccumulator[] {inPlace, ranked}) {
+            assertSame(a.runs(), expected(expected));
+            assertThat(a.rows()).isEqualTo(expected.length);
+            assertThat(a.nulls()).isEqualTo(Arrays.stream(expected).filter(Double::isNaN).count());
+            assertThat(a.positiveInfinities()).isEqualTo(Arrays.stream(expected).filter(v -> v == Double.POSITIVE_INFINITY).count());
+            assertThat(a.negativeInfinities()).isEqualTo(Arrays.stream(expected).filter(v -> v == Double.NEGATIVE_INFINITY).count());
+        }
+    }
+
+    @Test
+    void ranksAreMadeOnlyForFewDistinctValues() {
+        assertThat(ChunkValueRanks.of(column(8000, 50, 1))).isNotNull();
+        double[] distinct = java.util.stream.IntStream.range(0, 8000).mapToDouble(i -> i * 0.5).toArray();
+        assertThat(ChunkValueRanks.of(distinct)).isNull();
     }
 
     @ParameterizedTest(name = "{0} rows, {1} distinct, split at {2}")

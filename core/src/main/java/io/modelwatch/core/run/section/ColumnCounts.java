@@ -3,7 +3,9 @@ package io.modelwatch.core.run.section;
 import io.modelwatch.core.data.TextBytes;
 import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
+import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.drift.CategoricalSample;
+import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.drift.RunsAccumulator;
@@ -33,6 +35,15 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
 
     /** Counts the column's values in one chunk ({@code first}: the batch's first chunk). */
     void add(Column column, boolean first);
+
+    /**
+     * Counts the values at {@code rows} (ascending) of a chunk that is not the batch's first, exactly as {@link #add}
+     * of those rows selected into a column of their own would ({@code SegmentBatches.select}); false, and nothing
+     * counted, when the column is not of the kind this count reads directly.
+     *
+     * @param ranks the ranks of the chunk's values when made for a numeric column ({@link ChunkValueRanks#of}), else null
+     */
+    boolean add(Column column, int[] rows, ChunkValueRanks ranks);
 
     /** Adds the counts of the same column in later rows. */
     void merge(ColumnCounts later);
@@ -73,6 +84,20 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
             double[] values = ColumnCoercion.numeric(column).values();
             counts.add(values);
             onlyChunk = first ? values : null;
+        }
+
+        @Override
+        public boolean add(Column column, int[] rows, ChunkValueRanks ranks) {
+            if (!(column instanceof NumericColumn n)) {
+                return false;
+            }
+            if (ranks != null) {
+                ranks.countInto(counts, rows);
+            } else {
+                counts.add(n.values(), rows);
+            }
+            onlyChunk = null;
+            return true;
         }
 
         @Override
@@ -122,6 +147,31 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
                 }
             }
             nulls += c.size() - counted;
+        }
+
+        @Override
+        public boolean add(Column column, int[] rows, ChunkValueRanks ranks) {
+            if (!(column instanceof CategoricalColumn c)) {
+                return false;
+            }
+            // the labels in the order the rows first use them, as the selected column's dictionary has them
+            int[] codes = c.codes();
+            long[] byCode = new long[c.dictionary().size()];
+            int[] firstSeen = new int[byCode.length];
+            int seen = 0;
+            for (int row : rows) {
+                int code = codes[row];
+                if (code != CategoricalColumn.NULL_CODE && byCode[code]++ == 0) {
+                    firstSeen[seen++] = code;
+                }
+            }
+            long counted = 0;
+            for (int k = 0; k < seen; k++) {
+                counts.merge(c.dictionary().get(firstSeen[k]), byCode[firstSeen[k]], Long::sum);
+                counted += byCode[firstSeen[k]];
+            }
+            nulls += rows.length - counted;
+            return true;
         }
 
         @Override

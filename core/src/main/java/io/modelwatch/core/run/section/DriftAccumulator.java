@@ -8,6 +8,8 @@ import io.modelwatch.core.result.DriftSection;
 import io.modelwatch.core.result.PsiValue;
 
 import io.modelwatch.core.config.FeatureSpec;
+import io.modelwatch.core.data.Column;
+import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.profile.ColumnProfile;
 import io.modelwatch.core.profile.ReferenceProfile;
@@ -89,6 +91,22 @@ public final class DriftAccumulator {
         chunks++;
         IntStream.range(0, states.length).parallel().forEach(i -> {
             states[i].add(chunk.column(tested.get(i).name()), chunks == 1);
+        });
+    }
+
+    /**
+     * Counts the given rows of a chunk after the first (a segment's rows, ascending), exactly as {@link #add} of
+     * {@code SegmentBatches.select(chunk, rows, ...)} would, without copying the columns that can be counted in place;
+     * {@code ranks} holds the chunk's {@link ChunkValueRanks} of the numeric columns that have them.
+     */
+    void add(ColumnBatch chunk, int[] rows, java.util.Map<String, ChunkValueRanks> ranks) {
+        chunks++;
+        IntStream.range(0, states.length).parallel().forEach(i -> {
+            String name = tested.get(i).name();
+            Column column = chunk.find(name).orElse(null);
+            if (column == null || !states[i].add(column, rows, ranks.get(name))) {
+                states[i].add(SegmentBatches.select(chunk, rows, List.of(name)).column(name), false);
+            }
         });
     }
 

@@ -5,6 +5,7 @@ import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.data.ParseReport;
+import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.segments.SegmentAnalysis;
 
 import java.util.ArrayList;
@@ -75,5 +76,19 @@ final class SegmentBatches {
         return new ColumnBatch(batch.source(), rows.length, columns.stream()
                 .collect(LinkedHashMap::new, (m, c) -> m.put(c.name(), c), Map::putAll),
                 ParseReport.clean(batch.source()));
+    }
+
+    /** The {@link ChunkValueRanks} of the named numeric columns of a chunk that have them (few distinct values). */
+    static Map<String, ChunkValueRanks> ranks(ColumnBatch chunk, List<String> numeric) {
+        Map<String, ChunkValueRanks> ranks = new java.util.concurrent.ConcurrentHashMap<>();
+        numeric.parallelStream().forEach(name -> {
+            if (chunk.find(name).orElse(null) instanceof NumericColumn n) {
+                ChunkValueRanks r = ChunkValueRanks.of(n.values());
+                if (r != null) {
+                    ranks.put(name, r);
+                }
+            }
+        });
+        return ranks;
     }
 }

@@ -13,6 +13,7 @@ import io.modelwatch.core.config.SegmentDriftSettings;
 import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.drift.BenjaminiHochberg;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.NumericSample;
@@ -52,6 +53,8 @@ public final class SegmentDriftAccumulator {
     private final Map<String, String> dimensionOfKey = new HashMap<>();
     private final Map<String, String> segmentOfKey = new HashMap<>();
     private final Map<String, State> states = new LinkedHashMap<>();
+    /** The numeric features of the segments' references. */
+    private final List<String> numericColumns;
 
     private SegmentDriftAccumulator(DriftTests tests, ReferenceProfile profile) {
         this.tests = tests;
@@ -62,6 +65,8 @@ public final class SegmentDriftAccumulator {
                     + "]", rows, tests.config(), columns, null, null, null, null, null, null, List.of(), Map.of(),
                     Map.of(), null, Map.of(), Map.of()));
         });
+        numericColumns = segmentProfiles.values().stream().flatMap(p -> p.columns().values().stream())
+                .filter(c -> c.kind() == ColumnKind.NUMERIC).map(ColumnProfile::name).distinct().toList();
         for (SegmentSpec spec : tests.config().segments()) {
             String prefix = spec.name() + "=";
             for (String key : segmentProfiles.keySet()) {
@@ -131,6 +136,8 @@ public final class SegmentDriftAccumulator {
         if (!settings.enabled() || segmentProfiles.isEmpty()) {
             return;
         }
+        // the numeric features' values ranked once per chunk, for the segments of every dimension to count
+        Map<String, ChunkValueRanks> ranks = states.isEmpty() ? Map.of() : SegmentBatches.ranks(chunk, numericColumns);
         for (SegmentSpec spec : tests.config().segments()) {
             if (!chunk.has(spec.column())) {
                 continue;
@@ -144,10 +151,17 @@ public final class SegmentDriftAccumulator {
                 if (rowsOf[s].length == 0 || reference == null) {
                     continue;
                 }
-                ColumnBatch part = SegmentBatches.select(chunk, rowsOf[s], List.copyOf(reference.columns().keySet()));
-                State state = states.computeIfAbsent(key, k -> new State(DriftAccumulator.of(tests, reference, part)));
-                state.rows += part.rowCount();
-                state.drift.add(part);
+                State state = states.get(key);
+                if (state == null) {
+                    // the segment's first rows: its columns (and the file order of its values) as a batch of their own
+                    ColumnBatch part = SegmentBatches.select(chunk, rowsOf[s], List.copyOf(reference.columns().keySet()));
+                    state = new State(DriftAccumulator.of(tests, reference, part));
+                    states.put(key, state);
+                    state.drift.add(part);
+                } else {
+                    state.drift.add(chunk, rowsOf[s], ranks);
+                }
+                state.rows += rowsOf[s].length;
             }
         }
     }

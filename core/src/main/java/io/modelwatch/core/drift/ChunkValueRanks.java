@@ -1,0 +1,134 @@
+package io.modelwatch.core.drift;
+
+import io.modelwatch.core.binning.KeyHash;
+
+import java.util.Arrays;
+
+/**
+ * The values of one chunk of a numeric column, each row coded by the rank of its value among the chunk's distinct
+ * finite values (zero of either sign as {@code +0.0}, as {@link RunsAccumulator} counts it), or as null or an
+ * infinity. Made once per chunk, it lets the counts of many subsets of the rows (the segments of several dimensions)
+ * be taken with one array increment per row instead of one hash probe per row and subset: {@link #countInto} hands
+ * a subset's counts to its {@link RunsAccumulator} as runs, the same counts as {@link RunsAccumulator#add(double[],
+ * int[])} of those rows.
+ *
+ * <p>Only worth it while the chunk has few distinct values against its rows: {@link #of} returns null past
+ * {@code rows / }{@value #ROWS_PER_DISTINCT} distinct values (a subset then costs as much as counting its rows).
+ */
+public final class ChunkValueRanks {
+
+    /** Rows per distinct value at least for the ranks to be made. */
+    static final int ROWS_PER_DISTINCT = 8;
+    private static final int NULL = -1;
+    private static final int NEGATIVE_INFINITY = -2;
+    private static final int POSITIVE_INFINITY = -3;
+
+    private final double[] sortedDistinct;
+    /** Per row the rank of its value in {@link #sortedDistinct}, or one of the negative codes. */
+    private final int[] rankOfRow;
+
+    private ChunkValueRanks(double[] sortedDistinct, int[] rankOfRow) {
+        this.sortedDistinct = sortedDistinct;
+        this.rankOfRow = rankOfRow;
+    }
+
+    /** The ranks of a chunk's values, or null when it has more than {@code values.length / 8} distinct values. */
+    public static ChunkValueRanks of(double[] values) {
+        int limit = values.length / ROWS_PER_DISTINCT;
+        long[] keys = new long[64];
+        int[] codes = new int[64]; // code + 1 per slot, 0 = empty
+        double[] distinct = new double[16];
+        int n = 0;
+        int[] codeOfRow = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (v != v) {
+                codeOfRow[i] = NULL;
+                continue;
+            } else if (v == Double.POSITIVE_INFINITY || v == Double.NEGATIVE_INFINITY) {
+                codeOfRow[i] = v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY;
+                continue;
+            }
+            long bits = Double.doubleToRawLongBits(v == 0 ? 0.0 : v);
+            int mask = keys.length - 1;
+            int slot = KeyHash.of(bits) & mask;
+            while (codes[slot] != 0 && keys[slot] != bits) {
+                slot = (slot + 1) & mask;
+            }
+            if (codes[slot] == 0) {
+                if (n == limit) {
+                    return null;
+                }
+                if (n == distinct.length) {
+                    distinct = Arrays.copyOf(distinct, n * 2);
+                }
+                distinct[n] = Double.longBitsToDouble(bits);
+                keys[slot] = bits;
+                codes[slot] = ++n;
+                if (n * 2 > keys.length) {
+                    long[] oldKeys = keys;
+                    int[] oldCodes = codes;
+                    keys = new long[oldKeys.length * 2];
+                    codes = new int[oldKeys.length * 2];
+                    for (int s = 0; s < oldKeys.length; s++) {
+                        if (oldCodes[s] != 0) {
+                            int t = KeyHash.of(oldKeys[s]) & (keys.length - 1);
+                            while (codes[t] != 0) {
+                                t = (t + 1) & (keys.length - 1);
+                            }
+                            keys[t] = oldKeys[s];
+                            codes[t] = oldCodes[s];
+                        }
+                    }
+                }
+                codeOfRow[i] = n - 1;
+            } else {
+                codeOfRow[i] = codes[slot] - 1;
+            }
+        }
+        double[] sorted = Arrays.copyOf(distinct, n);
+        Arrays.sort(sorted);
+        int[] rankOfCode = new int[n];
+        for (int c = 0; c < n; c++) {
+            rankOfCode[c] = Arrays.binarySearch(sorted, distinct[c]);
+        }
+        for (int i = 0; i < codeOfRow.length; i++) {
+            if (codeOfRow[i] >= 0) {
+                codeOfRow[i] = rankOfCode[codeOfRow[i]];
+            }
+        }
+        return new ChunkValueRanks(sorted, codeOfRow);
+    }
+
+    /** Adds the values at {@code rows} of the chunk to {@code counts}: the same counts as adding those values. */
+    public void countInto(RunsAccumulator counts, int[] rows) {
+        int[] perRank = new int[sortedDistinct.length];
+        long nulls = 0;
+        long negative = 0;
+        long positive = 0;
+        int used = 0;
+        for (int row : rows) {
+            int r = rankOfRow[row];
+            if (r >= 0) {
+                if (perRank[r]++ == 0) {
+                    used++;
+                }
+            } else if (r == NULL) {
+                nulls++;
+            } else if (r == NEGATIVE_INFINITY) {
+                negative++;
+            } else {
+                positive++;
+            }
+        }
+        double[] values = new double[used];
+        int[] runCounts = new int[used];
+        for (int r = 0, k = 0; k < used; r++) {
+            if (perRank[r] > 0) {
+                values[k] = sortedDistinct[r];
+                runCounts[k++] = perRank[r];
+            }
+        }
+        counts.addRuns(SortedRuns.of(values, runCounts), nulls, negative, positive);
+    }
+}
