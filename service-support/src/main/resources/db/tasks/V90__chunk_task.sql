@@ -9,9 +9,10 @@ create table chunk_task (
     first_chunk integer     not null,
     last_chunk  integer     not null,
     planned_at  timestamptz not null,
-    -- how many times a replica started the task, and the last one that did (host:pid)
+    -- how many times a replica started the task, the last one that did (host:pid) and when
     attempts    integer     not null default 0,
     started_by  text,
+    started_at  timestamptz,
     row_count   bigint,
     partial     bytea,
     done_at     timestamptz,

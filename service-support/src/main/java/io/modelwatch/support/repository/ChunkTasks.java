@@ -45,7 +45,7 @@ public class ChunkTasks {
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Task> start(ChunkTask task, String replica) {
         em.createNativeQuery("""
-                        update {h-schema}chunk_task set attempts = attempts + 1, started_by = ?4
+                        update {h-schema}chunk_task set attempts = attempts + 1, started_by = ?4, started_at = now()
                         where run_id = ?1 and kind = ?2 and task_no = ?3 and done_at is null
                         """)
                 .setParameter(1, task.batch().runId()).setParameter(2, task.kind()).setParameter(3, task.taskNo())
