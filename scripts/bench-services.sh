@@ -84,7 +84,8 @@ stop() {
   done
 }
 trap stop EXIT
-for s in "${services[@]}"; do
+start() {
+  local s="$1"
   env MODELWATCH_BUS_EXCHANGE="$tag.events" MODELWATCH_BUS_DEAD_LETTER_EXCHANGE="$tag.dead-letters" \
       MODELWATCH_BUS_QUEUE_PREFIX="$tag." MODELWATCH_AUTH_ADMIN_KEYS="$key" MODELWATCH_SOURCES_ROOTS="$dir" \
       MODELWATCH_MONITORING_CONFIG_FILE="$config" MODELWATCH_INGEST_ALERT_SERVICE_URL="$(url alert-service)" \
@@ -93,14 +94,20 @@ for s in "${services[@]}"; do
       java $opts -Dquarkus.http.port="${port[$s]}" -jar "$(jar_of "$s")" \
       > "$logs/$s.log" 2>&1 &
   pid[$s]=$!
-done
-for s in "${services[@]}"; do
+}
+await_ready() {
+  local s="$1"
   for _ in $(seq 1 240); do
-    if curl -sf "$(url "$s")/q/health/ready" > /dev/null 2>&1; then break; fi
+    if curl -sf "$(url "$s")/q/health/ready" > /dev/null 2>&1; then return; fi
     kill -0 "${pid[$s]}" 2>/dev/null || { echo "$s exited, see $logs/$s.log" >&2; exit 1; }
     sleep 0.5
   done
-done
+}
+# the five services first, then the second replicas (seven JVMs starting at once on two cores time out on the database)
+for s in "${services[@]}"; do [ "$s" = "${s%@*}" ] && start "$s"; done
+for s in "${services[@]}"; do [ "$s" = "${s%@*}" ] && await_ready "$s"; done
+for s in "${services[@]}"; do [ "$s" != "${s%@*}" ] && start "$s"; done
+for s in "${services[@]}"; do [ "$s" != "${s%@*}" ] && await_ready "$s"; done
 post() {
   curl -sf -X POST -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$2" "$(url ingest-service)$1"
 }
