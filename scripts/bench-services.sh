@@ -3,6 +3,11 @@
 # against the local RabbitMQ and PostgreSQL, next to the CLI's daily run on the same files.
 #
 #   scripts/bench-services.sh [--rows N] [--current-rows M] [--dir bench-data] [--chunk-rows 65536]
+#                             [--replicas 2] [--chunks-per-task K]
+#
+# --replicas 2 starts a second drift-service and performance-service (on the next ports, same database and bus
+# names): a run of more stored chunks than --chunks-per-task (the services' default, 16, when not given; 4 with
+# --replicas 2, so that a 1M-row run of 16 chunks is split into 4 chunk tasks) is shared by both replicas of each.
 #
 # Prints, for the day's run: the wall time from POST /runs to the report (GET /runs/{id}/snapshot answering 200),
 # the peak RSS of each service (VmHWM of /proc/<pid>/status, read after the run), the CLI's wall time and peak RSS
@@ -15,26 +20,38 @@
 # Uses the datasource and broker of the environment (QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME,
 # QUARKUS_DATASOURCE_PASSWORD, RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD,
 # RABBITMQ_VIRTUAL_HOST) with bus names unique to this run; the services listen on BENCH_PORT_BASE..+4 (default
-# 18181) with BENCH_SERVICE_OPTS (default "-Xmx512m -XX:+UseParallelGC").
+# 18181; the second replicas on +5 and +6) with BENCH_SERVICE_OPTS (default "-Xmx512m -XX:+UseParallelGC").
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rows=1000000
 current_rows=""
 dir="$here/bench-data"
 chunk_rows=65536
+replicas=1
+chunks_per_task=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
     --current-rows) current_rows="$2"; shift 2 ;;
     --dir) dir="$2"; shift 2 ;;
     --chunk-rows) chunk_rows="$2"; shift 2 ;;
-    *) echo "unknown option $1 (expected --rows N, --current-rows M, --dir DIR, --chunk-rows N)" >&2; exit 2 ;;
+    --replicas) replicas="$2"; shift 2 ;;
+    --chunks-per-task) chunks_per_task="$2"; shift 2 ;;
+    *) echo "unknown option $1 (expected --rows N, --current-rows M, --dir DIR, --chunk-rows N, --replicas 1|2," \
+         "--chunks-per-task K)" >&2; exit 2 ;;
   esac
 done
 cli="$here/cli/target/modelwatch-cli.jar"
 services=(ingest-service drift-service performance-service alert-service report-service)
+case "$replicas" in
+  1) ;;
+  2) services+=(drift-service@2 performance-service@2); chunks_per_task="${chunks_per_task:-4}" ;;
+  *) echo "--replicas must be 1 or 2, got $replicas" >&2; exit 2 ;;
+esac
+# a service's jar: the name without its replica number
+jar_of() { echo "$here/${1%@*}/target/quarkus-app/quarkus-run.jar"; }
 for s in "${services[@]}"; do
-  [ -f "$here/$s/target/quarkus-app/quarkus-run.jar" ] || { echo "$s is not packaged (see the header of $0)" >&2; exit 2; }
+  [ -f "$(jar_of "$s")" ] || { echo "$s is not packaged (see the header of $0)" >&2; exit 2; }
 done
 [ -f "$cli" ] || { echo "$cli is missing (see the header of $0)" >&2; exit 2; }
 mkdir -p "$dir"
@@ -67,22 +84,30 @@ stop() {
   done
 }
 trap stop EXIT
-for s in "${services[@]}"; do
+start() {
+  local s="$1"
   env MODELWATCH_BUS_EXCHANGE="$tag.events" MODELWATCH_BUS_DEAD_LETTER_EXCHANGE="$tag.dead-letters" \
       MODELWATCH_BUS_QUEUE_PREFIX="$tag." MODELWATCH_AUTH_ADMIN_KEYS="$key" MODELWATCH_SOURCES_ROOTS="$dir" \
       MODELWATCH_MONITORING_CONFIG_FILE="$config" MODELWATCH_INGEST_ALERT_SERVICE_URL="$(url alert-service)" \
       MODELWATCH_INGEST_CHUNK_ROWS="$chunk_rows" QUARKUS_OTEL_SDK_DISABLED=true \
-      java $opts -Dquarkus.http.port="${port[$s]}" -jar "$here/$s/target/quarkus-app/quarkus-run.jar" \
+      ${chunks_per_task:+MODELWATCH_COMPUTE_CHUNKS_PER_TASK="$chunks_per_task"} \
+      java $opts -Dquarkus.http.port="${port[$s]}" -jar "$(jar_of "$s")" \
       > "$logs/$s.log" 2>&1 &
   pid[$s]=$!
-done
-for s in "${services[@]}"; do
+}
+await_ready() {
+  local s="$1"
   for _ in $(seq 1 240); do
-    if curl -sf "$(url "$s")/q/health/ready" > /dev/null 2>&1; then break; fi
+    if curl -sf "$(url "$s")/q/health/ready" > /dev/null 2>&1; then return; fi
     kill -0 "${pid[$s]}" 2>/dev/null || { echo "$s exited, see $logs/$s.log" >&2; exit 1; }
     sleep 0.5
   done
-done
+}
+# the five services first, then the second replicas (seven JVMs starting at once on two cores time out on the database)
+for s in "${services[@]}"; do [ "$s" = "${s%@*}" ] && start "$s"; done
+for s in "${services[@]}"; do [ "$s" = "${s%@*}" ] && await_ready "$s"; done
+for s in "${services[@]}"; do [ "$s" != "${s%@*}" ] && start "$s"; done
+for s in "${services[@]}"; do [ "$s" != "${s%@*}" ] && await_ready "$s"; done
 post() {
   curl -sf -X POST -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$2" "$(url ingest-service)$1"
 }
@@ -123,6 +148,7 @@ EOF
 services_s=$(python3 -c "print(f'{$end - $start:.1f}')")
 printf 'ModelWatch services stage: %s reference + %s current rows, chunks of %s rows, %s cores (load average %s)\n' \
   "$rows" "$current_rows" "$chunk_rows" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '  replicas of drift and performance: %s, chunks per task: %s\n' "$replicas" "${chunks_per_task:-default (16)}"
 printf '  services, POST /runs to report: %6s s\n' "$services_s"
 printf '    of which ingest (POST /runs answered): %5s s\n' "$(python3 -c "print(f'{$ingested - $start:.1f}')")"
 printf '  CLI daily run (monitor run):    %6s s  peak RSS %5d MB\n' "$cli_s" "$((cli_kb / 1024))"

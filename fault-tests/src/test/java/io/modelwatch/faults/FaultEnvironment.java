@@ -55,6 +55,8 @@ final class FaultEnvironment {
     static final LocalDate RUN_DATE = LocalDate.of(2024, 3, 1);
     /** Rows per batch: small, the suite is about delivery, not arithmetic. */
     static final int ROWS = 400;
+    /** Rows per stored chunk: a batch of more than two chunks is split into chunk tasks. */
+    static final int CHUNK_ROWS = 500;
 
     /** This run's API keys (random: the services accept no other), sent as {@code X-API-Key}. */
     static final String ADMIN_KEY = "faults-admin-" + java.util.UUID.randomUUID();
@@ -134,6 +136,12 @@ final class FaultEnvironment {
         serviceEnv.put("MODELWATCH_OUTBOX_RELAY_EVERY", "1s");
         serviceEnv.put("MODELWATCH_AUTH_ADMIN_KEYS", ADMIN_KEY);
         serviceEnv.put("MODELWATCH_AUTH_READER_KEYS", READER_KEY);
+        // a run of more than 1,000 rows is stored in chunks of 500 and split into chunk tasks of two chunks, each held
+        // 1.5 s before its counts are stored, so ReplicaFailoverIT can kill a replica holding one; the 400-row runs
+        // of the other scenarios are one chunk, counted in one pass as before
+        serviceEnv.put("MODELWATCH_INGEST_CHUNK_ROWS", String.valueOf(CHUNK_ROWS));
+        serviceEnv.put("MODELWATCH_COMPUTE_CHUNKS_PER_TASK", "2");
+        serviceEnv.put("MODELWATCH_COMPUTE_TASK_PAUSE_MS", "1500");
         // the only directory a request may name a file in: the suite's data and its monitoring.yaml
         serviceEnv.put("MODELWATCH_SOURCES_ROOTS", data.toString());
         for (String s : SERVICES) {
@@ -292,8 +300,28 @@ final class FaultEnvironment {
         return repoRoot.resolve("fault-tests/target/fault-logs").resolve(service + ".log");
     }
 
+    /**
+     * Starts a second replica of a service on a port of its own, with the same database, broker and queue names (so it
+     * competes for the same work queues); returns its name, {@code <service>-2}, for {@link #kill} and {@link #pid}.
+     */
+    String startReplica(String service) throws Exception {
+        String replica = service + REPLICA_SUFFIX;
+        ports.put(replica, freePort());
+        startService(replica);
+        awaitReady(replica, Duration.ofSeconds(180));
+        return replica;
+    }
+
+    private static final String REPLICA_SUFFIX = "-2";
+
+    /** The process id of a service (or replica) started here. */
+    long pid(String service) {
+        return processes.get(service).pid();
+    }
+
     void startService(String service) throws IOException {
-        Path jar = repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = repoRoot.resolve(service.replaceFirst(REPLICA_SUFFIX + "$", ""))
+                .resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the services first (mvn verify does)");
         }
@@ -407,8 +435,13 @@ final class FaultEnvironment {
     }
 
     String startRun(String model, LocalDate date) throws Exception {
+        return startRun(model, date, data.resolve("day.csv"));
+    }
+
+    /** Starts a run of the model on a day file of the suite's data directory. */
+    String startRun(String model, LocalDate date, Path day) throws Exception {
         return postJson("ingest-service", "/runs", Map.of("modelId", model, "date", date.toString(),
-                "source", data.resolve("day.csv").toString()), 202).get("runId").asText();
+                "source", day.toString()), 202).get("runId").asText();
     }
 
     /** The run's snapshot, or null while report-service has none. */

@@ -32,6 +32,13 @@ public final class Channels {
      */
     public static final String METRICS_PERFORMANCE_REALISED = "metrics.performance.realised";
 
+    /**
+     * Chunk tasks: the parts of a large run's batch that any replica of the drift (or performance) service counts,
+     * one work queue per service, every replica consuming it ({@link #chunkTask}).
+     */
+    public static final String DRIFT_CHUNK_TASK = "drift.chunk.task";
+    public static final String PERFORMANCE_CHUNK_TASK = "performance.chunk.task";
+
     /** SmallRye channel names (the keys under {@code mp.messaging.incoming/outgoing}). */
     public static final String BATCH_READY_IN = "batch-ready-in";
     public static final String METRICS_IN = "metrics-in";
@@ -41,6 +48,8 @@ public final class Channels {
     /** The report service's {@link #ALERT_RAISED} consumer (its copy of the alert log, for the dashboard). */
     public static final String ALERTS_IN = "alerts-in";
     public static final String DEAD_LETTERS_OUT = "dead-letters-out";
+    /** The drift and performance services' chunk-task consumers. */
+    public static final String CHUNK_TASK_IN = "chunk-task-in";
 
     /** Header carrying why a message was dead-lettered. */
     public static final String REASON_HEADER = "x-modelwatch-reason";
@@ -63,6 +72,11 @@ public final class Channels {
     /** The queue a service consumes an event type from, e.g. {@code drift.batch.ready}. */
     public static String queue(String prefix, String service, String routingKey) {
         return prefix + service + "." + routingKey.replace("*", "all");
+    }
+
+    /** The routing key (and, with the prefix, the queue) of a section kind's chunk tasks, e.g. {@code drift.chunk.task}. */
+    public static String chunkTask(String kind) {
+        return kind + ".chunk.task";
     }
 
     /** The dead-letter queue of a queue. */

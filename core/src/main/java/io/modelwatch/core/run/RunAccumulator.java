@@ -4,7 +4,7 @@ import io.modelwatch.core.result.DriftSection;
 import io.modelwatch.core.result.PerformanceSection;
 
 import io.modelwatch.core.data.ColumnBatch;
-import io.modelwatch.core.data.ColumnType;
+import io.modelwatch.core.data.ColumnHeader;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.quality.IdRepeats;
 import io.modelwatch.core.quality.QualityAccumulator;
@@ -170,13 +170,7 @@ public final class RunAccumulator {
             out.writeLong(earliestPrediction);
             out.writeBoolean(drift != null);
             if (drift != null) {
-                out.writeUTF(header.source());
-                java.util.Map<String, ColumnType> types = header.columnTypes();
-                out.writeInt(types.size());
-                for (java.util.Map.Entry<String, ColumnType> e : types.entrySet()) {
-                    out.writeUTF(e.getKey());
-                    out.writeByte(e.getValue().ordinal());
-                }
+                ColumnHeader.write(out, header);
                 drift.writeTo(out);
                 performance.writeTo(out);
                 segmentDrift.writeTo(out);
@@ -205,13 +199,7 @@ public final class RunAccumulator {
             a.rows = in.readLong();
             a.earliestPrediction = in.readLong();
             if (in.readBoolean()) {
-                String source = in.readUTF();
-                int n = in.readInt();
-                java.util.Map<String, ColumnType> types = new java.util.LinkedHashMap<>();
-                for (int i = 0; i < n; i++) {
-                    types.put(in.readUTF(), ColumnType.values()[in.readByte()]);
-                }
-                a.header = ColumnBatch.empty(source, types);
+                a.header = ColumnHeader.read(in);
                 a.drift = pipeline.driftAccumulator(profile, a.header);
                 a.drift.readFrom(in);
                 a.performance = pipeline.performanceAccumulator(profile, a.header);

@@ -2,7 +2,10 @@ package io.modelwatch.drift.service;
 
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.support.compute.ChunkTask;
+import io.modelwatch.support.compute.ChunkTaskWork;
 import io.modelwatch.support.compute.SectionComputation;
+import io.modelwatch.support.compute.SectionParts;
 import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +20,19 @@ import java.util.concurrent.CompletionStage;
 public class DriftAnalysis {
 
     private final SectionComputation computation;
+    private final ChunkTaskWork tasks;
 
-    public DriftAnalysis(SectionComputation computation) {
+    public DriftAnalysis(SectionComputation computation, ChunkTaskWork tasks) {
         this.computation = computation;
+        this.tasks = tasks;
     }
 
     public CompletionStage<Outcome> analyse(BatchReady event) {
         return computation.compute(event, MetricsComputed.DRIFT, SectionComputation.DRIFT, SectionMetrics::of);
+    }
+
+    /** One chunk task of a large run; the replica that completes the last one records the section. */
+    public CompletionStage<Outcome> count(ChunkTask task) {
+        return tasks.run(task, MetricsComputed.DRIFT, SectionParts.DRIFT, SectionMetrics::of);
     }
 }

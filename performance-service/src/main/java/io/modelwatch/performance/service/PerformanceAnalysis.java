@@ -2,7 +2,10 @@ package io.modelwatch.performance.service;
 
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.support.compute.ChunkTask;
+import io.modelwatch.support.compute.ChunkTaskWork;
 import io.modelwatch.support.compute.SectionComputation;
+import io.modelwatch.support.compute.SectionParts;
 import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,14 +17,21 @@ import java.util.concurrent.CompletionStage;
 public class PerformanceAnalysis {
 
     private final SectionComputation computation;
+    private final ChunkTaskWork tasks;
 
-    public PerformanceAnalysis(SectionComputation computation) {
+    public PerformanceAnalysis(SectionComputation computation, ChunkTaskWork tasks) {
         this.computation = computation;
+        this.tasks = tasks;
     }
 
     /** With the configuration of the run's model and reference version. */
     public CompletionStage<Outcome> analyse(BatchReady event) {
         return computation.compute(event, MetricsComputed.PERFORMANCE, SectionComputation.PERFORMANCE,
                 SectionMetrics::of);
+    }
+
+    /** One chunk task of a large run; the replica that completes the last one records the section. */
+    public CompletionStage<Outcome> count(ChunkTask task) {
+        return tasks.run(task, MetricsComputed.PERFORMANCE, SectionParts.PERFORMANCE, SectionMetrics::of);
     }
 }

@@ -9,10 +9,6 @@ import io.modelwatch.support.telemetry.TraceHeaders;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.section.DriftAccumulator;
-import io.modelwatch.core.run.section.OutcomeArrays;
-import io.modelwatch.core.run.section.PerformanceAccumulator;
-import io.modelwatch.core.run.section.SegmentDriftAccumulator;
 import io.modelwatch.core.result.DriftSection;
 import io.modelwatch.core.result.PerformanceSection;
 import io.modelwatch.core.result.RunInfo;
@@ -36,6 +32,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What the drift and performance services do with a {@code batch.ready} (and performance with a
@@ -44,7 +41,8 @@ import java.util.function.Function;
  * the exact mergeable counts of one section with the core pipeline of that configuration, store its metric rows, the ledger entry and the {@code metrics.<kind>} event (in the
  * outbox) in one transaction; the {@link EventRelay} publishes it, and the model gauges the rows feed show them
  * ({@link MetricLogGauges}). A redelivered event re-announces the stored event (through the outbox again, same
- * event id) and computes nothing.
+ * event id) and computes nothing. A large run's {@code batch.ready} is split into chunk tasks instead
+ * ({@link TaskPlanner}, {@link ChunkTaskWork}), whose merged counts are recorded here the same way.
  */
 @ApplicationScoped
 public class SectionComputation {
@@ -66,38 +64,10 @@ public class SectionComputation {
     }
 
     /** Data, prediction and target drift with the drift inside segments, as the core's {@code pipeline.drift}. */
-    public static final Section<DriftSection> DRIFT = (pipeline, profile, first) -> new SectionCounts<>() {
-        private final DriftAccumulator drift = pipeline.driftAccumulator(profile, first);
-        private final SegmentDriftAccumulator segments = pipeline.segmentDriftAccumulator(profile);
-
-        @Override
-        public void add(ColumnBatch chunk) {
-            CompletableFuture<Void> inSegments = CompletableFuture.runAsync(() -> segments.add(chunk));
-            drift.add(chunk);
-            inSegments.join();
-        }
-
-        @Override
-        public DriftSection result(long rows) {
-            DriftSection whole = drift.result();
-            return whole.withSegmentDrift(segments.result(whole.drift()));
-        }
-    };
+    public static final Section<DriftSection> DRIFT = SectionParts.DRIFT;
 
     /** Classification quality or its estimate, concept drift, segments and importance ({@code pipeline.performance}). */
-    public static final Section<PerformanceSection> PERFORMANCE = (pipeline, profile, first) -> new SectionCounts<>() {
-        private final PerformanceAccumulator performance = pipeline.performanceAccumulator(profile, first);
-
-        @Override
-        public void add(ColumnBatch chunk) {
-            performance.add(chunk, OutcomeArrays.of(chunk, pipeline.config()));
-        }
-
-        @Override
-        public PerformanceSection result(long rows) {
-            return performance.result(rows);
-        }
-    };
+    public static final Section<PerformanceSection> PERFORMANCE = SectionParts.PERFORMANCE;
 
     private final ModelPipelines pipelines;
     private final BatchStore store;
@@ -108,10 +78,11 @@ public class SectionComputation {
     private final EventOutbox outbox;
     private final EventRelay relay;
     private final Reannouncer reannouncer;
+    private final TaskPlanner planner;
 
     public SectionComputation(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog,
                               EventLedger ledger, EventCodec codec, MetricLogGauges gauges, EventOutbox outbox,
-                              EventRelay relay, Reannouncer reannouncer) {
+                              EventRelay relay, Reannouncer reannouncer, TaskPlanner planner) {
         this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
@@ -121,6 +92,7 @@ public class SectionComputation {
         this.outbox = outbox;
         this.relay = relay;
         this.reannouncer = reannouncer;
+        this.planner = planner;
     }
 
     /**
@@ -146,6 +118,14 @@ public class SectionComputation {
     /** A section of a {@code batch.ready}, announced as {@code metrics.<kind>}. */
     public <S> CompletionStage<Outcome> compute(BatchReady event, String kind, Section<S> section,
                                                 Function<S, List<MetricRow>> rows) {
+        if (section instanceof SectionParts.SplitSection<S>) {
+            List<ChunkTask> tasks = planner.tasksOf(event, kind);
+            if (!tasks.isEmpty()) {
+                // a large run: its chunk tasks are counted by every replica of the service (ChunkTaskWork)
+                boolean duplicate = reannouncer.reannounce(event.runId(), BatchReady.TYPE) || !planner.plan(tasks);
+                return CompletableFuture.completedFuture(new Outcome(event.runId(), duplicate));
+            }
+        }
         return compute(Trigger.of(event), kind, null, section, rows);
     }
 
@@ -159,35 +139,57 @@ public class SectionComputation {
             return CompletableFuture.completedFuture(new Outcome(trigger.runId(), true));
         }
 
-        BatchStore.StoredProfile stored = store.profile(trigger.referenceId())
-                .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + trigger.referenceId() + "'"));
-        ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
-        // the configuration of the run's model and reference version
-        MonitoringPipeline pipeline = pipelines.forProfile(stored.referenceId(), profile);
-        Streamed<S> streamed = stream(trigger.batchId(), pipeline, profile, section);
-        S computed = streamed.section();
-        List<MetricRow> metricRows = rows.apply(computed);
-
-        RunInfo run = trigger.run();
+        Reference reference = reference(trigger.referenceId());
+        Streamed<S> streamed = stream(trigger.batchId(), reference.pipeline(), reference.profile(), section);
         long currentRows = trigger.currentRows() != null ? trigger.currentRows() : streamed.rows();
-        MetricsComputed out = MetricsComputed.of(kind, run, stored.rowCount(), currentRows, codec.tree(computed),
-                metricRows.size(), TraceHeaders.traceparent(trigger.traceparent()));
-        List<PublishedEvent> published = List.of(new PublishedEvent(channel != null ? channel : out.type(),
-                out.eventId(), out.traceparent(), codec.encode(out)));
-        boolean recorded = QuarkusTransaction.requiringNew().call(() -> {
-            if (ledger.previous(trigger.runId(), trigger.type()).isPresent()) {
-                return false; // a concurrent delivery finished first
+        boolean recorded = record(trigger, kind, channel, reference.stored().rowCount(), currentRows,
+                streamed::section, rows);
+        return CompletableFuture.completedFuture(new Outcome(trigger.runId(), !recorded));
+    }
+
+    /** A registered reference: its stored profile, and the core pipeline of its model's configuration. */
+    public record Reference(BatchStore.StoredProfile stored, ReferenceProfile profile, MonitoringPipeline pipeline) {
+    }
+
+    /** The reference a trigger names, with the configuration of its model and version. */
+    public Reference reference(String referenceId) {
+        BatchStore.StoredProfile stored = store.profile(referenceId)
+                .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + referenceId + "'"));
+        ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
+        return new Reference(stored, profile, pipelines.forProfile(stored.referenceId(), profile));
+    }
+
+    /**
+     * Stores a section's metric rows, the ledger entry and the {@code metrics.<kind>} event (in the outbox) in one
+     * transaction, unless the trigger's (run, type) is in the ledger already. {@code claim} runs first in that
+     * transaction and gives the section, or null when this transaction is not the one to record it (a merge of chunk
+     * tasks whose plan is not complete).
+     *
+     * @return whether this call recorded the section
+     */
+    public <S> boolean record(Trigger trigger, String kind, String channel, long referenceRows, long currentRows,
+                              Supplier<S> claim, Function<S, List<MetricRow>> rows) {
+        RunInfo run = trigger.run();
+        List<MetricRow> recorded = QuarkusTransaction.requiringNew().call(() -> {
+            S computed = claim.get();
+            if (computed == null || ledger.previous(trigger.runId(), trigger.type()).isPresent()) {
+                return null; // not complete, or a concurrent delivery finished first
             }
+            List<MetricRow> metricRows = rows.apply(computed);
+            MetricsComputed out = MetricsComputed.of(kind, run, referenceRows, currentRows, codec.tree(computed),
+                    metricRows.size(), TraceHeaders.traceparent(trigger.traceparent()));
+            List<PublishedEvent> published = List.of(new PublishedEvent(channel != null ? channel : out.type(),
+                    out.eventId(), out.traceparent(), codec.encode(out)));
             metricsLog.append(run, metricRows);
             ledger.record(trigger.runId(), trigger.type(), trigger.eventId(), published);
             outbox.enqueue(published);
-            return true;
+            return metricRows;
         });
-        if (recorded) {
+        if (recorded != null) {
             relay.nudge();
-            gauges.record(run, metricRows);
+            gauges.record(run, recorded);
         }
-        return CompletableFuture.completedFuture(new Outcome(trigger.runId(), !recorded));
+        return recorded != null;
     }
 
     /**
@@ -198,17 +200,44 @@ public class SectionComputation {
                                   Section<S> section) {
         List<SectionCounts<S>> counts = new java.util.ArrayList<>(1);
         long[] rows = new long[1];
-        store.streamBatch(batchId, neededColumns(pipeline.config()), chunk -> {
-            if (counts.isEmpty()) {
-                counts.add(section.start(pipeline, profile, chunk));
-            }
-            counts.get(0).add(chunk);
-            rows[0] += chunk.rowCount();
-        });
+        store.streamBatch(batchId, neededColumns(pipeline.config()),
+                counting(counts, rows, chunk -> section.start(pipeline, profile, chunk)));
         if (counts.isEmpty()) {
             throw new PoisonMessageException("stored batch " + batchId + " has no chunk");
         }
         return new Streamed<>(counts.get(0).result(rows[0]), rows[0]);
+    }
+
+    /**
+     * The counts of chunks {@code firstChunk} to {@code lastChunk} (both included) of a stored batch, a chunk task's
+     * part, read and counted as {@link #stream} does the whole batch.
+     */
+    public <S> Counted<S> count(String batchId, MonitoringPipeline pipeline, ReferenceProfile profile,
+                                SectionParts.SplitSection<S> section, int firstChunk, int lastChunk) {
+        List<SectionParts.PartCounts<S>> counts = new java.util.ArrayList<>(1);
+        long[] rows = new long[1];
+        store.streamChunks(batchId, neededColumns(pipeline.config()), firstChunk, lastChunk,
+                counting(counts, rows, chunk -> section.start(pipeline, profile, chunk)));
+        if (counts.isEmpty()) {
+            throw new PoisonMessageException("stored batch " + batchId + " has no chunk " + firstChunk);
+        }
+        return new Counted<>(counts.get(0), rows[0]);
+    }
+
+    /** The counts of a part of a batch and its row count. */
+    public record Counted<S>(SectionParts.PartCounts<S> counts, long rows) {
+    }
+
+    /** Starts the counts at the first chunk, then adds every chunk and its rows. */
+    private static <S, C extends SectionCounts<S>> java.util.function.Consumer<ColumnBatch> counting(
+            List<C> counts, long[] rows, Function<ColumnBatch, C> start) {
+        return chunk -> {
+            if (counts.isEmpty()) {
+                counts.add(start.apply(chunk));
+            }
+            counts.get(0).add(chunk);
+            rows[0] += chunk.rowCount();
+        };
     }
 
     /** A section and the count of rows it was computed from. */

@@ -302,13 +302,34 @@ public class BatchStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load batch " + batchId + ": " + e.getMessage(), e);
         }
+        streamChunks(batchId, stored.source(), columns, 0, stored.chunks() - 1, sink);
+        return stored;
+    }
+
+    /**
+     * Reads chunks {@code firstChunk} to {@code lastChunk} (both included) of a batch stored in chunks, as
+     * {@link #streamBatch} reads them all: a chunk task's part of the batch.
+     *
+     * @throws PoisonMessageException when no batch has this id, or it is not stored in chunks
+     */
+    public void streamChunks(String batchId, Collection<String> columns, int firstChunk, int lastChunk,
+                             java.util.function.Consumer<ColumnBatch> sink) {
+        Stored stored = describe(batchId);
+        if (!stored.chunked() || lastChunk >= stored.chunks()) {
+            throw new PoisonMessageException("stored batch " + batchId + " has no chunk " + lastChunk);
+        }
+        streamChunks(batchId, stored.source(), columns, firstChunk, lastChunk, sink);
+    }
+
+    private void streamChunks(String batchId, String source, Collection<String> columns, int firstChunk,
+                              int lastChunk, java.util.function.Consumer<ColumnBatch> sink) {
         // the sink counts a chunk on its own thread while the next one is read and decoded here
         try (ChunkHandoff<ColumnBatch> counting = new ChunkHandoff<>("batch-reader-" + batchId, sink)) {
-            for (int chunk = 0; chunk < stored.chunks(); chunk++) {
+            for (int chunk = firstChunk; chunk <= lastChunk; chunk++) {
                 ColumnBatch rows;
                 // a connection per chunk: none is held while waiting for the sink
                 try (Connection c = dataSource.getConnection()) {
-                    rows = loadChunk(c, batchId, stored.source(), chunk, columns);
+                    rows = loadChunk(c, batchId, source, chunk, columns);
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot load chunk " + chunk + " of batch " + batchId + ": "
                             + e.getMessage(), e);
@@ -317,7 +338,15 @@ public class BatchStore {
             }
             counting.finish();
         }
-        return stored;
+    }
+
+    /** The stored batch with this id: its source, rows and chunks. */
+    public Stored describe(String batchId) {
+        try (Connection c = dataSource.getConnection()) {
+            return stored(c, batchId);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read batch " + batchId + ": " + e.getMessage(), e);
+        }
     }
 
     /**

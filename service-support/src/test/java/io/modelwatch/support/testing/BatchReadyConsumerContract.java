@@ -6,6 +6,7 @@ import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.support.messaging.EventCodec;
+import io.modelwatch.support.repository.ChunkTasks;
 import io.modelwatch.support.repository.EventLedger;
 import io.modelwatch.support.repository.MetricsLog;
 import io.modelwatch.support.store.BatchStore;
@@ -38,6 +39,8 @@ public abstract class BatchReadyConsumerContract extends BusTest {
     protected EventLedger ledger;
     @Inject
     protected EventCodec codec;
+    @Inject
+    protected ChunkTasks chunkTasks;
     @ConfigProperty(name = "mp.messaging.incoming." + Channels.BATCH_READY_IN + ".queue.name")
     protected String queue;
 
@@ -93,6 +96,31 @@ public abstract class BatchReadyConsumerContract extends BusTest {
         Object whole = wholeBatchSection(run);
         // both through the same serialisation (the event's tree is read back from JSON text: its number nodes differ)
         assertThat(codec.tree(codec.fromTree(computed.section(), whole.getClass()))).isEqualTo(codec.tree(whole));
+    }
+
+    /**
+     * A batch of more stored chunks than {@code modelwatch.compute.chunks-per-task} (the test profile's 300) is split
+     * into chunk tasks: 1,000 chunks of 2 rows make 4 tasks, counted from the work queue, stored in {@code chunk_task}
+     * and merged; the section is still that of the whole batch in memory, to the last bit.
+     */
+    @Test
+    void aRunSplitIntoChunkTasksGivesTheSectionOfTheWholeBatch() throws Exception {
+        StoredRun run = StoredRun.createChunked(pipeline, store, 2);
+        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
+
+        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
+
+        MetricsComputed computed = codec.read(bus.take(metricsQueue, Duration.ofSeconds(180)).orElseThrow(
+                () -> new AssertionError("no " + metricsRoutingKey() + " published")).body(), MetricsComputed.class);
+        assertThat(computed.currentRows()).isEqualTo(2000);
+        Object whole = wholeBatchSection(run);
+        assertThat(codec.tree(codec.fromTree(computed.section(), whole.getClass()))).isEqualTo(codec.tree(whole));
+        var plan = QuarkusTransaction.requiringNew().call(() -> chunkTasks.lockPlan(run.event().runId(), metricsKind()));
+        assertThat(plan).extracting(t -> t.firstChunk() + ".." + t.lastChunk())
+                .containsExactly("0..299", "300..599", "600..899", "900..999");
+        assertThat(plan).allMatch(ChunkTasks.Task::done);
+        long rows = QuarkusTransaction.requiringNew().call(() -> metricsLog.countForRun(run.event().runId()));
+        assertThat(rows).isEqualTo(computed.metricRows()).isPositive();
     }
 
     /**
