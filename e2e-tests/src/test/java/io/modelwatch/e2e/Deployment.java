@@ -122,6 +122,9 @@ final class Deployment implements AutoCloseable {
             // batches stored in chunks of 500 rows (a 3000-row day in six), read back and counted chunk by chunk by
             // drift and performance: the snapshots the tests compare with the CLI's come through chunks
             env.put("MODELWATCH_INGEST_CHUNK_ROWS", "500");
+            // one replica counts a whole run in one pass (no chunk tasks): FourWayEqualityIT's two-replica leg turns
+            // chunk tasks on for its own processes, so the four ways include both the one pass and the split run
+            env.put("MODELWATCH_COMPUTE_CHUNKS_PER_TASK", "0");
             env.put("MODELWATCH_ALERTS_SLACK_WEBHOOK_URL", slack.url("/deployment"));
             env.put(STREAMING_WEBHOOK, slack.url("/streaming"));
             // tracing on, as in a cluster with a collector: the standard OTLP variables, HTTP/protobuf to this JVM
@@ -276,6 +279,19 @@ final class Deployment implements AutoCloseable {
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A run's chunk tasks in a service's schema: [tasks, tasks done, distinct replicas that finished one]. */
+    List<Long> chunkTasks(String schema, String runId) throws Exception {
+        try (var c = DriverManager.getConnection(JDBC_URL, DB_USER, DB_PASSWORD);
+             PreparedStatement ps = c.prepareStatement("select count(*), count(done_at), count(distinct done_by) from "
+                     + schema + ".chunk_task where run_id = ?")) {
+            ps.setString(1, runId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3));
             }
         }
     }

@@ -32,9 +32,10 @@ import static org.awaitility.Awaitility.await;
  *   <li>the Spark job in local mode ({@code scripts/spark-local.sh}, {@code local[2]}, the day cut into
  *       {@link #SPARK_PARTITIONS} byte ranges) on the reference's profile ({@code monitor profile});</li>
  *   <li>the five services, one process each, the day stored and read back in chunks of 500 rows
- *       ({@code MODELWATCH_INGEST_CHUNK_ROWS} of the {@link Deployment});</li>
+ *       ({@code MODELWATCH_INGEST_CHUNK_ROWS} of the {@link Deployment}) and counted in one pass;</li>
  *   <li>the same day again ({@code "rerun": true}) with two processes each of drift-service and performance-service on
- *       the same database and queues, started with {@link #CHUNKS_PER_TASK_ENV} = 1.</li>
+ *       the same database and queues, started with {@link #CHUNKS_PER_TASK_ENV} = 1: the run cut into one chunk task per stored chunk, both
+ *       replicas of each service take tasks (asserted from {@code chunk_task}), one merges them.</li>
  * </ol>
  * The snapshots are compared pairwise as JSON text after {@link ComparableSnapshot#of} (the run's ids, times and
  * input names, and nothing else): every metric, drift result, performance figure, quality finding, segment and alert
@@ -46,9 +47,8 @@ class FourWayEqualityIT {
 
     /**
      * The setting that splits one run's chunks into tasks that the replicas of drift-service and performance-service
-     * share ({@code modelwatch.compute.chunks-per-task}, being added on branch "replicas"): leg 4's processes get it
-     * with the value 1. Until that setting exists Quarkus ignores the variable, and one replica computes a whole run;
-     * if it is named otherwise when merged, this is the one place to change.
+     * share ({@code modelwatch.compute.chunks-per-task}): 0 in the {@link Deployment} (leg 3 counts a run in one
+     * pass), 1 for leg 4's processes (one task per stored chunk, shared by both replicas and merged).
      */
     static final String CHUNKS_PER_TASK_ENV = "MODELWATCH_COMPUTE_CHUNKS_PER_TASK";
     /** Processes of each computing service in leg 4. */
@@ -128,7 +128,7 @@ class FourWayEqualityIT {
         try {
             leg(legs, "CLI", FourWayEqualityIT::cli);
             legs.put(SPARK_LEG, null);
-            leg(legs, "services, chunks of 500", FourWayEqualityIT::services);
+            leg(legs, "services, one pass over chunks of 500", FourWayEqualityIT::services);
             leg(legs, REPLICAS + " replicas of drift and performance", FourWayEqualityIT::replicas);
             legs.put(SPARK_LEG, sparkSnapshot(spark));
             printTime(SPARK_LEG + " (alongside the services)", sparkStart);
@@ -236,7 +236,16 @@ class FourWayEqualityIT {
             JsonNode run = deployment.post("ingest-service", "/runs", Map.of("modelId", model, "date", DAY.toString(),
                     "source", day.toString(), "rerun", true), 202);
             assertThat(run.has("existing") && run.get("existing").asBoolean()).as("a new run").isFalse();
-            return deployment.awaitSnapshot(run.get("runId").asText());
+            String runId = run.get("runId").asText();
+            JsonNode snapshot = deployment.awaitSnapshot(runId);
+            for (String schema : List.of("drift", "performance")) {
+                // one task per stored chunk (chunks-per-task 1), every one done, and both replicas took part
+                List<Long> tasks = deployment.chunkTasks(schema, runId);
+                assertThat(tasks.get(0)).as(schema + " chunk tasks of the run").isGreaterThanOrEqualTo(DAY_ROWS / 500);
+                assertThat(tasks.get(1)).as(schema + " chunk tasks done").isEqualTo(tasks.get(0));
+                assertThat(tasks.get(2)).as(schema + " replicas that finished tasks").isEqualTo(REPLICAS);
+            }
+            return snapshot;
         }
     }
 
@@ -246,6 +255,11 @@ class FourWayEqualityIT {
              Channel ch = c.createChannel()) {
             for (String owner : REPLICATED_QUEUE_OWNERS) {
                 String queue = Channels.queue(Deployment.RUN_TAG + ".", owner, Channels.BATCH_READY);
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> ch.queueDeclarePassive(queue).getConsumerCount() == REPLICAS);
+            }
+            for (String task : List.of(Channels.DRIFT_CHUNK_TASK, Channels.PERFORMANCE_CHUNK_TASK)) {
+                String queue = Deployment.RUN_TAG + "." + task;
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
                         .until(() -> ch.queueDeclarePassive(queue).getConsumerCount() == REPLICAS);
             }
