@@ -353,6 +353,7 @@ public class BatchStore {
                 + (all ? "" : " and name = any (?)") + " order by position";
         List<Column> loaded = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binaryResults(ps);
             int p = 1;
             ps.setString(p++, batchId);
             if (chunk != null) {
@@ -368,6 +369,18 @@ public class BatchStore {
             }
         }
         return ColumnBatch.of(source, loaded);
+    }
+
+    /**
+     * Asks the driver for the statement's results in PostgreSQL's binary format from its first execution: the
+     * driver otherwise reads a {@code bytea} as hex text (twice the bytes on the wire, encoded by the server and
+     * decoded by {@code PGbytea}) until the statement has run {@code prepareThreshold} times on one connection,
+     * which a chunk read on a pooled connection rarely reaches.
+     */
+    static void binaryResults(PreparedStatement ps) throws SQLException {
+        if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+        }
     }
 
     /**
@@ -424,6 +437,7 @@ public class BatchStore {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select " + VERSION_COLUMNS + ", profile"
                      + " from store.reference_profile where reference_id = ?")) {
+            binaryResults(ps);
             ps.setString(1, referenceId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
