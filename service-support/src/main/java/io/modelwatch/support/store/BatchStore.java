@@ -432,6 +432,26 @@ public class BatchStore {
         }
     }
 
+    /**
+     * The first {@code bytes} bytes of a registered reference's stored profile (all of it when shorter): its
+     * header and configuration come first ({@code ReferenceProfile.configOf} reads no further), so a service that
+     * needs only the configuration need not read a profile of megabytes.
+     */
+    public Optional<byte[]> profileHead(String referenceId, int bytes) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select substring(profile from 1 for ?)"
+                     + " from store.reference_profile where reference_id = ?")) {
+            binaryResults(ps);
+            ps.setInt(1, bytes);
+            ps.setString(2, referenceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load reference " + referenceId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A registered reference by id, with its profile. */
     public Optional<StoredProfile> profile(String referenceId) {
         try (Connection c = dataSource.getConnection();
