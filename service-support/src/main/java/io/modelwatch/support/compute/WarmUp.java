@@ -71,7 +71,7 @@ public class WarmUp implements HealthCheck {
     private volatile boolean done;
 
     public WarmUp(EventCodec codec, RunSections sections, RunHistory history,
-                  @ConfigProperty(name = "modelwatch.warm-up.rows", defaultValue = "20000") int rows,
+                  @ConfigProperty(name = "modelwatch.warm-up.rows", defaultValue = "2000") int rows,
                   @ConfigProperty(name = "modelwatch.warm-up.assembly-queries", defaultValue = "false") boolean queries) {
         this.codec = codec;
         this.sections = sections;
@@ -118,10 +118,11 @@ public class WarmUp implements HealthCheck {
         RunInfo run = new RunInfo("warm-up-" + java.util.UUID.randomUUID(), "warm-up-" + java.util.UUID.randomUUID(),
                 result.run().snapshotDate(), null, null, null, Instant.now(), "warm-up", 1);
         QuarkusTransaction.requiringNew().run(() -> {
-            QuarkusTransaction.setRollbackOnly();
             sections.complete(run.runId());
             history.before(run, 10);
             history.record(run, result.metrics());
+            // marked only now: a transaction marked rollback-only takes no connection
+            QuarkusTransaction.setRollbackOnly();
         });
     }
 
