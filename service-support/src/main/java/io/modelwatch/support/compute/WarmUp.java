@@ -117,13 +117,26 @@ public class WarmUp implements HealthCheck {
     void rehearseQueries(RunResult result) {
         RunInfo run = new RunInfo("warm-up-" + java.util.UUID.randomUUID(), "warm-up-" + java.util.UUID.randomUUID(),
                 result.run().snapshotDate(), null, null, null, Instant.now(), "warm-up", 1);
-        QuarkusTransaction.requiringNew().run(() -> {
-            sections.complete(run.runId());
-            history.before(run, 10);
-            history.record(run, result.metrics());
-            // marked only now: a transaction marked rollback-only takes no connection
-            QuarkusTransaction.setRollbackOnly();
-        });
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                sections.complete(run.runId());
+                history.before(run, 10);
+                history.record(run, result.metrics());
+                throw new RolledBack(); // the way to roll back what record wrote
+            });
+        } catch (RuntimeException e) {
+            if (!(e instanceof RolledBack) && !(e.getCause() instanceof RolledBack)) {
+                throw e;
+            }
+            // done: the queries ran, nothing was kept
+        }
+    }
+
+    /** Thrown at the end of the rehearsed queries so that their transaction rolls back. */
+    private static final class RolledBack extends RuntimeException {
+        RolledBack() {
+            super("warm-up queries rolled back", null, false, false);
+        }
     }
 
     /** Whether the rehearsal has finished (or was not asked for). */
