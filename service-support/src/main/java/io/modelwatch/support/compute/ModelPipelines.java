@@ -1,5 +1,6 @@
 package io.modelwatch.support.compute;
 
+import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.support.messaging.PoisonMessageException;
@@ -20,6 +21,9 @@ public class ModelPipelines {
 
     static final int CACHED = 256;
 
+    /** The bytes of a stored profile read for its configuration (which comes first; a longer one is read whole). */
+    static final int HEAD_BYTES = 64 * 1024;
+
     private final BatchStore store;
     private final Map<String, MonitoringPipeline> byReference = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -33,7 +37,8 @@ public class ModelPipelines {
     }
 
     /**
-     * The pipeline of a registered reference, reading its stored configuration the first time.
+     * The pipeline of a registered reference, reading its stored configuration (the head of its profile) the
+     * first time.
      *
      * @throws PoisonMessageException when no reference has this id (an event naming it cannot be processed)
      */
@@ -42,9 +47,19 @@ public class ModelPipelines {
         if (cached != null) {
             return cached;
         }
-        BatchStore.StoredProfile stored = store.profile(referenceId).orElseThrow(() ->
-                new PoisonMessageException("no registered reference with id '" + referenceId + "'"));
-        return remember(referenceId, MonitoringPipeline.of(ReferenceProfile.configOf(stored.profile())));
+        byte[] head = store.profileHead(referenceId, HEAD_BYTES).orElseThrow(() -> unknown(referenceId));
+        MonitoringConfig config;
+        try {
+            config = ReferenceProfile.configOf(head);
+        } catch (IllegalArgumentException cut) {
+            // a configuration longer than the head (or an unreadable profile: the whole one says why)
+            config = ReferenceProfile.configOf(store.profile(referenceId).orElseThrow(() -> unknown(referenceId)).profile());
+        }
+        return remember(referenceId, MonitoringPipeline.of(config));
+    }
+
+    private static PoisonMessageException unknown(String referenceId) {
+        return new PoisonMessageException("no registered reference with id '" + referenceId + "'");
     }
 
     /** The pipeline of a reference whose profile the caller has already read. */

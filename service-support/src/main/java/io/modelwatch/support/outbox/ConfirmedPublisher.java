@@ -64,6 +64,20 @@ public class ConfirmedPublisher {
         }
     }
 
+    /**
+     * Opens the channel now (at start-up) rather than on the first publication, which then does not wait for the
+     * connection, the exchange declaration and confirm mode; a failure is left to that first publication.
+     */
+    public synchronized void open() {
+        try {
+            channel();
+        } catch (IOException | TimeoutException | RuntimeException e) {
+            LOG.debugf("opening the outbox channel at start-up failed (the first publication tries again): %s",
+                    e.getMessage());
+            reset();
+        }
+    }
+
     private Channel channel() throws IOException, TimeoutException {
         if (channel != null && channel.isOpen()) {
             return channel;

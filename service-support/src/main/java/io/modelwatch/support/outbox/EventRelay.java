@@ -22,8 +22,8 @@ import java.util.concurrent.TimeoutException;
  * after the broker took a row but before the mark commits sends it again: delivery is at least once, and
  * consumers deduplicate by their event ledger.
  *
- * <p>A pass runs right after a commit that wrote events ({@link #nudge()}), at start-up (what a crash left), and
- * every {@code modelwatch.outbox.relay-every}.
+ * <p>A pass runs right after a commit that wrote events ({@link #nudge()}), at start-up (what a crash left, after
+ * the publisher's channel is opened), and every {@code modelwatch.outbox.relay-every}.
  */
 @ApplicationScoped
 public class EventRelay {
@@ -62,7 +62,8 @@ public class EventRelay {
     }
 
     void onStart(@Observes StartupEvent start) {
-        nudge();
+        // the publisher's channel is opened before the first pass, so the first event committed does not wait for it
+        executor.runAsync(publisher::open).whenComplete((x, e) -> nudge());
     }
 
     @Scheduled(identity = "event-outbox-relay", every = "${modelwatch.outbox.relay-every}",

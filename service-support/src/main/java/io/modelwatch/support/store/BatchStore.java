@@ -395,6 +395,7 @@ public class BatchStore {
                 + (all ? "" : " and name = any (?)") + " order by position";
         List<Column> loaded = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binaryResults(ps);
             int p = 1;
             ps.setString(p++, batchId);
             if (chunk != null) {
@@ -410,6 +411,18 @@ public class BatchStore {
             }
         }
         return ColumnBatch.of(source, loaded);
+    }
+
+    /**
+     * Asks the driver for the statement's results in PostgreSQL's binary format from its first execution: the
+     * driver otherwise reads a {@code bytea} as hex text (twice the bytes on the wire, encoded by the server and
+     * decoded by {@code PGbytea}) until the statement has run {@code prepareThreshold} times on one connection,
+     * which a chunk read on a pooled connection rarely reaches.
+     */
+    static void binaryResults(PreparedStatement ps) throws SQLException {
+        if (ps.isWrapperFor(org.postgresql.PGStatement.class)) {
+            ps.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(-1);
+        }
     }
 
     /**
@@ -461,11 +474,32 @@ public class BatchStore {
         }
     }
 
+    /**
+     * The first {@code bytes} bytes of a registered reference's stored profile (all of it when shorter): its
+     * header and configuration come first ({@code ReferenceProfile.configOf} reads no further), so a service that
+     * needs only the configuration need not read a profile of megabytes.
+     */
+    public Optional<byte[]> profileHead(String referenceId, int bytes) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("select substring(profile from 1 for ?)"
+                     + " from store.reference_profile where reference_id = ?")) {
+            binaryResults(ps);
+            ps.setInt(1, bytes);
+            ps.setString(2, referenceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load reference " + referenceId + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A registered reference by id, with its profile. */
     public Optional<StoredProfile> profile(String referenceId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement("select " + VERSION_COLUMNS + ", profile"
                      + " from store.reference_profile where reference_id = ?")) {
+            binaryResults(ps);
             ps.setString(1, referenceId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

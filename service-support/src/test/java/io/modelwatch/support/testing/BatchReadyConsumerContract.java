@@ -4,6 +4,7 @@ import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.Channels;
 import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.support.messaging.EventCodec;
 import io.modelwatch.support.repository.ChunkTasks;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +75,41 @@ public abstract class BatchReadyConsumerContract extends BusTest {
         long rows = QuarkusTransaction.requiringNew().call(() -> metricsLog.countForRun(runId));
         assertThat(rows).isEqualTo(first.metricRows());
         assertThat(QuarkusTransaction.requiringNew().call(() -> ledger.count("runId", runId))).isEqualTo(1L);
+    }
+
+    /**
+     * The metrics log keeps a section's rows as given, in their order (one multi-row insert), a value that is not
+     * finite as null.
+     */
+    @Test
+    void theMetricsLogKeepsTheRowsInOrder() {
+        String runId = "metrics-log-" + java.util.UUID.randomUUID();
+        io.modelwatch.core.result.RunInfo run = new io.modelwatch.core.result.RunInfo(runId, "m-" + runId,
+                java.time.LocalDate.of(2026, 3, 1), "ref.csv", "cur.csv", null, java.time.Instant.now(), "r", 1);
+        List<MetricRow> rows = new java.util.ArrayList<>();
+        rows.add(new MetricRow("psi", "psi", "account_age", null, 0.31, 0.2, "breach", "feature", 0.01, 0.002));
+        rows.add(new MetricRow("drift", "wasserstein", "tenure", "tenure_band=[0, 12)", Double.NaN, null, "ok",
+                "feature"));
+        for (int i = 0; i < 1203; i++) { // more than one statement's worth
+            rows.add(new MetricRow("segment", "recall", null, "s" + i, i / 7.0, null, "ok"));
+        }
+        QuarkusTransaction.requiringNew().run(() -> metricsLog.append(run, rows));
+
+        // read back as a projection (the entity's fields are not reachable from this unenhanced test class)
+        List<Object[]> back = QuarkusTransaction.requiringNew().call(() -> metricsLog.getEntityManager().createQuery(
+                "select e.metricCategory, e.metricName, e.column, e.segment, e.metricValue, e.threshold, e.status,"
+                        + " e.role, e.bandExpected, e.bandError, e.modelId, e.snapshotDate, e.createdAt"
+                        + " from MetricLogEntry e where e.runId = ?1 order by e.id", Object[].class)
+                .setParameter(1, runId).getResultList());
+        assertThat(back).hasSize(1205);
+        assertThat(back.get(0)).containsExactly("psi", "psi", "account_age", null, 0.31, 0.2, "breach", "feature",
+                0.01, 0.002, "m-" + runId, java.time.LocalDate.of(2026, 3, 1), back.get(0)[12]);
+        assertThat(back.get(1)[3]).isEqualTo("tenure_band=[0, 12)");
+        assertThat(back.get(1)[4]).isNull();
+        assertThat(back.get(1)[5]).isNull();
+        assertThat(back.get(1204)[3]).isEqualTo("s1202");
+        assertThat(back.get(1204)[4]).isEqualTo(1202 / 7.0);
+        assertThat(back.stream().map(r -> r[12]).distinct()).hasSize(1);
     }
 
     /** The section the core computes from the run's reference profile and its whole current batch in memory. */
