@@ -142,6 +142,9 @@ final class FaultEnvironment {
         serviceEnv.put("MODELWATCH_INGEST_CHUNK_ROWS", String.valueOf(CHUNK_ROWS));
         serviceEnv.put("MODELWATCH_COMPUTE_CHUNKS_PER_TASK", "2");
         serviceEnv.put("MODELWATCH_COMPUTE_TASK_PAUSE_MS", "1500");
+        // no rehearsal run at start-up: these scenarios restart services many times, and what they test (no loss,
+        // no duplicate) does not depend on a warm JVM; WarmUpTest and the e2e deployment cover the rehearsal
+        serviceEnv.put("MODELWATCH_WARM_UP_ROWS", "0");
         // the only directory a request may name a file in: the suite's data and its monitoring.yaml
         serviceEnv.put("MODELWATCH_SOURCES_ROOTS", data.toString());
         for (String s : SERVICES) {
