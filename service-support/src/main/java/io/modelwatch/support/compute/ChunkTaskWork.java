@@ -83,8 +83,9 @@ public class ChunkTaskWork {
             return null;
         }
         long rows = plan.stream().mapToLong(ChunkTasks.Task::rows).sum();
-        return SectionParts.merge(section, reference.pipeline(), reference.profile(),
-                plan.stream().map(ChunkTasks.Task::partial).toList(), rows);
+        // each part's counts read when it is merged (all parts at once would not fit a 512 MB heap at 10M rows)
+        return SectionParts.merge(section, reference.pipeline(), reference.profile(), plan.size(),
+                i -> tasks.partial(trigger.runId(), kind, plan.get(i).taskNo()), rows);
     }
 
     private void pauseForFaultTests() {

@@ -123,12 +123,21 @@ public final class SectionParts {
      */
     public static <S> S merge(SplitSection<S> section, MonitoringPipeline pipeline, ReferenceProfile profile,
                               List<byte[]> partsInOrder, long rows) {
-        if (partsInOrder.isEmpty()) {
+        return merge(section, pipeline, profile, partsInOrder.size(), partsInOrder::get, rows);
+    }
+
+    /**
+     * As {@link #merge(SplitSection, MonitoringPipeline, ReferenceProfile, List, long)}, with part {@code i}'s bytes
+     * fetched by {@code part} only when it is merged: the merge holds the counts so far and one part, not every part.
+     */
+    public static <S> S merge(SplitSection<S> section, MonitoringPipeline pipeline, ReferenceProfile profile,
+                              int parts, java.util.function.IntFunction<byte[]> part, long rows) {
+        if (parts == 0) {
             throw new IllegalArgumentException("no part to merge");
         }
-        PartCounts<S> all = fromBytes(section, pipeline, profile, partsInOrder.get(0));
-        for (byte[] later : partsInOrder.subList(1, partsInOrder.size())) {
-            all.merge(fromBytes(section, pipeline, profile, later));
+        PartCounts<S> all = fromBytes(section, pipeline, profile, part.apply(0));
+        for (int i = 1; i < parts; i++) {
+            all.merge(fromBytes(section, pipeline, profile, part.apply(i)));
         }
         return all.result(rows);
     }

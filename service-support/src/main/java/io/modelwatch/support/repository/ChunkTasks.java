@@ -21,8 +21,11 @@ public class ChunkTasks {
         this.em = em;
     }
 
-    /** A task as stored: its chunk range and, once done, its rows and counts. */
-    public record Task(int taskNo, int firstChunk, int lastChunk, boolean done, Long rows, byte[] partial) {
+    /**
+     * A task as stored: its chunk range and, once done, its rows. Its counts are read one task at a time
+     * ({@link #partial}): the parts of a 10M-row run are about 30 MB each for drift, too much to hold all at once.
+     */
+    public record Task(int taskNo, int firstChunk, int lastChunk, boolean done, Long rows) {
     }
 
     /** Stores the plan of a run's section unless it was planned already; returns whether this call planned it. */
@@ -77,11 +80,23 @@ public class ChunkTasks {
     private List<Task> rows(String runId, String kind, String andWhere, boolean lock) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select task_no, first_chunk, last_chunk, done_at is not null,"
-                        + " row_count, partial from {h-schema}chunk_task where run_id = ?1 and kind = ?2" + andWhere
+                        + " row_count from {h-schema}chunk_task where run_id = ?1 and kind = ?2" + andWhere
                         + " order by task_no" + (lock ? " for update" : ""))
                 .setParameter(1, runId).setParameter(2, kind).getResultList();
         return rows.stream().map(r -> new Task(((Number) r[0]).intValue(), ((Number) r[1]).intValue(),
-                ((Number) r[2]).intValue(), (Boolean) r[3], r[4] == null ? null : ((Number) r[4]).longValue(),
-                (byte[]) r[5])).toList();
+                ((Number) r[2]).intValue(), (Boolean) r[3], r[4] == null ? null : ((Number) r[4]).longValue()))
+                .toList();
+    }
+
+    /** The counts a done task stored ({@code SectionParts} bytes). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public byte[] partial(String runId, String kind, int taskNo) {
+        Object partial = em.createNativeQuery("select partial from {h-schema}chunk_task"
+                        + " where run_id = ?1 and kind = ?2 and task_no = ?3")
+                .setParameter(1, runId).setParameter(2, kind).setParameter(3, taskNo).getSingleResult();
+        if (partial == null) {
+            throw new IllegalStateException("chunk task " + taskNo + " of run " + runId + " (" + kind + ") has no counts");
+        }
+        return (byte[]) partial;
     }
 }
