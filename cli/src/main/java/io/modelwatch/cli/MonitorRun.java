@@ -9,7 +9,7 @@ import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.data.TableSchema;
-import io.modelwatch.core.labels.LabelJoin;
+import io.modelwatch.core.labels.LabelIndex;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.report.ReportFolder;
 import io.modelwatch.core.run.ModelReference;
@@ -59,7 +59,7 @@ final class MonitorRun {
                     o.config() != null ? o.config().toString() : "the built-in configuration"), o.modelId());
             MonitoringPipeline pipeline = MonitoringPipeline.of(config);
             CompletableFuture<ReferenceProfile> done = CompletableFuture.completedFuture(stored);
-            if (o.labels() == null && !o.inMemory()) {
+            if (!o.inMemory()) {
                 return streamed(o, config, pipeline, done, started, progress, out);
             }
             return inMemory(o, config, pipeline, done, started, progress, out);
@@ -78,9 +78,9 @@ final class MonitorRun {
         progress.stage(String.format(Locale.ROOT, "profiling reference (%,d rows)", reference.rowCount()));
         CompletableFuture<ReferenceProfile> profiling = CompletableFuture.supplyAsync(() -> pipeline.profile(reference));
 
-        // the current file is streamed in chunks (exact, memory bounded by distinct values) unless labels are
-        // joined to it, which needs it whole, or the user asks for the in-memory path
-        if (o.labels() == null && !o.inMemory()) {
+        // the current file is streamed in chunks (exact, memory bounded by distinct values; labels are joined to
+        // each chunk) unless the user asks for the in-memory path
+        if (!o.inMemory()) {
             return streamed(o, config, pipeline, profiling, started, progress, out);
         }
 
@@ -92,7 +92,7 @@ final class MonitorRun {
         return modelId == null ? config : config.withModelId(modelId);
     }
 
-    /** The current batch read whole (needed for a label join), then the pipeline on it. */
+    /** The current batch read whole ({@code --in-memory}), labelled whole, then the pipeline on it. */
     private static int inMemory(RunOptions o, MonitoringConfig config, MonitoringPipeline pipeline,
                                 CompletableFuture<ReferenceProfile> profiling, Instant started, Progress progress,
                                 PrintStream out) {
@@ -102,12 +102,9 @@ final class MonitorRun {
         pipeline.requireRoleColumns(current);
         if (o.labels() != null) {
             progress.stage("joining labels " + o.labels());
-            ColumnBatch labels = InputFiles.reader(o.labels(), reader(progress, "labels"))
-                    .read(o.labels(), TableSchema.forRoles(config.roles()));
-            LabelJoin.Result joined = LabelJoin.join(current, labels, config.roles());
-            progress.stage(String.format(Locale.ROOT, "labels: %,d matched, %,d without a prediction, %,d repeated ids",
-                    joined.matched(), joined.unmatchedLabels(), joined.duplicateLabelIds()));
-            current = joined.batch();
+            LabelIndex labels = labelIndex(o, config, progress);
+            current = labels.labelled(current);
+            labelCounts(labels, progress);
         }
 
         ReferenceProfile profile = Futures.join(profiling);
@@ -122,21 +119,44 @@ final class MonitorRun {
 
     /**
      * The current file streamed once in chunks: memory bounded by the distinct values, not by the row count, and
-     * the same numbers as a run on the file read whole. Without {@code --date}, the snapshot date is that of the
-     * earliest prediction timestamp.
+     * the same numbers as a run on the file read whole. With {@code --labels}, the label file is read whole and
+     * indexed by id ({@link LabelIndex}), and each chunk is labelled as it streams: memory grows with the label
+     * file, not with the predictions, and the labels and counts are those of the whole-batch join. Without
+     * {@code --date}, the snapshot date is that of the earliest prediction timestamp.
      */
     private static int streamed(RunOptions o, MonitoringConfig config, MonitoringPipeline pipeline,
                                 CompletableFuture<ReferenceProfile> profiling, Instant started, Progress progress,
                                 PrintStream out) {
+        LabelIndex labels = null;
+        if (o.labels() != null) {
+            progress.stage("indexing labels " + o.labels());
+            labels = labelIndex(o, config, progress);
+        }
         ReferenceProfile profile = Futures.join(profiling);
-        StreamingRun streaming = StreamingRun.of(pipeline).withReader(InputFiles.reader(o.current(),
+        StreamingRun plain = StreamingRun.of(pipeline).withReader(InputFiles.reader(o.current(),
                 reader(progress, "current").withThreads(StreamingRun.parserThreads())));
-        progress.stage(String.format(Locale.ROOT, "streaming current %s in chunks of %,d rows", o.current(),
-                streaming.chunkRows()));
+        StreamingRun streaming = labels == null ? plain : plain.withEachChunk(labels::labelled);
+        progress.stage(String.format(Locale.ROOT, "streaming current %s in chunks of %,d rows%s", o.current(),
+                streaming.chunkRows(), labels == null ? "" : ", each joined to its labels"));
         RunInfo info = runInfo(o, config, started, o.date());
         RunResult result = withHistory(o, history -> streaming.run(info, profile, o.current(),
                 TableSchema.forConfig(config), history, o.date() == null));
+        if (labels != null) {
+            labelCounts(labels, progress);
+        }
         return finish(o, result, progress, out);
+    }
+
+    /** The label file of {@code --labels} read whole and indexed by id. */
+    private static LabelIndex labelIndex(RunOptions o, MonitoringConfig config, Progress progress) {
+        ColumnBatch labels = InputFiles.reader(o.labels(), reader(progress, "labels"))
+                .read(o.labels(), TableSchema.forRoles(config.roles()));
+        return LabelIndex.of(labels, config.roles());
+    }
+
+    private static void labelCounts(LabelIndex labels, Progress progress) {
+        progress.stage(String.format(Locale.ROOT, "labels: %,d matched, %,d without a prediction, %,d repeated ids",
+                labels.matched(), labels.unmatchedLabels(), labels.duplicateLabelIds()));
     }
 
     /** The run with the metric history of {@code --history} (none without it), its rows then appended to it. */

@@ -21,7 +21,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--current", required = true, paramLabel = "CUR.csv", description = "Current batch (CSV, optionally .gz, or Parquet); may contain the target.")
     Path current;
 
-    @Option(names = "--labels", paramLabel = "LABELS.csv", description = "Late labels joined by customer id.")
+    @Option(names = "--labels", paramLabel = "LABELS.csv", description = "Late labels joined by customer id: the label "
+            + "file is read whole and indexed by id, the current file is still streamed and each chunk joined to it "
+            + "(memory grows with the label file, not the current one).")
     Path labels;
 
     @Option(names = "--config", paramLabel = "monitoring.yaml", description = "Configuration; without it the schema is "
@@ -52,7 +54,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--in-memory", description = "Read the whole current file into memory before computing (as the "
             + "services do) instead of streaming it in chunks; the numbers are the same, memory grows with the rows. "
-            + "A --labels join always reads it whole.")
+            + "Without it, --labels joins each streamed chunk to the labels.")
     boolean inMemory;
 
     @Override

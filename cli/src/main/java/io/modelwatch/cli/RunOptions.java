@@ -18,8 +18,8 @@ import java.time.LocalDate;
  * @param failOn    severity that makes the exit code 1, or {@code null}
  * @param date      snapshot date, or {@code null} to take it from the prediction timestamps
  * @param history   metric history file (read for anomalies, then appended), or {@code null}
- * @param inMemory  read the whole current file before computing (always so with {@code labels}); otherwise it
- *                  is streamed in chunks with the same results
+ * @param inMemory  read the whole current file before computing; otherwise it is streamed in chunks with the
+ *                  same results (with {@code labels}, each chunk joined to the indexed label file)
  * @param modelId   model id replacing the configuration's {@code model_id}, or {@code null}
  */
 record RunOptions(Path reference, Path current, Path labels, Path config, boolean useBuiltInConfig, Path out,

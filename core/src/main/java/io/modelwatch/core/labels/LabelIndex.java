@@ -10,7 +10,9 @@ import io.modelwatch.core.data.TimestampColumn;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The labels of one label file indexed by id, so that predictions can be joined to them a chunk of rows at a time
@@ -120,6 +122,21 @@ public final class LabelIndex {
         }
         return new Labels(new NumericColumn(targetName, joined),
                 joinedDates == null ? null : new TimestampColumn(labelDateName, joinedDates));
+    }
+
+    /**
+     * The predictions with their labels ({@link #join}): the target column (NaN without a label, replacing one the
+     * predictions have) and the label date column when the label file has one; the source names both files.
+     */
+    public ColumnBatch labelled(ColumnBatch predictions) {
+        Labels joined = join(predictions);
+        Map<String, Column> columns = new LinkedHashMap<>(predictions.columns());
+        columns.put(targetName, joined.target());
+        if (joined.labelDates() != null) {
+            columns.put(labelDateName, joined.labelDates());
+        }
+        return new ColumnBatch(predictions.source() + " + " + source, predictions.rowCount(), columns,
+                predictions.parseReport());
     }
 
     /**

@@ -1,12 +1,9 @@
 package io.modelwatch.core.labels;
 
 import io.modelwatch.core.config.ColumnRoles;
-import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Joins late-arriving labels to a prediction batch by customer id. The label file has the id and target
@@ -38,14 +35,7 @@ public final class LabelJoin {
      */
     public static Result join(ColumnBatch predictions, ColumnBatch labels, ColumnRoles roles) {
         LabelIndex index = LabelIndex.of(labels, roles);
-        LabelIndex.Labels joined = index.join(predictions);
-        Map<String, Column> columns = new LinkedHashMap<>(predictions.columns());
-        columns.put(roles.target(), joined.target());
-        if (joined.labelDates() != null) {
-            columns.put(roles.labelDate(), joined.labelDates());
-        }
-        ColumnBatch batch = new ColumnBatch(predictions.source() + " + " + labels.source(), predictions.rowCount(),
-                columns, predictions.parseReport());
+        ColumnBatch batch = index.labelled(predictions);
         return new Result(batch, index.matched(), index.unmatchedLabels(), index.duplicateLabelIds(),
                 index.unmatchedExamples(5));
     }

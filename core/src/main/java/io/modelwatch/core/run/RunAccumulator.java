@@ -11,18 +11,15 @@ import io.modelwatch.core.quality.QualityAccumulator;
 import io.modelwatch.core.quality.QualityReport;
 import io.modelwatch.core.run.section.DriftAccumulator;
 import io.modelwatch.core.run.section.Futures;
-import io.modelwatch.core.run.section.OutcomeArrays;
-import io.modelwatch.core.run.section.PerformanceAccumulator;
-import io.modelwatch.core.run.section.SegmentDriftAccumulator;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A whole monitoring run over a current batch read in chunks, with memory that does not grow with the row
- * count: every section keeps exact mergeable counts ({@link DriftAccumulator} for drift and PSI,
- * {@link PerformanceAccumulator} for classification quality, the CBPE estimate, concept drift, segments and
- * importance, {@link QualityAccumulator} for the data-quality checks), and the sections are computed from them
- * once the last chunk is in.
+ * count: every section keeps exact mergeable counts ({@link DriftPart} for drift, PSI and the drift inside
+ * segments, {@link PerformancePart} for classification quality, the CBPE estimate, concept drift, segments and
+ * importance, both shared with the services' chunk tasks; {@link QualityAccumulator} for the data-quality checks),
+ * and the sections are computed from them once the last chunk is in.
  *
  * <p>The sections of {@link MonitoringPipeline#drift}, {@link MonitoringPipeline#performance} and
  * {@link MonitoringPipeline#quality} are the same accumulators over the whole batch as one chunk, so the result
@@ -33,12 +30,10 @@ public final class RunAccumulator {
 
     private final MonitoringPipeline pipeline;
     private final ReferenceProfile profile;
-    private DriftAccumulator drift;
-    private SegmentDriftAccumulator segmentDrift;
-    private PerformanceAccumulator performance;
+    /** Planned from the first chunk; null until then. */
+    private DriftPart drift;
+    private PerformancePart performance;
     private QualityAccumulator quality;
-    /** The columns of the first chunk, without rows: what the counts were planned from. */
-    private ColumnBatch header;
     private long rows;
     private long earliestPrediction = Long.MAX_VALUE;
 
@@ -66,21 +61,15 @@ public final class RunAccumulator {
     public void add(ColumnBatch chunk) {
         if (drift == null) {
             pipeline.requireRoleColumns(chunk);
-            header = ColumnBatch.empty(chunk.source(), chunk.columnTypes());
-            drift = pipeline.driftAccumulator(profile, chunk);
-            segmentDrift = pipeline.segmentDriftAccumulator(profile);
-            performance = pipeline.performanceAccumulator(profile, chunk);
+            drift = DriftPart.planned(pipeline, profile, chunk);
+            performance = PerformancePart.planned(pipeline, profile, chunk);
         }
-        OutcomeArrays o = OutcomeArrays.of(chunk, pipeline.config());
         CompletableFuture<Void> rest = CompletableFuture.runAsync(() -> {
-            performance.add(chunk, o);
+            performance.add(chunk);
             earliest(chunk);
         });
-        CompletableFuture<Void> segments = CompletableFuture.runAsync(() -> segmentDrift.add(chunk));
-        quality.add(chunk);
-        drift.add(chunk);
+        drift.add(chunk, () -> quality.add(chunk));
         Futures.join(rest);
-        Futures.join(segments);
         rows += chunk.rowCount();
     }
 
@@ -106,8 +95,7 @@ public final class RunAccumulator {
 
     /** The drift section of every row counted. */
     public DriftSection drift() {
-        DriftSection whole = drift.result();
-        return whole.withSegmentDrift(segmentDrift.result(whole.drift()));
+        return drift.result();
     }
 
     /**
@@ -137,17 +125,16 @@ public final class RunAccumulator {
     public RunAccumulator merge(RunAccumulator later) {
         if (later.drift != null) {
             if (drift == null) {
-                header = later.header;
                 drift = later.drift;
-                segmentDrift = later.segmentDrift;
                 performance = later.performance;
             } else {
-                if (!header.columnTypes().equals(later.header.columnTypes())) {
-                    throw new IllegalArgumentException(later.header.source() + ": rows with columns "
-                            + later.header.columnTypes() + ", expected " + header.columnTypes());
+                ColumnBatch header = drift.header();
+                ColumnBatch laterHeader = later.drift.header();
+                if (!header.columnTypes().equals(laterHeader.columnTypes())) {
+                    throw new IllegalArgumentException(laterHeader.source() + ": rows with columns "
+                            + laterHeader.columnTypes() + ", expected " + header.columnTypes());
                 }
                 drift.merge(later.drift);
-                segmentDrift.merge(later.segmentDrift);
                 performance.merge(later.performance);
             }
         }
@@ -170,10 +157,9 @@ public final class RunAccumulator {
             out.writeLong(earliestPrediction);
             out.writeBoolean(drift != null);
             if (drift != null) {
-                ColumnHeader.write(out, header);
+                ColumnHeader.write(out, drift.header());
                 drift.writeTo(out);
                 performance.writeTo(out);
-                segmentDrift.writeTo(out);
             }
             quality.writeTo(out);
         } catch (java.io.IOException e) {
@@ -199,13 +185,11 @@ public final class RunAccumulator {
             a.rows = in.readLong();
             a.earliestPrediction = in.readLong();
             if (in.readBoolean()) {
-                a.header = ColumnHeader.read(in);
-                a.drift = pipeline.driftAccumulator(profile, a.header);
+                ColumnBatch header = ColumnHeader.read(in);
+                a.drift = DriftPart.planned(pipeline, profile, header);
                 a.drift.readFrom(in);
-                a.performance = pipeline.performanceAccumulator(profile, a.header);
+                a.performance = PerformancePart.planned(pipeline, profile, header);
                 a.performance.readFrom(in);
-                a.segmentDrift = pipeline.segmentDriftAccumulator(profile);
-                a.segmentDrift.readFrom(in, a.header);
             }
             a.quality = QualityAccumulator.readFrom(in, pipeline.config(), firstRow);
             return a;
@@ -214,8 +198,12 @@ public final class RunAccumulator {
         }
     }
 
-    /** Format of {@link #toBytes}; counts of another format are refused (2: the drift within segments). */
-    private static final int BYTES_VERSION = 2;
+    /**
+     * Format of {@link #toBytes}; counts of another format are refused (2: the drift within segments; 3: the drift
+     * within segments written by {@link DriftPart} right after the drift, before the performance counts). The bytes
+     * only travel between a Spark run's partitions and its driver, never stored.
+     */
+    private static final int BYTES_VERSION = 3;
 
     /** Deletes what the counts spilled to disk (the ids of the duplicate-id check) when the run is abandoned. */
     public void discard() {

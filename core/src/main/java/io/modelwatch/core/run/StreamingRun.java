@@ -5,6 +5,7 @@ import io.modelwatch.core.result.RunInfo;
 import io.modelwatch.core.result.RunResult;
 
 import io.modelwatch.core.anomaly.MetricHistory;
+import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.CsvReader;
 import io.modelwatch.core.data.InputException;
 import io.modelwatch.core.data.TableReader;
@@ -14,6 +15,7 @@ import io.modelwatch.core.run.section.DriftAccumulator;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The monitoring run of a current file of any size, read once in chunks: memory does not grow with the row
@@ -39,18 +41,23 @@ public final class StreamingRun {
     private final MonitoringPipeline pipeline;
     private final int chunkRows;
     private final TableReader reader;
+    /** What each chunk becomes before it is counted (the label join), in file order. */
+    private final UnaryOperator<ColumnBatch> eachChunk;
 
-    private StreamingRun(MonitoringPipeline pipeline, int chunkRows, TableReader reader) {
+    private StreamingRun(MonitoringPipeline pipeline, int chunkRows, TableReader reader,
+                         UnaryOperator<ColumnBatch> eachChunk) {
         this.pipeline = Objects.requireNonNull(pipeline, "pipeline");
         if (chunkRows <= 0) {
             throw new IllegalArgumentException("chunk size must be positive, got " + chunkRows);
         }
         this.chunkRows = chunkRows;
         this.reader = Objects.requireNonNull(reader, "reader");
+        this.eachChunk = Objects.requireNonNull(eachChunk, "eachChunk");
     }
 
     public static StreamingRun of(MonitoringPipeline pipeline) {
-        return new StreamingRun(pipeline, DEFAULT_CHUNK_ROWS, CsvReader.withDefaults().withThreads(parserThreads()));
+        return new StreamingRun(pipeline, DEFAULT_CHUNK_ROWS, CsvReader.withDefaults().withThreads(parserThreads()),
+                UnaryOperator.identity());
     }
 
     /**
@@ -63,7 +70,7 @@ public final class StreamingRun {
     }
 
     public StreamingRun withChunkRows(int rows) {
-        return new StreamingRun(pipeline, rows, reader);
+        return new StreamingRun(pipeline, rows, reader, eachChunk);
     }
 
     /**
@@ -71,7 +78,16 @@ public final class StreamingRun {
      * the reader of another format (Parquet).
      */
     public StreamingRun withReader(TableReader tableReader) {
-        return new StreamingRun(pipeline, chunkRows, tableReader);
+        return new StreamingRun(pipeline, chunkRows, tableReader, eachChunk);
+    }
+
+    /**
+     * This run with each chunk passed through {@code prepare} before it is counted, one chunk at a time in file order
+     * (and the whole file of a header without rows): the labels of a {@link io.modelwatch.core.labels.LabelIndex}
+     * joined to it, so that memory grows with the label file, not with the predictions.
+     */
+    public StreamingRun withEachChunk(UnaryOperator<ColumnBatch> prepare) {
+        return new StreamingRun(pipeline, chunkRows, reader, prepare);
     }
 
     public int chunkRows() {
@@ -109,7 +125,8 @@ public final class StreamingRun {
         long t0 = System.nanoTime();
         RunAccumulator counts = new RunAccumulator(pipeline, profile);
         try {
-            TableReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows, counts::add);
+            TableReader.Summary summary = ChunkPipe.run(reader, current, schema, chunkRows,
+                    chunk -> counts.add(eachChunk.apply(chunk)));
             RunInfo dated = info;
             if (dateFromData) {
                 dated = info.withSnapshotDate(counts.snapshotDate());
@@ -117,7 +134,7 @@ public final class StreamingRun {
             if (counts.rows() == 0) {
                 // a header and no rows: no chunk told the accumulators the columns; the empty file read whole does,
                 // and the run completes with the data-quality finding "empty batch" (drift not computable)
-                return pipeline.run(dated, profile, reader.read(current, schema), history);
+                return pipeline.run(dated, profile, eachChunk.apply(reader.read(current, schema)), history);
             }
             return pipeline.assemble(dated, profile.rows(), summary.rowCount(), counts.drift(), counts.performance(),
                     counts.quality(), (System.nanoTime() - t0) / 1_000_000, history);

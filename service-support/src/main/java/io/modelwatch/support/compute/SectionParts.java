@@ -5,94 +5,65 @@ import io.modelwatch.core.data.ColumnHeader;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.result.DriftSection;
 import io.modelwatch.core.result.PerformanceSection;
+import io.modelwatch.core.run.DriftPart;
 import io.modelwatch.core.run.MonitoringPipeline;
-import io.modelwatch.core.run.section.DriftAccumulator;
-import io.modelwatch.core.run.section.Futures;
-import io.modelwatch.core.run.section.OutcomeArrays;
-import io.modelwatch.core.run.section.PerformanceAccumulator;
-import io.modelwatch.core.run.section.SegmentDriftAccumulator;
+import io.modelwatch.core.run.PerformancePart;
+import io.modelwatch.core.run.SectionPart;
 import io.modelwatch.support.compute.SectionComputation.Section;
 import io.modelwatch.support.compute.SectionComputation.SectionCounts;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInput;
 import java.io.DataInputStream;
-import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The drift and performance sections as counts of a part of a batch (a contiguous range of its stored chunks, one
  * chunk task): counted, written as bytes, read back and merged in chunk order they give the section of all rows,
- * as the core's {@code RunAccumulator} parts do for a Spark run. The bytes are the columns the counts were planned
- * from ({@link ColumnHeader}) followed by the section accumulators' own byte forms.
+ * with the core's section parts ({@link SectionPart}) that a Spark run's {@code RunAccumulator} is made of. The bytes
+ * are the columns the counts were planned from ({@link ColumnHeader}) followed by the part's own byte form.
  */
 public final class SectionParts {
 
     private SectionParts() {
     }
 
-    /** A section whose counts can be split over parts of a batch. */
+    /**
+     * A section whose counts can be split over parts of a batch: {@link #start} plans empty counts from the columns
+     * of a part's first chunk (whose rows it does not add) or from a header read back from bytes.
+     */
+    @FunctionalInterface
     public interface SplitSection<S> extends Section<S> {
         @Override
-        PartCounts<S> start(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunk);
-
-        /** Empty counts planned from {@code header} (the columns of the part's first chunk), to read bytes into. */
-        PartCounts<S> planned(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch header);
+        PartCounts<S> start(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunkOrHeader);
     }
 
-    /** The counts of one part: added chunk by chunk, written, read, merged with the next part's. */
+    /** The counts of one part: added chunk by chunk, then written, read and merged as the core's part. */
     public interface PartCounts<S> extends SectionCounts<S> {
-        /** The columns the counts were planned from, without rows. */
-        ColumnBatch header();
-
-        void writeTo(DataOutput out) throws IOException;
-
-        void readFrom(DataInput in) throws IOException;
-
-        /** Adds the counts of the part right after this one's, which must not be used afterwards. */
-        void merge(PartCounts<S> later);
+        SectionPart<S> part();
     }
 
-    /** Data, prediction and target drift with the drift inside segments, as the core's {@code pipeline.drift}. */
-    public static final SplitSection<DriftSection> DRIFT = new SplitSection<>() {
-        @Override
-        public PartCounts<DriftSection> start(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch first) {
-            return new DriftPart(pipeline, profile, first);
-        }
+    /** Data, prediction and target drift with the drift inside segments ({@link DriftPart}, {@code pipeline.drift}). */
+    public static final SplitSection<DriftSection> DRIFT =
+            (pipeline, profile, first) -> new Part<>(DriftPart.planned(pipeline, profile, first));
 
-        @Override
-        public PartCounts<DriftSection> planned(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch header) {
-            return new DriftPart(pipeline, profile, header);
-        }
-    };
-
-    /** Classification quality or its estimate, concept drift, segments and importance ({@code pipeline.performance}). */
-    public static final SplitSection<PerformanceSection> PERFORMANCE = new SplitSection<>() {
-        @Override
-        public PartCounts<PerformanceSection> start(MonitoringPipeline pipeline, ReferenceProfile profile,
-                                                    ColumnBatch first) {
-            return new PerformancePart(pipeline, profile, first);
-        }
-
-        @Override
-        public PartCounts<PerformanceSection> planned(MonitoringPipeline pipeline, ReferenceProfile profile,
-                                                      ColumnBatch header) {
-            return new PerformancePart(pipeline, profile, header);
-        }
-    };
+    /**
+     * Classification quality or its estimate, concept drift, segments and importance ({@link PerformancePart},
+     * {@code pipeline.performance}).
+     */
+    public static final SplitSection<PerformanceSection> PERFORMANCE =
+            (pipeline, profile, first) -> new Part<>(PerformancePart.planned(pipeline, profile, first));
 
     /** The counts of a part as bytes: its header, then its counts. */
     public static byte[] toBytes(PartCounts<?> counts) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(BYTES_VERSION);
-            ColumnHeader.write(out, counts.header());
-            counts.writeTo(out);
+            ColumnHeader.write(out, counts.part().header());
+            counts.part().writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -107,8 +78,8 @@ public final class SectionParts {
             if (version != BYTES_VERSION) {
                 throw new IllegalArgumentException("section counts of format " + version + ", expected " + BYTES_VERSION);
             }
-            PartCounts<S> counts = section.planned(pipeline, profile, ColumnHeader.read(in));
-            counts.readFrom(in);
+            PartCounts<S> counts = section.start(pipeline, profile, ColumnHeader.read(in));
+            counts.part().readFrom(in);
             return counts;
         } catch (IOException e) {
             throw new IllegalArgumentException("section counts that cannot be read: " + e.getMessage(), e);
@@ -137,7 +108,7 @@ public final class SectionParts {
         }
         PartCounts<S> all = fromBytes(section, pipeline, profile, part.apply(0));
         for (int i = 1; i < parts; i++) {
-            all.merge(fromBytes(section, pipeline, profile, part.apply(i)));
+            all.part().merge(fromBytes(section, pipeline, profile, part.apply(i)).part());
         }
         return all.result(rows);
     }
@@ -145,98 +116,16 @@ public final class SectionParts {
     /** Format of {@link #toBytes}; counts of another format are refused. */
     private static final int BYTES_VERSION = 1;
 
-    private static ColumnBatch headerOf(ColumnBatch first) {
-        return ColumnBatch.empty(first.source(), first.columnTypes());
-    }
-
-    private static final class DriftPart implements PartCounts<DriftSection> {
-        private final ColumnBatch header;
-        private final DriftAccumulator drift;
-        private final SegmentDriftAccumulator segments;
-
-        DriftPart(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch first) {
-            header = headerOf(first);
-            drift = pipeline.driftAccumulator(profile, first);
-            segments = pipeline.segmentDriftAccumulator(profile);
-        }
-
+    /** The core's counts of a section part as the counts of a chunk task. */
+    private record Part<S>(SectionPart<S> part) implements PartCounts<S> {
         @Override
         public void add(ColumnBatch chunk) {
-            CompletableFuture<Void> inSegments = CompletableFuture.runAsync(() -> segments.add(chunk));
-            drift.add(chunk);
-            Futures.join(inSegments);
+            part.add(chunk);
         }
 
         @Override
-        public DriftSection result(long rows) {
-            DriftSection whole = drift.result();
-            return whole.withSegmentDrift(segments.result(whole.drift()));
-        }
-
-        @Override
-        public ColumnBatch header() {
-            return header;
-        }
-
-        @Override
-        public void writeTo(DataOutput out) throws IOException {
-            drift.writeTo(out);
-            segments.writeTo(out);
-        }
-
-        @Override
-        public void readFrom(DataInput in) throws IOException {
-            drift.readFrom(in);
-            segments.readFrom(in, header);
-        }
-
-        @Override
-        public void merge(PartCounts<DriftSection> later) {
-            DriftPart l = (DriftPart) later;
-            drift.merge(l.drift);
-            segments.merge(l.segments);
-        }
-    }
-
-    private static final class PerformancePart implements PartCounts<PerformanceSection> {
-        private final MonitoringPipeline pipeline;
-        private final ColumnBatch header;
-        private final PerformanceAccumulator performance;
-
-        PerformancePart(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch first) {
-            this.pipeline = pipeline;
-            header = headerOf(first);
-            performance = pipeline.performanceAccumulator(profile, first);
-        }
-
-        @Override
-        public void add(ColumnBatch chunk) {
-            performance.add(chunk, OutcomeArrays.of(chunk, pipeline.config()));
-        }
-
-        @Override
-        public PerformanceSection result(long rows) {
-            return performance.result(rows);
-        }
-
-        @Override
-        public ColumnBatch header() {
-            return header;
-        }
-
-        @Override
-        public void writeTo(DataOutput out) throws IOException {
-            performance.writeTo(out);
-        }
-
-        @Override
-        public void readFrom(DataInput in) throws IOException {
-            performance.readFrom(in);
-        }
-
-        @Override
-        public void merge(PartCounts<PerformanceSection> later) {
-            performance.merge(((PerformancePart) later).performance);
+        public S result(long rows) {
+            return part.result(rows);
         }
     }
 }

@@ -6,7 +6,7 @@
  * ({@link io.modelwatch.core.run.section.PerformanceAccumulator}, {@link io.modelwatch.core.run.section.SegmentRows},
  * {@link io.modelwatch.core.run.section.ImportanceRows}) and root cause
  * ({@link io.modelwatch.core.run.section.RootCause}); data quality is {@code quality.QualityAccumulator}. The package
- * {@code run} composes them ({@code MonitoringPipeline}, {@code RunAccumulator}, {@code StreamingRun}); nothing here
- * uses it.
+ * {@code run} composes them ({@code MonitoringPipeline}, {@code DriftPart}, {@code PerformancePart},
+ * {@code RunAccumulator}, {@code StreamingRun}); nothing here uses it.
  */
 package io.modelwatch.core.run.section;
