@@ -98,7 +98,12 @@ public class BatchStreamer {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable((Streamed<S>) stream.result().join());
+            Streamed<S> streamed = (Streamed<S>) stream.result().join();
+            if (streamed != null) {
+                LOG.infof("batch %s: the %s section was counted while the batch was stored (%d rows)", batchId,
+                        kind, streamed.rows());
+            }
+            return Optional.ofNullable(streamed);
         } catch (CompletionException e) {
             LOG.warnf("streaming batch %s failed (%s): reading it from the store", batchId, e.getCause());
             return Optional.empty();
