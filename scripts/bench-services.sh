@@ -6,7 +6,7 @@
 #                             [--replicas 2] [--chunks-per-task K]
 #
 # --replicas 2 starts a second drift-service and performance-service (on the next ports, same database and bus
-# names): a run of more stored chunks than --chunks-per-task (the services' default, 16, when not given; 4 with
+# names): a run of more stored chunks than --chunks-per-task (the services' default, 0: never split, when not given; 4 with
 # --replicas 2, so that a 1M-row run of 16 chunks is split into 4 chunk tasks) is shared by both replicas of each.
 #
 # Prints, for the day's run: the wall time from POST /runs to the report (GET /runs/{id}/snapshot answering 200),
@@ -148,7 +148,7 @@ EOF
 services_s=$(python3 -c "print(f'{$end - $start:.1f}')")
 printf 'ModelWatch services stage: %s reference + %s current rows, chunks of %s rows, %s cores (load average %s)\n' \
   "$rows" "$current_rows" "$chunk_rows" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '  replicas of drift and performance: %s, chunks per task: %s\n' "$replicas" "${chunks_per_task:-default (16)}"
+printf '  replicas of drift and performance: %s, chunks per task: %s\n' "$replicas" "${chunks_per_task:-default (0, never split)}"
 printf '  services, POST /runs to report: %6s s\n' "$services_s"
 printf '    of which ingest (POST /runs answered): %5s s\n' "$(python3 -c "print(f'{$ingested - $start:.1f}')")"
 printf '  CLI daily run (monitor run):    %6s s  peak RSS %5d MB\n' "$cli_s" "$((cli_kb / 1024))"

@@ -51,6 +51,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class RunIngestion {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RunIngestion.class);
+
     /** The ledger's event type for what a run's start announced. */
     static final String RUN_STARTED = "run.started";
 
@@ -109,7 +111,7 @@ public class RunIngestion {
         Instant startedAt = Instant.now();
         String runId = UUID.randomUUID().toString();
         String batchId = UUID.randomUUID().toString();
-        IngestedBatch batch = ingest(source, date, modelId, batchId, pipeline);
+        IngestedBatch batch = ingest(source, date, modelId, batchId, reference.referenceId(), pipeline);
         boolean hasLabels = batch.hasLabels();
         var quality = batch.quality();
         List<MetricRow> qualityRows = SectionMetrics.of(quality);
@@ -181,7 +183,7 @@ public class RunIngestion {
      * that cannot be read or stored is removed; it is stored under {@code batchId} before its run is recorded, and
      * no event names it until then.
      */
-    private IngestedBatch ingest(String source, LocalDate date, String modelId, String batchId,
+    private IngestedBatch ingest(String source, LocalDate date, String modelId, String batchId, String referenceId,
                                  MonitoringPipeline pipeline) {
         ColumnRoles roles = pipeline.config().roles();
         int chunkRows = settings.chunkRows();
@@ -193,6 +195,7 @@ public class RunIngestion {
                 if (stored[0] == null) {
                     requireContractColumns(pipeline.config(), chunk);
                     stored[0] = store.startBatch(batchId, modelId, date, chunk.source(), chunkRows);
+                    hintStarted(batchId, referenceId);
                 }
                 quality.add(chunk);
                 if (roles.target() != null) {
@@ -212,6 +215,18 @@ public class RunIngestion {
                 store.deleteBatch(batchId);
             }
             throw e;
+        }
+    }
+
+    /**
+     * Lets drift- and performance-service count the batch while it is stored ({@code BatchStreamer}). Only a hint,
+     * sent at once rather than through the outbox: a lost one costs time, never a number, so it must not fail the run.
+     */
+    private void hintStarted(String batchId, String referenceId) {
+        try {
+            store.announceStarted(batchId, referenceId);
+        } catch (RuntimeException e) {
+            LOG.debugf("batch %s: no batch.started hint (%s); its sections are counted after batch.ready", batchId, e);
         }
     }
 

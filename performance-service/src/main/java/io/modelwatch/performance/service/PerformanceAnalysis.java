@@ -2,13 +2,16 @@ package io.modelwatch.performance.service;
 
 import io.modelwatch.core.events.BatchReady;
 import io.modelwatch.core.events.MetricsComputed;
+import io.modelwatch.support.compute.BatchStreamer;
 import io.modelwatch.support.compute.ChunkTask;
 import io.modelwatch.support.compute.ChunkTaskWork;
 import io.modelwatch.support.compute.SectionComputation;
 import io.modelwatch.support.compute.SectionParts;
 import io.modelwatch.support.compute.SectionMetrics;
 import io.modelwatch.support.messaging.InboundEvents.Outcome;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.util.concurrent.CompletionStage;
 
@@ -18,10 +21,17 @@ public class PerformanceAnalysis {
 
     private final SectionComputation computation;
     private final ChunkTaskWork tasks;
+    private final BatchStreamer streamer;
 
-    public PerformanceAnalysis(SectionComputation computation, ChunkTaskWork tasks) {
+    public PerformanceAnalysis(SectionComputation computation, ChunkTaskWork tasks, BatchStreamer streamer) {
         this.computation = computation;
         this.tasks = tasks;
+        this.streamer = streamer;
+    }
+
+    /** Counts this section of each batch while ingest stores it, on ingest's hint ({@link BatchStreamer}). */
+    void streamBatches(@Observes StartupEvent start) {
+        streamer.listen(MetricsComputed.PERFORMANCE, SectionComputation.PERFORMANCE);
     }
 
     /** With the configuration of the run's model and reference version. */

@@ -28,6 +28,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -79,10 +80,12 @@ public class SectionComputation {
     private final EventRelay relay;
     private final Reannouncer reannouncer;
     private final TaskPlanner planner;
+    private final BatchStreamer streamer;
 
     public SectionComputation(ModelPipelines pipelines, BatchStore store, MetricsLog metricsLog,
                               EventLedger ledger, EventCodec codec, MetricLogGauges gauges, EventOutbox outbox,
-                              EventRelay relay, Reannouncer reannouncer, TaskPlanner planner) {
+                              EventRelay relay, Reannouncer reannouncer, TaskPlanner planner,
+                              BatchStreamer streamer) {
         this.pipelines = pipelines;
         this.store = store;
         this.metricsLog = metricsLog;
@@ -93,6 +96,7 @@ public class SectionComputation {
         this.relay = relay;
         this.reannouncer = reannouncer;
         this.planner = planner;
+        this.streamer = streamer;
     }
 
     /**
@@ -121,6 +125,7 @@ public class SectionComputation {
         if (section instanceof SectionParts.SplitSection<S>) {
             List<ChunkTask> tasks = planner.tasksOf(event, kind);
             if (!tasks.isEmpty()) {
+                streamer.drop(event.batchId()); // streaming is for the one-pass path
                 // a large run: its chunk tasks are counted by every replica of the service (ChunkTaskWork)
                 boolean duplicate = reannouncer.reannounce(event.runId(), BatchReady.TYPE) || !planner.plan(tasks);
                 return CompletableFuture.completedFuture(new Outcome(event.runId(), duplicate));
@@ -140,7 +145,10 @@ public class SectionComputation {
         }
 
         Reference reference = reference(trigger.referenceId());
-        Streamed<S> streamed = stream(trigger.batchId(), reference.pipeline(), reference.profile(), section);
+        // counted while the batch was stored (BatchStreamer), or read from the store now
+        Streamed<S> streamed = (BatchReady.TYPE.equals(trigger.type())
+                ? streamer.<S>take(trigger.batchId(), trigger.referenceId(), kind) : Optional.<Streamed<S>>empty())
+                .orElseGet(() -> stream(trigger.batchId(), reference.pipeline(), reference.profile(), section));
         long currentRows = trigger.currentRows() != null ? trigger.currentRows() : streamed.rows();
         boolean recorded = record(trigger, kind, channel, reference.stored().rowCount(), currentRows,
                 streamed::section, rows);

@@ -340,6 +340,66 @@ public class BatchStore {
         }
     }
 
+    /** The PostgreSQL notification channel of {@link #announceStarted}: the hint that a batch is being stored. */
+    public static final String STARTED_CHANNEL = "modelwatch_batch_started";
+
+    /**
+     * Tells whoever listens on {@link #STARTED_CHANNEL} (drift- and performance-service) that a batch is being stored
+     * for a run against {@code referenceId}, so that they may count its chunks as they are stored. Only a hint: sent at
+     * once (not through the outbox), lost when nobody listens; {@code batch.ready} stays what triggers a section.
+     */
+    public void announceStarted(String batchId, String referenceId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("select pg_notify(?, ?)")) {
+            ps.setString(1, STARTED_CHANNEL);
+            ps.setString(2, batchId + "\t" + referenceId);
+            ps.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot announce batch " + batchId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * How far a batch being stored in chunks is: its first {@code complete} chunks are fully written (the writer
+     * writes chunks in order, one after the other, so a chunk is complete once the next one has begun, or once the
+     * batch is sealed by {@link ChunkedBatch#finish}). Empty when no batch has this id (never stored, or deleted).
+     */
+    public Optional<Progress> progress(String batchId) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "select b.source, b.chunk_count, (select coalesce(max(k.chunk_no) + 1, 0) from store.batch_chunk k"
+                        + " where k.batch_id = b.batch_id) from store.batch b where b.batch_id = ?")) {
+            ps.setString(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                int sealed = rs.getInt(2);
+                boolean chunked = !rs.wasNull();
+                int begun = rs.getInt(3);
+                return Optional.of(sealed > 0 ? new Progress(rs.getString(1), chunked, sealed, true)
+                        : new Progress(rs.getString(1), chunked, Math.max(0, begun - 1), false));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read batch " + batchId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A batch being stored: its source, whether it is stored in chunks, the chunks fully written, and whether it is
+     * sealed (every chunk written and counted in {@code store.batch}).
+     */
+    public record Progress(String source, boolean chunked, int complete, boolean sealed) {
+    }
+
+    /** One complete chunk of a batch, only the named columns when {@code columns} is non-empty. */
+    public ColumnBatch chunk(String batchId, String source, int chunk, Collection<String> columns) {
+        try (Connection c = dataSource.getConnection()) {
+            return loadChunk(c, batchId, source, chunk, columns);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot load chunk " + chunk + " of batch " + batchId + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The stored batch with this id: its source, rows and chunks. */
     public Stored describe(String batchId) {
         try (Connection c = dataSource.getConnection()) {

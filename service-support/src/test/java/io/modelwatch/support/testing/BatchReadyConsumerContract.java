@@ -43,6 +43,8 @@ public abstract class BatchReadyConsumerContract extends BusTest {
     protected EventCodec codec;
     @Inject
     protected ChunkTasks chunkTasks;
+    @Inject
+    protected io.modelwatch.support.compute.BatchStreamer streamer;
     @ConfigProperty(name = "mp.messaging.incoming." + Channels.BATCH_READY_IN + ".queue.name")
     protected String queue;
 
@@ -133,6 +135,52 @@ public abstract class BatchReadyConsumerContract extends BusTest {
         Object whole = wholeBatchSection(run);
         // both through the same serialisation (the event's tree is read back from JSON text: its number nodes differ)
         assertThat(codec.tree(codec.fromTree(computed.section(), whole.getClass()))).isEqualTo(codec.tree(whole));
+    }
+
+    /**
+     * A batch counted while it is stored, on the ingest service's hint (chunks of 100 rows, 20 ms apart), gives the
+     * section of the whole batch in memory, to the last bit; its {@code batch.ready} takes the streamed counts.
+     */
+    @Test
+    void aBatchCountedWhileItIsStoredGivesTheSectionOfTheWholeBatch() throws Exception {
+        StoredRun run = StoredRun.createHinted(pipeline, store, 100);
+        String batchId = run.event().batchId();
+        awaitHeld(batchId, true);
+        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
+
+        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
+
+        MetricsComputed computed = codec.read(bus.take(metricsQueue, Duration.ofSeconds(120)).orElseThrow(
+                () -> new AssertionError("no " + metricsRoutingKey() + " published")).body(), MetricsComputed.class);
+        assertThat(computed.currentRows()).isEqualTo(2000);
+        assertThat(streamer.holds(batchId)).as("batch.ready took the streamed counts").isFalse();
+        Object whole = wholeBatchSection(run);
+        assertThat(codec.tree(codec.fromTree(computed.section(), whole.getClass()))).isEqualTo(codec.tree(whole));
+    }
+
+    /**
+     * A batch deleted while it is stored (the ingest failed, or a concurrent request stored its batch first) stops
+     * its stream and drops its counts.
+     */
+    @Test
+    void aDeletedBatchStopsItsStream() throws Exception {
+        StoredRun reference = StoredRun.createChunked(pipeline, store, 1000);
+        String batchId = "batch-" + java.util.UUID.randomUUID();
+        BatchStore.ChunkedBatch chunks = store.startBatch(batchId, StoredRun.MODEL, reference.event().date(),
+                "deleted.csv", 1000);
+        store.announceStarted(batchId, reference.event().referenceId());
+        chunks.add(reference.current());
+        awaitHeld(batchId, true);
+        chunks.close();
+        store.deleteBatch(batchId);
+        awaitHeld(batchId, false);
+    }
+
+    private void awaitHeld(String batchId, boolean held) throws InterruptedException {
+        for (int i = 0; i < 200 && streamer.holds(batchId) != held; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(streamer.holds(batchId)).as("a stream of batch " + batchId + " held").isEqualTo(held);
     }
 
     /**

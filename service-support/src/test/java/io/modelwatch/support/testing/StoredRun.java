@@ -53,10 +53,24 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
      * drifted day streamed by the core reader, each chunk stored as it is read.
      */
     public static StoredRun createChunked(MonitoringPipeline pipeline, BatchStore store, int chunkRows) {
-        return create(pipeline, store, false, chunkRows);
+        return create(pipeline, store, false, chunkRows, false);
+    }
+
+    /**
+     * A stored run whose batch is stored in chunks as {@link #createChunked} stores it, with the ingest service's
+     * {@code batch.started} hint sent once the batch is started, and a pause of 20 ms after each chunk (a source
+     * read slowly), so that a service counts the chunks while they are stored.
+     */
+    public static StoredRun createHinted(MonitoringPipeline pipeline, BatchStore store, int chunkRows) {
+        return create(pipeline, store, false, chunkRows, true);
     }
 
     private static StoredRun create(MonitoringPipeline pipeline, BatchStore store, boolean empty, int chunkRows) {
+        return create(pipeline, store, empty, chunkRows, false);
+    }
+
+    private static StoredRun create(MonitoringPipeline pipeline, BatchStore store, boolean empty, int chunkRows,
+                                    boolean hinted) {
         ensureStoreSchema();
         try {
             Path dir = Files.createTempDirectory("modelwatch-test");
@@ -82,7 +96,15 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
             if (chunkRows > 0) {
                 BatchStore.ChunkedBatch chunks = store.startBatch(batchId, MODEL, ChurnFixtures.DRIFTED_DATE,
                         current.source(), chunkRows);
-                CsvReader.withDefaults().stream(day, schema, chunkRows, chunks::add);
+                if (hinted) {
+                    store.announceStarted(batchId, referenceId);
+                }
+                CsvReader.withDefaults().stream(day, schema, chunkRows, chunk -> {
+                    chunks.add(chunk);
+                    if (hinted) {
+                        pause(20);
+                    }
+                });
                 chunks.finish();
             }
             BatchReady event = BatchReady.of("run-" + UUID.randomUUID(), batchId, MODEL, ChurnFixtures.DRIFTED_DATE,
@@ -91,6 +113,14 @@ public record StoredRun(ReferenceProfile profile, ColumnBatch reference, ColumnB
             return new StoredRun(profile, reference, current, event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
