@@ -7,19 +7,20 @@ import java.util.Arrays;
 /**
  * The segment slot of each distinct number of a categorical dimension whose values are numbers, keyed by the
  * number's bits (NaN never enters): open addressing with linear probing over primitive arrays, so the lookup of
- * a row's number boxes nothing.
+ * a row's number boxes nothing. Also the codes of a numeric column read as categories
+ * ({@code ColumnCoercion.categorical}).
  */
-final class NumberSlots {
+public final class NumberSlots {
 
     /** What {@link #get} answers for a number without a slot. */
-    static final int NONE = -1;
+    public static final int NONE = -1;
 
     private long[] keys = new long[16];
     private int[] slots = filledWithNone(16);
     private int size;
 
     /** The slot of {@code v}, or {@link #NONE}. */
-    int get(double v) {
+    public int get(double v) {
         long bits = Double.doubleToRawLongBits(v);
         int mask = keys.length - 1;
         for (int i = KeyHash.of(bits) & mask; ; i = (i + 1) & mask) {
@@ -29,7 +30,7 @@ final class NumberSlots {
         }
     }
 
-    void put(double v, int slot) {
+    public void put(double v, int slot) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }

@@ -324,12 +324,14 @@ public class BatchStore {
     private void streamChunks(String batchId, String source, Collection<String> columns, int firstChunk,
                               int lastChunk, java.util.function.Consumer<ColumnBatch> sink) {
         // the sink counts a chunk on its own thread while the next one is read and decoded here
-        try (ChunkHandoff<ColumnBatch> counting = new ChunkHandoff<>("batch-reader-" + batchId, sink)) {
+        // one decoder for every chunk: its inflater and buffer are reused, not allocated per column
+        try (ChunkHandoff<ColumnBatch> counting = new ChunkHandoff<>("batch-reader-" + batchId, sink);
+             ColumnDecoder decoder = new ColumnDecoder()) {
             for (int chunk = firstChunk; chunk <= lastChunk; chunk++) {
                 ColumnBatch rows;
                 // a connection per chunk: none is held while waiting for the sink
                 try (Connection c = dataSource.getConnection()) {
-                    rows = loadChunk(c, batchId, source, chunk, columns);
+                    rows = decoded(c, batchId, chunk, source, columns, decoder);
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot load chunk " + chunk + " of batch " + batchId + ": "
                             + e.getMessage(), e);
@@ -438,17 +440,21 @@ public class BatchStore {
 
     private static ColumnBatch loadColumns(Connection c, String batchId, String source, Collection<String> columns)
             throws SQLException {
-        return decoded(c, batchId, null, source, columns);
+        try (ColumnDecoder decoder = new ColumnDecoder()) {
+            return decoded(c, batchId, null, source, columns, decoder);
+        }
     }
 
     private static ColumnBatch loadChunk(Connection c, String batchId, String source, int chunk,
                                          Collection<String> columns) throws SQLException {
-        return decoded(c, batchId, chunk, source, columns);
+        try (ColumnDecoder decoder = new ColumnDecoder()) {
+            return decoded(c, batchId, chunk, source, columns, decoder);
+        }
     }
 
     /** The named columns (all when empty) of a whole-column batch ({@code chunk} null) or of one chunk, decoded. */
     private static ColumnBatch decoded(Connection c, String batchId, Integer chunk, String source,
-                                       Collection<String> columns) throws SQLException {
+                                       Collection<String> columns, ColumnDecoder decoder) throws SQLException {
         boolean all = columns == null || columns.isEmpty();
         String sql = "select name, data from " + (chunk == null ? "store.batch_column where batch_id = ?"
                 : "store.batch_chunk where batch_id = ? and chunk_no = ?")
@@ -466,7 +472,7 @@ public class BatchStore {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    loaded.add(ColumnBytes.decode(rs.getString(1), rs.getBytes(2)));
+                    loaded.add(decoder.decode(rs.getString(1), rs.getBytes(2)));
                 }
             }
         }

@@ -7,34 +7,28 @@ import io.modelwatch.core.data.StringColumn;
 import io.modelwatch.core.data.TimestampColumn;
 
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 
 /**
  * One column as bytes for the batch store: a kind tag, the row count, then the primitive array (doubles,
  * epoch millis, dictionary + int codes, or strings with a null flag, big-endian as {@link DataOutputStream} writes
  * them), deflated at the fastest level. Lossless: a column read back equals the column written, NaN and null markers
- * included. The arrays go to the deflater and come back from the inflater whole, not a value at a time: a call into
- * zlib per value cost most of the services' time.
+ * included. The arrays go to the deflater and come back from the inflater whole ({@link ColumnDecoder}), not a value
+ * at a time: a call into zlib per value cost most of the services' time.
  */
 public final class ColumnBytes {
 
-    private static final int VERSION = 1;
-    private static final byte NUMERIC = 1;
-    private static final byte CATEGORICAL = 2;
-    private static final byte STRING = 3;
-    private static final byte TIMESTAMP = 4;
+    static final int VERSION = 1;
+    static final byte NUMERIC = 1;
+    static final byte CATEGORICAL = 2;
+    static final byte STRING = 3;
+    static final byte TIMESTAMP = 4;
 
     private ColumnBytes() {
     }
@@ -99,58 +93,10 @@ public final class ColumnBytes {
         return bytes.toByteArray();
     }
 
+    /** A column written by {@link #encode} ({@link ColumnDecoder} decodes many with one buffer). */
     public static Column decode(String name, byte[] data) {
-        Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(data), inflater, 1 << 16).readAllBytes()))) {
-            int version = in.readUnsignedByte();
-            if (version != VERSION) {
-                throw new IllegalArgumentException("column '" + name + "': stored format version " + version
-                        + " is not supported (expected " + VERSION + ")");
-            }
-            byte kind = in.readByte();
-            int n = in.readInt();
-            switch (kind) {
-                case NUMERIC -> {
-                    double[] v = new double[n];
-                    array(in, n, Double.BYTES).asDoubleBuffer().get(v);
-                    return new NumericColumn(name, v);
-                }
-                case CATEGORICAL -> {
-                    int d = in.readInt();
-                    List<String> dict = new ArrayList<>(d);
-                    for (int i = 0; i < d; i++) {
-                        dict.add(in.readUTF());
-                    }
-                    int[] codes = new int[n];
-                    array(in, n, Integer.BYTES).asIntBuffer().get(codes);
-                    return new CategoricalColumn(name, dict, codes);
-                }
-                case STRING -> {
-                    String[] v = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        v[i] = in.readBoolean() ? in.readUTF() : null;
-                    }
-                    return new StringColumn(name, v);
-                }
-                case TIMESTAMP -> {
-                    long[] v = new long[n];
-                    array(in, n, Long.BYTES).asLongBuffer().get(v);
-                    return new TimestampColumn(name, v);
-                }
-                default -> throw new IllegalArgumentException("column '" + name + "': unknown kind tag " + kind);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("column '" + name + "': cannot decode stored bytes", e);
-        } finally {
-            inflater.end();
+        try (ColumnDecoder decoder = new ColumnDecoder()) {
+            return decoder.decode(name, data);
         }
-    }
-
-    /** The next {@code n} values of {@code width} bytes each, as a big-endian buffer. */
-    private static ByteBuffer array(DataInputStream in, int n, int width) throws IOException {
-        byte[] raw = new byte[Math.multiplyExact(n, width)];
-        in.readFully(raw);
-        return ByteBuffer.wrap(raw);
     }
 }

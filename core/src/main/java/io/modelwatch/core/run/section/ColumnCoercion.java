@@ -5,11 +5,10 @@ import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.drift.CategoricalSample;
+import io.modelwatch.core.segments.NumberSlots;
 
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** A column as the kind a section needs: numbers for a numeric test, categories for a categorical one. */
 public final class ColumnCoercion {
@@ -41,18 +40,27 @@ public final class ColumnCoercion {
             return cat;
         }
         if (c instanceof NumericColumn n) {
-            String[] dict = Arrays.stream(n.values()).filter(v -> !Double.isNaN(v)).distinct()
-                    .mapToObj(CategoricalSample::numberLabel).toArray(String[]::new);
-            Map<String, Integer> code = new LinkedHashMap<>();
-            for (String d : dict) {
-                code.put(d, code.size());
-            }
-            int[] codes = new int[n.size()];
+            // the labels in first-seen order; a row's code found by its number's bits, not by formatting it
+            // (a label per row cost a Double.toString and a boxed lookup per row)
+            NumberSlots codeOf = new NumberSlots();
+            List<String> dict = new ArrayList<>();
+            double[] values = n.values();
+            int[] codes = new int[values.length];
             for (int i = 0; i < codes.length; i++) {
-                double v = n.values()[i];
-                codes[i] = Double.isNaN(v) ? CategoricalColumn.NULL_CODE : code.get(CategoricalSample.numberLabel(v));
+                double v = values[i];
+                if (Double.isNaN(v)) {
+                    codes[i] = CategoricalColumn.NULL_CODE;
+                    continue;
+                }
+                int code = codeOf.get(v);
+                if (code == NumberSlots.NONE) {
+                    code = dict.size();
+                    dict.add(CategoricalSample.numberLabel(v));
+                    codeOf.put(v, code);
+                }
+                codes[i] = code;
             }
-            return new CategoricalColumn(c.name(), List.of(dict), codes);
+            return new CategoricalColumn(c.name(), List.copyOf(dict), codes);
         }
         throw new IllegalArgumentException("column '" + c.name() + "' must be categorical, but was read as "
                 + c.getClass().getSimpleName());
