@@ -10,7 +10,8 @@
 # --replicas 2, so that a 1M-row run of 16 chunks is split into 4 chunk tasks) is shared by both replicas of each.
 #
 # Prints, for the day's run: the wall time from POST /runs to the report (GET /runs/{id}/snapshot answering 200),
-# the peak RSS of each service (VmHWM of /proc/<pid>/status, read after the run), the CLI's wall time and peak RSS
+# the peak RSS of each service (VmHWM of /proc/<pid>/status, read after the run) and the CPU seconds it spent on
+# the run (user + system from /proc/<pid>/stat, from POST /runs to the report; the CLI: /usr/bin/time), the CLI's wall time and peak RSS
 # (`monitor run --reference reference-N.profile`, its daily run), and whether the services' snapshot has the CLI's
 # metrics, alerts and drift. The reference is registered (POST /references) before the clock starts, as the CLI's
 # profile is made before its daily run.
@@ -114,6 +115,10 @@ post() {
 model="churn-$tag"
 post /references "{\"modelId\":\"$model\",\"source\":\"$reference\",\"config\":\"$config\"}" > "$logs/reference.json"
 date="2026-11-27"
+# CPU seconds (user + system, /proc/<pid>/stat fields 14 and 15) each service spends on the run
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+declare -A cpu0
+for s in "${services[@]}"; do cpu0[$s]=$(cpu_ticks "${pid[$s]}"); done
 start=$(date +%s.%N)
 post /runs "{\"modelId\":\"$model\",\"date\":\"$date\",\"source\":\"$current\"}" > "$logs/run.json"
 ingested=$(date +%s.%N)
@@ -122,18 +127,23 @@ until curl -sf -H "X-API-Key: $key" "$(url report-service)/runs/$run_id/snapshot
   sleep 0.2
 done
 end=$(date +%s.%N)
-declare -A hwm
+declare -A hwm cpu
+hz=$(getconf CLK_TCK)
+cpu_total=0
 for s in "${services[@]}"; do
   hwm[$s]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/${pid[$s]}/status")
+  ticks=$(( $(cpu_ticks "${pid[$s]}") - cpu0[$s] ))
+  cpu[$s]=$(python3 -c "print(f'{$ticks / $hz:.1f}')")
+  cpu_total=$((cpu_total + ticks))
 done
 stop
 trap - EXIT
 
 # the CLI's daily run on the same files (stored profile, streamed current file), as ./monitor runs it
 cli_out="$dir/cli-$tag"
-/usr/bin/time -f "%e %M" -o "$logs/cli.time" java -XX:+UseParallelGC -Xss4m -Xmx768m -jar "$cli" run \
+/usr/bin/time -f "%e %M %U %S" -o "$logs/cli.time" java -XX:+UseParallelGC -Xss4m -Xmx768m -jar "$cli" run \
   --reference "$profile" --current "$current" --config "$config" --date "$date" --out "$cli_out" --quiet || true
-read -r cli_s cli_kb < "$logs/cli.time"
+read -r cli_s cli_kb cli_user cli_sys < "$logs/cli.time"
 
 same="$(python3 - "$logs/snapshot.json" "$cli_out/snapshot.json" <<'EOF'
 import json, sys
@@ -151,10 +161,12 @@ printf 'ModelWatch services stage: %s reference + %s current rows, chunks of %s 
 printf '  replicas of drift and performance: %s, chunks per task: %s\n' "$replicas" "${chunks_per_task:-default (0, never split)}"
 printf '  services, POST /runs to report: %6s s\n' "$services_s"
 printf '    of which ingest (POST /runs answered): %5s s\n' "$(python3 -c "print(f'{$ingested - $start:.1f}')")"
-printf '  CLI daily run (monitor run):    %6s s  peak RSS %5d MB\n' "$cli_s" "$((cli_kb / 1024))"
+printf '    CPU of the five services on the run: %5s s\n' "$(python3 -c "print(f'{$cpu_total / $hz:.1f}')")"
+printf '  CLI daily run (monitor run):    %6s s  peak RSS %5d MB  CPU %5s s\n' "$cli_s" "$((cli_kb / 1024))" \
+  "$(python3 -c "print(f'{$cli_user + $cli_sys:.1f}')")"
 printf '  ratio services / CLI:           %6s\n' "$(python3 -c "print(f'{$services_s / $cli_s:.2f}')")"
 for s in "${services[@]}"; do
-  printf '  %-20s peak RSS %5s MB\n' "$s" "${hwm[$s]}"
+  printf '  %-20s peak RSS %5s MB  CPU %5s s\n' "$s" "${hwm[$s]}" "${cpu[$s]}"
 done
 printf '  snapshot against the CLI: %s\n' "$same"
 echo "  logs: $logs"
