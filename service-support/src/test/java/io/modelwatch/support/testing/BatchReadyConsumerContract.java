@@ -176,6 +176,41 @@ public abstract class BatchReadyConsumerContract extends BusTest {
         awaitHeld(batchId, false);
     }
 
+    /**
+     * Hints naming batches that are never stored (an ingest that failed before its first chunk, or a stray
+     * notification) are dropped at once and take no place: after more of them than the process streams at most
+     * (the default, 2), a stored batch's hint is still streamed.
+     */
+    @Test
+    void hintsForBatchesNeverStoredAreDropped() throws Exception {
+        StoredRun reference = StoredRun.createChunked(pipeline, store, 1000);
+        String[] missing = new String[3];
+        for (int i = 0; i < missing.length; i++) {
+            missing[i] = "never-stored-" + java.util.UUID.randomUUID();
+            store.announceStarted(missing[i], reference.event().referenceId());
+        }
+        String batchId = "batch-" + java.util.UUID.randomUUID();
+        BatchStore.ChunkedBatch chunks = store.startBatch(batchId, StoredRun.MODEL, reference.event().date(),
+                "after-missing.csv", 1000);
+        try {
+            chunks.add(reference.current());
+            // the hints are handled in order on one listener; a hint that finds every place taken is ignored, so
+            // the stored batch is hinted again until it is held: it never is if the missing batches kept theirs
+            for (int i = 0; i < 40 && !streamer.holds(batchId); i++) {
+                store.announceStarted(batchId, reference.event().referenceId());
+                Thread.sleep(250);
+            }
+            assertThat(streamer.holds(batchId)).as("the stored batch streamed after the missing ones").isTrue();
+            for (String id : missing) {
+                awaitHeld(id, false);
+            }
+        } finally {
+            chunks.close();
+            store.deleteBatch(batchId);
+        }
+        awaitHeld(batchId, false);
+    }
+
     private void awaitHeld(String batchId, boolean held) throws InterruptedException {
         for (int i = 0; i < 200 && streamer.holds(batchId) != held; i++) {
             Thread.sleep(50);
