@@ -6,6 +6,7 @@ import io.modelwatch.support.compute.SectionComputation.Section;
 import io.modelwatch.support.compute.SectionComputation.SectionCounts;
 import io.modelwatch.support.compute.SectionComputation.Streamed;
 import io.modelwatch.support.store.BatchStore;
+import io.modelwatch.support.store.ColumnDecoder;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,6 +18,8 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +28,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * Counts a run's section while the ingest service is still storing its batch: on the hint
@@ -177,35 +181,36 @@ public class BatchStreamer {
     <S> Streamed<S> count(String batchId, String referenceId, Section<S> section, boolean[] cancelled) {
         Reference reference = computation.reference(referenceId);
         Set<String> columns = SectionComputation.neededColumns(reference.pipeline().config());
-        SectionCounts<S> counts = null;
-        long rows = 0;
+        List<SectionCounts<S>> counts = new ArrayList<>(1);
+        long[] rows = new long[1];
+        Consumer<ColumnBatch> counting = SectionComputation.counting(counts, rows,
+                chunk -> section.start(reference.pipeline(), reference.profile(), chunk));
         int next = 0;
         long lastChunkAt = System.currentTimeMillis();
-        while (running && !cancelled[0]) {
-            Optional<BatchStore.Progress> progress = store.progress(batchId);
-            if (progress.isEmpty() || !progress.get().chunked()) {
-                LOG.debugf("batch %s deleted or not stored in chunks: its stream is dropped", batchId);
-                return null;
-            }
-            BatchStore.Progress p = progress.get();
-            if (next < p.complete()) {
-                for (; next < p.complete() && !cancelled[0]; next++) {
-                    ColumnBatch chunk = store.chunk(batchId, p.source(), next, columns);
-                    if (counts == null) {
-                        counts = section.start(reference.pipeline(), reference.profile(), chunk);
-                    }
-                    counts.add(chunk);
-                    rows += chunk.rowCount();
+        // one decoder for the whole stream: its inflater and buffer are reused for every chunk
+        try (ColumnDecoder decoder = new ColumnDecoder()) {
+            while (running && !cancelled[0]) {
+                Optional<BatchStore.Progress> progress = store.progress(batchId);
+                if (progress.isEmpty() || !progress.get().chunked()) {
+                    LOG.debugf("batch %s deleted or not stored in chunks: its stream is dropped", batchId);
+                    return null;
                 }
-                lastChunkAt = System.currentTimeMillis();
-            } else if (p.sealed()) {
-                // a chunk read while the batch was being deleted is caught here: a deleted batch is not sealed
-                return counts == null ? null : new Streamed<>(counts.result(rows), rows);
-            } else if (System.currentTimeMillis() - lastChunkAt > settings.streamIdleMs()) {
-                LOG.debugf("batch %s: no new chunk for %d ms, its stream is given up", batchId, settings.streamIdleMs());
-                return null;
-            } else {
-                pause(POLL_MS);
+                BatchStore.Progress p = progress.get();
+                if (next < p.complete()) {
+                    for (; next < p.complete() && !cancelled[0]; next++) {
+                        counting.accept(store.chunk(batchId, p.source(), next, columns, decoder));
+                    }
+                    lastChunkAt = System.currentTimeMillis();
+                } else if (p.sealed()) {
+                    // a chunk read while the batch was being deleted is caught here: a deleted batch is not sealed
+                    return counts.isEmpty() ? null : new Streamed<>(counts.get(0).result(rows[0]), rows[0]);
+                } else if (System.currentTimeMillis() - lastChunkAt > settings.streamIdleMs()) {
+                    LOG.debugf("batch %s: no new chunk for %d ms, its stream is given up", batchId,
+                            settings.streamIdleMs());
+                    return null;
+                } else {
+                    pause(POLL_MS);
+                }
             }
         }
         return null;

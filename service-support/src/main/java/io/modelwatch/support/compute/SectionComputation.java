@@ -237,7 +237,7 @@ public class SectionComputation {
     }
 
     /** Starts the counts at the first chunk, then adds every chunk and its rows. */
-    private static <S, C extends SectionCounts<S>> java.util.function.Consumer<ColumnBatch> counting(
+    static <S, C extends SectionCounts<S>> java.util.function.Consumer<ColumnBatch> counting(
             List<C> counts, long[] rows, Function<ColumnBatch, C> start) {
         return chunk -> {
             if (counts.isEmpty()) {

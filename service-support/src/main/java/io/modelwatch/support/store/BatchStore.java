@@ -206,9 +206,10 @@ public class BatchStore {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement(INSERT_CHUNK + " on conflict (batch_id, chunk_no, name)"
-                    + " do update set kind = excluded.kind, row_count = excluded.row_count, data = excluded.data")) {
+                    + " do update set kind = excluded.kind, row_count = excluded.row_count, data = excluded.data");
+                 ColumnDecoder decoder = new ColumnDecoder()) {
                 for (int chunk = 0; chunk < chunkRows.size(); chunk++) {
-                    List<Column> added = columns.apply(loadChunk(c, batchId, stored.source(), chunk, read));
+                    List<Column> added = columns.apply(decoded(c, batchId, chunk, stored.source(), read, decoder));
                     requireRows(added, chunkRows.get(chunk), "chunk " + chunk + " of stored batch " + batchId);
                     // a new column's position follows the batch's columns in every chunk; a replaced one keeps its own
                     int position = next;
@@ -268,9 +269,11 @@ public class BatchStore {
                 return loadColumns(c, batchId, stored.source(), columns);
             }
             java.util.Map<String, List<Column>> chunksOf = new java.util.LinkedHashMap<>();
-            for (int chunk = 0; chunk < stored.chunks(); chunk++) {
-                for (Column col : loadChunk(c, batchId, stored.source(), chunk, columns).columns().values()) {
-                    chunksOf.computeIfAbsent(col.name(), n -> new ArrayList<>()).add(col);
+            try (ColumnDecoder decoder = new ColumnDecoder()) {
+                for (int chunk = 0; chunk < stored.chunks(); chunk++) {
+                    for (Column col : decoded(c, batchId, chunk, stored.source(), columns, decoder).columns().values()) {
+                        chunksOf.computeIfAbsent(col.name(), n -> new ArrayList<>()).add(col);
+                    }
                 }
             }
             List<Column> whole = new ArrayList<>();
@@ -392,10 +395,14 @@ public class BatchStore {
     public record Progress(String source, boolean chunked, int complete, boolean sealed) {
     }
 
-    /** One complete chunk of a batch, only the named columns when {@code columns} is non-empty. */
-    public ColumnBatch chunk(String batchId, String source, int chunk, Collection<String> columns) {
+    /**
+     * One complete chunk of a batch, only the named columns when {@code columns} is non-empty, decoded with the
+     * caller's {@code decoder} (one per reading thread, reused for every chunk it reads, as {@link #streamChunks} does).
+     */
+    public ColumnBatch chunk(String batchId, String source, int chunk, Collection<String> columns,
+                             ColumnDecoder decoder) {
         try (Connection c = dataSource.getConnection()) {
-            return loadChunk(c, batchId, source, chunk, columns);
+            return decoded(c, batchId, chunk, source, columns, decoder);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load chunk " + chunk + " of batch " + batchId + ": "
                     + e.getMessage(), e);
@@ -442,13 +449,6 @@ public class BatchStore {
             throws SQLException {
         try (ColumnDecoder decoder = new ColumnDecoder()) {
             return decoded(c, batchId, null, source, columns, decoder);
-        }
-    }
-
-    private static ColumnBatch loadChunk(Connection c, String batchId, String source, int chunk,
-                                         Collection<String> columns) throws SQLException {
-        try (ColumnDecoder decoder = new ColumnDecoder()) {
-            return decoded(c, batchId, chunk, source, columns, decoder);
         }
     }
 
