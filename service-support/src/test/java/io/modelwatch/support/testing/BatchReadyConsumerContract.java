@@ -124,17 +124,10 @@ public abstract class BatchReadyConsumerContract extends BusTest {
     @Test
     void aBatchStoredInSmallChunksGivesTheSectionOfTheWholeBatch() throws Exception {
         StoredRun run = StoredRun.createChunked(pipeline, store, 7);
-        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
-
-        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
-
-        MetricsComputed computed = codec.read(bus.take(metricsQueue, Duration.ofSeconds(120)).orElseThrow(
-                () -> new AssertionError("no " + metricsRoutingKey() + " published")).body(), MetricsComputed.class);
+        MetricsComputed computed = metricsOf(run, Duration.ofSeconds(120));
         assertThat(computed.runId()).isEqualTo(run.event().runId());
         assertThat(computed.currentRows()).isEqualTo(run.current().rowCount()).isEqualTo(2000);
-        Object whole = wholeBatchSection(run);
-        // both through the same serialisation (the event's tree is read back from JSON text: its number nodes differ)
-        assertThat(codec.tree(codec.fromTree(computed.section(), whole.getClass()))).isEqualTo(codec.tree(whole));
+        assertWholeBatchSection(computed, run);
     }
 
     /**
@@ -146,16 +139,10 @@ public abstract class BatchReadyConsumerContract extends BusTest {
         StoredRun run = StoredRun.createHinted(pipeline, store, 100);
         String batchId = run.event().batchId();
         awaitHeld(batchId, true);
-        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
-
-        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
-
-        MetricsComputed computed = codec.read(bus.take(metricsQueue, Duration.ofSeconds(120)).orElseThrow(
-                () -> new AssertionError("no " + metricsRoutingKey() + " published")).body(), MetricsComputed.class);
+        MetricsComputed computed = metricsOf(run, Duration.ofSeconds(120));
         assertThat(computed.currentRows()).isEqualTo(2000);
         assertThat(streamer.holds(batchId)).as("batch.ready took the streamed counts").isFalse();
-        Object whole = wholeBatchSection(run);
-        assertThat(codec.tree(codec.fromTree(computed.section(), whole.getClass()))).isEqualTo(codec.tree(whole));
+        assertWholeBatchSection(computed, run);
     }
 
     /**
@@ -211,6 +198,21 @@ public abstract class BatchReadyConsumerContract extends BusTest {
         awaitHeld(batchId, false);
     }
 
+    /** Publishes the run's {@code batch.ready} and waits for the section it computes. */
+    private MetricsComputed metricsOf(StoredRun run, Duration timeout) throws Exception {
+        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
+        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
+        return codec.read(bus.take(metricsQueue, timeout).orElseThrow(
+                () -> new AssertionError("no " + metricsRoutingKey() + " published")).body(), MetricsComputed.class);
+    }
+
+    /** The computed section equals the section of the run's whole batch in memory, to the last bit (as JSON text). */
+    private void assertWholeBatchSection(MetricsComputed computed, StoredRun run) {
+        Object whole = wholeBatchSection(run);
+        // both through the same serialisation (the event's tree is read back from JSON text: its number nodes differ)
+        assertThat(codec.tree(codec.fromTree(computed.section(), whole.getClass()))).isEqualTo(codec.tree(whole));
+    }
+
     private void awaitHeld(String batchId, boolean held) throws InterruptedException {
         for (int i = 0; i < 200 && streamer.holds(batchId) != held; i++) {
             Thread.sleep(50);
@@ -226,15 +228,9 @@ public abstract class BatchReadyConsumerContract extends BusTest {
     @Test
     void aRunSplitIntoChunkTasksGivesTheSectionOfTheWholeBatch() throws Exception {
         StoredRun run = StoredRun.createChunked(pipeline, store, 2);
-        String metricsQueue = bus.listen(exchange, metricsRoutingKey());
-
-        bus.publish(exchange, Channels.BATCH_READY, codec.encode(run.event()));
-
-        MetricsComputed computed = codec.read(bus.take(metricsQueue, Duration.ofSeconds(180)).orElseThrow(
-                () -> new AssertionError("no " + metricsRoutingKey() + " published")).body(), MetricsComputed.class);
+        MetricsComputed computed = metricsOf(run, Duration.ofSeconds(180));
         assertThat(computed.currentRows()).isEqualTo(2000);
-        Object whole = wholeBatchSection(run);
-        assertThat(codec.tree(codec.fromTree(computed.section(), whole.getClass()))).isEqualTo(codec.tree(whole));
+        assertWholeBatchSection(computed, run);
         var plan = QuarkusTransaction.requiringNew().call(() -> chunkTasks.lockPlan(run.event().runId(), metricsKind()));
         assertThat(plan).extracting(t -> t.firstChunk() + ".." + t.lastChunk())
                 .containsExactly("0..299", "300..599", "600..899", "900..999");
