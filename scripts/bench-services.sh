@@ -30,6 +30,7 @@ dir="$here/bench-data"
 chunk_rows=65536
 replicas=1
 chunks_per_task=""
+settle=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
@@ -38,6 +39,7 @@ while [ $# -gt 0 ]; do
     --chunk-rows) chunk_rows="$2"; shift 2 ;;
     --replicas) replicas="$2"; shift 2 ;;
     --chunks-per-task) chunks_per_task="$2"; shift 2 ;;
+    --no-settle) settle=0; shift ;;
     *) echo "unknown option $1 (expected --rows N, --current-rows M, --dir DIR, --chunk-rows N, --replicas 1|2," \
          "--chunks-per-task K)" >&2; exit 2 ;;
   esac
@@ -117,8 +119,30 @@ post /references "{\"modelId\":\"$model\",\"source\":\"$reference\",\"config\":\
 date="2026-11-27"
 # CPU seconds (user + system, /proc/<pid>/stat fields 14 and 15) each service spends on the run
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-declare -A cpu0
-for s in "${services[@]}"; do cpu0[$s]=$(cpu_ticks "${pid[$s]}"); done
+# settle: wait until the services are idle (JIT compilation and collections left from start-up and the reference
+# registration done: together under 5 CPU ticks in half a second), as long-running services are when a day arrives
+settle_start=$(date +%s.%N)
+if [ "$settle" = 1 ]; then
+  for _ in $(seq 1 240); do
+    t0=0; for s in "${services[@]}"; do t0=$((t0 + $(cpu_ticks "${pid[$s]}"))); done
+    sleep 0.5
+    t1=0; for s in "${services[@]}"; do t1=$((t1 + $(cpu_ticks "${pid[$s]}"))); done
+    [ $((t1 - t0)) -lt 5 ] && break
+  done
+fi
+settled=$(python3 -c "print(f'{$(date +%s.%N) - $settle_start:.1f}')")
+# CPU ticks the JIT compiler threads of a JVM have spent so far (its "C1/C2 CompilerThre" tasks in /proc)
+jit_ticks() {
+  local t=0 task
+  for task in /proc/"$1"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ CompilerThre*|C2\ CompilerThre*) t=$((t + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0))) ;;
+    esac
+  done
+  echo "$t"
+}
+declare -A cpu0 jit0
+for s in "${services[@]}"; do cpu0[$s]=$(cpu_ticks "${pid[$s]}"); jit0[$s]=$(jit_ticks "${pid[$s]}"); done
 start=$(date +%s.%N)
 post /runs "{\"modelId\":\"$model\",\"date\":\"$date\",\"source\":\"$current\"}" > "$logs/run.json"
 ingested=$(date +%s.%N)
@@ -127,13 +151,14 @@ until curl -sf -H "X-API-Key: $key" "$(url report-service)/runs/$run_id/snapshot
   sleep 0.2
 done
 end=$(date +%s.%N)
-declare -A hwm cpu
+declare -A hwm cpu jit
 hz=$(getconf CLK_TCK)
 cpu_total=0
 for s in "${services[@]}"; do
   hwm[$s]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/${pid[$s]}/status")
   ticks=$(( $(cpu_ticks "${pid[$s]}") - cpu0[$s] ))
   cpu[$s]=$(python3 -c "print(f'{$ticks / $hz:.1f}')")
+  jit[$s]=$(python3 -c "print(f'{($(jit_ticks "${pid[$s]}") - ${jit0[$s]}) / $hz:.1f}')")
   cpu_total=$((cpu_total + ticks))
 done
 stop
@@ -159,6 +184,8 @@ services_s=$(python3 -c "print(f'{$end - $start:.1f}')")
 printf 'ModelWatch services stage: %s reference + %s current rows, chunks of %s rows, %s cores (load average %s)\n' \
   "$rows" "$current_rows" "$chunk_rows" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '  replicas of drift and performance: %s, chunks per task: %s\n' "$replicas" "${chunks_per_task:-default (0, never split)}"
+printf '  services idle before the clock:  %s (%s s after the reference was registered)\n' \
+  "$([ "$settle" = 1 ] && echo "waited" || echo "not waited (--no-settle)")" "$settled"
 printf '  services, POST /runs to report: %6s s\n' "$services_s"
 printf '    of which ingest (POST /runs answered): %5s s\n' "$(python3 -c "print(f'{$ingested - $start:.1f}')")"
 printf '    CPU of the five services on the run: %5s s\n' "$(python3 -c "print(f'{$cpu_total / $hz:.1f}')")"
@@ -166,7 +193,7 @@ printf '  CLI daily run (monitor run):    %6s s  peak RSS %5d MB  CPU %5s s\n' "
   "$(python3 -c "print(f'{$cli_user + $cli_sys:.1f}')")"
 printf '  ratio services / CLI:           %6s\n' "$(python3 -c "print(f'{$services_s / $cli_s:.2f}')")"
 for s in "${services[@]}"; do
-  printf '  %-20s peak RSS %5s MB  CPU %5s s\n' "$s" "${hwm[$s]}" "${cpu[$s]}"
+  printf '  %-20s peak RSS %5s MB  CPU %5s s  (of which JIT compiler threads %4s s)\n' "$s" "${hwm[$s]}" "${cpu[$s]}" "${jit[$s]}"
 done
 printf '  snapshot against the CLI: %s\n' "$same"
 echo "  logs: $logs"
