@@ -3,11 +3,16 @@
 # against the local RabbitMQ and PostgreSQL, next to the CLI's daily run on the same files.
 #
 #   scripts/bench-services.sh [--rows N] [--current-rows M] [--dir bench-data] [--chunk-rows 65536]
-#                             [--replicas 2] [--chunks-per-task K]
+#                             [--replicas 2] [--chunks-per-task K] [--days D] [--no-settle]
 #
 # --replicas 2 starts a second drift-service and performance-service (on the next ports, same database and bus
 # names): a run of more stored chunks than --chunks-per-task (the services' default, 0: never split, when not given; 4 with
 # --replicas 2, so that a 1M-row run of 16 chunks is split into 4 chunk tasks) is shared by both replicas of each.
+#
+# Before the clock starts the script waits until the services are idle (--no-settle: not), and with --days D the
+# services and the CLI first run the same file as the D-1 days before (not timed): long-running services have run
+# earlier days when a day arrives, so their JIT compilers no longer compile the run's code during it (about a third
+# of the five services' CPU in their first run after start-up, printed per service as "JIT compiler threads").
 #
 # Prints, for the day's run: the wall time from POST /runs to the report (GET /runs/{id}/snapshot answering 200),
 # the peak RSS of each service (VmHWM of /proc/<pid>/status, read after the run) and the CPU seconds it spent on
@@ -31,6 +36,7 @@ chunk_rows=65536
 replicas=1
 chunks_per_task=""
 settle=1
+days=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --rows) rows="$2"; shift 2 ;;
@@ -40,8 +46,9 @@ while [ $# -gt 0 ]; do
     --replicas) replicas="$2"; shift 2 ;;
     --chunks-per-task) chunks_per_task="$2"; shift 2 ;;
     --no-settle) settle=0; shift ;;
+    --days) days="$2"; shift 2 ;;
     *) echo "unknown option $1 (expected --rows N, --current-rows M, --dir DIR, --chunk-rows N, --replicas 1|2," \
-         "--chunks-per-task K)" >&2; exit 2 ;;
+         "--chunks-per-task K, --days D, --no-settle)" >&2; exit 2 ;;
   esac
 done
 cli="$here/cli/target/modelwatch-cli.jar"
@@ -117,6 +124,16 @@ post() {
 model="churn-$tag"
 post /references "{\"modelId\":\"$model\",\"source\":\"$reference\",\"config\":\"$config\"}" > "$logs/reference.json"
 date="2026-11-27"
+# --days D: the services first run the same file as the D-1 days before (not timed), as long-running services have
+# run earlier days when a day arrives (their code compiled, their history holding those days); the CLI, a new JVM
+# each day, runs the same earlier days into its --history file first. Only the last day is measured and compared.
+earlier_dates=()
+for ((d = days - 1; d >= 1; d--)); do earlier_dates+=("$(date -d "$date - $d day" +%F)"); done
+for day in "${earlier_dates[@]}"; do
+  post /runs "{\"modelId\":\"$model\",\"date\":\"$day\",\"source\":\"$current\"}" > "$logs/run-$day.json"
+  earlier_id="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["runId"])' "$logs/run-$day.json")"
+  until curl -sf -H "X-API-Key: $key" "$(url report-service)/runs/$earlier_id/snapshot" > /dev/null; do sleep 0.2; done
+done
 # CPU seconds (user + system, /proc/<pid>/stat fields 14 and 15) each service spends on the run
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # settle: wait until the services are idle (JIT compilation and collections left from start-up and the reference
@@ -166,8 +183,16 @@ trap - EXIT
 
 # the CLI's daily run on the same files (stored profile, streamed current file), as ./monitor runs it
 cli_out="$dir/cli-$tag"
+cli_history=()
+if [ "$days" -gt 1 ]; then
+  cli_history=(--history "$dir/cli-history-$tag.csv")
+  for day in "${earlier_dates[@]}"; do
+    java -XX:+UseParallelGC -Xss4m -Xmx768m -jar "$cli" run --reference "$profile" --current "$current" \
+      --config "$config" --date "$day" --out "$cli_out-$day" --quiet "${cli_history[@]}" || true
+  done
+fi
 /usr/bin/time -f "%e %M %U %S" -o "$logs/cli.time" java -XX:+UseParallelGC -Xss4m -Xmx768m -jar "$cli" run \
-  --reference "$profile" --current "$current" --config "$config" --date "$date" --out "$cli_out" --quiet || true
+  --reference "$profile" --current "$current" --config "$config" --date "$date" --out "$cli_out" --quiet "${cli_history[@]}" || true
 read -r cli_s cli_kb cli_user cli_sys < "$logs/cli.time"
 
 same="$(python3 - "$logs/snapshot.json" "$cli_out/snapshot.json" <<'EOF'
@@ -184,6 +209,8 @@ services_s=$(python3 -c "print(f'{$end - $start:.1f}')")
 printf 'ModelWatch services stage: %s reference + %s current rows, chunks of %s rows, %s cores (load average %s)\n' \
   "$rows" "$current_rows" "$chunk_rows" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '  replicas of drift and performance: %s, chunks per task: %s\n' "$replicas" "${chunks_per_task:-default (0, never split)}"
+printf '  measured day: %s of %s (%s)\n' "$days" "$days" \
+  "$([ "$days" -gt 1 ] && echo "the services and the CLI ran ${earlier_dates[*]} first, not timed" || echo "the services' first run after start-up")"
 printf '  services idle before the clock:  %s (%s s after the reference was registered)\n' \
   "$([ "$settle" = 1 ] && echo "waited" || echo "not waited (--no-settle)")" "$settled"
 printf '  services, POST /runs to report: %6s s\n' "$services_s"
