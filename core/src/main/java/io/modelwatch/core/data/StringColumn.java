@@ -223,7 +223,8 @@ public final class StringColumn implements Column {
             int at = offsets[size];
             if (at + len > bytes.length) {
                 long needed = (long) at + len;
-                bytes = java.util.Arrays.copyOf(bytes, checkedLength(name, Math.max(needed, Math.min(2L * bytes.length, Integer.MAX_VALUE - 8L))));
+                long doubled = Math.min(2L * bytes.length, Integer.MAX_VALUE - 8L);
+                bytes = java.util.Arrays.copyOf(bytes, checkedLength(name, Math.max(needed, doubled)));
             }
             System.arraycopy(b, off, bytes, at, len);
             offsets[++size] = at + len;

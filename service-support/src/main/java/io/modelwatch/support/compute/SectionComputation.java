@@ -56,7 +56,7 @@ public class SectionComputation {
     public interface Section<S> {
         SectionCounts<S> start(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunk);
 
-        /** The stored columns the counts read: by default every one the configuration names ({@link #neededColumns}). */
+        /** The stored columns the counts read: by default all the configuration names ({@link #neededColumns}). */
         default Set<String> columns(MonitoringPipeline pipeline, ReferenceProfile profile) {
             return neededColumns(pipeline.config());
         }
