@@ -174,6 +174,74 @@ public final class StringColumn implements Column {
         return offsets[offsets.length - 1];
     }
 
+    /**
+     * Builds a column of a known row count row by row: a value as its {@code String} ({@link #add}), or, when every
+     * byte of it is ASCII, straight from bytes ({@link #addAscii}), which makes no {@code String}: ASCII bytes are the
+     * UTF-8 encoding of the {@code String} they spell, as every row of a column must be.
+     */
+    public static final class Builder {
+        private final String name;
+        private final int[] offsets;
+        private final BitSet nulls = new BitSet();
+        private byte[] bytes;
+        private int size;
+
+        /** For {@code rows} rows, with room for {@code byteCapacity} bytes (grown when needed). */
+        public Builder(String name, int rows, int byteCapacity) {
+            this.name = Objects.requireNonNull(name, "name");
+            this.offsets = new int[rows + 1];
+            this.bytes = new byte[Math.max(byteCapacity, 0)];
+        }
+
+        /** Adds a row holding {@code value} ({@code null}: a null cell). */
+        public void add(String value) {
+            if (value == null) {
+                nulls.set(size);
+                offsets[size + 1] = offsets[size];
+                size++;
+            } else {
+                byte[] b = value.getBytes(StandardCharsets.UTF_8);
+                append(b, 0, b.length);
+            }
+        }
+
+        /**
+         * Adds a row holding the {@code len} bytes of {@code b} at {@code off} when all of them are ASCII; adds
+         * nothing and answers false otherwise (the caller then adds the row's {@code String}).
+         */
+        public boolean addAscii(byte[] b, int off, int len) {
+            for (int i = off, end = off + len; i < end; i++) {
+                if (b[i] < 0) {
+                    return false;
+                }
+            }
+            append(b, off, len);
+            return true;
+        }
+
+        private void append(byte[] b, int off, int len) {
+            int at = offsets[size];
+            if (at + len > bytes.length) {
+                long needed = (long) at + len;
+                long doubled = Math.min(2L * bytes.length, Integer.MAX_VALUE - 8L);
+                bytes = java.util.Arrays.copyOf(bytes, checkedLength(name, Math.max(needed, doubled)));
+            }
+            System.arraycopy(b, off, bytes, at, len);
+            offsets[++size] = at + len;
+        }
+
+        /** The column of the rows added, which must be as many as the builder was made for. */
+        public StringColumn build() {
+            if (size != offsets.length - 1) {
+                throw new IllegalStateException("text column '" + name + "': " + size + " of "
+                        + (offsets.length - 1) + " rows added");
+            }
+            int byteCount = offsets[size];
+            return new StringColumn(name, byteCount == bytes.length ? bytes : java.util.Arrays.copyOf(bytes, byteCount),
+                    offsets, nulls);
+        }
+    }
+
     @Override
     public String toString() {
         return "StringColumn[name=" + name + ", size=" + size() + "]";

@@ -123,6 +123,11 @@ public final class MonitoringPipeline {
         return counts.result(current.rowCount());
     }
 
+    /** The columns the performance section reads ({@link PerformanceAccumulator#columns}). */
+    public java.util.Set<String> performanceColumns(ReferenceProfile profile) {
+        return PerformanceAccumulator.columns(segments, importance, profile);
+    }
+
     /** The performance section of a batch read in chunks (the segments and features present in {@code first}). */
     public PerformanceAccumulator performanceAccumulator(ReferenceProfile profile, ColumnBatch first) {
         return PerformanceAccumulator.of(segments, importance, profile, first);

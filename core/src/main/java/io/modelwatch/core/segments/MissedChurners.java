@@ -31,6 +31,11 @@ final class MissedChurners {
         ofSlot.add(byLabel.computeIfAbsent(label, k -> new ArrayList<>()));
     }
 
+    /** Whether slot {@code s}'s label has room for another example (the id of a row need not be made when not). */
+    boolean wants(int s) {
+        return ofSlot.get(s).size() < limit;
+    }
+
     /** Adds the id of a missed churner in slot {@code s}, unless the slot's label has its examples already. */
     void add(int s, String id) {
         List<String> examples = ofSlot.get(s);

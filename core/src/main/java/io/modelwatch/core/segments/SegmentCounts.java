@@ -132,7 +132,7 @@ public final class SegmentCounts {
             int t = yTrue == null ? -1 : checkOutcome(yTrue[i], i, "yTrue");
             if (t >= 0) {
                 cells[4 * s + 2 * t + predicted]++;
-                if (t == 1 && p == 0 && ids != null && !ids.isNull(i)) {
+                if (t == 1 && p == 0 && ids != null && missed.wants(s) && !ids.isNull(i)) {
                     missed.add(s, ids.get(i));
                 }
             }

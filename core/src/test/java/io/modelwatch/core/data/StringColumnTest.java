@@ -72,4 +72,43 @@ class StringColumnTest {
         assertThat(ids.sameValue(1, ids, 2)).as("equal as strings, so equal as ids").isTrue();
         assertThat(ids.hash(1)).isEqualTo(ids.hash(2));
     }
+
+    @Test
+    void builderTakesAsciiBytesAndStringsAsTheConstructorDoes() {
+        String[] values = {"C-000001", null, "", "ß-7", "客户", "😀", "\u0000", "x\uD800y", "plain"};
+        StringColumn.Builder builder = new StringColumn.Builder("id", values.length, 4);
+        for (String v : values) {
+            if (v == null) {
+                builder.add(null);
+                continue;
+            }
+            byte[] utf8 = v.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            boolean ascii = true;
+            for (byte b : utf8) {
+                ascii &= b >= 0;
+            }
+            assertThat(builder.addAscii(utf8, 0, utf8.length)).as(v).isEqualTo(ascii);
+            if (!ascii) {
+                builder.add(v);
+            }
+        }
+        StringColumn built = builder.build();
+        StringColumn expected = new StringColumn("id", values);
+        // the unpaired surrogate is stored as '?', as String.getBytes encodes it
+        assertThat(built.values()).containsExactly("C-000001", null, "", "ß-7", "客户", "😀", "\u0000", "x?y", "plain");
+        for (int i = 0; i < values.length; i++) {
+            assertThat(built.sameValue(i, expected, i)).as("row %d", i).isTrue();
+            if (values[i] != null) {
+                assertThat(built.hash(i)).isEqualTo(expected.hash(i));
+            }
+        }
+        assertThat(built.nullCount()).isEqualTo(1);
+    }
+
+    @Test
+    void builderRefusesTooFewRows() {
+        StringColumn.Builder builder = new StringColumn.Builder("id", 2, 0);
+        builder.add("a");
+        assertThatThrownBy(builder::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("1 of 2");
+    }
 }

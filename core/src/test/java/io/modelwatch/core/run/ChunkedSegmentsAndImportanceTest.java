@@ -115,4 +115,24 @@ class ChunkedSegmentsAndImportanceTest {
             assertThat(importance).as("chunks of " + chunkRows).isEqualTo(expected.importance());
         }
     }
+
+    /**
+     * The performance section of a batch holding only {@link MonitoringPipeline#performanceColumns} (what
+     * performance-service reads from the store) equals the section of the whole batch, and the unwatched
+     * features, timestamp and label date are not among those columns.
+     */
+    @ParameterizedTest(name = "{0} seed {1} {2}")
+    @MethodSource("files")
+    void theSectionOfItsOwnColumnsEqualsTheWholeBatchs(Scenario scenario, long seed, Edits edits) {
+        ChunkedChurnFile file = ChunkedChurnFile.generate(dir, scenario, 3_000, seed, edits, SCHEMA);
+        ColumnBatch whole = file.whole();
+        java.util.Set<String> columns = pipeline.performanceColumns(profile);
+        List<io.modelwatch.core.data.Column> kept = whole.columns().values().stream()
+                .filter(c -> columns.contains(c.name())).toList();
+        assertThat(kept.size()).isLessThan(whole.columns().size());
+        assertThat(columns).doesNotContain(CONFIG.roles().timestamp(), CONFIG.roles().labelDate());
+        assertThat(CONFIG.features()).anyMatch(f -> !columns.contains(f.name()));
+        assertThat(pipeline.performance(profile, ColumnBatch.of(whole.source(), kept)))
+                .isEqualTo(pipeline.performance(profile, whole));
+    }
 }

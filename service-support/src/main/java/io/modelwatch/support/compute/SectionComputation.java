@@ -55,6 +55,11 @@ public class SectionComputation {
     @FunctionalInterface
     public interface Section<S> {
         SectionCounts<S> start(MonitoringPipeline pipeline, ReferenceProfile profile, ColumnBatch firstChunk);
+
+        /** The stored columns the counts read: by default all the configuration names ({@link #neededColumns}). */
+        default Set<String> columns(MonitoringPipeline pipeline, ReferenceProfile profile) {
+            return neededColumns(pipeline.config());
+        }
     }
 
     /** The counts of one section: every chunk of the batch added in row order, then the section of all rows. */
@@ -144,14 +149,17 @@ public class SectionComputation {
             return CompletableFuture.completedFuture(new Outcome(trigger.runId(), true));
         }
 
-        Reference reference = reference(trigger.referenceId());
-        // counted while the batch was stored (BatchStreamer), or read from the store now
+        BatchStore.StoredProfile stored = storedProfile(trigger.referenceId());
+        // counted while the batch was stored (BatchStreamer), or read from the store now: only then is the
+        // profile decoded here (the stream decoded its own)
         Streamed<S> streamed = (BatchReady.TYPE.equals(trigger.type())
                 ? streamer.<S>take(trigger.batchId(), trigger.referenceId(), kind) : Optional.<Streamed<S>>empty())
-                .orElseGet(() -> stream(trigger.batchId(), reference.pipeline(), reference.profile(), section));
+                .orElseGet(() -> {
+                    Reference reference = reference(stored);
+                    return stream(trigger.batchId(), reference.pipeline(), reference.profile(), section);
+                });
         long currentRows = trigger.currentRows() != null ? trigger.currentRows() : streamed.rows();
-        boolean recorded = record(trigger, kind, channel, reference.stored().rowCount(), currentRows,
-                streamed::section, rows);
+        boolean recorded = record(trigger, kind, channel, stored.rowCount(), currentRows, streamed::section, rows);
         return CompletableFuture.completedFuture(new Outcome(trigger.runId(), !recorded));
     }
 
@@ -161,8 +169,15 @@ public class SectionComputation {
 
     /** The reference a trigger names, with the configuration of its model and version. */
     public Reference reference(String referenceId) {
-        BatchStore.StoredProfile stored = store.profile(referenceId)
+        return reference(storedProfile(referenceId));
+    }
+
+    private BatchStore.StoredProfile storedProfile(String referenceId) {
+        return store.profile(referenceId)
                 .orElseThrow(() -> new PoisonMessageException("no registered reference with id '" + referenceId + "'"));
+    }
+
+    private Reference reference(BatchStore.StoredProfile stored) {
         ReferenceProfile profile = ReferenceProfile.fromBytes(stored.profile());
         return new Reference(stored, profile, pipelines.forProfile(stored.referenceId(), profile));
     }
@@ -208,7 +223,7 @@ public class SectionComputation {
                                   Section<S> section) {
         List<SectionCounts<S>> counts = new java.util.ArrayList<>(1);
         long[] rows = new long[1];
-        store.streamBatch(batchId, neededColumns(pipeline.config()),
+        store.streamBatch(batchId, section.columns(pipeline, profile),
                 counting(counts, rows, chunk -> section.start(pipeline, profile, chunk)));
         if (counts.isEmpty()) {
             throw new PoisonMessageException("stored batch " + batchId + " has no chunk");
@@ -224,7 +239,7 @@ public class SectionComputation {
                                 SectionParts.SplitSection<S> section, int firstChunk, int lastChunk) {
         List<SectionParts.PartCounts<S>> counts = new java.util.ArrayList<>(1);
         long[] rows = new long[1];
-        store.streamChunks(batchId, neededColumns(pipeline.config()), firstChunk, lastChunk,
+        store.streamChunks(batchId, section.columns(pipeline, profile), firstChunk, lastChunk,
                 counting(counts, rows, chunk -> section.start(pipeline, profile, chunk)));
         if (counts.isEmpty()) {
             throw new PoisonMessageException("stored batch " + batchId + " has no chunk " + firstChunk);

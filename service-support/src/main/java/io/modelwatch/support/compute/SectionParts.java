@@ -19,6 +19,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The drift and performance sections as counts of a part of a batch (a contiguous range of its stored chunks, one
@@ -54,8 +55,19 @@ public final class SectionParts {
      * Classification quality or its estimate, concept drift, segments and importance ({@link PerformancePart},
      * {@code pipeline.performance}).
      */
-    public static final SplitSection<PerformanceSection> PERFORMANCE =
-            (pipeline, profile, first) -> new Part<>(PerformancePart.planned(pipeline, profile, first));
+    public static final SplitSection<PerformanceSection> PERFORMANCE = new SplitSection<>() {
+        @Override
+        public PartCounts<PerformanceSection> start(MonitoringPipeline pipeline, ReferenceProfile profile,
+                                                    ColumnBatch firstChunkOrHeader) {
+            return new Part<>(PerformancePart.planned(pipeline, profile, firstChunkOrHeader));
+        }
+
+        /** Only the columns the performance counts read (not the features whose importance is not watched). */
+        @Override
+        public Set<String> columns(MonitoringPipeline pipeline, ReferenceProfile profile) {
+            return pipeline.performanceColumns(profile);
+        }
+    };
 
     /** The counts of a part as bytes: its header, then its counts. */
     public static byte[] toBytes(PartCounts<?> counts) {

@@ -62,11 +62,7 @@ public final class ColumnDecoder implements AutoCloseable {
                     return new CategoricalColumn(name, dict, codes);
                 }
                 case ColumnBytes.STRING -> {
-                    String[] v = new String[n];
-                    for (int i = 0; i < n; i++) {
-                        v[i] = din.readBoolean() ? din.readUTF() : null;
-                    }
-                    return new StringColumn(name, v);
+                    return strings(name, n, in, din);
                 }
                 case ColumnBytes.TIMESTAMP -> {
                     long[] v = new long[n];
@@ -78,6 +74,28 @@ public final class ColumnDecoder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("column '" + name + "': cannot decode stored bytes", e);
         }
+    }
+
+    /**
+     * The {@code n} rows of a text column, each a null flag then, when not null, its {@code writeUTF} form (a
+     * length and the modified UTF-8 bytes). A row whose bytes are all ASCII is copied as they are (its modified
+     * UTF-8 is its UTF-8, so no {@code String} is made); any other row is read by {@code readUTF} as before.
+     */
+    private static StringColumn strings(String name, int n, Cursor in, DataInputStream din) throws IOException {
+        StringColumn.Builder column = new StringColumn.Builder(name, n, in.remaining());
+        for (int i = 0; i < n; i++) {
+            if (!din.readBoolean()) {
+                column.add(null);
+                continue;
+            }
+            int at = in.position();
+            int length = din.readUnsignedShort();
+            if (!in.skipAscii(column, length)) {
+                in.moveTo(at);
+                column.add(din.readUTF());
+            }
+        }
+        return column.build();
     }
 
     /** Inflates {@code data} into {@link #buffer} (grown as needed), returning the inflated length. */
@@ -112,6 +130,30 @@ public final class ColumnDecoder implements AutoCloseable {
 
         Cursor(byte[] bytes, int length) {
             super(bytes, 0, length);
+        }
+
+        int position() {
+            return pos;
+        }
+
+        void moveTo(int position) {
+            pos = position;
+        }
+
+        int remaining() {
+            return count - pos;
+        }
+
+        /**
+         * Adds the next {@code length} bytes to {@code column} and moves past them when they are all ASCII;
+         * false, not moving, otherwise (or when fewer are left: {@code readUTF} then reports the end).
+         */
+        boolean skipAscii(StringColumn.Builder column, int length) {
+            if (length > count - pos || !column.addAscii(buf, pos, length)) {
+                return false;
+            }
+            pos += length;
+            return true;
         }
 
         /** The next {@code n} values of {@code width} bytes each, as a big-endian view of the buffer. */

@@ -56,4 +56,36 @@ class ColumnDecoderTest {
                     .hasMessageContaining("tenure");
         }
     }
+
+    /**
+     * Text rows come back as the strings written, whether copied as ASCII bytes or read by {@code readUTF}: nulls,
+     * empty strings, non-ASCII ids, U+0000 and supplementary characters (whose modified UTF-8 differs from UTF-8),
+     * many rows and a long one.
+     */
+    @Test
+    void textRowsDecodeAsTheStringsWritten() {
+        java.util.Random random = new java.util.Random(5);
+        String[] values = new String[20_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = switch (i % 9) {
+                case 0 -> null;
+                case 1 -> "";
+                case 2 -> "Kundé-" + i;
+                case 3 -> "客户" + i;
+                case 4 -> "😀" + i;
+                case 5 -> "a\u0000b" + i;
+                default -> "C-" + Long.toString(random.nextLong() & Long.MAX_VALUE, 36);
+            };
+        }
+        values[7] = "x".repeat(60_000) + "é";
+        try (ColumnDecoder decoder = new ColumnDecoder()) {
+            decoder.decode("n", ColumnBytes.encode(new NumericColumn("n", new double[] {1}))); // a reused decoder
+            StringColumn s = (StringColumn) decoder.decode("id", ColumnBytes.encode(new StringColumn("id", values)));
+            assertThat(s.values()).containsExactly(values);
+            StringColumn expected = new StringColumn("id", values);
+            for (int i = 0; i < values.length; i++) {
+                assertThat(s.sameValue(i, expected, i)).isTrue();
+            }
+        }
+    }
 }

@@ -32,9 +32,17 @@ public final class ImportanceRows {
      * {@code importance.min_reference_iv}, present in the current batch (or file).
      */
     public List<FeatureSpec> watched(ReferenceProfile profile, ColumnBatch current) {
+        return watchable(profile).stream().filter(f -> current.has(f.name())).toList();
+    }
+
+    /**
+     * The features whose importance is watched when the current batch has them: those with a reference WoE table
+     * whose IV reaches {@code importance.min_reference_iv}.
+     */
+    public List<FeatureSpec> watchable(ReferenceProfile profile) {
         return config.features().stream().filter(f -> {
             WoeIvResult ref = profile.woe().get(f.name());
-            return ref != null && current.has(f.name()) && ref.ivSmoothed() >= config.importance().minReferenceIv();
+            return ref != null && ref.ivSmoothed() >= config.importance().minReferenceIv();
         }).toList();
     }
 

@@ -67,6 +67,26 @@ public final class PerformanceAccumulator {
         return new PerformanceAccumulator(segmentRows, importance, profile, first);
     }
 
+    /**
+     * The only columns {@link #add} reads: the id, probability, predicted-class and target roles, the segment
+     * columns and the features whose importance can be watched ({@link ImportanceRows#watchable}); a batch read
+     * with just these gives the same section.
+     */
+    public static java.util.Set<String> columns(SegmentRows segmentRows, ImportanceRows importance,
+                                                ReferenceProfile profile) {
+        MonitoringConfig config = segmentRows.config();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        var r = config.roles();
+        for (String role : new String[] {r.id(), r.probability(), r.predictedClass(), r.target()}) {
+            if (role != null) {
+                names.add(role);
+            }
+        }
+        config.segments().forEach(s -> names.add(s.column()));
+        importance.watchable(profile).forEach(f -> names.add(f.name()));
+        return names;
+    }
+
     /** Counts the next chunk (in file order) with its outcomes; the watched features are counted in parallel. */
     public void add(ColumnBatch chunk, OutcomeArrays o) {
         StringColumn ids = chunk.find(config.roles().id()).filter(StringColumn.class::isInstance)
