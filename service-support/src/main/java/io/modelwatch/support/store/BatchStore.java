@@ -97,6 +97,8 @@ public class BatchStore {
 
         private final String batchId;
         private final ChunkHandoff<ColumnBatch> writer;
+        /** Used by the writer's thread only; freed once it has stopped. */
+        private final ColumnEncoder encoder = new ColumnEncoder();
         private int chunks;
         private long rows;
 
@@ -122,7 +124,7 @@ public class BatchStore {
             try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(INSERT_CHUNK)) {
                 int position = 0;
                 for (Column col : chunk.columns().values()) {
-                    setChunkColumn(ps, batchId, chunks, position++, col);
+                    setChunkColumn(ps, encoder, batchId, chunks, position++, col);
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -135,7 +137,11 @@ public class BatchStore {
 
         /** Waits for every chunk to be written, then records the batch's row and chunk counts: it is complete. */
         public void finish() {
-            writer.finish();
+            try {
+                writer.finish();
+            } finally {
+                encoder.close();
+            }
             if (rows > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("batch " + batchId + " has " + rows + " rows, more than the "
                         + Integer.MAX_VALUE + " a batch may have");
@@ -155,6 +161,7 @@ public class BatchStore {
         @Override
         public void close() {
             writer.close();
+            encoder.close();
         }
     }
 
@@ -207,14 +214,14 @@ public class BatchStore {
             }
             try (PreparedStatement ps = c.prepareStatement(INSERT_CHUNK + " on conflict (batch_id, chunk_no, name)"
                     + " do update set kind = excluded.kind, row_count = excluded.row_count, data = excluded.data");
-                 ColumnDecoder decoder = new ColumnDecoder()) {
+                 ColumnDecoder decoder = new ColumnDecoder(); ColumnEncoder encoder = new ColumnEncoder()) {
                 for (int chunk = 0; chunk < chunkRows.size(); chunk++) {
                     List<Column> added = columns.apply(decoded(c, batchId, chunk, stored.source(), read, decoder));
                     requireRows(added, chunkRows.get(chunk), "chunk " + chunk + " of stored batch " + batchId);
                     // a new column's position follows the batch's columns in every chunk; a replaced one keeps its own
                     int position = next;
                     for (Column col : added) {
-                        setChunkColumn(ps, batchId, chunk, position++, col);
+                        setChunkColumn(ps, encoder, batchId, chunk, position++, col);
                         ps.addBatch();
                     }
                     ps.executeBatch();
@@ -687,14 +694,14 @@ public class BatchStore {
     }
 
     /** The parameters of one row of {@code store.batch_chunk}: one column of one chunk, encoded. */
-    private static void setChunkColumn(PreparedStatement ps, String batchId, int chunk, int position, Column col)
-            throws SQLException {
+    private static void setChunkColumn(PreparedStatement ps, ColumnEncoder encoder, String batchId, int chunk,
+                                       int position, Column col) throws SQLException {
         ps.setString(1, batchId);
         ps.setInt(2, chunk);
         ps.setInt(3, position);
         ps.setString(4, col.name());
         ps.setString(5, ColumnBytes.kind(col));
         ps.setInt(6, col.size());
-        ps.setBytes(7, ColumnBytes.encode(col));
+        ps.setBytes(7, encoder.encode(col));
     }
 }
