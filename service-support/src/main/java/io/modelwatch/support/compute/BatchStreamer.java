@@ -180,7 +180,7 @@ public class BatchStreamer {
      */
     <S> Streamed<S> count(String batchId, String referenceId, Section<S> section, boolean[] cancelled) {
         Reference reference = computation.reference(referenceId);
-        Set<String> columns = SectionComputation.neededColumns(reference.pipeline().config());
+        Set<String> columns = SectionComputation.neededColumns(reference.pipeline().config(), section);
         List<SectionCounts<S>> counts = new ArrayList<>(1);
         long[] rows = new long[1];
         Consumer<ColumnBatch> counting = SectionComputation.counting(counts, rows,

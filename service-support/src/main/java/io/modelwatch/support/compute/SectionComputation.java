@@ -208,7 +208,7 @@ public class SectionComputation {
                                   Section<S> section) {
         List<SectionCounts<S>> counts = new java.util.ArrayList<>(1);
         long[] rows = new long[1];
-        store.streamBatch(batchId, neededColumns(pipeline.config()),
+        store.streamBatch(batchId, neededColumns(pipeline.config(), section),
                 counting(counts, rows, chunk -> section.start(pipeline, profile, chunk)));
         if (counts.isEmpty()) {
             throw new PoisonMessageException("stored batch " + batchId + " has no chunk");
@@ -224,7 +224,7 @@ public class SectionComputation {
                                 SectionParts.SplitSection<S> section, int firstChunk, int lastChunk) {
         List<SectionParts.PartCounts<S>> counts = new java.util.ArrayList<>(1);
         long[] rows = new long[1];
-        store.streamChunks(batchId, neededColumns(pipeline.config()), firstChunk, lastChunk,
+        store.streamChunks(batchId, neededColumns(pipeline.config(), section), firstChunk, lastChunk,
                 counting(counts, rows, chunk -> section.start(pipeline, profile, chunk)));
         if (counts.isEmpty()) {
             throw new PoisonMessageException("stored batch " + batchId + " has no chunk " + firstChunk);
@@ -250,6 +250,27 @@ public class SectionComputation {
 
     /** A section and the count of rows it was computed from. */
     public record Streamed<S>(S section, long rows) {
+    }
+
+    /**
+     * The columns a section reads from the store: for {@link #DRIFT} the features, the predicted probability and
+     * class, the target and the segment columns (the drift section reads no id, timestamp or label date: not
+     * decoding them, the id's strings above all, saves drift-service about a tenth of its CPU per run); for any
+     * other section {@link #neededColumns(MonitoringConfig)}.
+     */
+    public static Set<String> neededColumns(MonitoringConfig config, Section<?> section) {
+        if (section != DRIFT) {
+            return neededColumns(config);
+        }
+        Set<String> names = new LinkedHashSet<>(config.featureNames());
+        var r = config.roles();
+        for (String role : new String[] {r.probability(), r.predictedClass(), r.target()}) {
+            if (role != null) {
+                names.add(role);
+            }
+        }
+        config.segments().forEach(s -> names.add(s.column()));
+        return names;
     }
 
     /** The feature, role and segment columns of the configuration: the only ones read from the store. */
