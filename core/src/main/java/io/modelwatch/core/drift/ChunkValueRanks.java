@@ -173,14 +173,22 @@ public final class ChunkValueRanks {
                 positive++;
             }
         }
-        double[] values = new double[used];
-        int[] runCounts = new int[used];
-        for (int r = 0, k = 0; k < used; r++) {
-            if (perRank[r] > 0) {
-                values[k] = sortedDistinct[r];
-                runCounts[k++] = perRank[r];
+        int total = (int) (n - nulls - negative - positive);
+        SortedRuns runs;
+        if (used == sortedDistinct.length) { // every value of the chunk: its distinct values as they are
+            runs = SortedRuns.ofAscending(sortedDistinct, perRank, total);
+        } else {
+            double[] values = new double[used];
+            int[] runCounts = new int[used];
+            for (int r = 0, k = 0; k < used; r++) {
+                if (perRank[r] > 0) {
+                    values[k] = sortedDistinct[r];
+                    runCounts[k++] = perRank[r];
+                }
             }
+            runs = SortedRuns.ofAscending(values, runCounts, total);
         }
-        counts.addRuns(SortedRuns.of(values, runCounts), nulls, negative, positive);
+        // the ranks' values ascend strictly and each count is positive: the runs need no check
+        counts.addRuns(runs, nulls, negative, positive);
     }
 }

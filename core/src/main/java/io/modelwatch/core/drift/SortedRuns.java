@@ -77,8 +77,16 @@ public final class SortedRuns {
     }
 
     /**
-     * The two samples pooled (a merge of the runs, O(distinct)): the distinct values are counted first, so the
-     * merged runs are written once into arrays of their final length.
+     * The runs of distinct values in strictly ascending order with positive counts summing to {@code total}, taken
+     * as they are, without {@link #of}'s checks: for callers that made them so (a chunk's ranked values).
+     */
+    static SortedRuns ofAscending(double[] values, int[] counts, int total) {
+        return new SortedRuns(values, counts, total);
+    }
+
+    /**
+     * The two samples pooled (a merge of the runs, O(distinct)), written once into arrays of both lengths together
+     * and trimmed when values are shared; merged runs of valid runs are valid, so they are not checked again.
      */
     public SortedRuns merge(SortedRuns other) {
         double[] a = values;
@@ -89,36 +97,26 @@ public final class SortedRuns {
         if (a.length == 0) {
             return other;
         }
-        int common = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                common++;
-                i++;
-                j++;
-            }
-        }
         if ((long) total + other.total > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("a sample of more than " + Integer.MAX_VALUE + " values: "
                     + ((long) total + other.total));
         }
-        double[] v = new double[a.length + b.length - common];
+        double[] v = new double[a.length + b.length];
         int[] c = new int[v.length];
         int i = 0;
         int j = 0;
         int k = 0;
         while (i < a.length && j < b.length) {
-            if (a[i] < b[j]) {
-                v[k] = a[i];
+            double x = a[i];
+            double y = b[j];
+            if (x < y) {
+                v[k] = x;
                 c[k++] = counts[i++];
-            } else if (a[i] > b[j]) {
-                v[k] = b[j];
+            } else if (x > y) {
+                v[k] = y;
                 c[k++] = other.counts[j++];
             } else {
-                v[k] = a[i];
+                v[k] = x;
                 c[k++] = counts[i++] + other.counts[j++];
             }
         }
@@ -127,7 +125,9 @@ public final class SortedRuns {
         k += a.length - i;
         System.arraycopy(b, j, v, k, b.length - j);
         System.arraycopy(other.counts, j, c, k, b.length - j);
-        return new SortedRuns(v, c, total + other.total);
+        k += b.length - j;
+        return k == v.length ? new SortedRuns(v, c, total + other.total)
+                : new SortedRuns(Arrays.copyOf(v, k), Arrays.copyOf(c, k), total + other.total);
     }
 
     /** Writes the runs: their number, then each value (8 bytes) with its count (4 bytes). */
