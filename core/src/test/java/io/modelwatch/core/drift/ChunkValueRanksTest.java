@@ -7,7 +7,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,18 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rows, against the values sorted at once with {@link Arrays#sort} and counted by hand.
  */
 class ChunkValueRanksTest {
-
-    /** Values with about {@code distinct} distinct values, some NaN, infinities and signed zeros. */
-    private static double[] column(int rows, int distinct, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] v = new double[rows];
-        for (int i = 0; i < rows; i++) {
-            int r = random.nextInt(1000);
-            v[i] = r == 0 ? Double.NaN : r == 1 ? Double.POSITIVE_INFINITY : r == 2 ? Double.NEGATIVE_INFINITY
-                    : r == 3 ? -0.0 : r == 4 ? 0.0 : random.nextInt(distinct) / 100.0 - distinct / 300.0;
-        }
-        return v;
-    }
 
     /** The runs of the finite values by hand: sorted, -0.0 as 0.0, equal neighbours counted together. */
     private static void assertCounts(RunsAccumulator a, double[] values) {
@@ -61,7 +48,7 @@ class ChunkValueRanksTest {
     @CsvSource({"1000, 5, 7", "1000, 5, 1", "50000, 300, 4096", "200000, 100000, 65536", "100000, 20000, 100000",
             "30000, 16000, 16385", "70000, 3000, 20000", "20000, 2000000, 5000"})
     void ranksOfEveryChunkGiveTheCountsOfTheColumnAndOfItsSubsets(int rows, int distinct, int chunk) {
-        double[] values = column(rows, distinct, 11L * rows + distinct);
+        double[] values = RunsAccumulatorTest.column(rows, distinct, 11L * rows + distinct);
         RunsAccumulator all = RunsAccumulator.create();
         RunsAccumulator allSorted = RunsAccumulator.create();
         RunsAccumulator[] thirds = {RunsAccumulator.create(), RunsAccumulator.create(), RunsAccumulator.create()};
