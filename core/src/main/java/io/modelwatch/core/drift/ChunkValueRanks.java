@@ -1,6 +1,7 @@
 package io.modelwatch.core.drift;
 
 import io.modelwatch.core.binning.KeyHash;
+import io.modelwatch.core.binning.RadixSort;
 
 import java.util.Arrays;
 
@@ -12,8 +13,11 @@ import java.util.Arrays;
  * a subset's counts to its {@link RunsAccumulator} as runs, the same counts as {@link RunsAccumulator#add(double[],
  * int[])} of those rows.
  *
- * <p>Only worth it while the chunk has few distinct values against its rows: {@link #of} returns null past
- * {@code rows / }{@value #ROWS_PER_DISTINCT} distinct values (a subset then costs as much as counting its rows).
+ * <p>Made once per chunk and column, the ranks serve the whole batch's counts too ({@link #countAll}: one array
+ * increment per row, the runs handed on without a hash probe or a sort), so a column is hashed or sorted once per
+ * chunk however many dimensions segment it. With few distinct values against its rows (at most
+ * {@code rows / }{@value #ROWS_PER_DISTINCT}) the ranks come from a hash table of the distinct values, else from
+ * one radix sort of the chunk's finite values ({@link #ofAny}).
  */
 public final class ChunkValueRanks {
 
@@ -30,6 +34,44 @@ public final class ChunkValueRanks {
     private ChunkValueRanks(double[] sortedDistinct, int[] rankOfRow) {
         this.sortedDistinct = sortedDistinct;
         this.rankOfRow = rankOfRow;
+    }
+
+    /** The ranks of a chunk's values, from a hash table or, past {@code values.length / 8} distinct values, a sort. */
+    public static ChunkValueRanks ofAny(double[] values) {
+        ChunkValueRanks hashed = of(values);
+        return hashed != null ? hashed : bySorting(values);
+    }
+
+    /** The ranks of a chunk's values from one sort of its finite values (zero of either sign as {@code +0.0}). */
+    static ChunkValueRanks bySorting(double[] values) {
+        int[] rankOfRow = new int[values.length];
+        double[] finite = new double[values.length];
+        int[] rowOfFinite = new int[values.length];
+        int k = 0;
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
+            if (v != v) {
+                rankOfRow[i] = NULL;
+            } else if (v == Double.POSITIVE_INFINITY) {
+                rankOfRow[i] = POSITIVE_INFINITY;
+            } else if (v == Double.NEGATIVE_INFINITY) {
+                rankOfRow[i] = NEGATIVE_INFINITY;
+            } else {
+                finite[k] = v == 0 ? 0.0 : v;
+                rowOfFinite[k++] = i;
+            }
+        }
+        int[] order = RadixSort.ascendingOrder(finite, 0, k);
+        double[] sortedDistinct = new double[k];
+        int distinct = 0;
+        for (int j = 0; j < k; j++) {
+            double v = finite[order[j]];
+            if (distinct == 0 || v != sortedDistinct[distinct - 1]) {
+                sortedDistinct[distinct++] = v;
+            }
+            rankOfRow[rowOfFinite[order[j]]] = distinct - 1;
+        }
+        return new ChunkValueRanks(Arrays.copyOf(sortedDistinct, distinct), rankOfRow);
     }
 
     /** The ranks of a chunk's values, or null when it has more than {@code values.length / 8} distinct values. */
@@ -100,15 +142,25 @@ public final class ChunkValueRanks {
         return new ChunkValueRanks(sorted, codeOfRow);
     }
 
+    /** Adds every value of the chunk to {@code counts}: the same counts as {@link RunsAccumulator#add(double[])}. */
+    public void countAll(RunsAccumulator counts) {
+        countInto(counts, null, rankOfRow.length);
+    }
+
     /** Adds the values at {@code rows} of the chunk to {@code counts}: the same counts as adding those values. */
     public void countInto(RunsAccumulator counts, int[] rows) {
+        countInto(counts, rows, rows.length);
+    }
+
+    /** Adds the values at rows[i] (row i without rows), i below n. */
+    private void countInto(RunsAccumulator counts, int[] rows, int n) {
         int[] perRank = new int[sortedDistinct.length];
         long nulls = 0;
         long negative = 0;
         long positive = 0;
         int used = 0;
-        for (int row : rows) {
-            int r = rankOfRow[row];
+        for (int i = 0; i < n; i++) {
+            int r = rankOfRow[rows == null ? i : rows[i]];
             if (r >= 0) {
                 if (perRank[r]++ == 0) {
                     used++;
@@ -121,14 +173,22 @@ public final class ChunkValueRanks {
                 positive++;
             }
         }
-        double[] values = new double[used];
-        int[] runCounts = new int[used];
-        for (int r = 0, k = 0; k < used; r++) {
-            if (perRank[r] > 0) {
-                values[k] = sortedDistinct[r];
-                runCounts[k++] = perRank[r];
+        int total = (int) (n - nulls - negative - positive);
+        SortedRuns runs;
+        if (used == sortedDistinct.length) { // every value of the chunk: its distinct values as they are
+            runs = SortedRuns.ofAscending(sortedDistinct, perRank, total);
+        } else {
+            double[] values = new double[used];
+            int[] runCounts = new int[used];
+            for (int r = 0, k = 0; k < used; r++) {
+                if (perRank[r] > 0) {
+                    values[k] = sortedDistinct[r];
+                    runCounts[k++] = perRank[r];
+                }
             }
+            runs = SortedRuns.ofAscending(values, runCounts, total);
         }
-        counts.addRuns(SortedRuns.of(values, runCounts), nulls, negative, positive);
+        // the ranks' values ascend strictly and each count is positive: the runs need no check
+        counts.addRuns(runs, nulls, negative, positive);
     }
 }

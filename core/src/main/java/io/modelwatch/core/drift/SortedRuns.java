@@ -76,27 +76,58 @@ public final class SortedRuns {
         return EMPTY;
     }
 
-    /** The two samples pooled (a merge of the runs, O(distinct)). */
+    /**
+     * The runs of distinct values in strictly ascending order with positive counts summing to {@code total}, taken
+     * as they are, without {@link #of}'s checks: for callers that made them so (a chunk's ranked values).
+     */
+    static SortedRuns ofAscending(double[] values, int[] counts, int total) {
+        return new SortedRuns(values, counts, total);
+    }
+
+    /**
+     * The two samples pooled (a merge of the runs, O(distinct)), written once into arrays of both lengths together
+     * and trimmed when values are shared; merged runs of valid runs are valid, so they are not checked again.
+     */
     public SortedRuns merge(SortedRuns other) {
-        double[] v = new double[values.length + other.values.length];
+        double[] a = values;
+        double[] b = other.values;
+        if (b.length == 0) {
+            return this;
+        }
+        if (a.length == 0) {
+            return other;
+        }
+        if ((long) total + other.total > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a sample of more than " + Integer.MAX_VALUE + " values: "
+                    + ((long) total + other.total));
+        }
+        double[] v = new double[a.length + b.length];
         int[] c = new int[v.length];
         int i = 0;
         int j = 0;
         int k = 0;
-        while (i < values.length || j < other.values.length) {
-            double x = j >= other.values.length || (i < values.length && values[i] <= other.values[j])
-                    ? values[i] : other.values[j];
-            int n = 0;
-            if (i < values.length && values[i] == x) {
-                n += counts[i++];
+        while (i < a.length && j < b.length) {
+            double x = a[i];
+            double y = b[j];
+            if (x < y) {
+                v[k] = x;
+                c[k++] = counts[i++];
+            } else if (x > y) {
+                v[k] = y;
+                c[k++] = other.counts[j++];
+            } else {
+                v[k] = x;
+                c[k++] = counts[i++] + other.counts[j++];
             }
-            if (j < other.values.length && other.values[j] == x) {
-                n += other.counts[j++];
-            }
-            v[k] = x;
-            c[k++] = n;
         }
-        return of(Arrays.copyOf(v, k), Arrays.copyOf(c, k));
+        System.arraycopy(a, i, v, k, a.length - i);
+        System.arraycopy(counts, i, c, k, a.length - i);
+        k += a.length - i;
+        System.arraycopy(b, j, v, k, b.length - j);
+        System.arraycopy(other.counts, j, c, k, b.length - j);
+        k += b.length - j;
+        return k == v.length ? new SortedRuns(v, c, total + other.total)
+                : new SortedRuns(Arrays.copyOf(v, k), Arrays.copyOf(c, k), total + other.total);
     }
 
     /** Writes the runs: their number, then each value (8 bytes) with its count (4 bytes). */

@@ -1,6 +1,7 @@
 package io.modelwatch.core.run;
 
 import io.modelwatch.core.data.ColumnBatch;
+import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.result.DriftSection;
 import io.modelwatch.core.run.section.DriftAccumulator;
@@ -10,6 +11,7 @@ import io.modelwatch.core.run.section.SegmentDriftAccumulator;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -50,9 +52,11 @@ public final class DriftPart implements SectionPart<DriftSection> {
      * caller's on the same chunk) and then the drift run on this one.
      */
     public void add(ColumnBatch chunk, Runnable alongside) {
-        CompletableFuture<Void> inSegments = CompletableFuture.runAsync(() -> segments.add(chunk));
+        // each numeric column ranked once, for the whole batch and the segments of every dimension to count
+        Map<String, ChunkValueRanks> ranks = drift.ranks(chunk);
+        CompletableFuture<Void> inSegments = CompletableFuture.runAsync(() -> segments.add(chunk, ranks));
         alongside.run();
-        drift.add(chunk);
+        drift.add(chunk, ranks);
         Futures.join(inSegments);
     }
 

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RunsAccumulatorTest {
 
     /** Values with about {@code distinct} distinct values, some NaN, infinities and signed zeros. */
-    private static double[] column(int rows, int distinct, long seed) {
+    static double[] column(int rows, int distinct, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         double[] v = new double[rows];
         for (int i = 0; i < rows; i++) {

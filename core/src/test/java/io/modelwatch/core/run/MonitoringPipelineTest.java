@@ -108,6 +108,26 @@ class MonitoringPipelineTest {
                 CategoricalSample.ofValues(java.util.List.of("b", "c")))).isEqualTo(3);
     }
 
+    @Test
+    void aCappedDistinctUnionStopsOneValuePastTheCapAndChoosesTheSameTest() {
+        NumericSample ref = NumericSample.of(new double[] {1, 2, 2, 3, 5, 8});
+        NumericSample cur = NumericSample.of(new double[] {3, 4, 4, 6, 7, 8, 9});
+        // 1..9: nine distinct values
+        assertThat(DriftTests.distinctUnion(ref, cur, 6)).isEqualTo(7);
+        assertThat(DriftTests.distinctUnion(ref, cur, 8)).isEqualTo(9);
+        assertThat(DriftTests.distinctUnion(ref, cur, 9)).isEqualTo(9);
+        assertThat(DriftTests.distinctUnion(ref, cur, Long.MAX_VALUE)).isEqualTo(9);
+        long cap = io.modelwatch.core.drift.AutoStatTest.LOW_CARDINALITY_MAX + 1;
+        for (long distinct = 0; distinct <= 20; distinct++) {
+            for (long referenceRows : new long[] {10, 1000, 10_000_000}) {
+                for (var kind : io.modelwatch.core.drift.ColumnKind.values()) {
+                    assertThat(io.modelwatch.core.drift.AutoStatTest.choose(kind, referenceRows, Math.min(distinct, cap)))
+                            .isEqualTo(io.modelwatch.core.drift.AutoStatTest.choose(kind, referenceRows, distinct));
+                }
+            }
+        }
+    }
+
     private static RunResult withoutDuration(RunResult r) {
         RunSummary s = r.run();
         return new RunResult(r.schemaVersion(), new RunSummary(s.runId(), s.modelId(), s.snapshotDate(), s.inputs(),

@@ -48,8 +48,19 @@ public final class SectionParts {
     }
 
     /** Data, prediction and target drift with the drift inside segments ({@link DriftPart}, {@code pipeline.drift}). */
-    public static final SplitSection<DriftSection> DRIFT =
-            (pipeline, profile, first) -> new Part<>(DriftPart.planned(pipeline, profile, first));
+    public static final SplitSection<DriftSection> DRIFT = new SplitSection<>() {
+        @Override
+        public PartCounts<DriftSection> start(MonitoringPipeline pipeline, ReferenceProfile profile,
+                                              ColumnBatch firstChunkOrHeader) {
+            return new Part<>(DriftPart.planned(pipeline, profile, firstChunkOrHeader));
+        }
+
+        /** Only the columns the drift counts read ({@link SectionComputation#driftColumns}). */
+        @Override
+        public Set<String> columns(MonitoringPipeline pipeline, ReferenceProfile profile) {
+            return SectionComputation.driftColumns(pipeline.config());
+        }
+    };
 
     /**
      * Classification quality or its estimate, concept drift, segments and importance ({@link PerformancePart},

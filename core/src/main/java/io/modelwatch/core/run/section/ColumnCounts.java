@@ -34,7 +34,16 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
     }
 
     /** Counts the column's values in one chunk ({@code first}: the batch's first chunk). */
-    void add(Column column, boolean first);
+    default void add(Column column, boolean first) {
+        add(column, first, null);
+    }
+
+    /**
+     * As {@link #add(Column, boolean)}, counting a numeric column from {@code ranks}, the ranks of its values made
+     * once for the chunk ({@link ChunkValueRanks#ofAny}), when not null: the same counts without a hash probe or a
+     * sort of its own.
+     */
+    void add(Column column, boolean first, ChunkValueRanks ranks);
 
     /**
      * Counts the values at {@code rows} (ascending) of a chunk that is not the batch's first, exactly as {@link #add}
@@ -80,9 +89,13 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
         }
 
         @Override
-        public void add(Column column, boolean first) {
+        public void add(Column column, boolean first, ChunkValueRanks ranks) {
             double[] values = ColumnCoercion.numeric(column).values();
-            counts.add(values);
+            if (ranks != null) {
+                ranks.countAll(counts);
+            } else {
+                counts.add(values);
+            }
             onlyChunk = first ? values : null;
         }
 
@@ -136,7 +149,7 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
         private long nulls;
 
         @Override
-        public void add(Column column, boolean first) {
+        public void add(Column column, boolean first, ChunkValueRanks ranks) {
             CategoricalColumn c = ColumnCoercion.categorical(column);
             long[] byCode = c.counts();
             long counted = 0;

@@ -88,10 +88,37 @@ public final class DriftAccumulator {
 
     /** Counts one chunk; the columns are counted in parallel. */
     public void add(ColumnBatch chunk) {
+        add(chunk, java.util.Map.of());
+    }
+
+    /**
+     * Counts one chunk, its numeric columns from {@code ranks} (the chunk's {@link ChunkValueRanks} by column name,
+     * made from those columns' values) where it has theirs: the same counts as {@link #add(ColumnBatch)}.
+     */
+    public void add(ColumnBatch chunk, java.util.Map<String, ChunkValueRanks> ranks) {
         chunks++;
         IntStream.range(0, states.length).parallel().forEach(i -> {
-            states[i].add(chunk.column(tested.get(i).name()), chunks == 1);
+            String name = tested.get(i).name();
+            Column column = chunk.column(name);
+            states[i].add(column, chunks == 1, column instanceof io.modelwatch.core.data.NumericColumn
+                    ? ranks.get(name) : null);
         });
+    }
+
+    /**
+     * The {@link ChunkValueRanks} of every tested numeric column of a chunk, made once for the chunk: the counts of
+     * the whole batch ({@link #add(ColumnBatch, java.util.Map)}) and of its segments
+     * ({@link SegmentDriftAccumulator#add(ColumnBatch, java.util.Map)}) read them instead of each hashing or sorting
+     * the column's values again.
+     */
+    public java.util.Map<String, ChunkValueRanks> ranks(ColumnBatch chunk) {
+        List<String> numeric = new ArrayList<>();
+        for (ColumnProfile p : tested) {
+            if (p.kind() == io.modelwatch.core.drift.ColumnKind.NUMERIC) {
+                numeric.add(p.name());
+            }
+        }
+        return SegmentBatches.allRanks(chunk, numeric);
     }
 
     /**

@@ -60,7 +60,9 @@ public final class DriftTests {
         FeatureSpec spec = config.feature(p.name()).orElse(null);
         String method = spec != null && spec.driftTest() != null ? spec.driftTest() : config.drift().method();
         if (method == null || method.equals(DriftSettings.AUTO)) {
-            method = AutoStatTest.choose(p.kind(), p.rows(), distinctUnion(ref, cur));
+            // the choice only tells apart up to LOW_CARDINALITY_MAX distinct values: counting stops past them
+            method = AutoStatTest.choose(p.kind(), p.rows(),
+                    distinctUnion(ref, cur, AutoStatTest.LOW_CARDINALITY_MAX + 1));
         }
         DriftTest test = registry.get(method);
         double threshold = threshold(spec, test);
@@ -98,6 +100,14 @@ public final class DriftTests {
 
     /** Distinct non-null values of reference and current together (Evidently's {@code n_unique}). */
     public static long distinctUnion(Sample ref, Sample cur) {
+        return distinctUnion(ref, cur, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #distinctUnion(Sample, Sample)}, or {@code cap + 1} as soon as the numeric values passed {@code cap}
+     * distinct ones (the merge of two numeric columns of a hundred thousand distinct values each stops there).
+     */
+    public static long distinctUnion(Sample ref, Sample cur, long cap) {
         if (ref instanceof NumericSample r && cur instanceof NumericSample c) {
             double[] a = r.runs().values();
             double[] b = c.runs().values();
@@ -108,7 +118,9 @@ public final class DriftTests {
             while (i < a.length || j < b.length) {
                 double v = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i++] : b[j++];
                 if (distinct == 0 || Double.compare(v, last) != 0) {
-                    distinct++;
+                    if (distinct++ == cap) {
+                        return distinct;
+                    }
                     last = v;
                 }
             }

@@ -137,7 +137,18 @@ public final class SegmentDriftAccumulator {
             return;
         }
         // the numeric features' values ranked once per chunk, for the segments of every dimension to count
-        Map<String, ChunkValueRanks> ranks = states.isEmpty() ? Map.of() : SegmentBatches.ranks(chunk, numericColumns);
+        add(chunk, states.isEmpty() ? Map.of() : SegmentBatches.ranks(chunk, numericColumns));
+    }
+
+    /**
+     * Counts the rows of one chunk in the segments the reference has, its numeric features from {@code ranks} (the
+     * chunk's {@link ChunkValueRanks} by column name, made from those columns' values) where it has theirs: the same
+     * counts as {@link #add(ColumnBatch)}.
+     */
+    public void add(ColumnBatch chunk, Map<String, ChunkValueRanks> ranks) {
+        if (!settings.enabled() || segmentProfiles.isEmpty()) {
+            return;
+        }
         for (SegmentSpec spec : tests.config().segments()) {
             if (!chunk.has(spec.column())) {
                 continue;
