@@ -17,13 +17,37 @@ import java.io.DataOutputStream;
  */
 public final class ColumnBytes {
 
-    static final int VERSION = 1;
+    /**
+     * 2: numeric, categorical and timestamp values narrowed (a form byte: {@link #WIDE} or a width of 1, 2 or 4
+     * bytes; see {@link ColumnEncoder}); 1: doubles, int codes and epoch-millis longs as they are (still read).
+     */
+    static final int VERSION = 2;
+    static final int VERSION_WIDE = 1;
+    /** The form byte of values stored at full width (8-byte doubles or longs). */
+    static final int WIDE = 8;
+    static final int MAX_SCALE = 4;
+    static final double[] SCALES = {1, 10, 100, 1000, 10000};
+    static final long NAN_BITS = Double.doubleToRawLongBits(Double.NaN);
     static final byte NUMERIC = 1;
     static final byte CATEGORICAL = 2;
     static final byte STRING = 3;
     static final byte TIMESTAMP = 4;
 
     private ColumnBytes() {
+    }
+
+    /**
+     * The fewest bytes (1, 2 or 4) holding every value of {@code [min, max]}, which is within int range; with
+     * {@code nullable} the type's minimum is left out (it marks a null).
+     */
+    static int width(long min, long max, boolean nullable) {
+        int spare = nullable ? 1 : 0;
+        if (min >= Byte.MIN_VALUE + spare && max <= Byte.MAX_VALUE) {
+            return 1;
+        } else if (min >= Short.MIN_VALUE + spare && max <= Short.MAX_VALUE) {
+            return 2;
+        }
+        return 4;
     }
 
     /** The kind tag as stored in {@code store.batch_column.kind}. */
