@@ -9,9 +9,10 @@ import io.modelwatch.core.data.TimestampColumn;
 import java.io.DataOutputStream;
 
 /**
- * One column as bytes for the batch store: a kind tag, the row count, then the primitive array (doubles,
- * epoch millis, dictionary + int codes, or strings with a null flag, big-endian as {@link DataOutputStream} writes
- * them), deflated at the fastest level. Lossless: a column read back equals the column written, NaN and null markers
+ * One column as bytes for the batch store: a format version, a kind tag, the row count, then the values
+ * (big-endian as {@link DataOutputStream} writes them: numbers, dictionary codes and epoch millis as 1-, 2- or
+ * 4-byte integers where they fit exactly, else doubles and longs, see {@link ColumnEncoder}; strings with a null
+ * flag), deflated at the fastest level. Lossless: a column read back equals the column written, NaN and null markers
  * included. The arrays go to the deflater ({@link ColumnEncoder}) and come back from the inflater ({@link
  * ColumnDecoder}) whole, not a value at a time: a call into zlib per value cost most of the services' time.
  */
