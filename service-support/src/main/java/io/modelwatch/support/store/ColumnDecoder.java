@@ -39,17 +39,16 @@ public final class ColumnDecoder implements AutoCloseable {
             Cursor in = new Cursor(buffer, length);
             DataInputStream din = new DataInputStream(in);
             int version = din.readUnsignedByte();
-            if (version != ColumnBytes.VERSION) {
+            if (version != ColumnBytes.VERSION && version != ColumnBytes.VERSION_WIDE) {
                 throw new IllegalArgumentException("column '" + name + "': stored format version " + version
-                        + " is not supported (expected " + ColumnBytes.VERSION + ")");
+                        + " is not supported (expected " + ColumnBytes.VERSION_WIDE + " or " + ColumnBytes.VERSION + ")");
             }
             byte kind = din.readByte();
             int n = din.readInt();
+            boolean narrow = version == ColumnBytes.VERSION;
             switch (kind) {
                 case ColumnBytes.NUMERIC -> {
-                    double[] v = new double[n];
-                    in.values(n, Double.BYTES).asDoubleBuffer().get(v);
-                    return new NumericColumn(name, v);
+                    return new NumericColumn(name, narrow ? numeric(n, in, din) : wideDoubles(n, in));
                 }
                 case ColumnBytes.CATEGORICAL -> {
                     int d = din.readInt();
@@ -57,23 +56,127 @@ public final class ColumnDecoder implements AutoCloseable {
                     for (int i = 0; i < d; i++) {
                         dict.add(din.readUTF());
                     }
-                    int[] codes = new int[n];
-                    in.values(n, Integer.BYTES).asIntBuffer().get(codes);
-                    return new CategoricalColumn(name, dict, codes);
+                    return new CategoricalColumn(name, dict, codes(n, narrow ? din.readUnsignedByte() : Integer.BYTES, in));
                 }
                 case ColumnBytes.STRING -> {
                     return strings(name, n, in, din);
                 }
                 case ColumnBytes.TIMESTAMP -> {
-                    long[] v = new long[n];
-                    in.values(n, Long.BYTES).asLongBuffer().get(v);
-                    return new TimestampColumn(name, v);
+                    return new TimestampColumn(name, narrow ? timestamps(n, in, din) : wideLongs(n, in));
                 }
                 default -> throw new IllegalArgumentException("column '" + name + "': unknown kind tag " + kind);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("column '" + name + "': cannot decode stored bytes", e);
         }
+    }
+
+    private static double[] wideDoubles(int n, Cursor in) throws EOFException {
+        double[] v = new double[n];
+        in.values(n, Double.BYTES).asDoubleBuffer().get(v);
+        return v;
+    }
+
+    private static long[] wideLongs(int n, Cursor in) throws EOFException {
+        long[] v = new long[n];
+        in.values(n, Long.BYTES).asLongBuffer().get(v);
+        return v;
+    }
+
+    /** A version-2 numeric column: the doubles, or {@code k / 10^s} for narrow {@code k} (the minimum: NaN). */
+    private static double[] numeric(int n, Cursor in, DataInputStream din) throws IOException {
+        int width = din.readUnsignedByte();
+        if (width == ColumnBytes.WIDE) {
+            return wideDoubles(n, in);
+        }
+        int s = din.readUnsignedByte();
+        if (s > ColumnBytes.MAX_SCALE) {
+            throw new IOException("unknown numeric scale " + s);
+        }
+        double scale = ColumnBytes.SCALES[s];
+        ByteBuffer b = in.values(n, width(width));
+        double[] v = new double[n];
+        switch (width) {
+            case 1 -> {
+                for (int i = 0; i < n; i++) {
+                    byte k = b.get(i);
+                    v[i] = k == Byte.MIN_VALUE ? Double.NaN : k / scale;
+                }
+            }
+            case 2 -> {
+                for (int i = 0; i < n; i++) {
+                    short k = b.getShort(i * 2);
+                    v[i] = k == Short.MIN_VALUE ? Double.NaN : k / scale;
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    int k = b.getInt(i * 4);
+                    v[i] = k == Integer.MIN_VALUE ? Double.NaN : k / scale;
+                }
+            }
+        }
+        return v;
+    }
+
+    /** Dictionary codes stored in {@code width} bytes each. */
+    private static int[] codes(int n, int width, Cursor in) throws IOException {
+        ByteBuffer b = in.values(n, width(width));
+        int[] codes = new int[n];
+        switch (width) {
+            case 1 -> {
+                for (int i = 0; i < n; i++) {
+                    codes[i] = b.get(i);
+                }
+            }
+            case 2 -> {
+                for (int i = 0; i < n; i++) {
+                    codes[i] = b.getShort(i * 2);
+                }
+            }
+            default -> b.asIntBuffer().get(codes);
+        }
+        return codes;
+    }
+
+    /** A version-2 timestamp column: the longs, or {@code base + k * unit} for narrow {@code k} (the minimum: null). */
+    private static long[] timestamps(int n, Cursor in, DataInputStream din) throws IOException {
+        int width = din.readUnsignedByte();
+        if (width == ColumnBytes.WIDE) {
+            return wideLongs(n, in);
+        }
+        long base = din.readLong();
+        long unit = din.readLong();
+        ByteBuffer b = in.values(n, width(width));
+        long[] v = new long[n];
+        switch (width) {
+            case 1 -> {
+                for (int i = 0; i < n; i++) {
+                    byte k = b.get(i);
+                    v[i] = k == Byte.MIN_VALUE ? TimestampColumn.NULL_VALUE : base + k * unit;
+                }
+            }
+            case 2 -> {
+                for (int i = 0; i < n; i++) {
+                    short k = b.getShort(i * 2);
+                    v[i] = k == Short.MIN_VALUE ? TimestampColumn.NULL_VALUE : base + k * unit;
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    int k = b.getInt(i * 4);
+                    v[i] = k == Integer.MIN_VALUE ? TimestampColumn.NULL_VALUE : base + k * unit;
+                }
+            }
+        }
+        return v;
+    }
+
+    private static int width(int width) throws IOException {
+        if (width != 1 && width != 2 && width != 4) {
+            throw new IOException("unknown value width " + width);
+        }
+        return width;
     }
 
     /**

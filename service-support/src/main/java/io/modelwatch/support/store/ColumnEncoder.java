@@ -32,6 +32,7 @@ public final class ColumnEncoder implements AutoCloseable {
     private final Raw raw = new Raw();
     private final DataOutputStream data = new DataOutputStream(raw);
     private byte[] deflated = new byte[1 << 16];
+    private long[] scratch = new long[0];
 
     /** The stored bytes of {@code column}, as {@link ColumnBytes#encode} writes them. */
     public byte[] encode(Column column) {
@@ -41,7 +42,7 @@ public final class ColumnEncoder implements AutoCloseable {
             if (column instanceof NumericColumn n) {
                 data.writeByte(ColumnBytes.NUMERIC);
                 data.writeInt(n.size());
-                raw.view(n.size(), Double.BYTES).asDoubleBuffer().put(n.values());
+                numeric(n.values());
             } else if (column instanceof CategoricalColumn c) {
                 data.writeByte(ColumnBytes.CATEGORICAL);
                 data.writeInt(c.size());
@@ -49,7 +50,7 @@ public final class ColumnEncoder implements AutoCloseable {
                 for (String d : c.dictionary()) {
                     data.writeUTF(d);
                 }
-                raw.view(c.size(), Integer.BYTES).asIntBuffer().put(c.codes());
+                codes(c.codes());
             } else if (column instanceof StringColumn s) {
                 data.writeByte(ColumnBytes.STRING);
                 data.writeInt(s.size());
@@ -64,12 +65,151 @@ public final class ColumnEncoder implements AutoCloseable {
             } else if (column instanceof TimestampColumn t) {
                 data.writeByte(ColumnBytes.TIMESTAMP);
                 data.writeInt(t.size());
-                raw.view(t.size(), Long.BYTES).asLongBuffer().put(t.epochMillis());
+                timestamps(t.epochMillis());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return deflate();
+    }
+
+    /**
+     * A numeric column as its narrowest exact form: when every value is {@code k / 10^s} (the double division, bit
+     * for bit; canonical NaN allowed) for integers {@code k} of one width and a scale {@code s} of 0 to
+     * {@link ColumnBytes#MAX_SCALE}, the width, {@code s} and the {@code k}s (NaN as the width's minimum);
+     * otherwise {@link ColumnBytes#WIDE} and the doubles.
+     */
+    private void numeric(double[] v) throws IOException {
+        long[] k = scratch(v.length);
+        for (int s = 0; s <= ColumnBytes.MAX_SCALE; s++) {
+            double scale = ColumnBytes.SCALES[s];
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            int i = 0;
+            for (; i < v.length; i++) {
+                double x = v[i];
+                if (Double.isNaN(x)) {
+                    if (Double.doubleToRawLongBits(x) != ColumnBytes.NAN_BITS) {
+                        break;
+                    }
+                    k[i] = NULL;
+                    continue;
+                }
+                long q = Math.round(x * scale);
+                if (q < -Integer.MAX_VALUE || q > Integer.MAX_VALUE
+                        || Double.doubleToRawLongBits(q / scale) != Double.doubleToRawLongBits(x)) {
+                    break;
+                }
+                k[i] = q;
+                min = Math.min(min, q);
+                max = Math.max(max, q);
+            }
+            if (i == v.length) {
+                int width = ColumnBytes.width(min, max, true);
+                data.writeByte(width);
+                data.writeByte(s);
+                narrow(k, v.length, width);
+                return;
+            }
+        }
+        data.writeByte(ColumnBytes.WIDE);
+        raw.view(v.length, Double.BYTES).asDoubleBuffer().put(v);
+    }
+
+    /** Dictionary codes ({@code -1} for null) as bytes, shorts or ints, whichever hold them all. */
+    private void codes(int[] codes) throws IOException {
+        long[] k = scratch(codes.length);
+        long min = 0;
+        long max = 0;
+        for (int i = 0; i < codes.length; i++) {
+            k[i] = codes[i];
+            min = Math.min(min, k[i]);
+            max = Math.max(max, k[i]);
+        }
+        int width = ColumnBytes.width(min, max, false);
+        data.writeByte(width);
+        narrow(k, codes.length, width);
+    }
+
+    /**
+     * Epoch millis as {@code base + k * unit} (unit 1000 when every non-null value is whole seconds from the base,
+     * else 1) with {@code k} of the narrowest width (null as the width's minimum), or {@link ColumnBytes#WIDE}
+     * and the longs when even ints do not hold them.
+     */
+    private void timestamps(long[] t) throws IOException {
+        long base = TimestampColumn.NULL_VALUE;
+        for (long x : t) {
+            if (x != TimestampColumn.NULL_VALUE) {
+                base = x;
+                break;
+            }
+        }
+        long unit = 1000;
+        for (long x : t) {
+            if (x != TimestampColumn.NULL_VALUE && (x - base) % unit != 0) {
+                unit = 1;
+                break;
+            }
+        }
+        long[] k = scratch(t.length);
+        long min = 0;
+        long max = 0;
+        for (int i = 0; i < t.length; i++) {
+            if (t[i] == TimestampColumn.NULL_VALUE) {
+                k[i] = NULL;
+                continue;
+            }
+            long d = t[i] - base;
+            if (((t[i] ^ base) & (t[i] ^ d)) < 0) {
+                max = Long.MAX_VALUE; // overflowed: not narrow
+                break;
+            }
+            k[i] = d / unit;
+            min = Math.min(min, k[i]);
+            max = Math.max(max, k[i]);
+        }
+        if (min < -Integer.MAX_VALUE || max > Integer.MAX_VALUE) {
+            data.writeByte(ColumnBytes.WIDE);
+            raw.view(t.length, Long.BYTES).asLongBuffer().put(t);
+            return;
+        }
+        int width = ColumnBytes.width(min, max, true);
+        data.writeByte(width);
+        data.writeLong(base);
+        data.writeLong(unit);
+        narrow(k, t.length, width);
+    }
+
+    /** Marks a null in {@link #scratch}: written as the width's minimum. */
+    private static final long NULL = Long.MIN_VALUE;
+
+    private long[] scratch(int n) {
+        if (scratch.length < n) {
+            scratch = new long[n];
+        }
+        return scratch;
+    }
+
+    /** {@code k[0..n)} big-endian in {@code width} bytes each, {@link #NULL} as the width's minimum. */
+    private void narrow(long[] k, int n, int width) {
+        ByteBuffer out = raw.view(n, width);
+        switch (width) {
+            case 1 -> {
+                for (int i = 0; i < n; i++) {
+                    out.put(i, k[i] == NULL ? Byte.MIN_VALUE : (byte) k[i]);
+                }
+            }
+            case 2 -> {
+                for (int i = 0; i < n; i++) {
+                    out.putShort(i * 2, k[i] == NULL ? Short.MIN_VALUE : (short) k[i]);
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    out.putInt(i * 4, k[i] == NULL ? Integer.MIN_VALUE : (int) k[i]);
+                }
+            }
+        }
     }
 
     private byte[] deflate() {

@@ -56,16 +56,63 @@ class ColumnEncoderTest {
         assertThat(back.values()).containsExactly(ids);
     }
 
-    /** The stored form before deflating, value by value. */
+    @Test
+    void narrowColumnsAreWrittenAsNarrowIntegersWithTheirForm() throws Exception {
+        try (ColumnEncoder encoder = new ColumnEncoder()) {
+            // small integers and NaN: one byte each, NaN as -128, scale 0
+            byte[] ints = inflate(encoder.encode(new NumericColumn("a", new double[] {1, -127, 127, Double.NaN})));
+            assertThat(ints).containsExactly(2, 1, 0, 0, 0, 4, 1, 0, 1, -127, 127, -128);
+            // cents up to 327.67: shorts of hundredths (scale 2)
+            byte[] cents = inflate(encoder.encode(new NumericColumn("m", new double[] {82.85, 327.67, -0.01})));
+            assertThat(cents).containsExactly(2, 1, 0, 0, 0, 3, 2, 2, 0x20, 0x5D, 0x7F, 0xFF - 256, -1, -1);
+            // 128 is not a byte (nor -128, the null marker): shorts
+            byte[] wider = inflate(encoder.encode(new NumericColumn("w", new double[] {-128, 128})));
+            assertThat(wider).containsExactly(2, 1, 0, 0, 0, 2, 2, 0, -1, -128, 0, -128);
+            // -0.0 is not an integer: doubles
+            byte[] negZero = inflate(encoder.encode(new NumericColumn("z", new double[] {-0.0})));
+            assertThat(negZero).containsExactly(2, 1, 0, 0, 0, 1, 8, -128, 0, 0, 0, 0, 0, 0, 0);
+            // 256 codes: shorts
+            int[] codes = new int[257];
+            for (int i = 0; i < 257; i++) {
+                codes[i] = i - 1;
+            }
+            List<String> dict = new ArrayList<>();
+            for (int i = 0; i < 256; i++) {
+                dict.add("");
+            }
+            byte[] cat = inflate(encoder.encode(new CategoricalColumn("c", dict, codes)));
+            int header = 1 + 1 + 4 + 4 + 256 * 2;
+            assertThat(cat.length).isEqualTo(header + 1 + 257 * 2);
+            assertThat(cat[header]).isEqualTo((byte) 2);
+            // whole seconds from the first: base, unit 1000, then seconds as bytes (null as -128)
+            byte[] ts = inflate(encoder.encode(new TimestampColumn("t",
+                    new long[] {1_000_000_000_000L, TimestampColumn.NULL_VALUE, 1_000_000_005_000L, 999_999_999_000L})));
+            ByteArrayOutputStream expected = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(expected);
+            out.write(new byte[] {2, 4, 0, 0, 0, 4, 1});
+            out.writeLong(1_000_000_000_000L);
+            out.writeLong(1000);
+            out.write(new byte[] {0, -128, 5, -1});
+            assertThat(ts).containsExactly(expected.toByteArray());
+        }
+    }
+
+    /** The stored form before deflating, value by value, for the columns of the test above. */
     private static byte[] plain(Column column) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         DataOutputStream out = new DataOutputStream(bytes);
-        out.writeByte(1);
+        out.writeByte(2);
         if (column instanceof NumericColumn c) {
             out.writeByte(1);
             out.writeInt(c.size());
-            for (double v : c.values()) {
-                out.writeDouble(v);
+            if (c.size() == 0) {
+                out.writeByte(1); // nothing to widen: bytes, scale 0
+                out.writeByte(0);
+            } else {
+                out.writeByte(8); // random fractions: doubles
+                for (double v : c.values()) {
+                    out.writeDouble(v);
+                }
             }
         } else if (column instanceof CategoricalColumn c) {
             out.writeByte(2);
@@ -74,8 +121,9 @@ class ColumnEncoderTest {
             for (String s : c.dictionary()) {
                 out.writeUTF(s);
             }
+            out.writeByte(1); // four codes and null: bytes
             for (int code : c.codes()) {
-                out.writeInt(code);
+                out.writeByte(code);
             }
         } else if (column instanceof StringColumn c) {
             out.writeByte(3);
@@ -90,8 +138,13 @@ class ColumnEncoderTest {
             TimestampColumn c = (TimestampColumn) column;
             out.writeByte(4);
             out.writeInt(c.size());
+            long base = java.util.Arrays.stream(c.epochMillis()).filter(v -> v != TimestampColumn.NULL_VALUE)
+                    .findFirst().orElseThrow();
+            out.writeByte(4); // within 2^30 ms of the first, not whole seconds: ints of millis
+            out.writeLong(base);
+            out.writeLong(1);
             for (long v : c.epochMillis()) {
-                out.writeLong(v);
+                out.writeInt(v == TimestampColumn.NULL_VALUE ? Integer.MIN_VALUE : (int) (v - base));
             }
         }
         return bytes.toByteArray();
