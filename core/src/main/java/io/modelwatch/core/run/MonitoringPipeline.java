@@ -123,6 +123,23 @@ public final class MonitoringPipeline {
         return counts.result(current.rowCount());
     }
 
+    /**
+     * The columns the drift section reads: the features, the predicted probability and class and the target
+     * ({@link DriftAccumulator}) and the segment columns ({@link SegmentDriftAccumulator}); no id, timestamp or label
+     * date. A batch read with just these gives the same section.
+     */
+    public java.util.Set<String> driftColumns() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>(config.featureNames());
+        var r = config.roles();
+        for (String role : new String[] {r.probability(), r.predictedClass(), r.target()}) {
+            if (role != null) {
+                names.add(role);
+            }
+        }
+        config.segments().forEach(s -> names.add(s.column()));
+        return names;
+    }
+
     /** The columns the performance section reads ({@link PerformanceAccumulator#columns}). */
     public java.util.Set<String> performanceColumns(ReferenceProfile profile) {
         return PerformanceAccumulator.columns(segments, importance, profile);

@@ -267,23 +267,6 @@ public class SectionComputation {
     public record Streamed<S>(S section, long rows) {
     }
 
-    /**
-     * The columns the drift section reads from the store ({@link #DRIFT}'s {@link Section#columns}): the features,
-     * the predicted probability and class, the target and the segment columns. It reads no id, timestamp or label
-     * date: not decoding them, the id's strings above all, saves drift-service about a tenth of its CPU per run.
-     */
-    public static Set<String> driftColumns(MonitoringConfig config) {
-        Set<String> names = new LinkedHashSet<>(config.featureNames());
-        var r = config.roles();
-        for (String role : new String[] {r.probability(), r.predictedClass(), r.target()}) {
-            if (role != null) {
-                names.add(role);
-            }
-        }
-        config.segments().forEach(s -> names.add(s.column()));
-        return names;
-    }
-
     /** The feature, role and segment columns of the configuration: the only ones read from the store. */
     public static Set<String> neededColumns(MonitoringConfig config) {
         Set<String> names = new LinkedHashSet<>(config.featureNames());

@@ -55,10 +55,10 @@ public final class SectionParts {
             return new Part<>(DriftPart.planned(pipeline, profile, firstChunkOrHeader));
         }
 
-        /** Only the columns the drift counts read ({@link SectionComputation#driftColumns}). */
+        /** Only the columns the drift counts read (not the id, timestamp or label date). */
         @Override
         public Set<String> columns(MonitoringPipeline pipeline, ReferenceProfile profile) {
-            return SectionComputation.driftColumns(pipeline.config());
+            return pipeline.driftColumns();
         }
     };
 
