@@ -53,6 +53,9 @@ while [ $# -gt 0 ]; do
 done
 cli="$here/cli/target/modelwatch-cli.jar"
 services=(ingest-service drift-service performance-service alert-service report-service)
+case "$days" in
+  ''|*[!0-9]*|0) echo "--days must be a whole number of at least 1, got '$days'" >&2; exit 2 ;;
+esac
 case "$replicas" in
   1) ;;
   2) services+=(drift-service@2 performance-service@2); chunks_per_task="${chunks_per_task:-4}" ;;
@@ -134,17 +137,18 @@ for day in "${earlier_dates[@]}"; do
   earlier_id="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["runId"])' "$logs/run-$day.json")"
   until curl -sf -H "X-API-Key: $key" "$(url report-service)/runs/$earlier_id/snapshot" > /dev/null; do sleep 0.2; done
 done
-# CPU seconds (user + system, /proc/<pid>/stat fields 14 and 15) each service spends on the run
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+# CPU ticks (user + system, fields 14 and 15 of a /proc stat file) of a process or one of its threads
+stat_ticks() { awk '{print $14 + $15}' "$1"; }
+cpu_ticks() { stat_ticks "/proc/$1/stat"; }
+all_ticks() { local t=0 s; for s in "${services[@]}"; do t=$((t + $(cpu_ticks "${pid[$s]}"))); done; echo "$t"; }
 # settle: wait until the services are idle (JIT compilation and collections left from start-up and the reference
 # registration done: together under 5 CPU ticks in half a second), as long-running services are when a day arrives
 settle_start=$(date +%s.%N)
 if [ "$settle" = 1 ]; then
   for _ in $(seq 1 240); do
-    t0=0; for s in "${services[@]}"; do t0=$((t0 + $(cpu_ticks "${pid[$s]}"))); done
+    t0=$(all_ticks)
     sleep 0.5
-    t1=0; for s in "${services[@]}"; do t1=$((t1 + $(cpu_ticks "${pid[$s]}"))); done
-    [ $((t1 - t0)) -lt 5 ] && break
+    [ $(($(all_ticks) - t0)) -lt 5 ] && break
   done
 fi
 settled=$(python3 -c "print(f'{$(date +%s.%N) - $settle_start:.1f}')")
@@ -153,7 +157,7 @@ jit_ticks() {
   local t=0 task
   for task in /proc/"$1"/task/*; do
     case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ CompilerThre*|C2\ CompilerThre*) t=$((t + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0))) ;;
+      C1\ CompilerThre*|C2\ CompilerThre*) t=$((t + $(stat_ticks "$task/stat" 2>/dev/null || echo 0))) ;; # a thread may end meanwhile
     esac
   done
   echo "$t"
@@ -211,7 +215,7 @@ printf 'ModelWatch services stage: %s reference + %s current rows, chunks of %s 
 printf '  replicas of drift and performance: %s, chunks per task: %s\n' "$replicas" "${chunks_per_task:-default (0, never split)}"
 printf '  measured day: %s of %s (%s)\n' "$days" "$days" \
   "$([ "$days" -gt 1 ] && echo "the services and the CLI ran ${earlier_dates[*]} first, not timed" || echo "the services' first run after start-up")"
-printf '  services idle before the clock:  %s (%s s after the reference was registered)\n' \
+printf '  services idle before the clock:  %s (%s s after the last untimed request)\n' \
   "$([ "$settle" = 1 ] && echo "waited" || echo "not waited (--no-settle)")" "$settled"
 printf '  services, POST /runs to report: %6s s\n' "$services_s"
 printf '    of which ingest (POST /runs answered): %5s s\n' "$(python3 -c "print(f'{$ingested - $start:.1f}')")"
