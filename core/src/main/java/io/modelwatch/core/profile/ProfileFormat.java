@@ -5,6 +5,7 @@ import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.report.Json;
+import io.modelwatch.core.run.section.Futures;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -144,11 +147,22 @@ final class ProfileFormat {
         }
     }
 
-    /** Reads a profile written by {@link #write}. */
+    /**
+     * Reads a profile written by {@link #write}. The configuration at its start is parsed on a thread of its own
+     * ({@link #configOf}, which inflates only those first bytes) while this thread inflates and decodes the rest:
+     * binding the YAML and decoding the JSON part are both start-up work of a cold JVM (hundreds of milliseconds
+     * each on the first profile of a process), independent of each other. The errors are those of the one-thread
+     * order: not gzip, then the header, then the configuration, then the statistics.
+     */
     static ReferenceProfile read(byte[] bytes) {
+        CompletableFuture<MonitoringConfig> configuration = CompletableFuture.supplyAsync(() -> configOf(bytes), task -> {
+            Thread parsing = new Thread(task, "profile-configuration");
+            parsing.setDaemon(true);
+            parsing.start();
+        });
         byte[] raw;
         try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
-            raw = gz.readAllBytes();
+            raw = inflated(gz, bytes);
         } catch (IOException e) {
             throw new IllegalArgumentException("not a reference profile (not gzip data): " + e.getMessage(), e);
         }
@@ -158,49 +172,86 @@ final class ProfileFormat {
             in.get(magic);
             int version = in.getInt();
             checkHeader(magic, version);
-            byte[] yaml = new byte[in.getInt()];
-            in.get(yaml);
-            MonitoringConfig config = ConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8), CONFIG_SOURCE);
-            byte[] json = new byte[in.getInt()];
-            in.get(json);
-            ReferenceProfile p = Json.mapper().readValue(json, ReferenceProfile.class);
-            Map<String, ColumnProfile> columns = new LinkedHashMap<>(p.columns());
-            ColumnProfile prediction = p.prediction();
-            int numeric = in.getInt();
-            for (int k = 0; k < numeric; k++) {
-                byte role = in.get();
-                String name = readName(in);
-                SortedRuns runs = readRuns(in);
-                if (role == ROLE_PREDICTION) {
-                    prediction = prediction.withRuns(runs);
-                } else {
-                    columns.put(name, columns.get(name).withRuns(runs));
-                }
+            int yamlBytes = in.getInt();
+            in.position(in.position() + yamlBytes); // the configuration: parsed by the other thread
+            try {
+                return statistics(in, version, () -> Futures.join(configuration));
+            } catch (IOException | RuntimeException e) {
+                Futures.join(configuration); // an error of the configuration comes first, as it did
+                throw e;
             }
-            Map<String, Map<String, ColumnProfile>> segmentColumns = new LinkedHashMap<>();
-            if (version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION) {
-                p.segmentColumns().forEach((key, byName) -> segmentColumns.put(key, new LinkedHashMap<>(byName)));
-            }
-            int segmentNumeric = version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION ? in.getInt() : 0;
-            for (int k = 0; k < segmentNumeric; k++) {
-                String key = readName(in);
-                String name = readName(in);
-                Map<String, ColumnProfile> byName = segmentColumns.get(key);
-                if (byName == null || !byName.containsKey(name)) {
-                    throw new IllegalArgumentException("not a reference profile: runs of '" + name + "' in segment '"
-                            + key + "' that the profile does not list");
-                }
-                byName.put(name, byName.get(name).withRuns(readRuns(in)));
-            }
-            return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), config, columns, prediction,
-                    p.predictedClass(), p.target(), p.performance(), p.churnRate(), p.predictedRate(), p.segments(),
-                    p.segmentPredictionBins(), p.woe(), p.estimator(), p.woeNoise(), segmentColumns);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;
             }
             throw new IllegalArgumentException("not a reference profile: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The whole inflated stream, read into one array of the size the gzip trailer states (ISIZE, the length modulo
+     * 2^32) instead of growing one: the 1M-row reference inflates to about 32 MB, which {@code readAllBytes} would
+     * gather in chunks and copy once more. A trailer that does not tell the size (several members, 4 GB or more)
+     * only costs the fallback.
+     */
+    private static byte[] inflated(GZIPInputStream gz, byte[] compressed) throws IOException {
+        int n = compressed.length;
+        long stated = n < 18 ? -1 : (compressed[n - 4] & 0xFFL) | (compressed[n - 3] & 0xFFL) << 8
+                | (compressed[n - 2] & 0xFFL) << 16 | (compressed[n - 1] & 0xFFL) << 24;
+        if (stated < 0 || stated > Integer.MAX_VALUE - 16) {
+            return gz.readAllBytes();
+        }
+        byte[] raw = new byte[(int) stated];
+        int read = gz.readNBytes(raw, 0, raw.length);
+        if (read < raw.length) {
+            return Arrays.copyOf(raw, read);
+        }
+        byte[] rest = gz.readAllBytes();
+        if (rest.length == 0) {
+            return raw;
+        }
+        byte[] all = Arrays.copyOf(raw, raw.length + rest.length);
+        System.arraycopy(rest, 0, all, raw.length, rest.length);
+        return all;
+    }
+
+    /** The profile from everything after the configuration (the JSON part, the numeric runs) and {@code config}. */
+    private static ReferenceProfile statistics(ByteBuffer in, int version, Supplier<MonitoringConfig> config)
+            throws IOException {
+        byte[] json = new byte[in.getInt()];
+        in.get(json);
+        ReferenceProfile p = Json.mapper().readValue(json, ReferenceProfile.class);
+        Map<String, ColumnProfile> columns = new LinkedHashMap<>(p.columns());
+        ColumnProfile prediction = p.prediction();
+        int numeric = in.getInt();
+        for (int k = 0; k < numeric; k++) {
+            byte role = in.get();
+            String name = readName(in);
+            SortedRuns runs = readRuns(in);
+            if (role == ROLE_PREDICTION) {
+                prediction = prediction.withRuns(runs);
+            } else {
+                columns.put(name, columns.get(name).withRuns(runs));
+            }
+        }
+        Map<String, Map<String, ColumnProfile>> segmentColumns = new LinkedHashMap<>();
+        if (version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION) {
+            p.segmentColumns().forEach((key, byName) -> segmentColumns.put(key, new LinkedHashMap<>(byName)));
+        }
+        int segmentNumeric = version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION ? in.getInt() : 0;
+        for (int k = 0; k < segmentNumeric; k++) {
+            String key = readName(in);
+            String name = readName(in);
+            Map<String, ColumnProfile> byName = segmentColumns.get(key);
+            if (byName == null || !byName.containsKey(name)) {
+                throw new IllegalArgumentException("not a reference profile: runs of '" + name + "' in segment '"
+                        + key + "' that the profile does not list");
+            }
+            byName.put(name, byName.get(name).withRuns(readRuns(in)));
+        }
+        return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), config.get(), columns, prediction,
+                p.predictedClass(), p.target(), p.performance(), p.churnRate(), p.predictedRate(), p.segments(),
+                p.segmentPredictionBins(), p.woe(), p.estimator(), p.woeNoise(), segmentColumns);
     }
 
     private static String readName(ByteBuffer in) {
