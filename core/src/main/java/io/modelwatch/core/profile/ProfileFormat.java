@@ -97,17 +97,6 @@ final class ProfileFormat {
         out.write(block.array());
     }
 
-    private static SortedRuns readRuns(ByteBuffer in) {
-        int distinct = in.getInt();
-        double[] values = new double[distinct];
-        int[] counts = new int[distinct];
-        in.asDoubleBuffer().get(values);
-        in.position(in.position() + distinct * Double.BYTES);
-        in.asIntBuffer().get(counts);
-        in.position(in.position() + distinct * Integer.BYTES);
-        return SortedRuns.of(values, counts);
-    }
-
     /** True when the file starts like a profile written by {@link #write} (a gzip stream opening with MWPROF). */
     static boolean isProfile(java.nio.file.Path file) {
         try (GZIPInputStream gz = new GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
@@ -151,8 +140,9 @@ final class ProfileFormat {
      * Reads a profile written by {@link #write}. The configuration at its start is parsed on a thread of its own
      * ({@link #configOf}, which inflates only those first bytes) while this thread inflates and decodes the rest:
      * binding the YAML and decoding the JSON part are both start-up work of a cold JVM (hundreds of milliseconds
-     * each on the first profile of a process), independent of each other. The errors are those of the one-thread
-     * order: not gzip, then the header, then the configuration, then the statistics.
+     * each on the first profile of a process), independent of each other. The rest is decoded as it is inflated,
+     * one column's runs at a time, not from the whole inflated profile (32 MB for a 1M-row reference). The errors
+     * are those of the one-thread order: not gzip, then the header, then the configuration, then the statistics.
      */
     static ReferenceProfile read(byte[] bytes) {
         CompletableFuture<MonitoringConfig> configuration = CompletableFuture.supplyAsync(() -> configOf(bytes), task -> {
@@ -160,20 +150,18 @@ final class ProfileFormat {
             parsing.setDaemon(true);
             parsing.start();
         });
-        byte[] raw;
-        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
-            raw = inflated(gz, bytes);
+        DataInputStream in;
+        int version;
+        try {
+            in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16));
         } catch (IOException e) {
             throw new IllegalArgumentException("not a reference profile (not gzip data): " + e.getMessage(), e);
         }
-        ByteBuffer in = ByteBuffer.wrap(raw);
-        try {
-            byte[] magic = new byte[MAGIC.length];
-            in.get(magic);
-            int version = in.getInt();
+        try (in) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            version = in.readInt();
             checkHeader(magic, version);
-            int yamlBytes = in.getInt();
-            in.position(in.position() + yamlBytes); // the configuration: parsed by the other thread
+            in.skipNBytes(in.readInt()); // the configuration: parsed by the other thread
             try {
                 return statistics(in, version, () -> Futures.join(configuration));
             } catch (IOException | RuntimeException e) {
@@ -188,46 +176,20 @@ final class ProfileFormat {
         }
     }
 
-    /**
-     * The whole inflated stream, read into one array of the size the gzip trailer states (ISIZE, the length modulo
-     * 2^32) instead of growing one: the 1M-row reference inflates to about 32 MB, which {@code readAllBytes} would
-     * gather in chunks and copy once more. A trailer that does not tell the size (several members, 4 GB or more)
-     * only costs the fallback.
-     */
-    private static byte[] inflated(GZIPInputStream gz, byte[] compressed) throws IOException {
-        int n = compressed.length;
-        long stated = n < 18 ? -1 : (compressed[n - 4] & 0xFFL) | (compressed[n - 3] & 0xFFL) << 8
-                | (compressed[n - 2] & 0xFFL) << 16 | (compressed[n - 1] & 0xFFL) << 24;
-        if (stated < 0 || stated > Integer.MAX_VALUE - 16) {
-            return gz.readAllBytes();
-        }
-        byte[] raw = new byte[(int) stated];
-        int read = gz.readNBytes(raw, 0, raw.length);
-        if (read < raw.length) {
-            return Arrays.copyOf(raw, read);
-        }
-        byte[] rest = gz.readAllBytes();
-        if (rest.length == 0) {
-            return raw;
-        }
-        byte[] all = Arrays.copyOf(raw, raw.length + rest.length);
-        System.arraycopy(rest, 0, all, raw.length, rest.length);
-        return all;
-    }
-
     /** The profile from everything after the configuration (the JSON part, the numeric runs) and {@code config}. */
-    private static ReferenceProfile statistics(ByteBuffer in, int version, Supplier<MonitoringConfig> config)
+    private static ReferenceProfile statistics(DataInputStream in, int version, Supplier<MonitoringConfig> config)
             throws IOException {
-        byte[] json = new byte[in.getInt()];
-        in.get(json);
+        byte[] json = new byte[in.readInt()];
+        in.readFully(json);
         ReferenceProfile p = Json.mapper().readValue(json, ReferenceProfile.class);
         Map<String, ColumnProfile> columns = new LinkedHashMap<>(p.columns());
         ColumnProfile prediction = p.prediction();
-        int numeric = in.getInt();
+        RunsReader runsReader = new RunsReader();
+        int numeric = in.readInt();
         for (int k = 0; k < numeric; k++) {
-            byte role = in.get();
+            byte role = in.readByte();
             String name = readName(in);
-            SortedRuns runs = readRuns(in);
+            SortedRuns runs = runsReader.read(in);
             if (role == ROLE_PREDICTION) {
                 prediction = prediction.withRuns(runs);
             } else {
@@ -238,7 +200,7 @@ final class ProfileFormat {
         if (version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION) {
             p.segmentColumns().forEach((key, byName) -> segmentColumns.put(key, new LinkedHashMap<>(byName)));
         }
-        int segmentNumeric = version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION ? in.getInt() : 0;
+        int segmentNumeric = version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION ? in.readInt() : 0;
         for (int k = 0; k < segmentNumeric; k++) {
             String key = readName(in);
             String name = readName(in);
@@ -247,16 +209,40 @@ final class ProfileFormat {
                 throw new IllegalArgumentException("not a reference profile: runs of '" + name + "' in segment '"
                         + key + "' that the profile does not list");
             }
-            byName.put(name, byName.get(name).withRuns(readRuns(in)));
+            byName.put(name, byName.get(name).withRuns(runsReader.read(in)));
         }
         return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), config.get(), columns, prediction,
                 p.predictedClass(), p.target(), p.performance(), p.churnRate(), p.predictedRate(), p.segments(),
                 p.segmentPredictionBins(), p.woe(), p.estimator(), p.woeNoise(), segmentColumns);
     }
 
-    private static String readName(ByteBuffer in) {
-        byte[] utf8 = new byte[in.getInt()];
-        in.get(utf8);
+    /** Reads runs as {@link #writeRuns} wrote them, through one block buffer grown to the largest column. */
+    private static final class RunsReader {
+        private byte[] block = new byte[0];
+
+        SortedRuns read(DataInputStream in) throws IOException {
+            int distinct = in.readInt();
+            if (distinct < 0 || distinct > (Integer.MAX_VALUE - 16) / (Double.BYTES + Integer.BYTES)) {
+                throw new IllegalArgumentException("not a reference profile: runs of " + distinct + " values");
+            }
+            int length = distinct * (Double.BYTES + Integer.BYTES);
+            if (block.length < length) {
+                block = new byte[length];
+            }
+            in.readFully(block, 0, length);
+            ByteBuffer runs = ByteBuffer.wrap(block, 0, length);
+            double[] values = new double[distinct];
+            int[] counts = new int[distinct];
+            runs.asDoubleBuffer().get(values);
+            runs.position(distinct * Double.BYTES);
+            runs.asIntBuffer().get(counts);
+            return SortedRuns.of(values, counts);
+        }
+    }
+
+    private static String readName(DataInputStream in) throws IOException {
+        byte[] utf8 = new byte[in.readInt()];
+        in.readFully(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
     }
 }

@@ -140,16 +140,16 @@ class ReferenceProfileTest {
     }
 
     /**
-     * The reader sizes its buffer from the gzip trailer (the length of the last member): a profile stored as two gzip
-     * members (a concatenating copy tool, or a stream written in parts) has a trailer that states only the second
-     * member's length, and must still be read whole, equal to the one-member bytes.
+     * The reader decodes the statistics as they are inflated, one column's runs at a time through one growing buffer:
+     * a profile stored as two gzip members (a concatenating copy tool), cut inside the runs, reads whole, every run
+     * equal to the one-member bytes'.
      */
     @Test
     void aProfileOfTwoGzipMembersIsReadWhole() throws Exception {
         ReferenceProfile profile = MonitoringPipeline.of(ConfigLoader.defaults())
                 .profile(PipelineFixture.batch(dir, Scenario.STABLE, 1500, 3));
         byte[] raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(profile.toBytes())).readAllBytes();
-        int cut = raw.length - 1000; // the second member is small: its stated length is far below the whole
+        int cut = raw.length - 1000; // inside the last runs
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         for (byte[] part : new byte[][]{java.util.Arrays.copyOfRange(raw, 0, cut), java.util.Arrays.copyOfRange(raw, cut, raw.length)}) {
             try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
