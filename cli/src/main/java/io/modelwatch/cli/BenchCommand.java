@@ -78,8 +78,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Stages to run: parse, profile, drift, full, batch, cold, kernel (default ${DEFAULT-VALUE}).")
     List<String> stages;
 
-    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC",
-            description = "Options of the child JVMs (default ${DEFAULT-VALUE}), before the stage's heap option.")
+    /** The JVM options of {@code ./monitor} (less its -Xss4m, which the bench never had), so the bench measures them. */
+    static final String MONITOR_JVM_OPTS = "-XX:+UseParallelGC -XX:MaxNewSize=128m";
+
+    @Option(names = "--jvm-opts", defaultValue = MONITOR_JVM_OPTS,
+            description = "Options of the child JVMs, both sides of --baseline-jar (default ${DEFAULT-VALUE}, as "
+                    + "./monitor starts the CLI), before the stage's heap option.")
     String jvmOpts;
 
     @Option(names = "--stream-heap", defaultValue = "-Xmx768m",
