@@ -176,35 +176,29 @@ class ReferenceProfileTest {
      */
     @Test
     void aBrokenConfigurationIsReportedBeforeABrokenJsonPart() throws Exception {
-        byte[] yaml = "drift:\n  no_such_key: 1\n".getBytes(StandardCharsets.UTF_8);
         byte[] json = "{not json".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ReferenceProfile.fromBytes(formatFive("drift:\n  no_such_key: 1\n", json)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the reference profile's configuration: ")
+                .hasMessageContaining("no_such_key");
+        // the same profile with a valid configuration fails on its JSON part
+        assertThatThrownBy(() -> ReferenceProfile.fromBytes(formatFive("model_id: m\n", json)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a reference profile: ");
+    }
+
+    /** The bytes of a format-5 profile with this configuration text and JSON part, and nothing after them. */
+    private static byte[] formatFive(String yaml, byte[] json) throws java.io.IOException {
+        byte[] config = yaml.getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
             out.write("MWPROF".getBytes(StandardCharsets.US_ASCII));
             out.writeInt(5);
-            out.writeInt(yaml.length);
-            out.write(yaml);
+            out.writeInt(config.length);
+            out.write(config);
             out.writeInt(json.length);
             out.write(json);
         }
-        assertThatThrownBy(() -> ReferenceProfile.fromBytes(bytes.toByteArray()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("the reference profile's configuration: ")
-                .hasMessageContaining("no_such_key");
-
-        // the same profile with a valid configuration fails on its JSON part
-        byte[] good = "model_id: m\n".getBytes(StandardCharsets.UTF_8);
-        ByteArrayOutputStream valid = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(valid))) {
-            out.write("MWPROF".getBytes(StandardCharsets.US_ASCII));
-            out.writeInt(5);
-            out.writeInt(good.length);
-            out.write(good);
-            out.writeInt(json.length);
-            out.write(json);
-        }
-        assertThatThrownBy(() -> ReferenceProfile.fromBytes(valid.toByteArray()))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("not a reference profile: ");
+        return bytes.toByteArray();
     }
 }
