@@ -5,7 +5,7 @@ import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.report.Json;
-import io.modelwatch.core.run.section.Futures;
+import io.modelwatch.core.report.SideThread;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -145,11 +145,8 @@ final class ProfileFormat {
      * are those of the one-thread order: not gzip, then the header, then the configuration, then the statistics.
      */
     static ReferenceProfile read(byte[] bytes) {
-        CompletableFuture<MonitoringConfig> configuration = CompletableFuture.supplyAsync(() -> configOf(bytes), task -> {
-            Thread parsing = new Thread(task, "profile-configuration");
-            parsing.setDaemon(true);
-            parsing.start();
-        });
+        CompletableFuture<MonitoringConfig> configuration =
+                SideThread.start("profile-configuration", () -> configOf(bytes));
         DataInputStream in;
         int version;
         try {
@@ -163,9 +160,9 @@ final class ProfileFormat {
             checkHeader(magic, version);
             in.skipNBytes(in.readInt()); // the configuration: parsed by the other thread
             try {
-                return statistics(in, version, () -> Futures.join(configuration));
+                return statistics(in, version, () -> SideThread.join(configuration));
             } catch (IOException | RuntimeException e) {
-                Futures.join(configuration); // an error of the configuration comes first, as it did
+                SideThread.join(configuration); // an error of the configuration comes first, as it did
                 throw e;
             }
         } catch (IOException | RuntimeException e) {

@@ -1,7 +1,6 @@
 package io.modelwatch.core.report;
 
 import io.modelwatch.core.result.RunResult;
-import io.modelwatch.core.run.section.Futures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,11 +32,7 @@ public final class ReportFolder {
     public static void write(Path dir, RunResult result) {
         try {
             Files.createDirectories(dir);
-            CompletableFuture<String> snapshot = CompletableFuture.supplyAsync(() -> Json.pretty(result), task -> {
-                Thread json = new Thread(task, "snapshot-json");
-                json.setDaemon(true);
-                json.start();
-            });
+            CompletableFuture<String> snapshot = SideThread.start("snapshot-json", () -> Json.pretty(result));
             String html = null;
             RuntimeException renderFailed = null;
             try {
@@ -45,7 +40,7 @@ public final class ReportFolder {
             } catch (RuntimeException e) {
                 renderFailed = e;
             }
-            Files.writeString(dir.resolve(SNAPSHOT), Futures.join(snapshot), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve(SNAPSHOT), SideThread.join(snapshot), StandardCharsets.UTF_8);
             if (renderFailed != null) {
                 throw renderFailed;
             }
