@@ -11,6 +11,7 @@ import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.result.RunInfo;
 import io.modelwatch.core.result.RunResult;
 import io.modelwatch.core.run.StreamingRun;
+import io.modelwatch.core.run.section.Futures;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
 import picocli.CommandLine.Command;
@@ -77,8 +78,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Stages to run: parse, profile, drift, full, batch, cold, kernel (default ${DEFAULT-VALUE}).")
     List<String> stages;
 
-    @Option(names = "--jvm-opts", defaultValue = "-XX:+UseParallelGC",
-            description = "Options of the child JVMs (default ${DEFAULT-VALUE}), before the stage's heap option.")
+    /** The JVM options of {@code ./monitor} (less its -Xss4m, which the bench never had), so the bench measures them. */
+    static final String MONITOR_JVM_OPTS = "-XX:+UseParallelGC -XX:MaxNewSize=128m";
+
+    @Option(names = "--jvm-opts", defaultValue = MONITOR_JVM_OPTS,
+            description = "Options of the child JVMs, both sides of --baseline-jar (default ${DEFAULT-VALUE}, as "
+                    + "./monitor starts the CLI), before the stage's heap option.")
     String jvmOpts;
 
     @Option(names = "--stream-heap", defaultValue = "-Xmx768m",
@@ -240,6 +245,9 @@ final class BenchCommand implements Callable<Integer> {
      */
     private static int runStage(String stage, Path configFile, Path reference, Path profileFile, Path current)
             throws IOException {
+        // as in monitor run, the stored profile is decoded while the configuration is bound (both cold start-up work)
+        CompletableFuture<ReferenceProfile> stored = FROM_PROFILE.contains(stage)
+                ? CompletableFuture.supplyAsync(() -> readProfile(profileFile), BACKGROUND) : null;
         MonitoringConfig config = configFile == null ? ConfigLoader.defaults() : ConfigLoader.load(configFile);
         TableSchema schema = TableSchema.forConfig(config);
         MonitoringPipeline pipeline = MonitoringPipeline.of(config);
@@ -260,7 +268,7 @@ final class BenchCommand implements Callable<Integer> {
                     ReportFolder.write(current.resolveSibling("bench-cold-report"), pipeline.run(info, profile, cur));
                 }
             }
-            case "drift" -> StreamingRun.of(pipeline).drift(readProfile(profileFile), current, schema);
+            case "drift" -> StreamingRun.of(pipeline).drift(Futures.join(stored), current, schema);
             case "kernel" -> {
                 java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
                 StringBuilder rates = new StringBuilder();
@@ -274,12 +282,10 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.println("kernel=" + rates);
             }
             case "full" -> ReportFolder.write(current.resolveSibling("bench-report"),
-                    StreamingRun.of(pipeline).run(info, readProfile(profileFile), current, schema));
+                    StreamingRun.of(pipeline).run(info, Futures.join(stored), current, schema));
             case "batch" -> {
-                CompletableFuture<ReferenceProfile> stored = CompletableFuture.supplyAsync(() -> readProfile(profileFile),
-                        BACKGROUND);
                 ColumnBatch cur = CsvReader.withDefaults().read(current, schema);
-                ReportFolder.write(current.resolveSibling("bench-batch-report"), pipeline.run(info, stored.join(), cur));
+                ReportFolder.write(current.resolveSibling("bench-batch-report"), pipeline.run(info, Futures.join(stored), cur));
             }
             default -> throw new IllegalArgumentException("unknown stage '" + stage + "', expected one of "
                     + String.join(", ", ALL_STAGES));

@@ -5,6 +5,7 @@ import io.modelwatch.core.config.ConfigLoader;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.report.Json;
+import io.modelwatch.core.report.SideThread;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -20,6 +21,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -94,17 +97,6 @@ final class ProfileFormat {
         out.write(block.array());
     }
 
-    private static SortedRuns readRuns(ByteBuffer in) {
-        int distinct = in.getInt();
-        double[] values = new double[distinct];
-        int[] counts = new int[distinct];
-        in.asDoubleBuffer().get(values);
-        in.position(in.position() + distinct * Double.BYTES);
-        in.asIntBuffer().get(counts);
-        in.position(in.position() + distinct * Integer.BYTES);
-        return SortedRuns.of(values, counts);
-    }
-
     /** True when the file starts like a profile written by {@link #write} (a gzip stream opening with MWPROF). */
     static boolean isProfile(java.nio.file.Path file) {
         try (GZIPInputStream gz = new GZIPInputStream(java.nio.file.Files.newInputStream(file))) {
@@ -144,57 +136,35 @@ final class ProfileFormat {
         }
     }
 
-    /** Reads a profile written by {@link #write}. */
+    /**
+     * Reads a profile written by {@link #write}. The configuration at its start is parsed on a thread of its own
+     * ({@link #configOf}, which inflates only those first bytes) while this thread inflates and decodes the rest:
+     * binding the YAML and decoding the JSON part are both start-up work of a cold JVM (hundreds of milliseconds
+     * each on the first profile of a process), independent of each other. The rest is decoded as it is inflated,
+     * one column's runs at a time, not from the whole inflated profile (32 MB for a 1M-row reference). The errors
+     * are those of the one-thread order: not gzip, then the header, then the configuration, then the statistics.
+     */
     static ReferenceProfile read(byte[] bytes) {
-        byte[] raw;
-        try (GZIPInputStream gz = new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16)) {
-            raw = gz.readAllBytes();
+        CompletableFuture<MonitoringConfig> configuration =
+                SideThread.start("profile-configuration", () -> configOf(bytes));
+        DataInputStream in;
+        int version;
+        try {
+            in = new DataInputStream(new GZIPInputStream(new ByteArrayInputStream(bytes), 1 << 16));
         } catch (IOException e) {
             throw new IllegalArgumentException("not a reference profile (not gzip data): " + e.getMessage(), e);
         }
-        ByteBuffer in = ByteBuffer.wrap(raw);
-        try {
-            byte[] magic = new byte[MAGIC.length];
-            in.get(magic);
-            int version = in.getInt();
+        try (in) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            version = in.readInt();
             checkHeader(magic, version);
-            byte[] yaml = new byte[in.getInt()];
-            in.get(yaml);
-            MonitoringConfig config = ConfigLoader.parse(new String(yaml, StandardCharsets.UTF_8), CONFIG_SOURCE);
-            byte[] json = new byte[in.getInt()];
-            in.get(json);
-            ReferenceProfile p = Json.mapper().readValue(json, ReferenceProfile.class);
-            Map<String, ColumnProfile> columns = new LinkedHashMap<>(p.columns());
-            ColumnProfile prediction = p.prediction();
-            int numeric = in.getInt();
-            for (int k = 0; k < numeric; k++) {
-                byte role = in.get();
-                String name = readName(in);
-                SortedRuns runs = readRuns(in);
-                if (role == ROLE_PREDICTION) {
-                    prediction = prediction.withRuns(runs);
-                } else {
-                    columns.put(name, columns.get(name).withRuns(runs));
-                }
+            in.skipNBytes(in.readInt()); // the configuration: parsed by the other thread
+            try {
+                return statistics(in, version, () -> SideThread.join(configuration));
+            } catch (IOException | RuntimeException e) {
+                SideThread.join(configuration); // an error of the configuration comes first, as it did
+                throw e;
             }
-            Map<String, Map<String, ColumnProfile>> segmentColumns = new LinkedHashMap<>();
-            if (version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION) {
-                p.segmentColumns().forEach((key, byName) -> segmentColumns.put(key, new LinkedHashMap<>(byName)));
-            }
-            int segmentNumeric = version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION ? in.getInt() : 0;
-            for (int k = 0; k < segmentNumeric; k++) {
-                String key = readName(in);
-                String name = readName(in);
-                Map<String, ColumnProfile> byName = segmentColumns.get(key);
-                if (byName == null || !byName.containsKey(name)) {
-                    throw new IllegalArgumentException("not a reference profile: runs of '" + name + "' in segment '"
-                            + key + "' that the profile does not list");
-                }
-                byName.put(name, byName.get(name).withRuns(readRuns(in)));
-            }
-            return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), config, columns, prediction,
-                    p.predictedClass(), p.target(), p.performance(), p.churnRate(), p.predictedRate(), p.segments(),
-                    p.segmentPredictionBins(), p.woe(), p.estimator(), p.woeNoise(), segmentColumns);
         } catch (IOException | RuntimeException e) {
             if (e instanceof IllegalArgumentException iae) {
                 throw iae;
@@ -203,9 +173,73 @@ final class ProfileFormat {
         }
     }
 
-    private static String readName(ByteBuffer in) {
-        byte[] utf8 = new byte[in.getInt()];
-        in.get(utf8);
+    /** The profile from everything after the configuration (the JSON part, the numeric runs) and {@code config}. */
+    private static ReferenceProfile statistics(DataInputStream in, int version, Supplier<MonitoringConfig> config)
+            throws IOException {
+        byte[] json = new byte[in.readInt()];
+        in.readFully(json);
+        ReferenceProfile p = Json.mapper().readValue(json, ReferenceProfile.class);
+        Map<String, ColumnProfile> columns = new LinkedHashMap<>(p.columns());
+        ColumnProfile prediction = p.prediction();
+        RunsReader runsReader = new RunsReader();
+        int numeric = in.readInt();
+        for (int k = 0; k < numeric; k++) {
+            byte role = in.readByte();
+            String name = readName(in);
+            SortedRuns runs = runsReader.read(in);
+            if (role == ROLE_PREDICTION) {
+                prediction = prediction.withRuns(runs);
+            } else {
+                columns.put(name, columns.get(name).withRuns(runs));
+            }
+        }
+        Map<String, Map<String, ColumnProfile>> segmentColumns = new LinkedHashMap<>();
+        if (version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION) {
+            p.segmentColumns().forEach((key, byName) -> segmentColumns.put(key, new LinkedHashMap<>(byName)));
+        }
+        int segmentNumeric = version >= ReferenceProfile.SEGMENT_COLUMNS_VERSION ? in.readInt() : 0;
+        for (int k = 0; k < segmentNumeric; k++) {
+            String key = readName(in);
+            String name = readName(in);
+            Map<String, ColumnProfile> byName = segmentColumns.get(key);
+            if (byName == null || !byName.containsKey(name)) {
+                throw new IllegalArgumentException("not a reference profile: runs of '" + name + "' in segment '"
+                        + key + "' that the profile does not list");
+            }
+            byName.put(name, byName.get(name).withRuns(runsReader.read(in)));
+        }
+        return new ReferenceProfile(p.formatVersion(), p.source(), p.rows(), config.get(), columns, prediction,
+                p.predictedClass(), p.target(), p.performance(), p.churnRate(), p.predictedRate(), p.segments(),
+                p.segmentPredictionBins(), p.woe(), p.estimator(), p.woeNoise(), segmentColumns);
+    }
+
+    /** Reads runs as {@link #writeRuns} wrote them, through one block buffer grown to the largest column. */
+    private static final class RunsReader {
+        private byte[] block = new byte[0];
+
+        SortedRuns read(DataInputStream in) throws IOException {
+            int distinct = in.readInt();
+            if (distinct < 0 || distinct > (Integer.MAX_VALUE - 16) / (Double.BYTES + Integer.BYTES)) {
+                throw new IllegalArgumentException("not a reference profile: runs of " + distinct + " values");
+            }
+            int length = distinct * (Double.BYTES + Integer.BYTES);
+            if (block.length < length) {
+                block = new byte[length];
+            }
+            in.readFully(block, 0, length);
+            ByteBuffer runs = ByteBuffer.wrap(block, 0, length);
+            double[] values = new double[distinct];
+            int[] counts = new int[distinct];
+            runs.asDoubleBuffer().get(values);
+            runs.position(distinct * Double.BYTES);
+            runs.asIntBuffer().get(counts);
+            return SortedRuns.of(values, counts);
+        }
+    }
+
+    private static String readName(DataInputStream in) throws IOException {
+        byte[] utf8 = new byte[in.readInt()];
+        in.readFully(utf8);
         return new String(utf8, StandardCharsets.UTF_8);
     }
 }

@@ -138,4 +138,67 @@ class ReferenceProfileTest {
         assertThatThrownBy(() -> ReferenceProfile.configOf(bytes.toByteArray()))
                 .hasMessageContaining("register the reference again");
     }
+
+    /**
+     * The reader decodes the statistics as they are inflated, one column's runs at a time through one growing buffer:
+     * a profile stored as two gzip members (a concatenating copy tool), cut inside the runs, reads whole, every run
+     * equal to the one-member bytes'.
+     */
+    @Test
+    void aProfileOfTwoGzipMembersIsReadWhole() throws Exception {
+        ReferenceProfile profile = MonitoringPipeline.of(ConfigLoader.defaults())
+                .profile(PipelineFixture.batch(dir, Scenario.STABLE, 1500, 3));
+        byte[] raw = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(profile.toBytes())).readAllBytes();
+        int cut = raw.length - 1000; // inside the last runs
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (byte[] part : new byte[][]{java.util.Arrays.copyOfRange(raw, 0, cut), java.util.Arrays.copyOfRange(raw, cut, raw.length)}) {
+            try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
+                out.write(part);
+            }
+        }
+
+        ReferenceProfile read = ReferenceProfile.fromBytes(bytes.toByteArray());
+        assertThat(read.config()).isEqualTo(profile.config());
+        assertThat(read.rows()).isEqualTo(1500);
+        assertThat(read.columns().keySet()).isEqualTo(profile.columns().keySet());
+        profile.columns().forEach((name, c) -> {
+            if (c.runs() != null) {
+                assertThat(read.columns().get(name).runs().values()).as(name).containsExactly(c.runs().values());
+                assertThat(read.columns().get(name).runs().counts()).as(name).containsExactly(c.runs().counts());
+            }
+        });
+        assertThat(read.segmentColumns().keySet()).isEqualTo(profile.segmentColumns().keySet());
+    }
+
+    /**
+     * The configuration is parsed on a thread of its own while the statistics are decoded; the errors keep the order of
+     * one thread: a profile whose configuration and JSON part are both broken names the configuration.
+     */
+    @Test
+    void aBrokenConfigurationIsReportedBeforeABrokenJsonPart() throws Exception {
+        byte[] json = "{not json".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> ReferenceProfile.fromBytes(formatFive("drift:\n  no_such_key: 1\n", json)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("the reference profile's configuration: ")
+                .hasMessageContaining("no_such_key");
+        // the same profile with a valid configuration fails on its JSON part
+        assertThatThrownBy(() -> ReferenceProfile.fromBytes(formatFive("model_id: m\n", json)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("not a reference profile: ");
+    }
+
+    /** The bytes of a format-5 profile with this configuration text and JSON part, and nothing after them. */
+    private static byte[] formatFive(String yaml, byte[] json) throws java.io.IOException {
+        byte[] config = yaml.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+            out.write("MWPROF".getBytes(StandardCharsets.US_ASCII));
+            out.writeInt(5);
+            out.writeInt(config.length);
+            out.write(config);
+            out.writeInt(json.length);
+            out.write(json);
+        }
+        return bytes.toByteArray();
+    }
 }
