@@ -43,7 +43,16 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
      * once for the chunk ({@link ChunkValueRanks#ofAny}), when not null: the same counts without a hash probe or a
      * sort of its own.
      */
-    void add(Column column, boolean first, ChunkValueRanks ranks);
+    default void add(Column column, boolean first, ChunkValueRanks ranks) {
+        add(column, first, ranks, null);
+    }
+
+    /**
+     * As {@link #add(Column, boolean, ChunkValueRanks)} for a column of some rows of a chunk (a segment's rows
+     * selected, {@code SegmentBatches.select}): {@code ranks}, when not null, are those of the chunk's column and
+     * {@code rows} the rows of the chunk {@code column} holds, ascending (null: all of them).
+     */
+    void add(Column column, boolean first, ChunkValueRanks ranks, int[] rows);
 
     /**
      * Counts the values at {@code rows} (ascending) of a chunk that is not the batch's first, exactly as {@link #add}
@@ -89,9 +98,11 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
         }
 
         @Override
-        public void add(Column column, boolean first, ChunkValueRanks ranks) {
+        public void add(Column column, boolean first, ChunkValueRanks ranks, int[] rows) {
             double[] values = ColumnCoercion.numeric(column).values();
-            if (ranks != null) {
+            if (ranks != null && rows != null) {
+                ranks.countInto(counts, rows);
+            } else if (ranks != null) {
                 ranks.countAll(counts);
             } else {
                 counts.add(values);
@@ -149,7 +160,7 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
         private long nulls;
 
         @Override
-        public void add(Column column, boolean first, ChunkValueRanks ranks) {
+        public void add(Column column, boolean first, ChunkValueRanks ranks, int[] rows) {
             CategoricalColumn c = ColumnCoercion.categorical(column);
             long[] byCode = c.counts();
             long counted = 0;

@@ -106,6 +106,21 @@ public final class DriftAccumulator {
     }
 
     /**
+     * Counts a segment's first rows, {@code part}: the rows {@code rows} (ascending) of a chunk selected
+     * ({@code SegmentBatches.select}), its numeric columns from {@code ranks}, the chunk's {@link ChunkValueRanks} by
+     * column name, where it has theirs: the same counts as {@link #add(ColumnBatch)} of {@code part}.
+     */
+    void addFirst(ColumnBatch part, int[] rows, java.util.Map<String, ChunkValueRanks> ranks) {
+        chunks++;
+        IntStream.range(0, states.length).parallel().forEach(i -> {
+            String name = tested.get(i).name();
+            Column column = part.column(name);
+            states[i].add(column, chunks == 1, column instanceof io.modelwatch.core.data.NumericColumn
+                    ? ranks.get(name) : null, rows);
+        });
+    }
+
+    /**
      * The {@link ChunkValueRanks} of every tested numeric column of a chunk, made once for the chunk: the counts of
      * the whole batch ({@link #add(ColumnBatch, java.util.Map)}) and of its segments
      * ({@link SegmentDriftAccumulator#add(ColumnBatch, java.util.Map)}) read them instead of each hashing or sorting

@@ -90,8 +90,11 @@ public final class SegmentDriftAccumulator {
      * The per-segment feature profiles of a reference batch: for each configured dimension present and each of its
      * segments with at least {@code min_reference_rows} rows, the profile of every configured feature present
      * (computed as the whole batch's, on the segment's rows). Empty when the drift within segments is disabled.
+     * {@code ranks}: the {@link ChunkValueRanks} of numeric features of the whole reference (by name; may lack
+     * some): those features' segment profiles are counted from them instead of each segment's values sorted.
      */
-    static Map<String, Map<String, ColumnProfile>> reference(MonitoringConfig config, ColumnBatch reference) {
+    static Map<String, Map<String, ColumnProfile>> reference(MonitoringConfig config, ColumnBatch reference,
+                                                             Map<String, ChunkValueRanks> ranks) {
         SegmentDriftSettings settings = config.drift().withinSegments();
         Map<String, Map<String, ColumnProfile>> out = new LinkedHashMap<>();
         if (!settings.enabled()) {
@@ -112,10 +115,17 @@ public final class SegmentDriftAccumulator {
                 if (rowsOf[s].length < settings.minReferenceRows()) {
                     continue;
                 }
-                ColumnBatch part = SegmentBatches.select(reference, rowsOf[s], tested.stream().map(FeatureSpec::name).toList());
+                int[] rows = rowsOf[s];
+                // the segment's own copy of the columns its profiles are not counted from the ranks for
+                List<String> copied = tested.stream().filter(f -> !ranked(f, ranks)).map(FeatureSpec::name).toList();
+                ColumnBatch part = SegmentBatches.select(reference, rows, copied);
                 ColumnProfile[] profiles = new ColumnProfile[tested.size()];
                 java.util.stream.IntStream.range(0, tested.size()).parallel().forEach(i -> {
                     FeatureSpec f = tested.get(i);
+                    if (ranked(f, ranks)) {
+                        profiles[i] = ColumnProfiles.numeric(f.name(), ranks.get(f.name()), rows, config.drift().psiBins());
+                        return;
+                    }
                     Column column = part.column(f.name());
                     NumericSample sample = f.kind() == ColumnKind.NUMERIC
                             ? NumericSample.of(ColumnCoercion.numeric(column).values()) : null;
@@ -129,6 +139,12 @@ public final class SegmentDriftAccumulator {
             }
         }
         return out;
+    }
+
+    /** Whether a numeric feature's segment profiles come from its ranks ({@link ColumnProfiles#numeric}). */
+    private static boolean ranked(FeatureSpec f, Map<String, ChunkValueRanks> ranks) {
+        ChunkValueRanks r = f.kind() == ColumnKind.NUMERIC ? ranks.get(f.name()) : null;
+        return r != null && !r.hasNegativeZero();
     }
 
     /** Counts the rows of one chunk in the segments the reference has. */
@@ -168,7 +184,7 @@ public final class SegmentDriftAccumulator {
                     ColumnBatch part = SegmentBatches.select(chunk, rowsOf[s], List.copyOf(reference.columns().keySet()));
                     state = new State(DriftAccumulator.of(tests, reference, part));
                     states.put(key, state);
-                    state.drift.add(part);
+                    state.drift.addFirst(part, rowsOf[s], ranks);
                 } else {
                     state.drift.add(chunk, rowsOf[s], ranks);
                 }
