@@ -106,21 +106,6 @@ public final class DriftAccumulator {
     }
 
     /**
-     * Counts a segment's first rows, {@code part}: the rows {@code rows} (ascending) of a chunk selected
-     * ({@code SegmentBatches.select}), its numeric columns from {@code ranks}, the chunk's {@link ChunkValueRanks} by
-     * column name, where it has theirs: the same counts as {@link #add(ColumnBatch)} of {@code part}.
-     */
-    void addFirst(ColumnBatch part, int[] rows, java.util.Map<String, ChunkValueRanks> ranks) {
-        chunks++;
-        IntStream.range(0, states.length).parallel().forEach(i -> {
-            String name = tested.get(i).name();
-            Column column = part.column(name);
-            states[i].add(column, chunks == 1, column instanceof io.modelwatch.core.data.NumericColumn
-                    ? ranks.get(name) : null, rows);
-        });
-    }
-
-    /**
      * The {@link ChunkValueRanks} of every tested numeric column of a chunk, made once for the chunk: the counts of
      * the whole batch ({@link #add(ColumnBatch, java.util.Map)}) and of its segments
      * ({@link SegmentDriftAccumulator#add(ColumnBatch, java.util.Map)}) read them instead of each hashing or sorting
@@ -137,17 +122,18 @@ public final class DriftAccumulator {
     }
 
     /**
-     * Counts the given rows of a chunk after the first (a segment's rows, ascending), exactly as {@link #add} of
+     * Counts the given rows of a chunk (a segment's rows, ascending), exactly as {@link #add} of
      * {@code SegmentBatches.select(chunk, rows, ...)} would, without copying the columns that can be counted in place;
      * {@code ranks} holds the chunk's {@link ChunkValueRanks} of the numeric columns that have them.
      */
     void add(ColumnBatch chunk, int[] rows, java.util.Map<String, ChunkValueRanks> ranks) {
         chunks++;
+        boolean first = chunks == 1;
         IntStream.range(0, states.length).parallel().forEach(i -> {
             String name = tested.get(i).name();
             Column column = chunk.find(name).orElse(null);
-            if (column == null || !states[i].add(column, rows, ranks.get(name))) {
-                states[i].add(SegmentBatches.select(chunk, rows, List.of(name)).column(name), false);
+            if (column == null || !states[i].add(column, rows, ranks.get(name), first)) {
+                states[i].add(SegmentBatches.select(chunk, rows, List.of(name)).column(name), first);
             }
         });
     }

@@ -180,14 +180,12 @@ public final class SegmentDriftAccumulator {
                 }
                 State state = states.get(key);
                 if (state == null) {
-                    // the segment's first rows: its columns (and the file order of its values) as a batch of their own
-                    ColumnBatch part = SegmentBatches.select(chunk, rowsOf[s], List.copyOf(reference.columns().keySet()));
-                    state = new State(DriftAccumulator.of(tests, reference, part));
+                    // the segment's columns: those a batch of its rows alone would have (none of its rows copied)
+                    state = new State(DriftAccumulator.of(tests, reference,
+                            SegmentBatches.select(chunk, new int[0], List.copyOf(reference.columns().keySet()))));
                     states.put(key, state);
-                    state.drift.addFirst(part, rowsOf[s], ranks);
-                } else {
-                    state.drift.add(chunk, rowsOf[s], ranks);
                 }
+                state.drift.add(chunk, rowsOf[s], ranks);
                 state.rows += rowsOf[s].length;
             }
         }
