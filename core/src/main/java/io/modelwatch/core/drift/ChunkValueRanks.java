@@ -33,17 +33,34 @@ public final class ChunkValueRanks {
     private final int[] rankOfRow;
     /** Whether a value was -0.0 (ranked as {@code 0.0}). */
     private final boolean negativeZero;
+    /** Whether the ranks came from a sort (many distinct values), not from a hash table. */
+    private final boolean sorted;
 
-    private ChunkValueRanks(double[] sortedDistinct, int[] rankOfRow, boolean negativeZero) {
+    private ChunkValueRanks(double[] sortedDistinct, int[] rankOfRow, boolean negativeZero, boolean sorted) {
         this.sortedDistinct = sortedDistinct;
         this.rankOfRow = rankOfRow;
         this.negativeZero = negativeZero;
+        this.sorted = sorted;
     }
 
     /** The ranks of a chunk's values, from a hash table or, past {@code values.length / 8} distinct values, a sort. */
     public static ChunkValueRanks ofAny(double[] values) {
         ChunkValueRanks hashed = of(values);
         return hashed != null ? hashed : bySorting(values);
+    }
+
+    /**
+     * As {@link #ofAny(double[])}, going straight to the sort when {@code manyDistinct} (the column's previous chunk
+     * was ranked by sorting, {@link #sorted()}): a column with many distinct values in one chunk has them in the next,
+     * and the hash table would only fill up to its limit to be dropped. The ranks are the same either way.
+     */
+    public static ChunkValueRanks ofAny(double[] values, boolean manyDistinct) {
+        return manyDistinct ? bySorting(values) : ofAny(values);
+    }
+
+    /** Whether the ranks came from a sort (many distinct values), not from a hash table. */
+    public boolean sorted() {
+        return sorted;
     }
 
     /** The ranks of a chunk's values from one sort of its finite values (zero of either sign as {@code +0.0}). */
@@ -80,7 +97,7 @@ public final class ChunkValueRanks {
             }
             rankOfRow[rowOfFinite[order[j]]] = distinct - 1;
         }
-        return new ChunkValueRanks(Arrays.copyOf(sortedDistinct, distinct), rankOfRow, negativeZero);
+        return new ChunkValueRanks(Arrays.copyOf(sortedDistinct, distinct), rankOfRow, negativeZero, true);
     }
 
     /** The ranks of a chunk's values, or null when it has more than {@code values.length / 8} distinct values. */
@@ -153,7 +170,7 @@ public final class ChunkValueRanks {
                 codeOfRow[i] = rankOfCode[codeOfRow[i]];
             }
         }
-        return new ChunkValueRanks(sorted, codeOfRow, negativeZero);
+        return new ChunkValueRanks(sorted, codeOfRow, negativeZero, false);
     }
 
     /**

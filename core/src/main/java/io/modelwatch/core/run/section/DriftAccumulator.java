@@ -48,6 +48,8 @@ public final class DriftAccumulator {
     private final int psiColumns;
     private final ColumnCounts[] states;
     private int chunks;
+    /** The numeric columns whose previous chunk was ranked by sorting ({@link #ranks}). */
+    private final java.util.Set<String> sortedLastChunk = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private DriftAccumulator(DriftTests tests, ReferenceProfile profile, ColumnBatch firstChunk) {
         this.tests = tests;
@@ -118,7 +120,16 @@ public final class DriftAccumulator {
                 numeric.add(p.name());
             }
         }
-        return SegmentBatches.allRanks(chunk, numeric);
+        java.util.Map<String, ChunkValueRanks> ranks = SegmentBatches.ranks(chunk, numeric,
+                (name, values) -> ChunkValueRanks.ofAny(values, sortedLastChunk.contains(name)));
+        ranks.forEach((name, r) -> {
+            if (r.sorted()) {
+                sortedLastChunk.add(name);
+            } else {
+                sortedLastChunk.remove(name);
+            }
+        });
+        return ranks;
     }
 
     /**
