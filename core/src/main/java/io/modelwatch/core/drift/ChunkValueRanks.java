@@ -181,15 +181,20 @@ public final class ChunkValueRanks {
         return negativeZero;
     }
 
+    /** The runs of the finite values of some rows of the chunk, and the number of those rows that are null (NaN). */
+    public record Subset(SortedRuns runs, int nulls) {
+    }
+
     /**
-     * The runs of the finite values at {@code rows} (every row when null): the same runs as
-     * {@link SortedRuns#ofSorted} of those values sorted, without a sort.
+     * The values at {@code rows} (every row when null): the runs of the finite ones, the same runs as
+     * {@link SortedRuns#ofSorted} of those values sorted, without a sort; and the nulls.
      */
-    public SortedRuns runs(int[] rows) {
+    public Subset subset(int[] rows) {
         int n = rows == null ? rankOfRow.length : rows.length;
         int[] perRank = new int[sortedDistinct.length];
         int used = 0;
         int total = 0;
+        int nulls = 0;
         for (int i = 0; i < n; i++) {
             int r = rankOfRow[rows == null ? i : rows[i]];
             if (r >= 0) {
@@ -197,10 +202,12 @@ public final class ChunkValueRanks {
                 if (perRank[r]++ == 0) {
                     used++;
                 }
+            } else if (r == NULL) {
+                nulls++;
             }
         }
         if (used == sortedDistinct.length) {
-            return SortedRuns.ofAscending(sortedDistinct, perRank, total);
+            return new Subset(SortedRuns.ofAscending(sortedDistinct, perRank, total), nulls);
         }
         double[] values = new double[used];
         int[] counts = new int[used];
@@ -210,24 +217,12 @@ public final class ChunkValueRanks {
                 counts[k++] = perRank[r];
             }
         }
-        return SortedRuns.ofAscending(values, counts, total);
+        return new Subset(SortedRuns.ofAscending(values, counts, total), nulls);
     }
 
     /** Rows of the chunk. */
     public int rows() {
         return rankOfRow.length;
-    }
-
-    /** The nulls (NaN) at {@code rows} (every row when null). */
-    public int nulls(int[] rows) {
-        int n = rows == null ? rankOfRow.length : rows.length;
-        int nulls = 0;
-        for (int i = 0; i < n; i++) {
-            if (rankOfRow[rows == null ? i : rows[i]] == NULL) {
-                nulls++;
-            }
-        }
-        return nulls;
     }
 
     /** Adds every value of the chunk to {@code counts}: the same counts as {@link RunsAccumulator#add(double[])}. */

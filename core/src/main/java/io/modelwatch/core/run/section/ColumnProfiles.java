@@ -60,8 +60,36 @@ public final class ColumnProfiles {
         if (ranks.hasNegativeZero()) {
             throw new IllegalArgumentException("the ranks of column '" + name + "' hold -0.0: profile its sorted values");
         }
-        SortedRuns runs = ranks.runs(rows);
-        return numeric(name, rows == null ? ranks.rows() : rows.length, ranks.nulls(rows), runs, runs.expand(), psiBins);
+        ChunkValueRanks.Subset values = ranks.subset(rows);
+        return numeric(name, rows == null ? ranks.rows() : rows.length, values.nulls(), values.runs(),
+                values.runs().expand(), psiBins);
+    }
+
+    /**
+     * The profile of the rows {@code rows} of a categorical reference column, counted in place: the same profile as
+     * {@link #of} of those rows selected (whose dictionary has the categories they use; both order them by label).
+     */
+    static ColumnProfile categorical(CategoricalColumn column, int[] rows) {
+        int[] codes = column.codes();
+        long[] byCode = new long[column.dictionary().size()];
+        int nulls = 0;
+        for (int row : rows) {
+            int code = codes[row];
+            if (code == CategoricalColumn.NULL_CODE) {
+                nulls++;
+            } else {
+                byCode[code]++;
+            }
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (int code = 0; code < byCode.length; code++) {
+            if (byCode[code] > 0) {
+                counts.merge(column.dictionary().get(code), byCode[code], Long::sum);
+            }
+        }
+        CategoricalSample categories = CategoricalSample.ofCounts(counts);
+        return new ColumnProfile(column.name(), ColumnKind.CATEGORICAL, rows.length, nulls, null, categories.labels(),
+                categories.counts(), PsiBins.categorical(categories.labels(), categories.counts()));
     }
 
     /**

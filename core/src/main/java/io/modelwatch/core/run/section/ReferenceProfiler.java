@@ -8,7 +8,6 @@ import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.NumericSample;
-import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.estimation.ConfidenceBasedEstimator;
 import io.modelwatch.core.estimation.PerformanceEstimator;
 import io.modelwatch.core.importance.WoeIvResult;
@@ -61,9 +60,10 @@ public final class ReferenceProfiler {
                     ChunkValueRanks r = numeric ? ranks.get(column.name()) : null;
                     double[] sorted;
                     if (r != null && !r.hasNegativeZero()) {
-                        SortedRuns runs = r.runs(null);
-                        sorted = runs.expand(); // the sorted values: no -0.0 to sort before 0.0
-                        profiles[i] = ColumnProfiles.numeric(column.name(), r.rows(), r.nulls(null), runs, sorted, bins);
+                        ChunkValueRanks.Subset values = r.subset(null);
+                        sorted = values.runs().expand(); // the sorted values: no -0.0 to sort before 0.0
+                        profiles[i] = ColumnProfiles.numeric(column.name(), r.rows(), values.nulls(), values.runs(),
+                                sorted, bins);
                     } else {
                         NumericSample sample = numeric ? NumericSample.of(ColumnCoercion.numeric(column).values()) : null;
                         sorted = sample == null ? null : sample.sorted();

@@ -11,6 +11,7 @@ import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentDriftSettings;
 import io.modelwatch.core.config.SegmentSpec;
+import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.drift.ChunkValueRanks;
@@ -117,13 +118,16 @@ public final class SegmentDriftAccumulator {
                 }
                 int[] rows = rowsOf[s];
                 // the segment's own copy of the columns its profiles are not counted from the ranks for
-                List<String> copied = tested.stream().filter(f -> !ranked(f, ranks)).map(FeatureSpec::name).toList();
+                List<String> copied = tested.stream().filter(f -> !inPlace(f, reference, ranks))
+                        .map(FeatureSpec::name).toList();
                 ColumnBatch part = SegmentBatches.select(reference, rows, copied);
                 ColumnProfile[] profiles = new ColumnProfile[tested.size()];
                 java.util.stream.IntStream.range(0, tested.size()).parallel().forEach(i -> {
                     FeatureSpec f = tested.get(i);
-                    if (ranked(f, ranks)) {
-                        profiles[i] = ColumnProfiles.numeric(f.name(), ranks.get(f.name()), rows, config.drift().psiBins());
+                    if (inPlace(f, reference, ranks)) {
+                        profiles[i] = f.kind() == ColumnKind.NUMERIC
+                                ? ColumnProfiles.numeric(f.name(), ranks.get(f.name()), rows, config.drift().psiBins())
+                                : ColumnProfiles.categorical((CategoricalColumn) reference.column(f.name()), rows);
                         return;
                     }
                     Column column = part.column(f.name());
@@ -141,9 +145,15 @@ public final class SegmentDriftAccumulator {
         return out;
     }
 
-    /** Whether a numeric feature's segment profiles come from its ranks ({@link ColumnProfiles#numeric}). */
-    private static boolean ranked(FeatureSpec f, Map<String, ChunkValueRanks> ranks) {
-        ChunkValueRanks r = f.kind() == ColumnKind.NUMERIC ? ranks.get(f.name()) : null;
+    /**
+     * Whether a feature's segment profiles are counted in place: a numeric one from its ranks
+     * ({@link ColumnProfiles#numeric}), a categorical column by code ({@link ColumnProfiles#categorical}).
+     */
+    private static boolean inPlace(FeatureSpec f, ColumnBatch reference, Map<String, ChunkValueRanks> ranks) {
+        if (f.kind() != ColumnKind.NUMERIC) {
+            return reference.column(f.name()) instanceof CategoricalColumn;
+        }
+        ChunkValueRanks r = ranks.get(f.name());
         return r != null && !r.hasNegativeZero();
     }
 
