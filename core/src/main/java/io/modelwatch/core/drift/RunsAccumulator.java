@@ -312,7 +312,15 @@ public final class RunsAccumulator {
             }
             runCounts[j] = counts[slot];
         }
-        return SortedRuns.of(values, runCounts);
+        // distinct table keys sorted, each count positive: valid runs without SortedRuns.of's check of every value
+        long total = 0;
+        for (int c : runCounts) {
+            total += c;
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalStateException("a sample of more than " + Integer.MAX_VALUE + " values: " + total);
+        }
+        return SortedRuns.ofAscending(values, runCounts, (int) total);
     }
 
     /** NaN cells (nulls). */
