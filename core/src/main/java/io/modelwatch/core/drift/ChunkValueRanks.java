@@ -192,20 +192,10 @@ public final class ChunkValueRanks {
     public Subset subset(int[] rows) {
         int n = rows == null ? rankOfRow.length : rows.length;
         int[] perRank = new int[sortedDistinct.length];
-        int used = 0;
-        int total = 0;
-        int nulls = 0;
-        for (int i = 0; i < n; i++) {
-            int r = rankOfRow[rows == null ? i : rows[i]];
-            if (r >= 0) {
-                total++;
-                if (perRank[r]++ == 0) {
-                    used++;
-                }
-            } else if (r == NULL) {
-                nulls++;
-            }
-        }
+        long[] others = new long[3];
+        int used = countRanks(rows, n, perRank, others);
+        int nulls = (int) others[0];
+        int total = (int) (n - others[0] - others[1] - others[2]);
         if (used == sortedDistinct.length) {
             return new Subset(SortedRuns.ofAscending(sortedDistinct, perRank, total), nulls);
         }
@@ -249,6 +239,17 @@ public final class ChunkValueRanks {
             perRank = new int[Math.max(sortedDistinct.length, perRank.length * 2)];
             PER_RANK.set(perRank);
         }
+        long[] others = new long[3];
+        int used = countRanks(rows, n, perRank, others);
+        // the ranks' values ascend strictly: the counts need no check; addRankCounts clears perRank
+        counts.addRankCounts(sortedDistinct, perRank, used, others[0], others[1], others[2]);
+    }
+
+    /**
+     * Counts the ranks of rows[i] (row i without rows), i below n, into {@code perRank} and the nulls, negative and
+     * positive infinities into {@code others} [0], [1], [2]; returns the number of ranks whose count left zero.
+     */
+    private int countRanks(int[] rows, int n, int[] perRank, long[] others) {
         long nulls = 0;
         long negative = 0;
         long positive = 0;
@@ -267,7 +268,9 @@ public final class ChunkValueRanks {
                 positive++;
             }
         }
-        // the ranks' values ascend strictly: the counts need no check; addRankCounts clears perRank
-        counts.addRankCounts(sortedDistinct, perRank, used, nulls, negative, positive);
+        others[0] = nulls;
+        others[1] = negative;
+        others[2] = positive;
+        return used;
     }
 }
