@@ -50,8 +50,12 @@ public final class ReferenceProfiler {
         boolean allLabelled = woeWanted && Arrays.stream(outcomes.yTrue()).allMatch(y -> y >= 0);
         // each numeric feature ranked once (a hash table of its distinct values, or one sort): its profile and the
         // profiles of its segments' rows are counted from the ranks instead of sorting the column and every segment
-        Map<String, ChunkValueRanks> ranks = SegmentBatches.allRanks(reference, present.stream()
-                .filter(f -> f.kind() == ColumnKind.NUMERIC).map(FeatureSpec::name).toList());
+        // (the probability too: its profile and its bins inside every segment)
+        String probability = config.roles().probability();
+        Map<String, ChunkValueRanks> ranks = SegmentBatches.allRanks(reference, java.util.stream.Stream.concat(
+                present.stream().filter(f -> f.kind() == ColumnKind.NUMERIC).map(FeatureSpec::name),
+                java.util.stream.Stream.of(probability)).distinct().toList());
+        ChunkValueRanks probabilityRanks = ranks.get(probability);
         // per column, the profile and WoE/IV run in parallel, alongside the serial work below
         CompletableFuture<Void> columnsDone = CompletableFuture.runAsync(() -> IntStream.range(0, present.size())
                 .parallel().forEach(i -> {
@@ -76,12 +80,14 @@ public final class ReferenceProfiler {
                     }
                 }));
         CompletableFuture<ColumnProfile> predictionDone = CompletableFuture.supplyAsync(() ->
-                reference.find(config.roles().probability()).map(c -> ColumnProfiles.of(c, ColumnKind.NUMERIC,
-                        NumericSample.of(ColumnCoercion.numeric(c).values()), bins)).orElse(null));
+                reference.find(probability).map(c -> probabilityRanks != null && !probabilityRanks.hasNegativeZero()
+                        ? ColumnProfiles.numeric(c.name(), probabilityRanks, null, bins)
+                        : ColumnProfiles.of(c, ColumnKind.NUMERIC, NumericSample.of(ColumnCoercion.numeric(c).values()),
+                        bins)).orElse(null));
 
         ClassificationReport performance = outcomes.labelled() > 0 ? outcomes.report() : null;
         List<SegmentRow> segmentRows = segments.of(reference, outcomes, null);
-        Map<String, PsiBins> segmentBins = segments.predictionBins(reference);
+        Map<String, PsiBins> segmentBins = segments.predictionBins(reference, probabilityRanks);
         Map<String, Map<String, ColumnProfile>> segmentColumns = SegmentDriftAccumulator.reference(config, reference, ranks);
         ConfidenceBasedEstimator estimator = null;
         if (performance != null) {

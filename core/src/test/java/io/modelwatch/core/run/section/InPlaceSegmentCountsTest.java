@@ -139,4 +139,41 @@ class InPlaceSegmentCountsTest {
             assertThat(two.values()).containsExactly(-2.0, 1.0, 1.0, 3.0, 7.5);
         }
     }
+
+    @Test
+    void eachSegmentsPredictionBinsFromTheRanksAreThoseOfItsValuesSorted() {
+        io.modelwatch.core.config.MonitoringConfig config = io.modelwatch.core.config.ConfigLoader.parse("""
+                model_id: bins
+                roles: {id: customer_id, probability: p}
+                features:
+                  - {name: plan, kind: categorical}
+                segments:
+                  - {name: plan, column: plan}
+                alert_rules: []
+                """, "InPlaceSegmentCountsTest");
+        Random random = new Random(9);
+        int rows = 6000;
+        double[] p = new double[rows];
+        int[] plan = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            int r = random.nextInt(50);
+            p[i] = r == 0 ? Double.NaN : r == 1 ? Double.POSITIVE_INFINITY : random.nextInt(700) / 1000.0 + (i % 3) * 0.1;
+            plan[i] = i % 3 == 2 && r < 10 ? CategoricalColumn.NULL_CODE : i % 3;
+        }
+        var batch = new io.modelwatch.core.data.ColumnBatch("bins", rows, new java.util.LinkedHashMap<>(java.util.Map.of(
+                "p", new NumericColumn("p", p),
+                "plan", new CategoricalColumn("plan", List.of("basic", "plus", "pro"), plan))),
+                io.modelwatch.core.data.ParseReport.clean("bins"));
+        SegmentRows segments = new SegmentRows(config, StabilityIndex.withDefaults());
+        var ranked = segments.predictionBins(batch, ChunkValueRanks.ofAny(p));
+        assertThat(ranked).containsExactlyEntriesOf(segments.predictionBins(batch, null));
+        List<String> labels = List.of("basic", "plus", "pro", "MISSING"); // the null plans: a segment of their own
+        assertThat(ranked.keySet()).containsExactly("plan=basic", "plan=plus", "plan=pro", "plan=MISSING");
+        for (int s = 0; s < 4; s++) {
+            int segment = s == 3 ? CategoricalColumn.NULL_CODE : s;
+            double[] sorted = IntStream.range(0, rows).filter(i -> plan[i] == segment).mapToDouble(i -> p[i])
+                    .filter(Double::isFinite).sorted().toArray();
+            assertThat(ranked.get("plan=" + labels.get(s))).isEqualTo(PsiBins.numeric(sorted, 10));
+        }
+    }
 }
