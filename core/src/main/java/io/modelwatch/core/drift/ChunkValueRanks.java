@@ -26,14 +26,21 @@ public final class ChunkValueRanks {
     private static final int NULL = -1;
     private static final int NEGATIVE_INFINITY = -2;
     private static final int POSITIVE_INFINITY = -3;
+    private static final long NEGATIVE_ZERO_BITS = Double.doubleToRawLongBits(-0.0);
 
     private final double[] sortedDistinct;
     /** Per row the rank of its value in {@link #sortedDistinct}, or one of the negative codes. */
     private final int[] rankOfRow;
+    /** Whether a value was -0.0 (ranked as {@code 0.0}). */
+    private final boolean negativeZero;
+    /** Whether the ranks came from a sort (many distinct values), not from a hash table. */
+    private final boolean sorted;
 
-    private ChunkValueRanks(double[] sortedDistinct, int[] rankOfRow) {
+    private ChunkValueRanks(double[] sortedDistinct, int[] rankOfRow, boolean negativeZero, boolean sorted) {
         this.sortedDistinct = sortedDistinct;
         this.rankOfRow = rankOfRow;
+        this.negativeZero = negativeZero;
+        this.sorted = sorted;
     }
 
     /** The ranks of a chunk's values, from a hash table or, past {@code values.length / 8} distinct values, a sort. */
@@ -42,12 +49,27 @@ public final class ChunkValueRanks {
         return hashed != null ? hashed : bySorting(values);
     }
 
+    /**
+     * As {@link #ofAny(double[])}, going straight to the sort when {@code manyDistinct} (the column's previous chunk
+     * was ranked by sorting, {@link #sorted()}): a column with many distinct values in one chunk has them in the next,
+     * and the hash table would only fill up to its limit to be dropped. The ranks are the same either way.
+     */
+    public static ChunkValueRanks ofAny(double[] values, boolean manyDistinct) {
+        return manyDistinct ? bySorting(values) : ofAny(values);
+    }
+
+    /** Whether the ranks came from a sort (many distinct values), not from a hash table. */
+    public boolean sorted() {
+        return sorted;
+    }
+
     /** The ranks of a chunk's values from one sort of its finite values (zero of either sign as {@code +0.0}). */
     static ChunkValueRanks bySorting(double[] values) {
         int[] rankOfRow = new int[values.length];
         double[] finite = new double[values.length];
         int[] rowOfFinite = new int[values.length];
         int k = 0;
+        boolean negativeZero = false;
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (v != v) {
@@ -57,7 +79,11 @@ public final class ChunkValueRanks {
             } else if (v == Double.NEGATIVE_INFINITY) {
                 rankOfRow[i] = NEGATIVE_INFINITY;
             } else {
-                finite[k] = v == 0 ? 0.0 : v;
+                if (v == 0 && Double.doubleToRawLongBits(v) == NEGATIVE_ZERO_BITS) {
+                    negativeZero = true;
+                    v = 0.0;
+                }
+                finite[k] = v;
                 rowOfFinite[k++] = i;
             }
         }
@@ -71,7 +97,7 @@ public final class ChunkValueRanks {
             }
             rankOfRow[rowOfFinite[order[j]]] = distinct - 1;
         }
-        return new ChunkValueRanks(Arrays.copyOf(sortedDistinct, distinct), rankOfRow);
+        return new ChunkValueRanks(Arrays.copyOf(sortedDistinct, distinct), rankOfRow, negativeZero, true);
     }
 
     /** The ranks of a chunk's values, or null when it has more than {@code values.length / 8} distinct values. */
@@ -82,6 +108,7 @@ public final class ChunkValueRanks {
         double[] distinct = new double[16];
         int n = 0;
         int[] codeOfRow = new int[values.length];
+        boolean negativeZero = false;
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
             if (v != v) {
@@ -91,7 +118,11 @@ public final class ChunkValueRanks {
                 codeOfRow[i] = v > 0 ? POSITIVE_INFINITY : NEGATIVE_INFINITY;
                 continue;
             }
-            long bits = Double.doubleToRawLongBits(v == 0 ? 0.0 : v);
+            long bits = Double.doubleToRawLongBits(v);
+            if (bits == NEGATIVE_ZERO_BITS) {
+                negativeZero = true;
+                bits = 0L; // as +0.0
+            }
             int mask = keys.length - 1;
             int slot = KeyHash.of(bits) & mask;
             while (codes[slot] != 0 && keys[slot] != bits) {
@@ -139,7 +170,49 @@ public final class ChunkValueRanks {
                 codeOfRow[i] = rankOfCode[codeOfRow[i]];
             }
         }
-        return new ChunkValueRanks(sorted, codeOfRow);
+        return new ChunkValueRanks(sorted, codeOfRow, negativeZero, false);
+    }
+
+    /**
+     * Whether a value of the chunk was -0.0. The ranks count it as {@code 0.0}, as {@link SortedRuns} does; only a
+     * sorted copy of the values themselves ({@link NumericSample#sorted()}) would keep it apart, before {@code 0.0}.
+     */
+    public boolean hasNegativeZero() {
+        return negativeZero;
+    }
+
+    /** The runs of the finite values of some rows of the chunk, and the number of those rows that are null (NaN). */
+    public record Subset(SortedRuns runs, int nulls) {
+    }
+
+    /**
+     * The values at {@code rows} (every row when null): the runs of the finite ones, the same runs as
+     * {@link SortedRuns#ofSorted} of those values sorted, without a sort; and the nulls.
+     */
+    public Subset subset(int[] rows) {
+        int n = rows == null ? rankOfRow.length : rows.length;
+        int[] perRank = new int[sortedDistinct.length];
+        long[] others = new long[3];
+        int used = countRanks(rows, n, perRank, others);
+        int nulls = (int) others[0];
+        int total = (int) (n - others[0] - others[1] - others[2]);
+        if (used == sortedDistinct.length) {
+            return new Subset(SortedRuns.ofAscending(sortedDistinct, perRank, total), nulls);
+        }
+        double[] values = new double[used];
+        int[] counts = new int[used];
+        for (int r = 0, k = 0; k < used; r++) {
+            if (perRank[r] > 0) {
+                values[k] = sortedDistinct[r];
+                counts[k++] = perRank[r];
+            }
+        }
+        return new Subset(SortedRuns.ofAscending(values, counts, total), nulls);
+    }
+
+    /** Rows of the chunk. */
+    public int rows() {
+        return rankOfRow.length;
     }
 
     /** Adds every value of the chunk to {@code counts}: the same counts as {@link RunsAccumulator#add(double[])}. */
@@ -152,9 +225,31 @@ public final class ChunkValueRanks {
         countInto(counts, rows, rows.length);
     }
 
+    /**
+     * Per thread, the count of each rank while a subset is counted: all zero between calls (each count is read and
+     * cleared as it is handed over), so a chunk's segments reuse one array instead of allocating one per segment,
+     * column and chunk. The whole batch and the segments count on different threads, hence one per thread.
+     */
+    private static final ThreadLocal<int[]> PER_RANK = ThreadLocal.withInitial(() -> new int[0]);
+
     /** Adds the values at rows[i] (row i without rows), i below n. */
     private void countInto(RunsAccumulator counts, int[] rows, int n) {
-        int[] perRank = new int[sortedDistinct.length];
+        int[] perRank = PER_RANK.get();
+        if (perRank.length < sortedDistinct.length) {
+            perRank = new int[Math.max(sortedDistinct.length, perRank.length * 2)];
+            PER_RANK.set(perRank);
+        }
+        long[] others = new long[3];
+        int used = countRanks(rows, n, perRank, others);
+        // the ranks' values ascend strictly: the counts need no check; addRankCounts clears perRank
+        counts.addRankCounts(sortedDistinct, perRank, used, others[0], others[1], others[2]);
+    }
+
+    /**
+     * Counts the ranks of rows[i] (row i without rows), i below n, into {@code perRank} and the nulls, negative and
+     * positive infinities into {@code others} [0], [1], [2]; returns the number of ranks whose count left zero.
+     */
+    private int countRanks(int[] rows, int n, int[] perRank, long[] others) {
         long nulls = 0;
         long negative = 0;
         long positive = 0;
@@ -173,22 +268,9 @@ public final class ChunkValueRanks {
                 positive++;
             }
         }
-        int total = (int) (n - nulls - negative - positive);
-        SortedRuns runs;
-        if (used == sortedDistinct.length) { // every value of the chunk: its distinct values as they are
-            runs = SortedRuns.ofAscending(sortedDistinct, perRank, total);
-        } else {
-            double[] values = new double[used];
-            int[] runCounts = new int[used];
-            for (int r = 0, k = 0; k < used; r++) {
-                if (perRank[r] > 0) {
-                    values[k] = sortedDistinct[r];
-                    runCounts[k++] = perRank[r];
-                }
-            }
-            runs = SortedRuns.ofAscending(values, runCounts, total);
-        }
-        // the ranks' values ascend strictly and each count is positive: the runs need no check
-        counts.addRuns(runs, nulls, negative, positive);
+        others[0] = nulls;
+        others[1] = negative;
+        others[2] = positive;
+        return used;
     }
 }

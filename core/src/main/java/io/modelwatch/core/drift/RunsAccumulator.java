@@ -176,6 +176,50 @@ public final class RunsAccumulator {
         positiveInfinities += positiveInfinityCount;
     }
 
+    /**
+     * Adds {@code perRank[r]} occurrences of {@code values[r]} for every r with a positive count ({@code used} of
+     * them; {@code values} distinct, finite, strictly ascending, -0.0 as 0.0, and not changed later), and
+     * the nulls and infinities: the same counts as {@link #addRuns} of those runs, without making them while the
+     * table counts. Clears every count of {@code perRank} it reads (all of it is zero afterwards), for its owner
+     * to reuse.
+     */
+    void addRankCounts(double[] values, int[] perRank, int used, long nullCount,
+                       long negativeInfinityCount, long positiveInfinityCount) {
+        int r = 0;
+        int left = used;
+        while (stack == null && left > 0) {
+            int c = perRank[r];
+            if (c != 0) {
+                perRank[r] = 0;
+                left--;
+                increment(Double.doubleToRawLongBits(values[r]), c);
+            }
+            r++;
+        }
+        if (left > 0) { // past the hashed regime (or it overflowed just now): the rest as runs
+            boolean every = left == values.length; // every value of the chunk: its values as they are
+            double[] runValues = every ? values : new double[left];
+            int[] runCounts = new int[left];
+            int rest = 0;
+            for (int k = 0; k < left; r++) {
+                int c = perRank[r];
+                if (c != 0) {
+                    perRank[r] = 0;
+                    if (!every) {
+                        runValues[k] = values[r];
+                    }
+                    runCounts[k++] = c;
+                    rest += c;
+                }
+            }
+            push(SortedRuns.ofAscending(runValues, runCounts, rest));
+            finite += rest;
+        }
+        nulls += nullCount;
+        negativeInfinities += negativeInfinityCount;
+        positiveInfinities += positiveInfinityCount;
+    }
+
     private void increment(long bits, int by) {
         int mask = keys.length - 1;
         int slot = KeyHash.of(bits) & mask;
@@ -268,7 +312,15 @@ public final class RunsAccumulator {
             }
             runCounts[j] = counts[slot];
         }
-        return SortedRuns.of(values, runCounts);
+        // distinct table keys sorted, each count positive: valid runs without SortedRuns.of's check of every value
+        long total = 0;
+        for (int c : runCounts) {
+            total += c;
+        }
+        if (total > Integer.MAX_VALUE) {
+            throw new IllegalStateException("a sample of more than " + Integer.MAX_VALUE + " values: " + total);
+        }
+        return SortedRuns.ofAscending(values, runCounts, (int) total);
     }
 
     /** NaN cells (nulls). */

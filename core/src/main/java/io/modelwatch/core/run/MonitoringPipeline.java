@@ -9,6 +9,7 @@ import io.modelwatch.core.anomaly.MultivariateAnomalyScan;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.InputException;
+import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.metrics.MetricRow;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.quality.DataQualityChecker;
@@ -33,6 +34,7 @@ import io.modelwatch.core.run.section.SegmentRows;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -89,9 +91,11 @@ public final class MonitoringPipeline {
     /** Data and prediction drift: per-column drift tests, dataset drift, the alerting PSI, drift within segments. */
     public DriftSection drift(ReferenceProfile profile, ColumnBatch current) {
         DriftAccumulator counts = driftAccumulator(profile, current);
-        counts.add(current);
+        // each numeric column ranked once, for the whole batch and the segments of every dimension to count
+        Map<String, ChunkValueRanks> ranks = counts.ranks(current);
+        counts.add(current, ranks);
         SegmentDriftAccumulator within = segmentDriftAccumulator(profile);
-        within.add(current);
+        within.add(current, ranks);
         DriftSection whole = counts.result();
         return whole.withSegmentDrift(within.result(whole.drift()));
     }

@@ -142,6 +142,17 @@ public record PsiBins(Kind kind, double[] cutPoints, List<String> categories, do
         return categorical(counts);
     }
 
+    /** Categorical bins from the counts of distinct labels (zero counts ignored). */
+    public static PsiBins categorical(List<String> labels, long[] counts) {
+        Map<String, long[]> byLabel = new HashMap<>();
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                byLabel.computeIfAbsent(labels.get(k), key -> new long[1])[0] += counts[k];
+            }
+        }
+        return categorical(byLabel);
+    }
+
     private static PsiBins categorical(Map<String, long[]> counts) {
         List<String> categories = new ArrayList<>(counts.keySet());
         categories.sort(String::compareTo);

@@ -104,4 +104,54 @@ class ChunkValueRanksTest {
         ChunkValueRanks.ofAny(distinct).countAll(a);
         assertCounts(a, distinct);
     }
+
+    @ParameterizedTest(name = "{0} rows, {1} distinct")
+    @CsvSource({"3000, 20", "50000, 40000"})
+    void aSubsetsRunsAndNullsAreThoseOfItsValues(int rows, int distinct) {
+        double[] values = RunsAccumulatorTest.column(rows, distinct, 3L * rows + distinct);
+        values[7] = Double.NaN;
+        values[8] = Double.NEGATIVE_INFINITY;
+        int[] picked = IntStream.range(0, rows).filter(i -> i % 3 != 1).toArray();
+        double[] subset = Arrays.stream(picked).mapToDouble(i -> values[i]).toArray();
+        for (ChunkValueRanks ranks : List.of(ChunkValueRanks.ofAny(values), ChunkValueRanks.bySorting(values))) {
+            ChunkValueRanks.Subset s = ranks.subset(picked);
+            RunsAccumulator byHand = RunsAccumulator.create();
+            byHand.add(subset); // counted by the accumulator's own hash table and sort, checked by hand above
+            assertCounts(byHand, subset);
+            assertThat(s.runs().values()).containsExactly(byHand.runs().values());
+            assertThat(s.runs().counts()).containsExactly(byHand.runs().counts());
+            assertThat(s.runs().total()).isEqualTo(byHand.runs().total());
+            assertThat(s.nulls()).isEqualTo(Arrays.stream(subset).filter(Double::isNaN).count());
+            assertThat(ranks.subset(null).nulls()).isEqualTo(Arrays.stream(values).filter(Double::isNaN).count());
+            assertThat(ranks.rows()).isEqualTo(rows);
+        }
+    }
+
+    @Test
+    void theSortHintGivesTheSameRanksAndIsKeptByColumnsOfManyDistinctValues() {
+        double[] many = IntStream.range(0, 8000).mapToDouble(i -> i * 0.37).toArray();
+        double[] few = IntStream.range(0, 8000).mapToDouble(i -> i % 10).toArray();
+        assertThat(ChunkValueRanks.ofAny(many).sorted()).isTrue();
+        assertThat(ChunkValueRanks.ofAny(few).sorted()).isFalse();
+        RunsAccumulator hinted = RunsAccumulator.create();
+        ChunkValueRanks.ofAny(few, true).countAll(hinted);
+        assertCounts(hinted, few);
+        assertThat(ChunkValueRanks.ofAny(few, true).sorted()).isTrue();
+    }
+
+    @Test
+    void countsOfManyChunksInOneThreadDoNotLeakIntoEachOther() {
+        // the per-thread count array is reused: a large chunk's counts must be cleared before a small one's
+        double[] wide = IntStream.range(0, 30000).mapToDouble(i -> i).toArray();
+        double[] narrow = {2.0, 2.0, 5.0, Double.NaN, 1.0};
+        RunsAccumulator a = RunsAccumulator.create();
+        RunsAccumulator b = RunsAccumulator.create();
+        ChunkValueRanks wideRanks = ChunkValueRanks.ofAny(wide);
+        wideRanks.countInto(a, new int[] {0, 1, 2});
+        ChunkValueRanks.ofAny(narrow).countInto(b, new int[] {0, 1, 2, 3, 4});
+        wideRanks.countAll(a);
+        assertCounts(b, narrow);
+        assertCounts(a, java.util.stream.DoubleStream.concat(Arrays.stream(new double[] {0, 1, 2}), Arrays.stream(wide))
+                .toArray());
+    }
 }

@@ -46,13 +46,15 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
     void add(Column column, boolean first, ChunkValueRanks ranks);
 
     /**
-     * Counts the values at {@code rows} (ascending) of a chunk that is not the batch's first, exactly as {@link #add}
-     * of those rows selected into a column of their own would ({@code SegmentBatches.select}); false, and nothing
-     * counted, when the column is not of the kind this count reads directly.
+     * Counts the values at {@code rows} (ascending) of a chunk, exactly as {@link #add} of those rows selected into
+     * a column of their own would ({@code SegmentBatches.select}); false, and nothing counted, when the column is not
+     * of the kind this count reads directly.
      *
      * @param ranks the ranks of the chunk's values when made for a numeric column ({@link ChunkValueRanks#of}), else null
+     * @param first whether these are the batch's first rows (a numeric count then keeps them for the tests that
+     *              read the values of a batch of one chunk in file order: the chunk's column, not a copy)
      */
-    boolean add(Column column, int[] rows, ChunkValueRanks ranks);
+    boolean add(Column column, int[] rows, ChunkValueRanks ranks, boolean first);
 
     /** Adds the counts of the same column in later rows. */
     void merge(ColumnCounts later);
@@ -83,6 +85,8 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
         private final RunsAccumulator counts;
         /** The values of the first chunk while it is the only one (tests that read values keep file order). */
         private double[] onlyChunk;
+        /** The rows of {@link #onlyChunk} counted (ascending), or null for all of them. */
+        private int[] onlyRows;
 
         private Numeric(RunsAccumulator counts) {
             this.counts = counts;
@@ -97,10 +101,11 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
                 counts.add(values);
             }
             onlyChunk = first ? values : null;
+            onlyRows = null;
         }
 
         @Override
-        public boolean add(Column column, int[] rows, ChunkValueRanks ranks) {
+        public boolean add(Column column, int[] rows, ChunkValueRanks ranks, boolean first) {
             if (!(column instanceof NumericColumn n)) {
                 return false;
             }
@@ -109,7 +114,8 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
             } else {
                 counts.add(n.values(), rows);
             }
-            onlyChunk = null;
+            onlyChunk = first ? n.values() : null;
+            onlyRows = first ? rows : null;
             return true;
         }
 
@@ -117,6 +123,19 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
         public void merge(ColumnCounts later) {
             counts.merge(((Numeric) later).counts);
             onlyChunk = null;
+            onlyRows = null;
+        }
+
+        /** The values of the only chunk counted, in file order. */
+        private double[] onlyValues() {
+            if (onlyRows == null) {
+                return onlyChunk;
+            }
+            double[] values = new double[onlyRows.length];
+            for (int k = 0; k < onlyRows.length; k++) {
+                values[k] = onlyChunk[onlyRows[k]];
+            }
+            return values;
         }
 
         @Override
@@ -132,7 +151,7 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
         @Override
         public Current current(boolean oneChunk, StabilityIndex stability, PsiBins bins) {
             SortedRuns runs = counts.runs();
-            Sample sample = onlyChunk != null && oneChunk ? NumericSample.of(onlyChunk, runs) : NumericSample.ofRuns(runs);
+            Sample sample = onlyChunk != null && oneChunk ? NumericSample.of(onlyValues(), runs) : NumericSample.ofRuns(runs);
             boolean values = runs.total() > 0 || counts.negativeInfinities() + counts.positiveInfinities() > 0;
             return new Current(sample, bins == null || !values ? null : stability.psiOfRuns(bins, runs,
                     counts.negativeInfinities(), counts.positiveInfinities(), counts.nulls()));
@@ -163,7 +182,7 @@ sealed interface ColumnCounts permits ColumnCounts.Numeric, ColumnCounts.Categor
         }
 
         @Override
-        public boolean add(Column column, int[] rows, ChunkValueRanks ranks) {
+        public boolean add(Column column, int[] rows, ChunkValueRanks ranks, boolean first) {
             if (!(column instanceof CategoricalColumn c)) {
                 return false;
             }

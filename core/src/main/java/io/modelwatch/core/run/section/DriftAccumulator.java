@@ -48,6 +48,8 @@ public final class DriftAccumulator {
     private final int psiColumns;
     private final ColumnCounts[] states;
     private int chunks;
+    /** The numeric columns whose previous chunk was ranked by sorting ({@link #ranks}). */
+    private final java.util.Set<String> sortedLastChunk = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private DriftAccumulator(DriftTests tests, ReferenceProfile profile, ColumnBatch firstChunk) {
         this.tests = tests;
@@ -118,21 +120,31 @@ public final class DriftAccumulator {
                 numeric.add(p.name());
             }
         }
-        return SegmentBatches.allRanks(chunk, numeric);
+        java.util.Map<String, ChunkValueRanks> ranks = SegmentBatches.ranks(chunk, numeric,
+                (name, values) -> ChunkValueRanks.ofAny(values, sortedLastChunk.contains(name)));
+        ranks.forEach((name, r) -> {
+            if (r.sorted()) {
+                sortedLastChunk.add(name);
+            } else {
+                sortedLastChunk.remove(name);
+            }
+        });
+        return ranks;
     }
 
     /**
-     * Counts the given rows of a chunk after the first (a segment's rows, ascending), exactly as {@link #add} of
+     * Counts the given rows of a chunk (a segment's rows, ascending), exactly as {@link #add} of
      * {@code SegmentBatches.select(chunk, rows, ...)} would, without copying the columns that can be counted in place;
      * {@code ranks} holds the chunk's {@link ChunkValueRanks} of the numeric columns that have them.
      */
     void add(ColumnBatch chunk, int[] rows, java.util.Map<String, ChunkValueRanks> ranks) {
         chunks++;
+        boolean first = chunks == 1;
         IntStream.range(0, states.length).parallel().forEach(i -> {
             String name = tested.get(i).name();
             Column column = chunk.find(name).orElse(null);
-            if (column == null || !states[i].add(column, rows, ranks.get(name))) {
-                states[i].add(SegmentBatches.select(chunk, rows, List.of(name)).column(name), false);
+            if (column == null || !states[i].add(column, rows, ranks.get(name), first)) {
+                states[i].add(SegmentBatches.select(chunk, rows, List.of(name)).column(name), first);
             }
         });
     }

@@ -5,6 +5,7 @@ import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.NumericColumn;
+import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.estimation.ConfidenceBasedEstimator;
@@ -47,14 +48,31 @@ public final class ReferenceProfiler {
         Outcomes outcomes = Outcomes.of(reference, config);
         boolean woeWanted = outcomes.labelled() > 0;
         boolean allLabelled = woeWanted && Arrays.stream(outcomes.yTrue()).allMatch(y -> y >= 0);
-        // per column, the profile (sorting) and WoE/IV run in parallel, alongside the serial work below
+        // each numeric feature ranked once (a hash table of its distinct values, or one sort): its profile and the
+        // profiles of its segments' rows are counted from the ranks instead of sorting the column and every segment
+        // (the probability too: its profile and its bins inside every segment)
+        String probability = config.roles().probability();
+        Map<String, ChunkValueRanks> ranks = SegmentBatches.allRanks(reference, java.util.stream.Stream.concat(
+                present.stream().filter(f -> f.kind() == ColumnKind.NUMERIC).map(FeatureSpec::name),
+                java.util.stream.Stream.of(probability)).distinct().toList());
+        ChunkValueRanks probabilityRanks = ranks.get(probability);
+        // per column, the profile and WoE/IV run in parallel, alongside the serial work below
         CompletableFuture<Void> columnsDone = CompletableFuture.runAsync(() -> IntStream.range(0, present.size())
                 .parallel().forEach(i -> {
                     Column column = reference.column(present.get(i).name());
-                    NumericSample sample = present.get(i).kind() == ColumnKind.NUMERIC
-                            ? NumericSample.of(ColumnCoercion.numeric(column).values()) : null;
-                    double[] sorted = sample == null ? null : sample.sorted();
-                    profiles[i] = ColumnProfiles.of(column, present.get(i).kind(), sample, bins);
+                    boolean numeric = present.get(i).kind() == ColumnKind.NUMERIC;
+                    ChunkValueRanks r = numeric ? ranks.get(column.name()) : null;
+                    double[] sorted;
+                    if (r != null && !r.hasNegativeZero()) {
+                        ChunkValueRanks.Subset values = r.subset(null);
+                        sorted = values.runs().expand(); // the sorted values: no -0.0 to sort before 0.0
+                        profiles[i] = ColumnProfiles.numeric(column.name(), r.rows(), values.nulls(), values.runs(),
+                                sorted, bins);
+                    } else {
+                        NumericSample sample = numeric ? NumericSample.of(ColumnCoercion.numeric(column).values()) : null;
+                        sorted = sample == null ? null : sample.sorted();
+                        profiles[i] = ColumnProfiles.of(column, present.get(i).kind(), sample, bins);
+                    }
                     if (woeWanted) {
                         boolean reuse = allLabelled && sorted != null && column instanceof NumericColumn n
                                 && sorted.length + profiles[i].nullCount() == n.size(); // no infinities dropped
@@ -62,13 +80,15 @@ public final class ReferenceProfiler {
                     }
                 }));
         CompletableFuture<ColumnProfile> predictionDone = CompletableFuture.supplyAsync(() ->
-                reference.find(config.roles().probability()).map(c -> ColumnProfiles.of(c, ColumnKind.NUMERIC,
-                        NumericSample.of(ColumnCoercion.numeric(c).values()), bins)).orElse(null));
+                reference.find(probability).map(c -> probabilityRanks != null && !probabilityRanks.hasNegativeZero()
+                        ? ColumnProfiles.numeric(c.name(), probabilityRanks, null, bins)
+                        : ColumnProfiles.of(c, ColumnKind.NUMERIC, NumericSample.of(ColumnCoercion.numeric(c).values()),
+                        bins)).orElse(null));
 
         ClassificationReport performance = outcomes.labelled() > 0 ? outcomes.report() : null;
         List<SegmentRow> segmentRows = segments.of(reference, outcomes, null);
-        Map<String, PsiBins> segmentBins = segments.predictionBins(reference);
-        Map<String, Map<String, ColumnProfile>> segmentColumns = SegmentDriftAccumulator.reference(config, reference);
+        Map<String, PsiBins> segmentBins = segments.predictionBins(reference, probabilityRanks);
+        Map<String, Map<String, ColumnProfile>> segmentColumns = SegmentDriftAccumulator.reference(config, reference, ranks);
         ConfidenceBasedEstimator estimator = null;
         if (performance != null) {
             OutcomeArrays scored = outcomes.arrays().rows(outcomes.arrays().scoredLabelledRows());

@@ -80,20 +80,21 @@ final class SegmentBatches {
 
     /** The {@link ChunkValueRanks} of the named numeric columns of a chunk that have them (few distinct values). */
     static Map<String, ChunkValueRanks> ranks(ColumnBatch chunk, List<String> numeric) {
-        return ranks(chunk, numeric, ChunkValueRanks::of);
+        return ranks(chunk, numeric, (name, values) -> ChunkValueRanks.of(values));
     }
 
     /** The {@link ChunkValueRanks} of every named numeric column of a chunk (hashed or sorted, {@link ChunkValueRanks#ofAny}). */
     static Map<String, ChunkValueRanks> allRanks(ColumnBatch chunk, java.util.Collection<String> numeric) {
-        return ranks(chunk, numeric, ChunkValueRanks::ofAny);
+        return ranks(chunk, numeric, (name, values) -> ChunkValueRanks.ofAny(values));
     }
 
-    private static Map<String, ChunkValueRanks> ranks(ColumnBatch chunk, java.util.Collection<String> numeric,
-                                                      java.util.function.Function<double[], ChunkValueRanks> rank) {
+    /** The ranks {@code rank} makes of each named numeric column's values (null: none), by name, columns in parallel. */
+    static Map<String, ChunkValueRanks> ranks(ColumnBatch chunk, java.util.Collection<String> numeric,
+                                              java.util.function.BiFunction<String, double[], ChunkValueRanks> rank) {
         Map<String, ChunkValueRanks> ranks = new java.util.concurrent.ConcurrentHashMap<>();
         numeric.parallelStream().forEach(name -> {
             if (chunk.find(name).orElse(null) instanceof NumericColumn n) {
-                ChunkValueRanks r = rank.apply(n.values());
+                ChunkValueRanks r = rank.apply(name, n.values());
                 if (r != null) {
                     ranks.put(name, r);
                 }

@@ -11,6 +11,7 @@ import io.modelwatch.core.config.FeatureSpec;
 import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentDriftSettings;
 import io.modelwatch.core.config.SegmentSpec;
+import io.modelwatch.core.data.CategoricalColumn;
 import io.modelwatch.core.data.Column;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.drift.ChunkValueRanks;
@@ -90,8 +91,11 @@ public final class SegmentDriftAccumulator {
      * The per-segment feature profiles of a reference batch: for each configured dimension present and each of its
      * segments with at least {@code min_reference_rows} rows, the profile of every configured feature present
      * (computed as the whole batch's, on the segment's rows). Empty when the drift within segments is disabled.
+     * {@code ranks}: the {@link ChunkValueRanks} of numeric features of the whole reference (by name; may lack
+     * some): those features' segment profiles are counted from them instead of each segment's values sorted.
      */
-    static Map<String, Map<String, ColumnProfile>> reference(MonitoringConfig config, ColumnBatch reference) {
+    static Map<String, Map<String, ColumnProfile>> reference(MonitoringConfig config, ColumnBatch reference,
+                                                             Map<String, ChunkValueRanks> ranks) {
         SegmentDriftSettings settings = config.drift().withinSegments();
         Map<String, Map<String, ColumnProfile>> out = new LinkedHashMap<>();
         if (!settings.enabled()) {
@@ -112,10 +116,20 @@ public final class SegmentDriftAccumulator {
                 if (rowsOf[s].length < settings.minReferenceRows()) {
                     continue;
                 }
-                ColumnBatch part = SegmentBatches.select(reference, rowsOf[s], tested.stream().map(FeatureSpec::name).toList());
+                int[] rows = rowsOf[s];
+                // the segment's own copy of the columns its profiles are not counted from the ranks for
+                List<String> copied = tested.stream().filter(f -> !inPlace(f, reference, ranks))
+                        .map(FeatureSpec::name).toList();
+                ColumnBatch part = SegmentBatches.select(reference, rows, copied);
                 ColumnProfile[] profiles = new ColumnProfile[tested.size()];
                 java.util.stream.IntStream.range(0, tested.size()).parallel().forEach(i -> {
                     FeatureSpec f = tested.get(i);
+                    if (inPlace(f, reference, ranks)) {
+                        profiles[i] = f.kind() == ColumnKind.NUMERIC
+                                ? ColumnProfiles.numeric(f.name(), ranks.get(f.name()), rows, config.drift().psiBins())
+                                : ColumnProfiles.categorical((CategoricalColumn) reference.column(f.name()), rows);
+                        return;
+                    }
                     Column column = part.column(f.name());
                     NumericSample sample = f.kind() == ColumnKind.NUMERIC
                             ? NumericSample.of(ColumnCoercion.numeric(column).values()) : null;
@@ -129,6 +143,18 @@ public final class SegmentDriftAccumulator {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a feature's segment profiles are counted in place: a numeric one from its ranks
+     * ({@link ColumnProfiles#numeric}), a categorical column by code ({@link ColumnProfiles#categorical}).
+     */
+    private static boolean inPlace(FeatureSpec f, ColumnBatch reference, Map<String, ChunkValueRanks> ranks) {
+        if (f.kind() != ColumnKind.NUMERIC) {
+            return reference.column(f.name()) instanceof CategoricalColumn;
+        }
+        ChunkValueRanks r = ranks.get(f.name());
+        return r != null && !r.hasNegativeZero();
     }
 
     /** Counts the rows of one chunk in the segments the reference has. */
@@ -164,14 +190,12 @@ public final class SegmentDriftAccumulator {
                 }
                 State state = states.get(key);
                 if (state == null) {
-                    // the segment's first rows: its columns (and the file order of its values) as a batch of their own
-                    ColumnBatch part = SegmentBatches.select(chunk, rowsOf[s], List.copyOf(reference.columns().keySet()));
-                    state = new State(DriftAccumulator.of(tests, reference, part));
+                    // the segment's columns: those a batch of its rows alone would have (none of its rows copied)
+                    state = new State(DriftAccumulator.of(tests, reference,
+                            SegmentBatches.select(chunk, new int[0], List.copyOf(reference.columns().keySet()))));
                     states.put(key, state);
-                    state.drift.add(part);
-                } else {
-                    state.drift.add(chunk, rowsOf[s], ranks);
                 }
+                state.drift.add(chunk, rowsOf[s], ranks);
                 state.rows += rowsOf[s].length;
             }
         }

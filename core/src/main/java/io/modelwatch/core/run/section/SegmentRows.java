@@ -4,7 +4,9 @@ import io.modelwatch.core.config.MonitoringConfig;
 import io.modelwatch.core.config.SegmentSpec;
 import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.StringColumn;
+import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.drift.NumericSample;
+import io.modelwatch.core.drift.SortedRuns;
 import io.modelwatch.core.profile.ReferenceProfile;
 import io.modelwatch.core.result.SegmentRow;
 import io.modelwatch.core.segments.SegmentAnalysis;
@@ -113,18 +115,44 @@ public final class SegmentRows {
 
     /** Per segment key, PSI bins of the predicted probability within that segment of the reference. */
     public Map<String, PsiBins> predictionBins(ColumnBatch reference) {
+        return predictionBins(reference, null);
+    }
+
+    /**
+     * As {@link #predictionBins(ColumnBatch)}, each segment's bins counted from {@code probabilityRanks} (the
+     * {@link ChunkValueRanks} of the whole probability column, or null) instead of its values sorted, unless the
+     * column holds -0.0 (which a sort puts before 0.0).
+     */
+    public Map<String, PsiBins> predictionBins(ColumnBatch reference, ChunkValueRanks probabilityRanks) {
         Map<String, PsiBins> out = new LinkedHashMap<>();
         if (!reference.has(config.roles().probability())) {
             return out;
         }
         double[] probability = ColumnCoercion.numeric(reference.column(config.roles().probability())).values();
+        boolean ranked = probabilityRanks != null && !probabilityRanks.hasNegativeZero();
         for (SegmentSpec spec : config.segments()) {
             if (!reference.has(spec.column())) {
                 continue;
             }
-            Map<String, double[]> bySegment = SegmentAnalysis.assign(spec,
-                    ColumnCoercion.forSegment(spec, reference.column(spec.column()))).split(probability);
-            bySegment.forEach((label, values) -> {
+            SegmentAnalysis.Assignment a = SegmentAnalysis.assign(spec,
+                    ColumnCoercion.forSegment(spec, reference.column(spec.column())));
+            if (ranked) {
+                int[][] rowsOf = SegmentBatches.rowsOf(a);
+                Map<String, Integer> segmentOf = new LinkedHashMap<>(); // as split keys them: non-empty, by label
+                for (int s = 0; s < rowsOf.length; s++) {
+                    if (rowsOf[s].length > 0) {
+                        segmentOf.put(a.labels().get(s), s);
+                    }
+                }
+                segmentOf.forEach((label, s) -> {
+                    SortedRuns runs = probabilityRanks.subset(rowsOf[s]).runs();
+                    if (runs.total() > 0) {
+                        out.put(spec.name() + "=" + label, PsiBins.numeric(runs.expand(), config.drift().psiBins()));
+                    }
+                });
+                continue;
+            }
+            a.split(probability).forEach((label, values) -> {
                 double[] sorted = NumericSample.of(values).sorted();
                 if (sorted.length > 0) {
                     out.put(spec.name() + "=" + label, PsiBins.numeric(sorted, config.drift().psiBins()));
