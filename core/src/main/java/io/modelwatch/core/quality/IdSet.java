@@ -21,7 +21,7 @@ import java.util.List;
  * the pages; a key's home slot is the top bits of its hash ({@link ByteHash}), and its slot keeps the top 24 bits
  * to skip most byte comparisons and to find the key's home slot again when the table grows.
  *
- * <p>Memory: 8 bytes per table slot, with at most 8 / 0.375 = 22 bytes per distinct id after a growth
+ * <p>Memory: 8 bytes per table slot, with at most 8 / 0.375 = 21.3 bytes per distinct id after a growth
  * and the old table transiently while growing, plus 5 + key length bytes per distinct id (6 for a short
  * ASCII id) in pages allocated 1 MiB at a time. Ten million distinct 10-character ids: a table of 2^24 slots
  * (128 MiB) and 150 MB of pages; {@link SpillingIdSet#DEFAULT_IN_MEMORY} ids (its budget): a
