@@ -13,8 +13,7 @@ import java.util.List;
  * byte comparison, and a {@code String} is created only the first time a value is seen. Open addressing
  * with linear probing; the table doubles when it is half full. Codes are dense, in first-seen order.
  *
- * <p>The hash reads the key eight bytes at a time (the first and the last eight, and every word in between
- * for longer keys) and mixes them with two multiply-xorshift rounds, instead of one multiplication per byte.
+ * <p>The hash is {@link ByteHash}'s, which reads the key eight bytes at a time.
  */
 final class ByteDictionary {
 
@@ -133,27 +132,8 @@ final class ByteDictionary {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** The low 32 bits of {@link ByteHash#of}. */
     static int hash(byte[] b, int off, int len) {
-        long x;
-        if (len >= 8) {
-            x = (long) LONGS.get(b, off);
-            for (int i = off + 8, last = off + len - 8; i < last; i += 8) {
-                x = Long.rotateLeft(x * 0x9E3779B97F4A7C15L, 31) ^ (long) LONGS.get(b, i);
-            }
-            x = Long.rotateLeft(x * 0x9E3779B97F4A7C15L, 31) ^ (long) LONGS.get(b, off + len - 8);
-        } else if (len >= 4) {
-            x = ((int) INTS.get(b, off) & 0xffffffffL) | ((long) (int) INTS.get(b, off + len - 4) << 32);
-        } else {
-            x = 0;
-            for (int i = off, end = off + len; i < end; i++) {
-                x = (x << 8) | (b[i] & 0xff);
-            }
-        }
-        x ^= len * 0xC2B2AE3D27D4EB4FL;
-        x *= 0x9E3779B97F4A7C15L;
-        x ^= x >>> 32;
-        x *= 0xD6E8FEB86659FD93L;
-        x ^= x >>> 32;
-        return (int) x;
+        return (int) ByteHash.of(b, off, len);
     }
 }

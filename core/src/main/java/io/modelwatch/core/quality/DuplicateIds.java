@@ -29,6 +29,8 @@ final class DuplicateIds implements QualityCheck {
     /** Rows whose id repeats one of the same run of {@link #seen}, and then (after the merge of the runs) all. */
     long count;
     final ExampleRows examples = new ExampleRows();
+    /** The rows of a text chunk whose id repeats one of the open run (see {@link SpillingIdSet#addRows}). */
+    private int[] repeatedRows = new int[0];
 
     DuplicateIds(String column, String severity, SpillingIdSet seen) {
         this.column = column;
@@ -42,18 +44,27 @@ final class DuplicateIds implements QualityCheck {
             return; // counted apart
         }
         Column c = chunk.column(column);
+        if (c instanceof StringColumn s) {
+            if (repeatedRows.length < s.size()) {
+                repeatedRows = new int[s.size()];
+            }
+            int repeats = seen.addRows(s, 0, s.size(), offset + 1, repeatedRows);
+            for (int k = 0; k < repeats; k++) {
+                repeated(offset, c, repeatedRows[k]);
+            }
+            return;
+        }
         for (int i = 0, n = c.size(); i < n; i++) {
-            if (c.isNull(i)) {
-                continue;
+            if (!c.isNull(i) && !seen.add(idAt(c, i), offset + i + 1)) {
+                repeated(offset, c, i);
             }
-            boolean added = c instanceof StringColumn s ? seen.add(s, i, offset + i + 1)
-                    : seen.add(idAt(c, i), offset + i + 1);
-            if (!added) {
-                count++;
-                if (!examples.full()) {
-                    examples.add(offset + i + 1, idAt(c, i));
-                }
-            }
+        }
+    }
+
+    private void repeated(long offset, Column c, int i) {
+        count++;
+        if (!examples.full()) {
+            examples.add(offset + i + 1, idAt(c, i));
         }
     }
 

@@ -43,8 +43,8 @@ final class IdPages {
         return (int) (address & (PAGE_BYTES - 1));
     }
 
-    /** Appends the entry of {@code key[0, keyLength)} with its first row; returns its address. */
-    long store(byte[] key, int keyLength, int row) {
+    /** Appends the entry of {@code key[off, off + keyLength)} with its first row; returns its address. */
+    long store(byte[] key, int off, int keyLength, int row) {
         int entry = varintLength(keyLength) + 4 + keyLength;
         if (pageCount == 0 || pageUsed[pageCount - 1] + entry > pages[pageCount - 1].length) {
             if (pageCount == pages.length) {
@@ -72,17 +72,17 @@ final class IdPages {
         page[pos++] = (byte) (row >>> 16);
         page[pos++] = (byte) (row >>> 8);
         page[pos++] = (byte) row;
-        System.arraycopy(key, 0, page, pos, keyLength);
+        System.arraycopy(key, off, page, pos, keyLength);
         pageUsed[p] = pos + keyLength;
         return address;
     }
 
-    /** True when the entry at {@code address} has the key {@code key[0, keyLength)}. */
-    boolean sameKey(long address, byte[] key, int keyLength) {
+    /** True when the entry at {@code address} has the key {@code key[off, off + keyLength)}. */
+    boolean sameKey(long address, byte[] key, int off, int keyLength) {
         byte[] page = pageOf(address);
         long header = header(page, offset(address));
         int pos = (int) header + 4;
-        return header >>> 32 == keyLength && Arrays.equals(page, pos, pos + keyLength, key, 0, keyLength);
+        return header >>> 32 == keyLength && Arrays.equals(page, pos, pos + keyLength, key, off, off + keyLength);
     }
 
     /** Compares the keys of the entries at two addresses by their bytes (unsigned). */

@@ -1,5 +1,8 @@
 package io.modelwatch.core.quality;
 
+import io.modelwatch.core.data.ByteHash;
+import io.modelwatch.core.data.StringColumn;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -15,14 +18,14 @@ import java.util.List;
  * length][int first row][key]}, where the key is the id's characters as one byte each when all are ASCII,
  * otherwise a 0xFF marker byte followed by two bytes per UTF-16 char (0xFF never starts an ASCII key, so the
  * encoding is one-to-one). An open-addressing table of {@code long} slots (linear probing, load at most 3/4) points into
- * the pages; a slot holds 24 bits of the key's hash to skip most byte comparisons.
+ * the pages; a key's home slot is the top bits of its hash ({@link ByteHash}), and its slot keeps the top 24 bits
+ * to skip most byte comparisons and to find the key's home slot again when the table grows.
  *
- * <p>Memory: 12 bytes per table slot (the slot and the low 32 bits of its hash), with at most 12 / 0.375 = 32
- * bytes per distinct id after a growth
+ * <p>Memory: 8 bytes per table slot, with at most 8 / 0.375 = 21.3 bytes per distinct id after a growth
  * and the old table transiently while growing, plus 5 + key length bytes per distinct id (6 for a short
  * ASCII id) in pages allocated 1 MiB at a time. Ten million distinct 10-character ids: a table of 2^24 slots
- * (192 MiB with the hashes) and 150 MB of pages; {@link SpillingIdSet#DEFAULT_IN_MEMORY} ids (its budget): a
- * table of 2^21 slots (24 MiB) and 24 MB of pages, plus 8 bytes per id while {@link #writeSorted} sorts them.
+ * (128 MiB) and 150 MB of pages; {@link SpillingIdSet#DEFAULT_IN_MEMORY} ids (its budget): a
+ * table of 2^21 slots (16 MiB) and 24 MB of pages, plus 8 bytes per id while {@link #writeSorted} sorts them.
  *
  * <p>Sorted order ({@link #compare}): by {@link #order}, the 24 bits of the key's hash a slot keeps, then by the
  * key bytes (unsigned, a prefix first). Any total order on keys would do for merging runs; this one sorts the
@@ -31,15 +34,39 @@ import java.util.List;
 final class IdSet {
 
     private static final long ADDRESS_MASK = (1L << 40) - 1;
+    private static final int INITIAL_BITS = 10;
+    private static final int BLOCK_ROWS = 256;
+    /** The hash bits a slot keeps (above the entry's address): a table of up to 2^24 slots grows from them. */
+    private static final int SLOT_HASH_BITS = 24;
     private static final byte NON_ASCII = (byte) 0xFF;
 
     private final IdPages pages = new IdPages();
-    private long[] slots = new long[1024];
-    /** The low 32 bits of each slot's key hash, so that growing never reads the keys back from the pages. */
-    private int[] slotHashes = new int[1024];
+    private long[] slots = new long[1 << INITIAL_BITS];
+    /** 64 minus the table's index bits: a key's home slot is {@code hash >>> shift}. */
+    private int shift = 64 - INITIAL_BITS;
     private int size;
+    /** The most index bits a table may have and still grow from its slots' hash bits alone. */
+    private final int growsFromSlotsUpTo;
+    /** The key of an id given as a {@code String}. */
     private byte[] key = new byte[64];
     private int keyLength;
+    /** The keys of a block of rows of {@link #addRows}, their positions there, lengths (-1: null) and hashes. */
+    private byte[] blockKeys = new byte[BLOCK_ROWS * 16];
+    private final int[] blockOffsets = new int[BLOCK_ROWS];
+    private final int[] blockLengths = new int[BLOCK_ROWS];
+    private final long[] blockHashes = new long[BLOCK_ROWS];
+
+    IdSet() {
+        this(SLOT_HASH_BITS);
+    }
+
+    /**
+     * A set whose table, beyond {@code 2^growsFromSlotsUpTo} slots, grows by hashing the keys again (as it must
+     * beyond 2^{@value #SLOT_HASH_BITS}); tests use a small value to reach that path without millions of ids.
+     */
+    IdSet(int growsFromSlotsUpTo) {
+        this.growsFromSlotsUpTo = Math.min(growsFromSlotsUpTo, SLOT_HASH_BITS);
+    }
 
     /** Empties the set, keeping its table and pages for the ids to come. */
     void clear() {
@@ -56,24 +83,69 @@ final class IdSet {
     /** Adds {@code id} first seen at {@code row}; false when it was already present. */
     boolean add(String id, long row) {
         encode(id);
-        return insert(row);
+        return insert(hash(key, 0, keyLength), key, 0, keyLength, row);
     }
 
     /**
-     * Adds the id in a row of a text column, first seen at {@code row}: an ASCII id goes in from its bytes (its
-     * key is those bytes), any other through its {@code String}, so both give the same key as {@link #add}.
+     * Adds the ids of the non-null rows {@code [from, to)} of a text column, row {@code r} first seen at file row
+     * {@code firstRow + r - from}, as {@link #add(String, long)} of each row's value in row order would: an ASCII
+     * id goes in from its bytes (its key is those bytes), any other through its {@code String}. Writes the rows
+     * whose id was already present to {@code repeated} from index {@code at}, in row order, and returns how many
+     * there are.
+     *
+     * <p>Rows go in blocks of {@value #BLOCK_ROWS}: the block's keys are gathered and hashed first, then inserted.
+     * The inserts' first reads of the table, cache misses once it outgrows the caches, then depend on nothing
+     * computed in the same loop, and the processor starts the next ones while a probe waits.
      */
-    boolean add(io.modelwatch.core.data.StringColumn ids, int index, long row) {
-        int length = ids.byteLength(index);
-        ensureKey(length);
-        ids.copyBytes(index, key, 0);
-        for (int i = 0; i < length; i++) {
-            if (key[i] < 0) {
-                return add(ids.get(index), row);
+    int addRows(StringColumn ids, int from, int to, long firstRow, int[] repeated, int at) {
+        int repeats = at;
+        for (int start = from; start < to; start += BLOCK_ROWS) {
+            int end = Math.min(to, start + BLOCK_ROWS);
+            int used = 0;
+            for (int r = start; r < end; r++) {
+                int k = r - start;
+                if (ids.isNull(r)) {
+                    blockLengths[k] = -1;
+                    continue;
+                }
+                int length = ids.byteLength(r);
+                ensureBlockKeys(used + length);
+                ids.copyBytes(r, blockKeys, used);
+                if (!isAscii(blockKeys, used, length)) {
+                    encode(ids.get(r));
+                    length = keyLength;
+                    ensureBlockKeys(used + length);
+                    System.arraycopy(key, 0, blockKeys, used, length);
+                }
+                blockOffsets[k] = used;
+                blockLengths[k] = length;
+                blockHashes[k] = hash(blockKeys, used, length);
+                used += length;
+            }
+            for (int r = start; r < end; r++) {
+                int k = r - start;
+                if (blockLengths[k] >= 0 && !insert(blockHashes[k], blockKeys, blockOffsets[k], blockLengths[k],
+                        firstRow + (r - from))) {
+                    repeated[repeats++] = r;
+                }
             }
         }
-        keyLength = length;
-        return insert(row);
+        return repeats - at;
+    }
+
+    private void ensureBlockKeys(int length) {
+        if (blockKeys.length < length) {
+            blockKeys = Arrays.copyOf(blockKeys, Math.max(length, blockKeys.length * 2));
+        }
+    }
+
+    private static boolean isAscii(byte[] b, int off, int length) {
+        for (int i = off, end = off + length; i < end; i++) {
+            if (b[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -92,16 +164,13 @@ final class IdSet {
                 pos = (int) header;
                 int row = IdPages.readInt(page, pos);
                 pos += 4;
-                ensureKey(length);
-                System.arraycopy(page, pos, key, 0, length);
-                keyLength = length;
-                pos += length;
-                if (!insert(row)) {
+                if (!insert(hash(page, pos, length), page, pos, length, row)) {
                     repeated[0]++;
                     if (first.size() < limit) {
-                        first.add(new Repeat(row, decode(key, 0, length)));
+                        first.add(new Repeat(row, decode(page, pos, length)));
                     }
                 }
+                pos += length;
             }
         }
         return first;
@@ -183,19 +252,18 @@ final class IdSet {
         return c != 0 ? c : Arrays.compareUnsigned(a, 0, lengthA, b, 0, lengthB);
     }
 
-    private boolean insert(long row) {
-        long h = hash(key, 0, keyLength);
-        long fragment = h >>> 40;
+    /** Inserts the key {@code k[off, off + length)} of hash {@code h} first seen at {@code row}; false when present. */
+    private boolean insert(long h, byte[] k, int off, int length, long row) {
+        long fragment = h >>> (64 - SLOT_HASH_BITS);
         int mask = slots.length - 1;
-        int i = (int) h & mask;
+        int i = (int) (h >>> shift);
         for (long s = slots[i]; s != 0; s = slots[i]) {
-            if (s >>> 40 == fragment && pages.sameKey((s & ADDRESS_MASK) - 1, key, keyLength)) {
+            if (s >>> 40 == fragment && pages.sameKey((s & ADDRESS_MASK) - 1, k, off, length)) {
                 return false;
             }
             i = (i + 1) & mask;
         }
-        slots[i] = fragment << 40 | (pages.store(key, keyLength, Math.toIntExact(row)) + 1);
-        slotHashes[i] = (int) h;
+        slots[i] = fragment << 40 | (pages.store(k, off, length, Math.toIntExact(row)) + 1);
         if (++size > slots.length / 4 * 3) {
             grow();
         }
@@ -248,36 +316,39 @@ final class IdSet {
         }
     }
 
+    /**
+     * Doubles the table. A key's home slot is the top bits of its hash, which its slot keeps while the table has
+     * at most 2^{@value #SLOT_HASH_BITS} slots: the entries move without reading their keys, in the order of
+     * their home slots, so the new table is written front to back. A larger table reads each key back from the
+     * pages to hash it.
+     */
     private void grow() {
         long[] old = slots;
-        int[] oldHashes = slotHashes;
         slots = new long[old.length * 2];
-        slotHashes = new int[old.length * 2];
+        shift--;
         int mask = slots.length - 1;
-        for (int k = 0; k < old.length; k++) {
-            if (old[k] == 0) {
+        boolean fromSlot = 64 - shift <= growsFromSlotsUpTo;
+        for (long s : old) {
+            if (s == 0) {
                 continue;
             }
-            int i = oldHashes[k] & mask;
+            int i = fromSlot ? (int) (s >>> shift) : (int) (storedHash((s & ADDRESS_MASK) - 1) >>> shift);
             while (slots[i] != 0) {
                 i = (i + 1) & mask;
             }
-            slots[i] = old[k];
-            slotHashes[i] = oldHashes[k];
+            slots[i] = s;
         }
     }
 
-    /** FNV-1a over the bytes, then MurmurHash3's 64-bit finaliser so that low and high bits are both mixed. */
+    /** The hash of the key of the entry at {@code address}. */
+    private long storedHash(long address) {
+        byte[] page = pages.pageOf(address);
+        long header = IdPages.header(page, IdPages.offset(address));
+        return hash(page, (int) header + 4, (int) (header >>> 32));
+    }
+
+    /** The keys' hash ({@link ByteHash}: the same in the table, its sorted runs and their merge). */
     private static long hash(byte[] b, int off, int length) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = off; i < off + length; i++) {
-            h = (h ^ (b[i] & 0xff)) * 0x100000001b3L;
-        }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
-        h *= 0xc4ceb9fe1a85ec53L;
-        h ^= h >>> 33;
-        return h;
+        return ByteHash.of(b, off, length);
     }
 }

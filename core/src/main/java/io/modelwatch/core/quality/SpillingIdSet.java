@@ -25,8 +25,8 @@ import java.util.List;
  * same rows, so the same count, n - 1 per id, and the same first rows in file order once both kinds of repeats
  * are merged by row.
  *
- * <p>Memory: the open run, at most the budget of ids ({@link IdSet}: about 30 bytes per id plus the key bytes;
- * the default, {@value #DEFAULT_IN_MEMORY} ids, about 50 MB for 10-character ids and 12 MB more while one is
+ * <p>Memory: the open run, at most the budget of ids ({@link IdSet}: about 16 to 22 bytes per id plus the key bytes;
+ * the default, {@value #DEFAULT_IN_MEMORY} ids, about 40 MB for 10-character ids and 12 MB more while one is
  * sorted), independent of the number of ids; merging reads at most {@value #MAX_OPEN_RUNS} runs at a time, with
  * a 64 KiB buffer each. Disk: 5 + key length bytes per id and run it occurs in (15 bytes for a 10-character
  * ASCII id), in files of {@code java.io.tmpdir} (or the directory given) that are deleted when the runs are
@@ -59,12 +59,22 @@ final class SpillingIdSet implements AutoCloseable {
         this.directory = directory;
     }
 
-    /** Adds the id of a text column's row; false when the open run holds it already. See {@link IdSet#add}. */
-    boolean add(StringColumn ids, int index, long row) {
+    /**
+     * Adds the ids of the rows {@code [from, to)} of a text column, row {@code r} at file row {@code firstRow + r -
+     * from}, and writes the rows whose id the open run held already to {@code repeated}, in row order; returns how
+     * many. See {@link IdSet#addRows}.
+     */
+    int addRows(StringColumn ids, int from, int to, long firstRow, int[] repeated) {
         requireOpen();
-        boolean added = open.add(ids, index, row);
-        spillWhenFull();
-        return added;
+        int repeats = 0;
+        // Each row adds at most one id, so a stretch of as many rows as the open run has room for cannot overfill it.
+        for (int start = from; start < to; ) {
+            int end = (int) Math.min(to, (long) start + (inMemory - open.size()));
+            repeats += open.addRows(ids, start, end, firstRow + (start - from), repeated, repeats);
+            spillWhenFull();
+            start = end;
+        }
+        return repeats;
     }
 
     /** Adds {@code id} at {@code row}; false when the open run holds it already. */

@@ -63,6 +63,44 @@ class ParseFastPathTest {
         }
     }
 
+    /**
+     * Values of equal length whose 32-bit hashes are equal (pairs found by a search over {@code v%05d} and {@code
+     * value-%06d}), values one byte apart, and runs of one value, in a random order and at random offsets among
+     * random bytes, get the codes of a {@code HashMap} that numbers values in first-seen order.
+     */
+    @Test
+    void equalHashesAndEqualLengthsStillGetTheirOwnCodes() {
+        List<String> values = List.of("v01460", "v21389", "value-025795", "value-038727", "Yes", "Yet", "No",
+                "Month-to-month", "Month-to-montH", "Two year", "One year", "", "x");
+        assertThat(ByteDictionary.hash(bytes("v01460"), 0, 6)).isEqualTo(ByteDictionary.hash(bytes("v21389"), 0, 6));
+        assertThat(ByteDictionary.hash(bytes("value-025795"), 0, 12))
+                .isEqualTo(ByteDictionary.hash(bytes("value-038727"), 0, 12));
+        Random random = new Random(11);
+        ByteDictionary dictionary = new ByteDictionary();
+        java.util.Map<String, Integer> expected = new java.util.HashMap<>();
+        byte[] cells = new byte[64];
+        for (int i = 0; i < 50_000; i++) {
+            String value = values.get(random.nextInt(values.size()));
+            int repeats = 1 + random.nextInt(3);
+            for (int r = 0; r < repeats; r++) {
+                byte[] v = bytes(value);
+                int off = random.nextInt(8);
+                random.nextBytes(cells);
+                System.arraycopy(v, 0, cells, off, v.length);
+                Integer code = expected.computeIfAbsent(value, k -> expected.size());
+                assertThat(dictionary.codeOf(cells, off, v.length)).as(value).isEqualTo(code);
+            }
+        }
+        assertThat(dictionary.values()).hasSize(values.size());
+        for (int code = 0; code < values.size(); code++) {
+            assertThat(expected.get(dictionary.values().get(code))).isEqualTo(code);
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void dictionaryGivesEveryDistinctValueItsOwnCode() {
         ByteDictionary dictionary = new ByteDictionary();
