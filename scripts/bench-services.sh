@@ -26,7 +26,9 @@
 # Uses the datasource and broker of the environment (QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME,
 # QUARKUS_DATASOURCE_PASSWORD, RABBITMQ_HOST, RABBITMQ_PORT, RABBITMQ_USERNAME, RABBITMQ_PASSWORD,
 # RABBITMQ_VIRTUAL_HOST) with bus names unique to this run; the services listen on BENCH_PORT_BASE..+4 (default
-# 18181; the second replicas on +5 and +6) with BENCH_SERVICE_OPTS (default "-Xmx512m -XX:+UseParallelGC").
+# 18181; the second replicas on +5 and +6) with BENCH_SERVICE_OPTS (default "-Xmx512m -XX:+UseParallelGC"), and
+# alert-service and report-service also with BENCH_LIGHT_SERVICE_OPTS (default "-XX:TieredStopAtLevel=1", as their
+# container images start them: property modelwatch.image.jit in their pom.xml; empty to compile them as the others).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 rows=1000000
@@ -84,6 +86,8 @@ fi
 tag="bench-$(date +%s)-$$"
 base="${BENCH_PORT_BASE:-18181}"
 opts="${BENCH_SERVICE_OPTS:--Xmx512m -XX:+UseParallelGC}"
+light_opts="${BENCH_LIGHT_SERVICE_OPTS--XX:TieredStopAtLevel=1}"
+declare -A own_opts=([alert-service]="$light_opts" [report-service]="$light_opts")
 key="bench-admin-$RANDOM$RANDOM"
 logs="$dir/services-$tag"
 mkdir -p "$logs"
@@ -104,7 +108,7 @@ start() {
       MODELWATCH_MONITORING_CONFIG_FILE="$config" MODELWATCH_INGEST_ALERT_SERVICE_URL="$(url alert-service)" \
       MODELWATCH_INGEST_CHUNK_ROWS="$chunk_rows" QUARKUS_OTEL_SDK_DISABLED=true \
       ${chunks_per_task:+MODELWATCH_COMPUTE_CHUNKS_PER_TASK="$chunks_per_task"} \
-      java $opts -Dquarkus.http.port="${port[$s]}" -jar "$(jar_of "$s")" \
+      java $opts ${own_opts[$s]:-} -Dquarkus.http.port="${port[$s]}" -jar "$(jar_of "$s")" \
       > "$logs/$s.log" 2>&1 &
   pid[$s]=$!
 }
@@ -152,18 +156,21 @@ if [ "$settle" = 1 ]; then
   done
 fi
 settled=$(python3 -c "print(f'{$(date +%s.%N) - $settle_start:.1f}')")
-# CPU ticks the JIT compiler threads of a JVM have spent so far (its "C1/C2 CompilerThre" tasks in /proc)
+# CPU ticks of each JIT compiler thread of a JVM so far (its "C1/C2 CompilerThre" tasks in /proc), one "tid ticks"
+# line each. The JVM starts and retires compiler threads as their queues grow and empty, so the run's JIT CPU is summed
+# per thread over the threads alive at its end (a thread retired during the run takes its ticks with it: "at least").
 jit_ticks() {
-  local t=0 task
+  local task
   for task in /proc/"$1"/task/*; do
     case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ CompilerThre*|C2\ CompilerThre*) t=$((t + $(stat_ticks "$task/stat" 2>/dev/null || echo 0))) ;; # a thread may end meanwhile
+      C1\ CompilerThre*|C2\ CompilerThre*) echo "${task##*/} $(stat_ticks "$task/stat" 2>/dev/null || echo 0)" ;; # may end meanwhile
     esac
   done
-  echo "$t"
 }
-declare -A cpu0 jit0
-for s in "${services[@]}"; do cpu0[$s]=$(cpu_ticks "${pid[$s]}"); jit0[$s]=$(jit_ticks "${pid[$s]}"); done
+# ticks since the first listing ($2) of the threads in the second ($3)
+jit_delta() { awk 'NR == FNR { t0[$1] = $2; next } { d += $2 - ($1 in t0 ? t0[$1] : 0) } END { print d + 0 }' "$2" "$3"; }
+declare -A cpu0
+for s in "${services[@]}"; do cpu0[$s]=$(cpu_ticks "${pid[$s]}"); jit_ticks "${pid[$s]}" > "$logs/$s.jit0"; done
 start=$(date +%s.%N)
 post /runs "{\"modelId\":\"$model\",\"date\":\"$date\",\"source\":\"$current\"}" > "$logs/run.json"
 ingested=$(date +%s.%N)
@@ -179,23 +186,26 @@ for s in "${services[@]}"; do
   hwm[$s]=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/${pid[$s]}/status")
   ticks=$(( $(cpu_ticks "${pid[$s]}") - cpu0[$s] ))
   cpu[$s]=$(python3 -c "print(f'{$ticks / $hz:.1f}')")
-  jit[$s]=$(python3 -c "print(f'{($(jit_ticks "${pid[$s]}") - ${jit0[$s]}) / $hz:.1f}')")
+  jit_ticks "${pid[$s]}" > "$logs/$s.jit1"
+  jit[$s]=$(python3 -c "print(f'{$(jit_delta "$s" "$logs/$s.jit0" "$logs/$s.jit1") / $hz:.1f}')")
   cpu_total=$((cpu_total + ticks))
 done
 stop
 trap - EXIT
 
-# the CLI's daily run on the same files (stored profile, streamed current file), as ./monitor runs it
+# the CLI's daily run on the same files (stored profile, streamed current file), with the options ./monitor starts a
+# streamed run with (MODELWATCH_JAVA_OPTS's default in the launcher and the run's heap; no class-data archive)
+cli_opts="-XX:+UseParallelGC -XX:MaxNewSize=128m -Xss4m -Xmx768m"
 cli_out="$dir/cli-$tag"
 cli_history=()
 if [ "$days" -gt 1 ]; then
   cli_history=(--history "$dir/cli-history-$tag.csv")
   for day in "${earlier_dates[@]}"; do
-    java -XX:+UseParallelGC -Xss4m -Xmx768m -jar "$cli" run --reference "$profile" --current "$current" \
+    java $cli_opts -jar "$cli" run --reference "$profile" --current "$current" \
       --config "$config" --date "$day" --out "$cli_out-$day" --quiet "${cli_history[@]}" || true
   done
 fi
-/usr/bin/time -f "%e %M %U %S" -o "$logs/cli.time" java -XX:+UseParallelGC -Xss4m -Xmx768m -jar "$cli" run \
+/usr/bin/time -f "%e %M %U %S" -o "$logs/cli.time" java $cli_opts -jar "$cli" run \
   --reference "$profile" --current "$current" --config "$config" --date "$date" --out "$cli_out" --quiet "${cli_history[@]}" || true
 read -r cli_s cli_kb cli_user cli_sys < "$logs/cli.time"
 
