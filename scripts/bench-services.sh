@@ -125,8 +125,17 @@ for s in "${services[@]}"; do [ "$s" = "${s%@*}" ] && start "$s"; done
 for s in "${services[@]}"; do [ "$s" = "${s%@*}" ] && await_ready "$s"; done
 for s in "${services[@]}"; do [ "$s" != "${s%@*}" ] && start "$s"; done
 for s in "${services[@]}"; do [ "$s" != "${s%@*}" ] && await_ready "$s"; done
+# POST to ingest-service; an answer other than 2xx stops the bench with its status and JSON body (which names the
+# field: e.g. a --dir whose files are symbolic links to files outside it is outside the services' source roots)
 post() {
-  curl -sf -X POST -H "X-API-Key: $key" -H 'Content-Type: application/json' -d "$2" "$(url ingest-service)$1"
+  local status
+  status=$(curl -s -o "$logs/post.out" -w '%{http_code}' -X POST -H "X-API-Key: $key" \
+    -H 'Content-Type: application/json' -d "$2" "$(url ingest-service)$1") || status=000
+  if [ "${status:0:1}" != 2 ]; then
+    echo "POST $1 answered $status: $(cat "$logs/post.out" 2>/dev/null)" >&2
+    return 1
+  fi
+  cat "$logs/post.out"
 }
 model="churn-$tag"
 post /references "{\"modelId\":\"$model\",\"source\":\"$reference\",\"config\":\"$config\"}" > "$logs/reference.json"
