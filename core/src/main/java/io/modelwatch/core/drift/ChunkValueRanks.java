@@ -190,24 +190,10 @@ public final class ChunkValueRanks {
      * {@link SortedRuns#ofSorted} of those values sorted, without a sort; and the nulls.
      */
     public Subset subset(int[] rows) {
-        int n = rows == null ? rankOfRow.length : rows.length;
-        int[] perRank = new int[sortedDistinct.length];
+        int[] perRank = perRank();
         long[] others = new long[3];
-        int used = countRanks(rows, n, perRank, others);
-        int nulls = (int) others[0];
-        int total = (int) (n - others[0] - others[1] - others[2]);
-        if (used == sortedDistinct.length) {
-            return new Subset(SortedRuns.ofAscending(sortedDistinct, perRank, total), nulls);
-        }
-        double[] values = new double[used];
-        int[] counts = new int[used];
-        for (int r = 0, k = 0; k < used; r++) {
-            if (perRank[r] > 0) {
-                values[k] = sortedDistinct[r];
-                counts[k++] = perRank[r];
-            }
-        }
-        return new Subset(SortedRuns.ofAscending(values, counts, total), nulls);
+        int used = countRanks(rows, rows == null ? rankOfRow.length : rows.length, perRank, others);
+        return new Subset(SortedRuns.ofRankCounts(sortedDistinct, perRank, 0, used), (int) others[0]);
     }
 
     /** Rows of the chunk. */
@@ -234,15 +220,21 @@ public final class ChunkValueRanks {
 
     /** Adds the values at rows[i] (row i without rows), i below n. */
     private void countInto(RunsAccumulator counts, int[] rows, int n) {
+        int[] perRank = perRank();
+        long[] others = new long[3];
+        int used = countRanks(rows, n, perRank, others);
+        // the ranks' values ascend strictly: the counts need no check; addRankCounts clears perRank
+        counts.addRankCounts(sortedDistinct, perRank, used, others[0], others[1], others[2]);
+    }
+
+    /** This thread's {@link #PER_RANK} counts, at least one per rank of the chunk, all zero. */
+    private int[] perRank() {
         int[] perRank = PER_RANK.get();
         if (perRank.length < sortedDistinct.length) {
             perRank = new int[Math.max(sortedDistinct.length, perRank.length * 2)];
             PER_RANK.set(perRank);
         }
-        long[] others = new long[3];
-        int used = countRanks(rows, n, perRank, others);
-        // the ranks' values ascend strictly: the counts need no check; addRankCounts clears perRank
-        counts.addRankCounts(sortedDistinct, perRank, used, others[0], others[1], others[2]);
+        return perRank;
     }
 
     /**

@@ -197,23 +197,9 @@ public final class RunsAccumulator {
             r++;
         }
         if (left > 0) { // past the hashed regime (or it overflowed just now): the rest as runs
-            boolean every = left == values.length; // every value of the chunk: its values as they are
-            double[] runValues = every ? values : new double[left];
-            int[] runCounts = new int[left];
-            int rest = 0;
-            for (int k = 0; k < left; r++) {
-                int c = perRank[r];
-                if (c != 0) {
-                    perRank[r] = 0;
-                    if (!every) {
-                        runValues[k] = values[r];
-                    }
-                    runCounts[k++] = c;
-                    rest += c;
-                }
-            }
-            push(SortedRuns.ofAscending(runValues, runCounts, rest));
-            finite += rest;
+            SortedRuns rest = SortedRuns.ofRankCounts(values, perRank, r, left);
+            push(rest);
+            finite += rest.total();
         }
         nulls += nullCount;
         negativeInfinities += negativeInfinityCount;

@@ -85,6 +85,28 @@ public final class SortedRuns {
     }
 
     /**
+     * The runs of {@code values[r]} counted {@code perRank[r]} times, for the {@code positive} ranks r from
+     * {@code from} on whose count is not zero ({@code values} distinct, finite and strictly ascending, not changed
+     * later: shared when every one of them has a count); clears those counts, for the caller to reuse the array.
+     */
+    static SortedRuns ofRankCounts(double[] values, int[] perRank, int from, int positive) {
+        boolean every = positive == values.length;
+        double[] runValues = every ? values : new double[positive];
+        int[] runCounts = new int[positive];
+        int total = 0;
+        for (int r = from, k = 0; k < positive; r++) {
+            int c = perRank[r];
+            if (c != 0) {
+                perRank[r] = 0;
+                runValues[k] = values[r];
+                runCounts[k++] = c;
+                total += c;
+            }
+        }
+        return new SortedRuns(runValues, runCounts, total);
+    }
+
+    /**
      * The two samples pooled (a merge of the runs, O(distinct)), written once into arrays of both lengths together
      * and trimmed when values are shared; merged runs of valid runs are valid, so they are not checked again.
      */
