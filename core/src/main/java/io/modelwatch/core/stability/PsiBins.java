@@ -132,14 +132,7 @@ public record PsiBins(Kind kind, double[] cutPoints, List<String> categories, do
 
     /** Categorical bins from a reference column (nulls ignored). */
     public static PsiBins categorical(CategoricalColumn reference) {
-        long[] byCode = reference.counts();
-        Map<String, long[]> counts = new HashMap<>();
-        for (int k = 0; k < byCode.length; k++) {
-            if (byCode[k] > 0) {
-                counts.computeIfAbsent(reference.dictionary().get(k), key -> new long[1])[0] += byCode[k];
-            }
-        }
-        return categorical(counts);
+        return categorical(reference.dictionary(), reference.counts());
     }
 
     /** Categorical bins from the counts of distinct labels (zero counts ignored). */
