@@ -55,6 +55,9 @@ public final class ReferenceProfiler {
         Map<String, ChunkValueRanks> ranks = SegmentBatches.allRanks(reference, java.util.stream.Stream.concat(
                 present.stream().filter(f -> f.kind() == ColumnKind.NUMERIC).map(FeatureSpec::name),
                 java.util.stream.Stream.of(probability)).distinct().toList());
+        // a column holding -0.0 is profiled from its values sorted instead: a sort puts -0.0 before 0.0, the ranks
+        // count it as 0.0 (ColumnProfiles.numeric refuses them)
+        ranks.values().removeIf(ChunkValueRanks::hasNegativeZero);
         ChunkValueRanks probabilityRanks = ranks.get(probability);
         // per column, the profile and WoE/IV run in parallel, alongside the serial work below
         CompletableFuture<Void> columnsDone = CompletableFuture.runAsync(() -> IntStream.range(0, present.size())
@@ -63,7 +66,7 @@ public final class ReferenceProfiler {
                     boolean numeric = present.get(i).kind() == ColumnKind.NUMERIC;
                     ChunkValueRanks r = numeric ? ranks.get(column.name()) : null;
                     double[] sorted;
-                    if (r != null && !r.hasNegativeZero()) {
+                    if (r != null) {
                         ChunkValueRanks.Subset values = r.subset(null);
                         sorted = values.runs().expand(); // the sorted values: no -0.0 to sort before 0.0
                         profiles[i] = ColumnProfiles.numeric(column.name(), r.rows(), values.nulls(), values.runs(),
@@ -80,7 +83,7 @@ public final class ReferenceProfiler {
                     }
                 }));
         CompletableFuture<ColumnProfile> predictionDone = CompletableFuture.supplyAsync(() ->
-                reference.find(probability).map(c -> probabilityRanks != null && !probabilityRanks.hasNegativeZero()
+                reference.find(probability).map(c -> probabilityRanks != null
                         ? ColumnProfiles.numeric(c.name(), probabilityRanks, null, bins)
                         : ColumnProfiles.of(c, ColumnKind.NUMERIC, NumericSample.of(ColumnCoercion.numeric(c).values()),
                         bins)).orElse(null));

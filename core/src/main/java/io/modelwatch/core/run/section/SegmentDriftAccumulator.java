@@ -92,7 +92,8 @@ public final class SegmentDriftAccumulator {
      * segments with at least {@code min_reference_rows} rows, the profile of every configured feature present
      * (computed as the whole batch's, on the segment's rows). Empty when the drift within segments is disabled.
      * {@code ranks}: the {@link ChunkValueRanks} of numeric features of the whole reference (by name; may lack
-     * some): those features' segment profiles are counted from them instead of each segment's values sorted.
+     * some, and holds none with -0.0, {@link ColumnProfiles#numeric}): those features' segment profiles are counted
+     * from them instead of each segment's values sorted.
      */
     static Map<String, Map<String, ColumnProfile>> reference(MonitoringConfig config, ColumnBatch reference,
                                                              Map<String, ChunkValueRanks> ranks) {
@@ -153,8 +154,7 @@ public final class SegmentDriftAccumulator {
         if (f.kind() != ColumnKind.NUMERIC) {
             return reference.column(f.name()) instanceof CategoricalColumn;
         }
-        ChunkValueRanks r = ranks.get(f.name());
-        return r != null && !r.hasNegativeZero();
+        return ranks.containsKey(f.name());
     }
 
     /** Counts the rows of one chunk in the segments the reference has. */

@@ -1,17 +1,26 @@
 package io.modelwatch.core.run.section;
 
 import io.modelwatch.core.data.CategoricalColumn;
+import io.modelwatch.core.data.Column;
+import io.modelwatch.core.data.ColumnBatch;
 import io.modelwatch.core.data.NumericColumn;
 import io.modelwatch.core.drift.ChunkValueRanks;
 import io.modelwatch.core.drift.ColumnKind;
 import io.modelwatch.core.drift.NumericSample;
 import io.modelwatch.core.profile.ColumnProfile;
+import io.modelwatch.core.profile.ReferenceProfile;
+import io.modelwatch.core.run.MonitoringPipeline;
+import io.modelwatch.core.run.PipelineFixture;
 import io.modelwatch.core.stability.PsiBins;
 import io.modelwatch.core.stability.StabilityIndex;
+import io.modelwatch.core.synth.Scenario;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -175,5 +184,26 @@ class InPlaceSegmentCountsTest {
                     .filter(Double::isFinite).sorted().toArray();
             assertThat(ranked.get("plan=" + labels.get(s))).isEqualTo(PsiBins.numeric(sorted, 10));
         }
+    }
+
+    @Test
+    void aReferenceColumnWithNegativeZeroIsProfiledFromItsValuesSorted(@TempDir Path dir) {
+        ColumnBatch stable = PipelineFixture.batch(dir, Scenario.STABLE, 3000, 3);
+        double[] age = ((NumericColumn) stable.column("account_age")).values().clone();
+        for (int i = 0; i < age.length; i += 7) {
+            age[i] = i % 2 == 0 ? -0.0 : 0.0;
+        }
+        List<Column> columns = new ArrayList<>(stable.columns().values());
+        columns.replaceAll(c -> c.name().equals("account_age") ? new NumericColumn("account_age", age) : c);
+
+        ReferenceProfile profile = MonitoringPipeline.of(PipelineFixture.CONFIG)
+                .profile(ColumnBatch.of(stable.source(), columns));
+
+        double[] finite = Arrays.stream(age).filter(Double::isFinite).toArray();
+        Arrays.sort(finite); // -0.0 before 0.0, as the profile's bins must see them
+        assertThat(profile.columns().get("account_age").psiBins())
+                .isEqualTo(PsiBins.numeric(finite, PipelineFixture.CONFIG.drift().psiBins()));
+        // the segments' profiles of the column are made too, from their rows sorted (not refused from the ranks)
+        assertThat(profile.segmentColumns().values()).anySatisfy(byName -> assertThat(byName).containsKey("account_age"));
     }
 }
