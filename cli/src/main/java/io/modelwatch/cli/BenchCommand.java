@@ -11,7 +11,7 @@ import io.modelwatch.core.run.MonitoringPipeline;
 import io.modelwatch.core.result.RunInfo;
 import io.modelwatch.core.result.RunResult;
 import io.modelwatch.core.run.StreamingRun;
-import io.modelwatch.core.run.section.Futures;
+import io.modelwatch.core.report.SideThread;
 import io.modelwatch.core.synth.ChurnDataGenerator;
 import io.modelwatch.core.synth.Scenario;
 import picocli.CommandLine.Command;
@@ -28,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * {@code monitor bench}: generates the benchmark data if missing, then times the stages, each in a fresh JVM
@@ -107,13 +106,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--no-cds", description = "Start the child JVMs without the class-data archive of ./monitor.")
     boolean noCds;
-
-    /** A daemon thread for the reference side, outside the common pool that the column loops use. */
-    private static final Executor BACKGROUND = task -> {
-        Thread t = new Thread(task, "reference-side");
-        t.setDaemon(true);
-        t.start();
-    };
 
     @Option(names = "--false-alerts", description = "Instead of timing: count the alerts on generated stable days "
             + "(--days days of each of --sizes rows against a --reference-rows reference) by severity.")
@@ -247,7 +239,7 @@ final class BenchCommand implements Callable<Integer> {
             throws IOException {
         // as in monitor run, the stored profile is decoded while the configuration is bound (both cold start-up work)
         CompletableFuture<ReferenceProfile> stored = FROM_PROFILE.contains(stage)
-                ? CompletableFuture.supplyAsync(() -> readProfile(profileFile), BACKGROUND) : null;
+                ? SideThread.start("stored-profile", () -> readProfile(profileFile)) : null;
         MonitoringConfig config = configFile == null ? ConfigLoader.defaults() : ConfigLoader.load(configFile);
         TableSchema schema = TableSchema.forConfig(config);
         MonitoringPipeline pipeline = MonitoringPipeline.of(config);
@@ -258,17 +250,17 @@ final class BenchCommand implements Callable<Integer> {
                     pipeline.profile(CsvReader.withDefaults().read(reference, schema)).toBytes());
             case "parse", "cold" -> {
                 boolean profiles = stage.equals("cold");
-                CompletableFuture<ReferenceProfile> referenceSide = CompletableFuture.supplyAsync(() -> {
+                CompletableFuture<ReferenceProfile> referenceSide = SideThread.start("reference-side", () -> {
                     ColumnBatch ref = CsvReader.withDefaults().read(reference, schema);
                     return profiles ? pipeline.profile(ref) : null;
-                }, BACKGROUND);
+                });
                 ColumnBatch cur = CsvReader.withDefaults().read(current, schema);
                 ReferenceProfile profile = referenceSide.join();
                 if (profiles) {
                     ReportFolder.write(current.resolveSibling("bench-cold-report"), pipeline.run(info, profile, cur));
                 }
             }
-            case "drift" -> StreamingRun.of(pipeline).drift(Futures.join(stored), current, schema);
+            case "drift" -> StreamingRun.of(pipeline).drift(SideThread.join(stored), current, schema);
             case "kernel" -> {
                 java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
                 StringBuilder rates = new StringBuilder();
@@ -282,10 +274,10 @@ final class BenchCommand implements Callable<Integer> {
                 System.out.println("kernel=" + rates);
             }
             case "full" -> ReportFolder.write(current.resolveSibling("bench-report"),
-                    StreamingRun.of(pipeline).run(info, Futures.join(stored), current, schema));
+                    StreamingRun.of(pipeline).run(info, SideThread.join(stored), current, schema));
             case "batch" -> {
                 ColumnBatch cur = CsvReader.withDefaults().read(current, schema);
-                ReportFolder.write(current.resolveSibling("bench-batch-report"), pipeline.run(info, Futures.join(stored), cur));
+                ReportFolder.write(current.resolveSibling("bench-batch-report"), pipeline.run(info, SideThread.join(stored), cur));
             }
             default -> throw new IllegalArgumentException("unknown stage '" + stage + "', expected one of "
                     + String.join(", ", ALL_STAGES));
