@@ -176,8 +176,8 @@ jit_ticks() {
     esac
   done
 }
-# ticks since the first listing ($2) of the threads in the second ($3)
-jit_delta() { awk 'NR == FNR { t0[$1] = $2; next } { d += $2 - ($1 in t0 ? t0[$1] : 0) } END { print d + 0 }' "$2" "$3"; }
+# ticks since the first listing ($1) of the threads in the second ($2)
+jit_delta() { awk 'NR == FNR { t0[$1] = $2; next } { d += $2 - ($1 in t0 ? t0[$1] : 0) } END { print d + 0 }' "$1" "$2"; }
 declare -A cpu0
 for s in "${services[@]}"; do cpu0[$s]=$(cpu_ticks "${pid[$s]}"); jit_ticks "${pid[$s]}" > "$logs/$s.jit0"; done
 start=$(date +%s.%N)
@@ -196,7 +196,7 @@ for s in "${services[@]}"; do
   ticks=$(( $(cpu_ticks "${pid[$s]}") - cpu0[$s] ))
   cpu[$s]=$(python3 -c "print(f'{$ticks / $hz:.1f}')")
   jit_ticks "${pid[$s]}" > "$logs/$s.jit1"
-  jit[$s]=$(python3 -c "print(f'{$(jit_delta "$s" "$logs/$s.jit0" "$logs/$s.jit1") / $hz:.1f}')")
+  jit[$s]=$(python3 -c "print(f'{$(jit_delta "$logs/$s.jit0" "$logs/$s.jit1") / $hz:.1f}')")
   cpu_total=$((cpu_total + ticks))
 done
 stop
